@@ -1,0 +1,54 @@
+/**
+ * The boundary between ingest and parse: a document is a list of lines, each with its page and
+ * line number and, when the line is a table row, its cells. Every ingest path (text export, PDF
+ * text layer, OCR) produces this shape; nothing after ingest knows which format the file was.
+ *
+ * Coordinates (PDF/OCR only): points, origin top-left of the page after rotation is normalised,
+ * x grows to the right, y grows downwards.
+ */
+import { z } from 'zod';
+
+export const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+export type Box = z.infer<typeof BoxSchema>;
+
+export const CellSchema = z.object({
+  text: z.string(),
+  /** Position on the page, when the source has positions (PDF, OCR). */
+  box: BoxSchema.optional(),
+  /** OCR confidence 0..100, when the text came from OCR. */
+  confidence: z.number().optional(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+export const DocLineSchema = z.object({
+  /** 1-based page number; null when the source has no pages (text export). */
+  page: z.number().int().nullable(),
+  /** 1-based line number in the text export, or running line number over the PDF pages. */
+  line: z.number().int(),
+  /** The whole line as text (cells joined by tabs for table rows). */
+  text: z.string(),
+  /** Cells when the line is a table row (tab-, pipe- or HTML-separated, or x-gaps in a PDF). */
+  cells: z.array(CellSchema).nullable(),
+  /** Markdown heading level (1..6) when the export marked the line as a heading. */
+  heading: z.number().int().optional(),
+  /** Bounding box of the whole line (PDF, OCR). */
+  box: BoxSchema.optional(),
+  /** Set when this row begins a table that the ingest layer knows continues a table on the previous page. */
+  continues: z.boolean().optional(),
+  /** The lowest OCR confidence of the line's words. */
+  confidence: z.number().optional(),
+});
+export type DocLine = z.infer<typeof DocLineSchema>;
+
+export const SourceFormatSchema = z.enum(['text', 'pdf', 'ocr']);
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+
+export const DocumentSchema = z.object({
+  file: z.string(),
+  format: SourceFormatSchema,
+  pageCount: z.number().int().nullable(),
+  lines: z.array(DocLineSchema),
+  /** Page sizes in points (PDF/OCR), index = page - 1. */
+  pages: z.array(z.object({ width: z.number(), height: z.number(), rotated: z.boolean().optional() })).optional(),
+});
+export type Document = z.infer<typeof DocumentSchema>;
