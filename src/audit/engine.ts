@@ -1,0 +1,80 @@
+/**
+ * Runs the rules over a parsed report. The engine, not the rule, stamps rule id, category,
+ * severity and messages; a rule that throws becomes one finding and the run goes on.
+ */
+import type { Config } from '../model/config.js';
+import type { Document } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { LkipReport } from '../model/report.js';
+import type { Problem, Rule } from '../model/rule.js';
+import { RULES } from './rules/index.js';
+
+export function fill(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
+    if (!(k in data)) throw new Error(`placeholder {{${k}}} tidak diisi`);
+    return String(data[k]);
+  });
+}
+
+const SEV_ORDER = { info: 0, warning: 1, error: 2 } as const;
+
+export function runRules(report: LkipReport, doc: Document, config: Config, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (setting && setting.enabled === false) continue;
+    const configured = setting?.severity ?? rule.meta.defaultSeverity;
+    const problem = (p: Problem) => {
+      const msg = rule.meta.messages[p.messageId];
+      if (!msg) throw new Error(`aturan ${rule.meta.id}: messageId tidak dikenal: ${p.messageId}`);
+      let severity = configured;
+      if (p.severity && SEV_ORDER[p.severity] < SEV_ORDER[severity]) severity = p.severity;
+      if (p.needsReview && severity === 'error') severity = 'warning';
+      findings.push({
+        ruleId: rule.meta.id,
+        category: p.category ?? rule.meta.category,
+        severity,
+        message: { id: fill(msg.id, p.data), en: fill(msg.en, p.data) },
+        where: p.where,
+        reported: p.reported,
+        expected: p.expected,
+        tolerance: p.tolerance,
+        related: p.related ?? [],
+        via: report.format,
+        needsReview: p.needsReview,
+      });
+    };
+    try {
+      rule.check({ report, doc, config, problem });
+    } catch (e) {
+      findings.push({
+        ruleId: rule.meta.id,
+        category: 'structure_missing',
+        severity: 'warning',
+        message: {
+          id: `Aturan ${rule.meta.id} gagal dijalankan: ${(e as Error).message}`,
+          en: `Rule ${rule.meta.id} crashed: ${(e as Error).message}`,
+        },
+        where: { file: report.file, page: null, line: 0 },
+        reported: '',
+        expected: '',
+        tolerance: '',
+        related: [],
+      });
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort(
+    (a, b) =>
+      a.where.file.localeCompare(b.where.file) ||
+      (a.where.page ?? 0) - (b.where.page ?? 0) ||
+      a.where.line - b.where.line ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      (a.where.column ?? '').localeCompare(b.where.column ?? '') ||
+      a.reported.localeCompare(b.reported) ||
+      a.expected.localeCompare(b.expected),
+  );
+}

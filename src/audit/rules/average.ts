@@ -1,0 +1,41 @@
+import type { Rule } from '../../model/rule.js';
+import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+
+/** A stated average must be reproducible: the plain mean, or the mean with each capaian capped at 100%. */
+export const average: Rule = {
+  meta: {
+    id: 'average',
+    category: 'average_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Rata-rata capaian yang dinyatakan (baris "Rata-rata" dalam tabel, atau kalimat "rata-rata ... adalah X%" sesudah daftar capaian) harus dapat dihasilkan ulang dengan salah satu konvensi: rata-rata biasa, atau rata-rata dengan setiap capaian di atas 100% dihitung 100%. Temuan menyebut hasil kedua konvensi.',
+      en: 'A stated average capaian (an "average" row in a table, or "rata-rata ... adalah X%" after a list of capaian) must be reproducible by one convention: the plain mean, or the mean with each capaian above 100% counted as 100%. The finding shows both.',
+    },
+    messages: {
+      avg: {
+        id: 'Rata-rata tercatat {{reported}} atas {{over}}; rata-rata biasa {{plain}}, dengan batas 100% {{capped}}: tidak ada konvensi yang menghasilkan angka yang dicetak.',
+        en: 'Average is printed {{reported}} over {{over}}; plain mean {{plain}}, capped at 100% {{capped}}: no convention reproduces the printed figure.',
+      },
+    },
+  },
+  check(ctx) {
+    for (const a of ctx.report.averages) {
+      const vals = a.over.map((v) => v.value).filter((v): v is number => v !== null);
+      if (vals.length < 2 || vals.length !== a.over.length || a.stated.value === null) continue;
+      const plain = vals.reduce((s, v) => s + v, 0) / vals.length;
+      const capped = vals.reduce((s, v) => s + Math.min(100, v), 0) / vals.length;
+      const d = a.stated.decimals;
+      if (consistentAtPrinted(plain, a.stated.value, d) || consistentAtPrinted(capped, a.stated.value, d)) continue;
+      const expected = plain === capped ? fmtPct(plain, d) : `${fmtPct(plain, d)} (biasa) / ${fmtPct(capped, d)} (batas 100%)`;
+      ctx.problem({
+        messageId: 'avg',
+        data: { reported: a.stated.raw, over: a.over.map((v) => v.raw).join(' / '), plain: fmtPct(plain, d), capped: fmtPct(capped, d) },
+        where: a.stated.src,
+        reported: a.stated.raw,
+        expected,
+        tolerance: toleranceText(d).id,
+        related: a.over.map((v) => ({ ...v.src, note: v.raw })),
+      });
+    }
+  },
+};

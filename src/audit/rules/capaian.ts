@@ -1,0 +1,90 @@
+import type { Rule } from '../../model/rule.js';
+import type { PrintedValue } from '../../model/values.js';
+import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+
+/** The number a target or realisation stands for: grades like "B (69)" by their number. */
+function num(v: PrintedValue): number | null {
+  if (v.kind === 'grade') return v.value;
+  if (v.kind === 'number' || v.kind === 'percent' || v.kind === 'money') return v.value;
+  return null;
+}
+
+/**
+ * Capaian = realisasi / target × 100 (positive polarity) or (target − (realisasi − target)) / target × 100
+ * (negative). When the report states that capaian above 100% counts as 100%, a printed 100% for a
+ * higher raw capaian is accepted too.
+ */
+export const capaian: Rule = {
+  meta: {
+    id: 'capaian',
+    category: 'capaian_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Capaian setiap indikator (Tabel pengukuran, perbandingan dengan target akhir Renstra) dan setiap output sub kegiatan dihitung ulang: realisasi / target × 100 (polaritas positif) atau (target − (realisasi − target)) / target × 100 (negatif). Nilai berhuruf seperti "B (69)" dibandingkan dengan angkanya. Jika laporan menyatakan capaian di atas 100% dihitung 100%, angka 100% juga diterima.',
+      en: 'Every indicator capaian (measurement tables, comparison with the Renstra end target) and every sub kegiatan output is recomputed: realisation / target × 100 (positive polarity) or (target − (realisation − target)) / target × 100 (negative). Grades like "B (69)" are compared by their number. When the report caps capaian at 100%, a printed 100% is accepted as well.',
+    },
+    messages: {
+      indicator: {
+        id: 'Capaian "{{label}}" tercatat {{reported}}, sedangkan realisasi {{real}} / target {{target}} = {{expected}}.',
+        en: 'Capaian of "{{label}}" is {{reported}}, but realisation {{real}} / target {{target}} = {{expected}}.',
+      },
+      end: {
+        id: 'Capaian terhadap target akhir Renstra "{{label}}" tercatat {{reported}}, sedangkan realisasi {{real}} / target akhir {{target}} = {{expected}}.',
+        en: 'Capaian against the Renstra end target for "{{label}}" is {{reported}}, but realisation {{real}} / end target {{target}} = {{expected}}.',
+      },
+      output: {
+        id: 'Persentase capaian output "{{label}}" tercatat {{reported}}, sedangkan {{real}} / {{target}} = {{expected}}.',
+        en: 'Output achievement of "{{label}}" is {{reported}}, but {{real}} / {{target}} = {{expected}}.',
+      },
+    },
+  },
+  check(ctx) {
+    const capped = ctx.report.meta.capRuleStated;
+    const test = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean) => {
+      const tv = num(t);
+      const rv = num(r);
+      if (tv === null || rv === null || tv === 0 || c.value === null) return null;
+      if (c.kind !== 'percent' && c.kind !== 'number') return null;
+      const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
+      if (consistentAtPrinted(raw, c.value, c.decimals)) return null;
+      if (capped && raw > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;
+      if (raw < 0 && capped && consistentAtPrinted(0, c.value, c.decimals)) return null;
+      return raw;
+    };
+    const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
+    for (const m of ctx.report.measurements) {
+      const ind = inds.get(m.indicatorId);
+      const raw = test(m.target, m.realisasi, m.capaian, ind?.polarity === 'negative');
+      if (raw === null) continue;
+      const expected = fmtPct(raw, m.capaian.decimals);
+      ctx.problem({
+        messageId: m.kind === 'renstra_end' ? 'end' : 'indicator',
+        data: { label: (ind?.name ?? '').slice(0, 90), reported: m.capaian.raw, real: m.realisasi.raw, target: m.target.raw, expected },
+        where: m.capaian.src,
+        reported: m.capaian.raw,
+        expected,
+        tolerance: toleranceText(m.capaian.decimals).id,
+        related: [m.target.src, m.realisasi.src],
+      });
+    }
+    for (const tree of ctx.report.budgets) {
+      for (const n of Object.values(tree.nodes)) {
+        for (const o of n.outputs) {
+          if (o.kind !== 'output' || !o.target || !o.realisasi || !o.pct) continue;
+          const raw = test(o.target, o.realisasi, o.pct, false);
+          if (raw === null) continue;
+          const expected = fmtPct(raw, o.pct.decimals);
+          ctx.problem({
+            messageId: 'output',
+            data: { label: `${n.label.slice(0, 60)} — ${o.label.slice(0, 50)}`, reported: o.pct.raw, real: o.realisasi.raw, target: o.target.raw, expected },
+            where: o.pct.src,
+            reported: o.pct.raw,
+            expected,
+            tolerance: toleranceText(o.pct.decimals).id,
+            related: [o.target.src, o.realisasi.src],
+          });
+        }
+      }
+    }
+  },
+};

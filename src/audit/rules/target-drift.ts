@@ -1,0 +1,111 @@
+import type { Rule } from '../../model/rule.js';
+import type { TargetSource, TargetStatement } from '../../model/report.js';
+import type { PrintedValue } from '../../model/values.js';
+
+const SOURCE_LABEL: Record<TargetSource, string> = {
+  renstra: 'Renstra (Bab II)',
+  renstra_lampiran: 'Renstra (lampiran)',
+  rkt: 'RKT',
+  iku: 'IKU',
+  pk: 'PK',
+  pk_perubahan: 'PK Perubahan',
+  measurement: 'tabel pengukuran',
+  comparison: 'tabel perbandingan antartahun',
+  renstra_end: 'tabel target akhir Renstra',
+};
+
+function valueKey(v: PrintedValue): string {
+  const n = v.value === null ? '?' : String(Math.round(v.value * 1e6) / 1e6);
+  return v.kind === 'grade' ? `${v.grade}:${n}` : n;
+}
+const isPct = (v: PrintedValue) => v.kind === 'percent';
+
+/**
+ * The same indicator and year must carry the same target everywhere it is stated. The majority
+ * value is taken as expected; each statement that differs is one finding listing where the other
+ * value stands. A PK Perubahan target that differs from the original PK is a documented revision
+ * when the measurement table follows the revision; PK Perubahan then counts as the agreed target.
+ */
+export const targetDrift: Rule = {
+  meta: {
+    id: 'target-drift',
+    category: 'target_drift',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Target satu indikator untuk satu tahun yang sama harus sama di semua tempat: Renstra (Bab II dan lampiran), RKT, IKU, PK, PK Perubahan, dan tabel pengukuran. Nilai mayoritas dianggap yang diharapkan; setiap pernyataan yang berbeda menjadi temuan dengan daftar tempat nilai lain. Satuan ikut dihitung: "93" dan "93%" berbeda (peringatan). Revisi yang terdokumentasi (PK awal berbeda dengan PK Perubahan, dan tabel pengukuran mengikuti PK Perubahan) tidak dilaporkan.',
+      en: 'The target of one indicator for one year must be the same everywhere: Renstra (Bab II and appendix), RKT, IKU, PK, PK Perubahan and the measurement tables. The majority value is taken as expected; each differing statement is a finding listing where the other value stands. Units count: "93" and "93%" differ (warning). A documented revision (original PK differs from PK Perubahan and the measurement table follows PK Perubahan) is not reported.',
+    },
+    messages: {
+      value: {
+        id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan di {{others}} {{expected}}.',
+        en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is {{reported}}, but {{expected}} in {{othersEn}}.',
+      },
+      unit: {
+        id: 'Target {{year}} "{{indicator}}" di {{source}} ditulis {{reported}} tanpa/dengan satuan yang berbeda dari {{others}} ({{expected}}).',
+        en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is written {{reported}}, with a unit differing from {{othersEn}} ({{expected}}).',
+      },
+    },
+  },
+  check(ctx) {
+    const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
+    const groups = new Map<string, TargetStatement[]>();
+    for (const t of ctx.report.targets) {
+      if (t.value.value === null && t.value.kind !== 'grade') continue;
+      const k = `${t.indicatorId}|${t.year}`;
+      groups.set(k, [...(groups.get(k) ?? []), t]);
+    }
+    for (const stmts of groups.values()) {
+      if (stmts.length < 2) continue;
+      // documented revision: PK differs from PK Perubahan, the measurement follows PK Perubahan → drop original PK
+      const perub = stmts.filter((s) => s.source === 'pk_perubahan');
+      const meas = stmts.filter((s) => s.source === 'measurement');
+      let use = stmts;
+      if (perub.length > 0 && meas.length > 0 && meas.every((m) => valueKey(m.value) === valueKey(perub[0]!.value))) {
+        use = stmts.filter((s) => !(s.source === 'pk' && s.table.includes('Lampiran')));
+      }
+      const byVal = new Map<string, TargetStatement[]>();
+      for (const s of use) byVal.set(valueKey(s.value), [...(byVal.get(valueKey(s.value)) ?? []), s]);
+      const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
+      const [majorKey, major] = ranked[0]!;
+      const ind = inds.get(stmts[0]!.indicatorId);
+      const name = (ind?.name ?? '').slice(0, 90);
+      const year = stmts[0]!.year;
+      const where = (list: TargetStatement[]) => [...new Set(list.map((s) => `${SOURCE_LABEL[s.source]} (${s.table}, baris ${s.value.src.line})`))].join('; ');
+      if (ranked.length > 1) {
+        for (const [key, list] of ranked.slice(1)) {
+          if (key === majorKey) continue;
+          for (const s of list) {
+            ctx.problem({
+              messageId: 'value',
+              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL[s.source], reported: s.value.raw, others: where(major), othersEn: where(major), expected: major[0]!.value.raw },
+              where: s.value.src,
+              reported: s.value.raw,
+              expected: major[0]!.value.raw,
+              tolerance: 'nilai sama (angka dan satuan)',
+              related: major.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
+            });
+          }
+        }
+      }
+      // units within the majority value: 93 vs 93%
+      const pctCount = major.filter((s) => isPct(s.value)).length;
+      if (pctCount > 0 && pctCount < major.length) {
+        const majorityPct = pctCount * 2 >= major.length;
+        const odd = major.filter((s) => isPct(s.value) !== majorityPct);
+        const rest = major.filter((s) => isPct(s.value) === majorityPct);
+        for (const s of odd) {
+          ctx.problem({
+            messageId: 'unit',
+            severity: 'warning',
+            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL[s.source], reported: s.value.raw, others: where(rest), othersEn: where(rest), expected: rest[0]!.value.raw },
+            where: s.value.src,
+            reported: s.value.raw,
+            expected: rest[0]!.value.raw,
+            tolerance: 'nilai sama (angka dan satuan)',
+            related: rest.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,85 @@
+/** Files on disk → Documents. The only place (with cli) that touches the file system. */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Document } from '../model/document.js';
+import { IngestError } from './errors.js';
+import { textToDocument } from './text.js';
+
+export const TEXT_EXT = new Set(['.txt', '.md', '.markdown']);
+export const PDF_EXT = new Set(['.pdf']);
+
+/** Expand files and folders (recursively) into the report files to audit, sorted for determinism. */
+export async function expandInputs(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string, explicit: boolean) => {
+    let st;
+    try {
+      st = await stat(p);
+    } catch {
+      if (explicit) out.push(p); // reported as an error row later
+      return;
+    }
+    if (st.isDirectory()) {
+      const entries = (await readdir(p)).sort();
+      for (const e of entries) {
+        if (e.startsWith('.') || e === 'node_modules') continue;
+        await walk(path.join(p, e), false);
+      }
+      return;
+    }
+    const ext = path.extname(p).toLowerCase();
+    if (explicit || TEXT_EXT.has(ext) || PDF_EXT.has(ext)) {
+      // skip our own metadata files inside fixture folders
+      if (!explicit && /^(INDEX|README|MANIFEST)\.md$/i.test(path.basename(p))) return;
+      out.push(p);
+    }
+  };
+  for (const i of inputs) await walk(i, true);
+  return [...new Set(out)].sort();
+}
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 4096);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 8 || (b > 13 && b < 32 && b !== 27)) ctrl++;
+  }
+  return n > 0 && ctrl / n > 0.05;
+}
+
+export async function loadDocument(file: string): Promise<Document> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new IngestError(
+      file,
+      'unreadable',
+      `Berkas tidak dapat dibuka (${code === 'ENOENT' ? 'tidak ditemukan' : code ?? 'galat'}): ${file}`,
+      `Cannot open the file (${code === 'ENOENT' ? 'not found' : code ?? 'error'}): ${file}`,
+    );
+  }
+  if (bytes.length === 0) throw IngestError.of(file, 'empty');
+  const ext = path.extname(file).toLowerCase();
+  const isPdf = PDF_EXT.has(ext) || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
+  if (isPdf) {
+    const { pdfToDocument } = await import('./pdf.js');
+    return pdfToDocument(file, bytes);
+  }
+  if (!TEXT_EXT.has(ext)) {
+    throw new IngestError(
+      file,
+      'unsupported',
+      `Jenis berkas tidak didukung (${ext || 'tanpa ekstensi'}); gunakan .txt, .md atau .pdf: ${file}`,
+      `Unsupported file type (${ext || 'no extension'}); use .txt, .md or .pdf: ${file}`,
+    );
+  }
+  if (looksBinary(bytes)) {
+    throw new IngestError(file, 'binary', `Berkas bukan teks (berisi data biner): ${file}`, `The file is not text (binary data): ${file}`);
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return textToDocument(file, text);
+}

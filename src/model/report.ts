@@ -1,0 +1,233 @@
+/**
+ * The typed model of one LKIP, as parsed from a Document. Every value keeps its printed text and
+ * its source (PrintedValue.src); tables keep their line range.
+ */
+import { z } from 'zod';
+import { PrintedValueSchema, SourceRefSchema } from './values.js';
+
+export const TableKindSchema = z.enum([
+  'measurement', // target / realisasi / capaian for the report year (Tabel 3.1 style)
+  'comparison_years', // targets and/or realisations over several years (Tabel 3.2 style)
+  'renstra_end', // realisation against the Renstra end target (Tabel 3.3 style)
+  'national', // against national realisation (Tabel 3.4 style)
+  'predicate_check', // check-mark table of predicates (Tabel 3.5 style)
+  'predicate_scale', // the declared scale
+  'efficiency', // capaian vs serapan
+  'renstra_matrix', // targets per year
+  'pk_targets', // perjanjian kinerja: sasaran, indikator, target
+  'pk_budget', // perjanjian kinerja: program budgets
+  'rkt', // rencana kinerja tahunan
+  'rpjmd',
+  'iku',
+  'budget', // program > kegiatan > sub kegiatan with pagu / realisasi / % (Tabel 3.8, also 3.6 style)
+  'budget_plan', // program > kegiatan > sub kegiatan with budget only (Tabel 1.4 style)
+  'skm_distribution',
+  'skm_score',
+  'other',
+]);
+export type TableKind = z.infer<typeof TableKindSchema>;
+
+export const SectionKindSchema = z.enum([
+  'cover',
+  'kata_pengantar',
+  'daftar_isi',
+  'ikhtisar',
+  'bab1',
+  'bab2',
+  'bab3',
+  'bab4',
+  'lampiran_renstra',
+  'lampiran_rkt',
+  'lampiran_pk',
+  'lampiran_pk_perubahan',
+  'lampiran_iku',
+  'lampiran_lain',
+]);
+export type SectionKind = z.infer<typeof SectionKindSchema>;
+
+export const SectionSchema = z.object({
+  kind: SectionKindSchema,
+  title: z.string(),
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const TableRowSchema = z.object({
+  line: z.number().int(),
+  page: z.number().int().nullable(),
+  cells: z.array(z.string()),
+  /** Lines merged into this row (a cell split over several lines). */
+  mergedLines: z.array(z.number().int()).optional(),
+});
+export type TableRow = z.infer<typeof TableRowSchema>;
+
+export const TableSchema = z.object({
+  id: z.string(),
+  /** "Tabel 3.8" when the report numbers it; otherwise null. */
+  number: z.string().nullable(),
+  caption: z.string(),
+  kind: TableKindSchema,
+  section: SectionKindSchema,
+  /** One label per column, multi-row headers joined ("TARGET 2022"). */
+  columns: z.array(z.string()),
+  headerLines: z.array(z.number().int()),
+  rows: z.array(TableRowSchema),
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+  /** Start lines of the parts this table was joined from (continued after a page break / narrative). */
+  parts: z.array(z.number().int()),
+});
+export type Table = z.infer<typeof TableSchema>;
+
+export const ScaleBandSchema = z.object({
+  label: z.string(),
+  grade: z.string().optional(),
+  /** Lower bound; null = no lower bound. */
+  min: z.number().nullable(),
+  minInclusive: z.boolean(),
+  max: z.number().nullable(),
+  maxInclusive: z.boolean(),
+});
+export type ScaleBand = z.infer<typeof ScaleBandSchema>;
+
+export const PredicateScaleSchema = z.object({
+  name: z.string(),
+  origin: z.enum(['report', 'config']),
+  bands: z.array(ScaleBandSchema),
+  src: SourceRefSchema.optional(),
+  /** How printed bounds that touch (80–90, 90–100) or leave gaps (75–76) are resolved. */
+  boundaryRule: z.string(),
+});
+export type PredicateScale = z.infer<typeof PredicateScaleSchema>;
+
+export const TargetSourceSchema = z.enum([
+  'renstra',
+  'renstra_lampiran',
+  'rkt',
+  'iku',
+  'pk',
+  'pk_perubahan',
+  'measurement',
+  'comparison',
+  'renstra_end',
+]);
+export type TargetSource = z.infer<typeof TargetSourceSchema>;
+
+export const IndicatorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Normalised matching key (letters only, synonyms folded). */
+  key: z.string(),
+  sasaran: z.string().optional(),
+  polarity: z.enum(['positive', 'negative']),
+  /** Every spelling seen, with where, and how it was matched to this indicator. */
+  aliases: z.array(z.object({ name: z.string(), match: z.enum(['exact', 'normalised', 'prefix', 'similar']), src: SourceRefSchema })),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const TargetStatementSchema = z.object({
+  indicatorId: z.string(),
+  year: z.number().int(),
+  source: TargetSourceSchema,
+  value: PrintedValueSchema,
+  table: z.string(),
+});
+export type TargetStatement = z.infer<typeof TargetStatementSchema>;
+
+export const MeasurementSchema = z.object({
+  indicatorId: z.string(),
+  table: z.string(),
+  kind: z.enum(['year', 'renstra_end']),
+  year: z.number().int().nullable(),
+  target: PrintedValueSchema,
+  realisasi: PrintedValueSchema,
+  capaian: PrintedValueSchema,
+});
+export type Measurement = z.infer<typeof MeasurementSchema>;
+
+export const AverageStatementSchema = z.object({
+  table: z.string(),
+  label: z.string(),
+  stated: PrintedValueSchema,
+  over: z.array(PrintedValueSchema),
+  origin: z.enum(['table', 'text']),
+});
+export type AverageStatement = z.infer<typeof AverageStatementSchema>;
+
+export const PredicateStatementSchema = z.object({
+  /** The capaian the predicate is given for. */
+  capaian: PrintedValueSchema,
+  /** The predicate as printed ("memuaskan", "Sangat Tinggi", a check mark column). */
+  label: z.string(),
+  origin: z.enum(['table', 'text']),
+  /** The sentence or row, shortened, for the reviewer. */
+  context: z.string(),
+  src: SourceRefSchema,
+});
+export type PredicateStatement = z.infer<typeof PredicateStatementSchema>;
+
+export const OutputLineSchema = z.object({
+  kind: z.enum(['input', 'output', 'outcome']),
+  label: z.string(),
+  target: PrintedValueSchema.nullable(),
+  realisasi: PrintedValueSchema.nullable(),
+  pct: PrintedValueSchema.nullable(),
+});
+
+export const BudgetNodeSchema = z.object({
+  id: z.string(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  number: z.string().optional(),
+  label: z.string(),
+  pagu: PrintedValueSchema.nullable(),
+  realisasi: PrintedValueSchema.nullable(),
+  pct: PrintedValueSchema.nullable(),
+  children: z.array(z.string()),
+  outputs: z.array(OutputLineSchema),
+  src: SourceRefSchema,
+});
+export type BudgetNode = z.infer<typeof BudgetNodeSchema>;
+
+export const BudgetTreeSchema = z.object({
+  table: z.string(),
+  kind: z.enum(['realisation', 'per_sasaran', 'plan', 'pk']),
+  /** Program nodes in order; kegiatan and sub kegiatan are reached through children. */
+  roots: z.array(z.string()),
+  nodes: z.record(z.string(), BudgetNodeSchema),
+  total: BudgetNodeSchema.nullable(),
+  /** Structural notes: rows that could not be placed, numbering slips. */
+  notes: z.array(z.object({ message: z.string(), src: SourceRefSchema })),
+});
+export type BudgetTree = z.infer<typeof BudgetTreeSchema>;
+
+export const SignatorySchema = z.object({
+  name: z.string(),
+  nip: z.string().optional(),
+  src: SourceRefSchema,
+});
+
+export const ReportMetaSchema = z.object({
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  yearSrc: SourceRefSchema.nullable(),
+  signatories: z.array(SignatorySchema),
+  /** The report states that capaian above 100% counts as 100%. */
+  capRuleStated: z.boolean(),
+});
+
+export const LkipReportSchema = z.object({
+  file: z.string(),
+  format: z.enum(['text', 'pdf', 'ocr']),
+  meta: ReportMetaSchema,
+  sections: z.array(SectionSchema),
+  tables: z.array(TableSchema),
+  scale: PredicateScaleSchema.nullable(),
+  indicators: z.array(IndicatorSchema),
+  targets: z.array(TargetStatementSchema),
+  measurements: z.array(MeasurementSchema),
+  averages: z.array(AverageStatementSchema),
+  predicates: z.array(PredicateStatementSchema),
+  budgets: z.array(BudgetTreeSchema),
+});
+export type LkipReport = z.infer<typeof LkipReportSchema>;

@@ -1,0 +1,46 @@
+/** Rules are small modules in the spirit of ESLint: meta (id, docs, messages) plus a check. */
+import type { Category, Finding, Severity } from './finding.js';
+import type { Config } from './config.js';
+import type { Document } from './document.js';
+import type { LkipReport } from './report.js';
+import type { SourceRef } from './values.js';
+
+export interface Message {
+  id: string;
+  en: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  docs: { id: string; en: string };
+  /** Message templates with {{placeholders}}; ids are referenced by `report({ messageId })`. */
+  messages: Record<string, Message>;
+}
+
+export interface Problem {
+  messageId: string;
+  data?: Record<string, string | number>;
+  where: SourceRef;
+  reported: string;
+  expected: string;
+  tolerance: string;
+  related?: Finding['related'];
+  /** Overrides the configured severity downwards (e.g. a unit-only drift is a warning). */
+  severity?: Severity;
+  category?: Category;
+  needsReview?: boolean;
+}
+
+export interface RuleContext {
+  report: LkipReport;
+  doc: Document;
+  config: Config;
+  problem(p: Problem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

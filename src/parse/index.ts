@@ -1,0 +1,85 @@
+/** Document → LkipReport: the one typed model every rule reads. Pure: runs in the browser too. */
+import type { Config } from '../model/config.js';
+import type { Document } from '../model/document.js';
+import type { LkipReport } from '../model/report.js';
+import type { SourceRef } from '../model/values.js';
+import { buildBudgetTree } from './budget.js';
+import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
+import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
+
+function reportYear(doc: Document): { year: number | null; src: SourceRef | null } {
+  const head = doc.lines.slice(0, 80);
+  const at = (l: Document['lines'][number]): SourceRef => ({ file: doc.file, page: l.page, line: l.line });
+  for (const l of head) {
+    const m = /(laporan kinerja|lkip|lakip|lkjip)[^.]{0,80}?tahun\s+(20\d\d)/i.exec(l.text);
+    if (m) return { year: Number(m[2]), src: at(l) };
+  }
+  for (const l of head) {
+    const m = /^\**\s*(tahun|ta\.?)\s+(20\d\d)\s*\**$/i.exec(l.text.trim());
+    if (m) return { year: Number(m[2]), src: at(l) };
+  }
+  return { year: null, src: null };
+}
+
+function agency(doc: Document): string | null {
+  for (const l of doc.lines.slice(0, 60)) {
+    const m = /\b(KEC(?:AMATAN|\.)\s+[A-Z][A-Za-z]+|DINAS\s+[A-Z][A-Za-z ]+|BADAN\s+[A-Z][A-Za-z ]+)/.exec(l.text);
+    if (m) return m[1]!.replace(/^KEC\.\s*/, 'KECAMATAN ').trim();
+  }
+  return null;
+}
+
+function signatories(doc: Document) {
+  const out: LkipReport['meta']['signatories'] = [];
+  doc.lines.forEach((l, i) => {
+    const m = /\bNIP\.?\s*:?\s*((?:\d\s*){18})\b/.exec(l.text);
+    if (!m) return;
+    // the name is the nearest line above that is not a rank/title
+    for (let j = i - 1, n = 0; j >= 0 && n < 4; j--) {
+      const t = doc.lines[j]!.text.trim();
+      if (!t) continue;
+      n++;
+      if (/^(pembina|penata|pengatur|juru|pembina utama)\b/i.test(t) || /\b(I{1,3}|IV)\/[a-e]\b/.test(t)) continue;
+      if (/[A-Z]{3,}/.test(t) && t.length < 80) {
+        out.push({ name: t.replace(/\*/g, '').trim(), nip: m[1]!.replace(/\s+/g, ''), src: { file: doc.file, page: doc.lines[j]!.page, line: doc.lines[j]!.line } });
+        break;
+      }
+    }
+  });
+  return out;
+}
+
+export function parseReport(doc: Document, config: Config): LkipReport {
+  const sections = findSections(doc);
+  const tables = findTables(doc, sections, config);
+  const { year, src: yearSrc } = reportYear(doc);
+  let reportYearValue = year;
+  if (reportYearValue === null) {
+    const mt = tables.find((t) => t.kind === 'measurement');
+    const y = mt?.columns.map((c) => /\b(20\d\d)\b/.exec(c)?.[1]).find(Boolean);
+    reportYearValue = y ? Number(y) : null;
+  }
+  const scaleTable = tables.find((t) => t.kind === 'predicate_scale');
+  const scale = (scaleTable && parseScale(scaleTable, doc.file)) || scaleFromConfig(config);
+  const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? []);
+  const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
+  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections)];
+  const budgets = tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file));
+  const capRuleStated = doc.lines.some((l) => /lebih dari 100\s*%[^.]{0,80}(termasuk|dihitung|dianggap)[^.]{0,40}100\s*%/i.test(l.text));
+  void sectionAt;
+  void SECTION_LABEL;
+  return {
+    file: doc.file,
+    format: doc.format,
+    meta: { agency: agency(doc), year: reportYearValue, yearSrc, signatories: signatories(doc), capRuleStated },
+    sections,
+    tables,
+    scale,
+    indicators: reg.list,
+    targets: perf.targets,
+    measurements: perf.measurements,
+    averages: [...perf.averages, ...textAverages(doc, doc.file, sections)],
+    predicates,
+    budgets,
+  };
+}

@@ -1,0 +1,525 @@
+/**
+ * Performance tables → indicators, target statements, measurements, averages, predicate
+ * statements, and the report's declared predicate scale.
+ */
+import type { Config } from '../model/config.js';
+import type { Document } from '../model/document.js';
+import type {
+  AverageStatement,
+  Indicator,
+  Measurement,
+  PredicateScale,
+  PredicateStatement,
+  ScaleBand,
+  Section,
+  Table,
+  TargetSource,
+  TargetStatement,
+} from '../model/report.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
+import { findNumbersInText, parseValue } from './numbers.js';
+import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
+
+// ------------------------------------------------------------------ indicator matching
+
+export function indicatorKey(name: string, synonyms: [string, string][] = []): string {
+  let k = name
+    .toLowerCase()
+    .replace(/^\s*(indikator\s*\d+(\.\d+)*|\d+(\.\d+)*\.?)\s*/, '')
+    .replace(/[^a-z]/g, '');
+  for (const [from, to] of synonyms) k = k.split(from).join(to);
+  return k;
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+export function dice(a: string, b: string): number {
+  if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let inter = 0;
+  for (const [g, n] of A) inter += Math.min(n, B.get(g) ?? 0);
+  return (2 * inter) / (a.length - 1 + (b.length - 1));
+}
+
+export class IndicatorRegistry {
+  readonly list: Indicator[] = [];
+  constructor(private synonyms: [string, string][]) {}
+
+  /** Find or create the indicator this printed name stands for; the match kind is recorded. */
+  match(name: string, src: SourceRef, sasaran?: string, create = true): Indicator | null {
+    const clean = name.replace(/\s+/g, ' ').replace(/^\d+(\.\d+)*\.?\s+/, '').trim();
+    const key = indicatorKey(clean, this.synonyms);
+    if (key.length < 6) return null;
+    const rawKey = clean.toLowerCase().replace(/[^a-z]/g, '');
+    let best: { ind: Indicator; how: Indicator['aliases'][number]['match'] } | null = null;
+    for (const ind of this.list) {
+      if (ind.key === key) {
+        best = { ind, how: ind.aliases.some((a) => a.name.toLowerCase().replace(/[^a-z]/g, '') === rawKey) ? 'exact' : 'normalised' };
+        break;
+      }
+    }
+    if (!best) {
+      for (const ind of this.list) {
+        const [s, l] = ind.key.length < key.length ? [ind.key, key] : [key, ind.key];
+        if (s.length >= 25 && l.startsWith(s)) {
+          best = { ind, how: 'prefix' };
+          break;
+        }
+      }
+    }
+    if (!best) {
+      let top = 0;
+      for (const ind of this.list) {
+        const d = dice(ind.key, key);
+        if (d > top && d >= 0.88) {
+          top = d;
+          best = { ind, how: 'similar' };
+        }
+      }
+    }
+    if (best) {
+      if (!best.ind.aliases.some((a) => a.name === clean)) best.ind.aliases.push({ name: clean, match: best.how, src });
+      if (!best.ind.sasaran && sasaran) best.ind.sasaran = sasaran;
+      return best.ind;
+    }
+    if (!create) return null;
+    const ind: Indicator = {
+      id: `I${this.list.length + 1}`,
+      name: clean,
+      key,
+      sasaran,
+      polarity: 'positive',
+      aliases: [{ name: clean, match: 'exact', src }],
+    };
+    this.list.push(ind);
+    return ind;
+  }
+}
+
+// ------------------------------------------------------------------ predicate scale
+
+function parseBand(range: string): { min: number | null; minInclusive: boolean; max: number | null; maxInclusive: boolean } | null {
+  const t = range.replace(/\$|\\/g, ' ').replace(/leq/g, '≤').replace(/geq/g, '≥').replace(/➤/g, ' ').replace(/%/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const nums = (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((x) => Number(x.replace(',', '.')));
+  if (nums.length === 0) return null;
+  if (/lebih dari|^>/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: false, max: null, maxInclusive: false };
+  if (/kurang dari|^</.test(t) && nums.length === 1) return { min: null, minInclusive: true, max: nums[0]!, maxInclusive: false };
+  if (/^≥/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: true, max: null, maxInclusive: false };
+  if (/^≤/.test(t) && nums.length === 1) return { min: null, minInclusive: true, max: nums[0]!, maxInclusive: true };
+  if (nums.length >= 2) return { min: Math.min(nums[0]!, nums[1]!), minInclusive: true, max: Math.max(nums[0]!, nums[1]!), maxInclusive: true };
+  return null;
+}
+
+export const SCALE_BOUNDARY_RULE =
+  'Batas yang bersentuhan (80–90, 90–100) masuk ke predikat yang lebih tinggi; celah (75–76) masuk ke predikat yang lebih rendah: setiap predikat berlaku dari batas bawahnya sampai batas bawah predikat di atasnya.';
+
+/** Make bands top-down by lower bound; the band with no lower bound is last. */
+export function normaliseBands(bands: ScaleBand[]): ScaleBand[] {
+  return [...bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity) || (a.minInclusive ? 1 : -1));
+}
+
+export function parseScale(t: Table, file: string): PredicateScale | null {
+  const cols = t.columns.map((c) => c.toLowerCase());
+  const labelCol = cols.findIndex((c) => /interpretasi|kriteria|keterangan/.test(c));
+  const rangeCol = cols.findIndex((c) => /nilai|interval|capaian kinerja/.test(c) && !/kriteria/.test(c));
+  const gradeCol = cols.findIndex((c) => /^kategori$|^kode$/.test(c.trim()));
+  if (labelCol < 0 || rangeCol < 0) return null;
+  const bands: ScaleBand[] = [];
+  for (const r of t.rows) {
+    const label = (r.cells[labelCol] ?? '').trim();
+    const range = parseBand(r.cells[rangeCol] ?? '');
+    if (!label || !range) continue;
+    const grade = gradeCol >= 0 ? (r.cells[gradeCol] ?? '').trim() : '';
+    bands.push({
+      label: label.replace(/\s*\(.*\)\s*$/, ''),
+      grade: /^[A-D]{1,2}$/.test(grade) ? grade : undefined,
+      // each band runs from its lower bound; a band printed only as "≤ 50" / "kurang dari 55" is the bottom
+      min: range.min,
+      minInclusive: range.min === null ? true : range.minInclusive,
+      max: null,
+      maxInclusive: false,
+    });
+  }
+  if (bands.length < 2) return null;
+  return {
+    name: `Skala dalam laporan (${tableLabel(t)})`,
+    origin: 'report',
+    bands: normaliseBands(bands),
+    src: { file, page: t.rows[0]?.page ?? null, line: t.startLine, section: SECTION_LABEL[t.section], table: tableLabel(t) },
+    boundaryRule: SCALE_BOUNDARY_RULE,
+  };
+}
+
+export function scaleFromConfig(config: Config, name?: string): PredicateScale | null {
+  const s = config.scales[name ?? config.defaultScale];
+  if (!s) return null;
+  return {
+    name: s.name,
+    origin: 'config',
+    bands: normaliseBands(s.bands.map((b) => ({ ...b, grade: b.grade }))),
+    boundaryRule: SCALE_BOUNDARY_RULE,
+  };
+}
+
+/** The band a capaian falls in. */
+export function bandFor(scale: PredicateScale, v: number): ScaleBand | null {
+  for (const b of scale.bands) {
+    if (b.min === null) return b;
+    if (b.minInclusive ? v >= b.min : v > b.min) return b;
+  }
+  return null;
+}
+
+export function normLabel(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// ------------------------------------------------------------------ tables → statements
+
+interface Ctx {
+  file: string;
+  year: number | null;
+  config: Config;
+  reg: IndicatorRegistry;
+  sections: Section[];
+}
+
+function refFor(ctx: Ctx, t: Table, r: Table['rows'][number], row: string, col?: number): SourceRef {
+  return {
+    file: ctx.file,
+    page: r.page,
+    line: r.line,
+    section: SECTION_LABEL[t.section],
+    table: tableLabel(t),
+    row: row.replace(/\s+/g, ' ').slice(0, 120),
+    column: col === undefined ? undefined : t.columns[col],
+  };
+}
+
+const yearIn = (s: string): number | null => {
+  const m = /\b(20\d\d)\b/.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+function indicatorCol(t: Table): number {
+  const cols = t.columns.map((c) => c.toLowerCase());
+  let i = cols.findIndex((c) => /indikator sasaran/.test(c) && !/target/.test(c));
+  if (i < 0) i = cols.findIndex((c) => /^indikator( kinerja)?$|indikator kinerja$|^iku$|indikator kinerja utama/.test(c.trim()));
+  if (i < 0) i = cols.findIndex((c) => /indikator/.test(c) && !/tujuan/.test(c));
+  return i;
+}
+
+function sasaranCol(t: Table): number {
+  return t.columns.findIndex((c) => /sasaran/i.test(c) && !/indikator|target/i.test(c));
+}
+
+/** Rows whose only text is in the indicator column continue the indicator above. */
+function mergedRows(t: Table, indCol: number): { row: Table['rows'][number]; indicator: string; sasaran: string }[] {
+  const out: { row: Table['rows'][number]; indicator: string; sasaran: string }[] = [];
+  const sCol = sasaranCol(t);
+  let lastSasaran = '';
+  for (const r of t.rows) {
+    const ne = r.cells.map((c, i) => ({ c: c.trim(), i })).filter((x) => x.c !== '');
+    const ind = (r.cells[indCol] ?? '').trim();
+    const sas = sCol >= 0 ? (r.cells[sCol] ?? '').trim() : '';
+    const prev = out[out.length - 1];
+    const onlyText = ne.every((x) => x.i === indCol || x.i === sCol) && ne.every((x) => !/\d/.test(x.c));
+    if (prev && onlyText && ne.length > 0 && !/^(sasaran|indikator)\s*\d/i.test(ind) && (ind === '' || /^[a-z]/.test(ind))) {
+      if (ind) prev.indicator = `${prev.indicator} ${ind}`;
+      if (sas) prev.sasaran = `${prev.sasaran} ${sas}`;
+      continue;
+    }
+    if (sas) lastSasaran = sas;
+    out.push({ row: r, indicator: ind, sasaran: sas || lastSasaran });
+  }
+  return out;
+}
+
+function pkSource(t: Table, doc: Document): TargetSource {
+  if (t.section === 'lampiran_pk_perubahan') return 'pk_perubahan';
+  if (t.section === 'lampiran_pk') return 'pk';
+  // in the body: look at the caption and the nearest lines before it
+  if (/perubahan/i.test(t.caption)) return 'pk_perubahan';
+  const idx = doc.lines.findIndex((l) => l.line === t.startLine);
+  for (let i = idx - 1, n = 0; i >= 0 && n < 6; i--) {
+    const tx = doc.lines[i]!.text.trim();
+    if (!tx) continue;
+    n++;
+    if (/perjanjian kinerja/i.test(tx)) return /perubahan/i.test(tx) ? 'pk_perubahan' : 'pk';
+  }
+  return 'pk';
+}
+
+export interface PerformanceExtract {
+  targets: TargetStatement[];
+  measurements: Measurement[];
+  averages: AverageStatement[];
+  predicates: PredicateStatement[];
+}
+
+const AVG_RE = /^rata\s*[-–]?\s*rata/i;
+
+export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): PerformanceExtract {
+  const out: PerformanceExtract = { targets: [], measurements: [], averages: [], predicates: [] };
+  // measurement tables first: they give the canonical indicator names
+  const order = (k: Table['kind']) => (k === 'measurement' ? 0 : k === 'pk_targets' ? 1 : 2);
+  const sorted = [...tables].sort((a, b) => order(a.kind) - order(b.kind));
+  for (const t of sorted) {
+    switch (t.kind) {
+      case 'measurement':
+      case 'renstra_end':
+      case 'comparison_years':
+        measurementTable(t, ctx, out);
+        break;
+      case 'renstra_matrix':
+        renstraTable(t, ctx, out);
+        break;
+      case 'pk_targets':
+        singleTargetTable(t, ctx, out, pkSource(t, doc));
+        break;
+      case 'rkt':
+        rktTable(t, ctx, out);
+        break;
+      case 'predicate_check':
+        checkTable(t, ctx, out);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran: string, year: number | null, source: TargetSource, v: PrintedValue, t: Table) {
+  if (year === null || v.kind === 'empty' || v.kind === 'text') return;
+  const ind = ctx.reg.match(indicator, v.src, sasaran || undefined);
+  if (!ind) return;
+  out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
+}
+
+function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+  const indCol = indicatorCol(t);
+  if (indCol < 0) return;
+  const cols = t.columns.map((c) => c.toLowerCase());
+  const isEnd = (c: string) => /jangka menengah|akhir renstr/.test(c);
+  const targetCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /^target|\btarget\b/.test(c) && !isEnd(c));
+  const endCol = cols.findIndex((c) => isEnd(c) && /target/.test(c));
+  const realCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /realisasi/.test(c) && !/nasional|%|capaian/.test(c));
+  const capCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /capaian|kemajuan/.test(c));
+  const yearCap = capCols.find(({ c }) => !/akhir|renstr/.test(c)) ?? (t.kind === 'measurement' ? capCols[0] : undefined);
+  const endCap = t.kind === 'renstra_end' ? capCols[0] : capCols.find(({ c }) => /akhir|renstr/.test(c));
+  // "Realisasi Th. 2020 (n)" → the last realisation column is the report year's
+  const realYear = realCols.find(({ c }) => yearIn(c) === ctx.year) ?? realCols[realCols.length - 1];
+  const tYearCol = targetCols.find(({ c }) => yearIn(c) === ctx.year) ?? (targetCols.length === 1 ? targetCols[0] : undefined);
+  const endYear = endCol >= 0 ? yearIn(cols[endCol]!) : null;
+  let over: PrintedValue[] = [];
+  for (const m of mergedRows(t, indCol)) {
+    const r = m.row;
+    const label = m.indicator || m.sasaran || (r.cells.find((c) => c.trim()) ?? '');
+    const rowText = r.cells.join(' ');
+    const ref = (col: number) => refFor(ctx, t, r, label, col);
+    if (AVG_RE.test(rowText.trim()) || AVG_RE.test(label)) {
+      const capCol = yearCap?.i ?? endCap?.i ?? r.cells.length - 1;
+      const stated = [...r.cells].reverse().find((c) => /\d/.test(c));
+      if (stated && over.length > 0) {
+        const col = r.cells.lastIndexOf(stated);
+        out.averages.push({ table: tableLabel(t), label: 'Rata-rata capaian', stated: parseValue(stated, ref(col >= 0 ? col : capCol), 'percent'), over, origin: 'table' });
+      }
+      continue;
+    }
+    if (!m.indicator) continue;
+    // targets by year
+    for (const { c, i } of targetCols) {
+      const y = yearIn(c) ?? (targetCols.length === 1 ? ctx.year : null);
+      const v = parseValue(r.cells[i] ?? '', ref(i), 'percent');
+      addTarget(out, ctx, m.indicator, m.sasaran, y, t.kind === 'comparison_years' ? 'comparison' : 'measurement', v, t);
+    }
+    if (endCol >= 0 && endYear !== null) {
+      addTarget(out, ctx, m.indicator, m.sasaran, endYear, 'renstra_end', parseValue(r.cells[endCol] ?? '', ref(endCol), 'percent'), t);
+    }
+    const ind = ctx.reg.match(m.indicator, ref(indCol), m.sasaran || undefined);
+    if (!ind || !realYear) continue;
+    const real = parseValue(r.cells[realYear.i] ?? '', ref(realYear.i), 'percent');
+    if (yearCap && tYearCol) {
+      const cap = parseValue(r.cells[yearCap.i] ?? '', ref(yearCap.i), 'percent');
+      const target = parseValue(r.cells[tYearCol.i] ?? '', ref(tYearCol.i), 'percent');
+      out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'year', year: ctx.year, target, realisasi: real, capaian: cap });
+      if (cap.value !== null) over.push(cap);
+    }
+    if (endCap && endCol >= 0) {
+      const cap = parseValue(r.cells[endCap.i] ?? '', ref(endCap.i), 'percent');
+      const target = parseValue(r.cells[endCol] ?? '', ref(endCol), 'percent');
+      out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'renstra_end', year: endYear, target, realisasi: real, capaian: cap });
+      if (!yearCap && cap.value !== null) over.push(cap);
+    }
+  }
+  over = [];
+}
+
+function renstraTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+  let indCol = indicatorCol(t);
+  const tujuanIndCol = t.columns.findIndex((c) => /indikator tujuan/i.test(c));
+  if (indCol < 0) indCol = tujuanIndCol;
+  if (indCol < 0) return;
+  const yearCols = t.columns.map((c, i) => ({ y: yearIn(c), i })).filter((x) => x.y !== null && /target/i.test(t.columns[x.i]!));
+  const source: TargetSource = t.section === 'lampiran_renstra' ? 'renstra_lampiran' : 'renstra';
+  let superseded = false;
+  for (const m of mergedRows(t, indCol)) {
+    const rowText = m.row.cells.join(' ').toLowerCase();
+    if (/sebelum perubahan/.test(rowText)) superseded = true;
+    if (/(sesudah|setelah) perubahan/.test(rowText)) superseded = false;
+    if (superseded) continue;
+    let name = m.indicator;
+    if (!name && tujuanIndCol >= 0) name = (m.row.cells[tujuanIndCol] ?? '').trim();
+    if (!name) continue;
+    for (const { y, i } of yearCols) {
+      const v = parseValue(m.row.cells[i] ?? '', refFor(ctx, t, m.row, name, i), 'percent');
+      addTarget(out, ctx, name, m.sasaran, y, source, v, t);
+    }
+  }
+}
+
+function singleTargetTable(t: Table, ctx: Ctx, out: PerformanceExtract, source: TargetSource) {
+  const indCol = indicatorCol(t);
+  const tCol = t.columns.findIndex((c) => /target/i.test(c));
+  if (indCol < 0 || tCol < 0) return;
+  const y = yearIn(t.columns[tCol]!) ?? yearIn(t.caption) ?? ctx.year;
+  for (const m of mergedRows(t, indCol)) {
+    if (!m.indicator) continue;
+    const v = parseValue(m.row.cells[tCol] ?? '', refFor(ctx, t, m.row, m.indicator, tCol), 'percent');
+    addTarget(out, ctx, m.indicator, m.sasaran, y, source, v, t);
+  }
+}
+
+function rktTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+  const indCol = t.columns.findIndex((c) => /sasaran.*indikator sasaran|indikator sasaran/i.test(c));
+  if (indCol < 0) return;
+  const tCol = indCol + 1;
+  if (!/target/i.test(t.columns[tCol] ?? '')) return;
+  const sec = sectionAt(ctx.sections, t.startLine);
+  const y = yearIn(sec.title) ?? ctx.year;
+  for (const r of t.rows) {
+    const name = (r.cells[indCol] ?? '').trim();
+    if (!name) continue;
+    const v = parseValue(r.cells[tCol] ?? '', refFor(ctx, t, r, name, tCol), 'percent');
+    addTarget(out, ctx, name, '', y, 'rkt', v, t);
+  }
+}
+
+const CHECK = /^(v|V|✓|√|✔|x|X)$/;
+
+function checkTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+  const capCol = t.columns.findIndex((c) => /capaian/i.test(c));
+  if (capCol < 0) return;
+  const labelOf = (i: number) => (t.columns[i] ?? '').replace(/^predikat(\s+kinerja)?\s*/i, '').trim();
+  let group: PrintedValue[] = [];
+  for (const r of t.rows) {
+    const first = (r.cells[0] ?? '').trim();
+    if (/^sasaran\b/i.test(first) && !(r.cells[capCol] ?? '').trim()) {
+      group = [];
+      continue;
+    }
+    const capRaw = (r.cells[capCol] ?? '').trim();
+    if (!capRaw) continue;
+    const ref = refFor(ctx, t, r, first || 'baris', capCol);
+    const cap = parseValue(capRaw, ref, 'percent');
+    const marked = r.cells.map((c, i) => ({ c: c.trim(), i })).filter(({ c, i }) => i > capCol && CHECK.test(c));
+    for (const mk of marked) {
+      out.predicates.push({
+        capaian: cap,
+        label: labelOf(mk.i),
+        origin: 'table',
+        context: `${first.slice(0, 80)} — ${capRaw} ✓ ${labelOf(mk.i)}`,
+        src: { ...ref, column: t.columns[mk.i] },
+      });
+    }
+    if (AVG_RE.test(first)) {
+      if (group.length > 0) out.averages.push({ table: tableLabel(t), label: first, stated: cap, over: group, origin: 'table' });
+      group = [];
+    } else if (cap.value !== null) group.push(cap);
+  }
+}
+
+// ------------------------------------------------------------------ predicates in the text
+
+const TRIGGER = /(predikat(?:\s+nilai)?|kategori|tergolong|dikategorikan|capaian\s+yang|capaian\s+kinerja\s+sasaran\s+yang)\s*\(?\**\s*$/i;
+
+/** Sentences that give a capaian a predicate: "... capaian 89,55% tergolong Memuaskan". */
+export function textPredicates(doc: Document, scale: PredicateScale | null, file: string, sections: Section[]): PredicateStatement[] {
+  if (!scale) return [];
+  const labels = [...new Set(scale.bands.map((b) => normLabel(b.label)))].sort((a, b) => b.length - a.length);
+  const out: PredicateStatement[] = [];
+  const labelRe = new RegExp(`\\b(${labels.map((l) => l.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+  for (const l of doc.lines) {
+    if (l.cells) continue;
+    const sec = sectionAt(sections, l.line);
+    if (!['ikhtisar', 'bab3', 'bab4'].includes(sec.kind)) continue;
+    const text = l.text;
+    let m: RegExpExecArray | null;
+    labelRe.lastIndex = 0;
+    while ((m = labelRe.exec(text))) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      if (!TRIGGER.test(before)) continue;
+      // the "sangat" of "sangat memuaskan" must not be left out: the regex is longest-first
+      const nums = findNumbersInText(text).filter((n) => /%$/.test(n.raw));
+      if (nums.length === 0) continue;
+      let best = nums[0]!;
+      for (const n of nums) if (Math.abs(n.index - m.index) < Math.abs(best.index - m.index)) best = n;
+      if (Math.abs(best.index - m.index) > 220) continue;
+      const src: SourceRef = { file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
+      const cap = parseValue(best.raw, src, 'percent');
+      if (cap.value === null) continue;
+      const start = Math.max(0, Math.min(best.index, m.index) - 30);
+      const end = Math.min(text.length, Math.max(best.index, m.index + m[0].length) + 10);
+      out.push({ capaian: cap, label: m[1]!, origin: 'text', context: `…${text.slice(start, end).trim()}…`, src });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ averages stated in the text
+
+const TEXT_AVG = /rata[\s-–]*rata[^.]{0,80}?(?:adalah|sebesar|yaitu|mencapai)\s+((?:\d{1,3}(?:[.,]\d+)?)\s?%)/i;
+
+/** "Sehingga rata rata % indikator program tahun 2023 adalah 93%" over the list items just above it. */
+export function textAverages(doc: Document, file: string, sections: Section[]): AverageStatement[] {
+  const out: AverageStatement[] = [];
+  doc.lines.forEach((l, idx) => {
+    if (l.cells) return;
+    const m = TEXT_AVG.exec(l.text);
+    if (!m) return;
+    const items: PrintedValue[] = [];
+    for (let j = idx - 1, seen = 0; j >= 0 && seen < 10; j--) {
+      const p = doc.lines[j]!;
+      const t = p.text.trim();
+      if (!t) continue;
+      seen++;
+      if (!/^[-•*]|^\d+[.)]\s/.test(t)) {
+        if (items.length > 0) break;
+        continue;
+      }
+      const pm = /(?:tercapai|capaian|sebesar|mencapai)\s+(\d{1,3}(?:[.,]\d+)?\s?%)\s*\.?$/i.exec(t);
+      if (!pm) break;
+      const sec = sectionAt(sections, p.line);
+      items.unshift(parseValue(pm[1]!, { file, page: p.page, line: p.line, section: SECTION_LABEL[sec.kind] }, 'percent'));
+    }
+    if (items.length < 2) return;
+    const sec = sectionAt(sections, l.line);
+    const src: SourceRef = { file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
+    out.push({ table: '', label: l.text.slice(0, 100), stated: parseValue(m[1]!, src, 'percent'), over: items, origin: 'text' });
+  });
+  return out;
+}
