@@ -150,7 +150,7 @@ export function parseScale(t: Table, file: string): PredicateScale | null {
   }
   if (bands.length < 2) return null;
   return {
-    name: `Skala dalam laporan (${tableLabel(t)})`,
+    name: `skala predikat yang dinyatakan laporan (baris ${t.startLine})`,
     origin: 'report',
     bands: normaliseBands(bands),
     src: { file, page: t.rows[0]?.page ?? null, line: t.startLine, section: SECTION_LABEL[t.section], table: tableLabel(t) },
@@ -385,11 +385,32 @@ function renstraTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
     let name = m.indicator;
     if (!name && tujuanIndCol >= 0) name = (m.row.cells[tujuanIndCol] ?? '').trim();
     if (!name) continue;
+    // one cell holding several indicators and several values ("93 80% 100%"): split when the
+    // indicator cell names exactly as many known indicators as there are values
+    const multi = yearCols.some(({ i }) => (m.row.cells[i] ?? '').trim().split(/\s+(?=\d)/).length > 1);
+    const names = multi ? splitKnownIndicators(name, ctx.reg, ctx.config.vocabulary?.indicatorSynonyms ?? []) : [name];
     for (const { y, i } of yearCols) {
-      const v = parseValue(m.row.cells[i] ?? '', refFor(ctx, t, m.row, name, i), 'percent');
-      addTarget(out, ctx, name, m.sasaran, y, source, v, t);
+      const raw = (m.row.cells[i] ?? '').trim();
+      const parts = multi ? raw.split(/\s+(?=\d)/) : [raw];
+      if (parts.length !== names.length) continue; // cannot tell which value belongs to which indicator
+      parts.forEach((p, k) => {
+        const v = parseValue(p, refFor(ctx, t, m.row, names[k]!, i), 'percent');
+        if (multi) v.note = `satu sel berisi ${parts.length} nilai: "${raw}"`;
+        addTarget(out, ctx, names[k]!, m.sasaran, y, source, v, t);
+      });
     }
   }
+}
+
+/** Known indicator names inside one merged cell, in the order they appear. */
+function splitKnownIndicators(cell: string, reg: IndicatorRegistry, synonyms: [string, string][]): string[] {
+  const hay = indicatorKey(cell, synonyms);
+  const found: { at: number; name: string }[] = [];
+  for (const ind of reg.list) {
+    const at = hay.indexOf(ind.key);
+    if (at >= 0 && !found.some((f) => f.name === ind.name)) found.push({ at, name: ind.name });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
 }
 
 function singleTargetTable(t: Table, ctx: Ctx, out: PerformanceExtract, source: TargetSource) {
@@ -457,6 +478,9 @@ function checkTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
 
 const TRIGGER = /(predikat(?:\s+nilai)?|kategori|tergolong|dikategorikan|capaian\s+yang|capaian\s+kinerja\s+sasaran\s+yang)\s*\(?\**\s*$/i;
 
+/** A percentage counts as a capaian only when the sentence introduces it as one. */
+const CAPAIAN_LEAD = /(capaian|rata[\s–-]*rata|yaitu|sebesar|mencapai)[^%]{0,25}$/i;
+
 /** Sentences that give a capaian a predicate: "... capaian 89,55% tergolong Memuaskan". */
 export function textPredicates(doc: Document, scale: PredicateScale | null, file: string, sections: Section[]): PredicateStatement[] {
   if (!scale) return [];
@@ -474,7 +498,7 @@ export function textPredicates(doc: Document, scale: PredicateScale | null, file
       const before = text.slice(Math.max(0, m.index - 40), m.index);
       if (!TRIGGER.test(before)) continue;
       // the "sangat" of "sangat memuaskan" must not be left out: the regex is longest-first
-      const nums = findNumbersInText(text).filter((n) => /%$/.test(n.raw));
+      const nums = findNumbersInText(text).filter((n) => /%$/.test(n.raw) && CAPAIAN_LEAD.test(text.slice(Math.max(0, n.index - 45), n.index)));
       if (nums.length === 0) continue;
       let best = nums[0]!;
       for (const n of nums) if (Math.abs(n.index - m.index) < Math.abs(best.index - m.index)) best = n;

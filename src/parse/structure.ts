@@ -349,8 +349,29 @@ export function findTables(doc: Document, sections: Section[], config?: Config):
 }
 
 /** A human label for a table in findings: "Tabel 3.8" or "PK Perubahan (lampiran, baris 1005)". */
+const KIND_LABEL: Partial<Record<TableKind, string>> = {
+  measurement: 'Tabel pengukuran',
+  comparison_years: 'Tabel perbandingan antartahun',
+  renstra_end: 'Tabel target akhir Renstra',
+  national: 'Tabel realisasi nasional',
+  predicate_check: 'Tabel predikat',
+  predicate_scale: 'Skala predikat',
+  efficiency: 'Tabel efisiensi',
+  renstra_matrix: 'Matriks Renstra',
+  pk_targets: 'PK',
+  pk_budget: 'Anggaran PK',
+  rkt: 'RKT',
+  rpjmd: 'Tabel RPJMD',
+  iku: 'Tabel IKU',
+  budget: 'Tabel anggaran',
+  budget_plan: 'Tabel pagu',
+  skm_distribution: 'Tabel sebaran SKM',
+  skm_score: 'Tabel skor SKM',
+};
+
 export function tableLabel(t: Table): string {
   if (t.number) return t.id;
-  const cap = t.caption.replace(/\s+/g, ' ').slice(0, 60);
-  return cap ? `${cap} (baris ${t.startLine})` : `Tabel baris ${t.startLine}`;
+  let kind = KIND_LABEL[t.kind] ?? 'Tabel';
+  if ((t.kind === 'pk_targets' || t.kind === 'pk_budget') && (t.section === 'lampiran_pk_perubahan' || /perubahan/i.test(t.caption))) kind = kind.replace('PK', 'PK Perubahan');
+  return `${kind} (${SECTION_LABEL[t.section]}, baris ${t.startLine})`;
 }

@@ -44,7 +44,7 @@ export const capaian: Rule = {
       const tv = num(t);
       const rv = num(r);
       if (tv === null || rv === null || tv === 0 || c.value === null) return null;
-      if (c.kind !== 'percent' && c.kind !== 'number') return null;
+      if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
       const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
       if (consistentAtPrinted(raw, c.value, c.decimals)) return null;
       if (capped && raw > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;

@@ -16,7 +16,8 @@ const SOURCE_LABEL: Record<TargetSource, string> = {
 
 function valueKey(v: PrintedValue): string {
   const n = v.value === null ? '?' : String(Math.round(v.value * 1e6) / 1e6);
-  return v.kind === 'grade' ? `${v.grade}:${n}` : n;
+  // a grade printed with and without its number ("B" / "B (85)") is the same target
+  return v.kind === 'grade' ? `grade:${v.grade}` : n;
 }
 const isPct = (v: PrintedValue) => v.kind === 'percent';
 
