@@ -66,6 +66,10 @@ export function buildBudgetTree(t: Table, file: string): BudgetTree {
   const numbers = t.rows.map((r) => (cols.num !== null ? (r.cells[cols.num] ?? '').trim() : ''));
   const hasRoman = numbers.some(isRoman);
   const hasDotted = numbers.some((n) => /^\d+\.\d+/.test(n));
+  /** "Jumlah"/"Total" may stand in the label, number or (Tabel 3.5 style) sasaran column. */
+  const leadText = (r: Table['rows'][number]) => r.cells.slice(0, cols.label + 1).map((c) => c.trim()).find((c) => c !== '') ?? '';
+  const isTotal = (r: Table['rows'][number]) => TOTAL.test(leadText(r));
+  const totalRows = t.rows.filter(isTotal).length;
   const nodes: Record<string, BudgetNode> = {};
   const roots: string[] = [];
   const notes: BudgetTree['notes'] = [];
@@ -98,11 +102,19 @@ export function buildBudgetTree(t: Table, file: string): BudgetTree {
         text = m[2]!;
       }
     }
-    if (!text && TOTAL.test(num)) text = num;
+    if (!text && isTotal(r)) text = leadText(r);
     const amountsRaw = [cols.pagu, cols.realisasi, cols.pct].map((c) => (c === null ? '' : (r.cells[c] ?? '').trim()));
     const hasAmounts = amountsRaw.some((a) => a !== '');
     if (!text && !hasAmounts) continue;
-    if (TOTAL.test(text) || TOTAL.test(num)) {
+    if (TOTAL.test(text) || TOTAL.test(num) || isTotal(r)) {
+      // several "Total" rows (one per sasaran/program, Tabel 3.5 style): each is its program's amounts
+      const prog = stack[0];
+      if (totalRows > 1 && prog && !prog.pagu) {
+        prog.pagu = val(r, cols.pagu, prog.label, 'money');
+        prog.realisasi = val(r, cols.realisasi, prog.label, 'money');
+        prog.pct = val(r, cols.pct, prog.label, 'percent');
+        continue;
+      }
       total = {
         id: `total`,
         level: 1,
@@ -179,6 +191,40 @@ export function buildBudgetTree(t: Table, file: string): BudgetTree {
   }
   const kind: BudgetTree['kind'] = t.kind === 'budget_plan' ? 'plan' : Object.values(nodes).some((x) => x.outputs.length > 0) ? 'per_sasaran' : 'realisation';
   return { table: label, kind, roots, nodes, total, notes };
+}
+
+/** PK program budgets ("1. Program … | Rp. 2.865.379.541 | P - APBD" … "Jumlah") as a flat tree. */
+export function buildPkBudget(t: Table, file: string): BudgetTree {
+  const label = tableLabel(t);
+  const amountCol = t.columns.findIndex((c) => /anggaran/i.test(c));
+  const nameCol = amountCol > 0 ? amountCol - 1 : 0;
+  const nodes: Record<string, BudgetNode> = {};
+  const roots: string[] = [];
+  let total: BudgetNode | null = null;
+  let n = 0;
+  for (const r of t.rows) {
+    const name = (r.cells[nameCol] ?? '').trim();
+    const raw = (r.cells[amountCol] ?? '').trim();
+    if (!name || !raw) continue;
+    const src: SourceRef = { file, page: r.page, line: r.line, section: SECTION_LABEL[t.section], table: label, row: name.slice(0, 120), column: t.columns[amountCol] };
+    const node: BudgetNode = {
+      id: TOTAL.test(name) ? 'total' : `p${++n}`,
+      level: 1,
+      label: name.replace(/^\d+\.\s*/, ''),
+      pagu: parseValue(raw, src, 'money'),
+      realisasi: null,
+      pct: null,
+      children: [],
+      outputs: [],
+      src,
+    };
+    if (TOTAL.test(name)) total = node;
+    else {
+      nodes[node.id] = node;
+      roots.push(node.id);
+    }
+  }
+  return { table: label, kind: 'pk', roots, nodes, total, notes: [] };
 }
 
 export function countLevels(tree: BudgetTree): { programs: number; kegiatan: number; subKegiatan: number } {

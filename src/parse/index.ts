@@ -3,19 +3,21 @@ import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
 import type { LkipReport } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
-import { buildBudgetTree } from './budget.js';
+import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
 function reportYear(doc: Document): { year: number | null; src: SourceRef | null } {
   const head = doc.lines.slice(0, 80);
   const at = (l: Document['lines'][number]): SourceRef => ({ file: doc.file, page: l.page, line: l.line });
+  // the cover's own "TAHUN 2023" / "TA. 2023" comes first: the Kata Pengantar sometimes names another year
   for (const l of head) {
-    const m = /(laporan kinerja|lkip|lakip|lkjip)[^.]{0,80}?tahun\s+(20\d\d)/i.exec(l.text);
+    if (/^kata pengantar$/i.test(l.text.trim())) break;
+    const m = /^\**\s*(tahun|ta\.?)\s+(20\d\d)\s*\**$/i.exec(l.text.trim());
     if (m) return { year: Number(m[2]), src: at(l) };
   }
   for (const l of head) {
-    const m = /^\**\s*(tahun|ta\.?)\s+(20\d\d)\s*\**$/i.exec(l.text.trim());
+    const m = /(laporan kinerja|lkip|lakip|lkjip)[^.]{0,80}?tahun\s+(20\d\d)/i.exec(l.text);
     if (m) return { year: Number(m[2]), src: at(l) };
   }
   return { year: null, src: null };
@@ -64,7 +66,10 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? []);
   const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
   const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections)];
-  const budgets = tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file));
+  const budgets = [
+    ...tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file)),
+    ...tables.filter((t) => t.kind === 'pk_budget').map((t) => buildPkBudget(t, doc.file)),
+  ];
   const capRuleStated = doc.lines.some((l) => /lebih dari 100\s*%[^.]{0,80}(termasuk|dihitung|dianggap)[^.]{0,40}100\s*%/i.test(l.text));
   void sectionAt;
   void SECTION_LABEL;

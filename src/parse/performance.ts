@@ -226,9 +226,54 @@ function sasaranCol(t: Table): number {
   return t.columns.findIndex((c) => /sasaran/i.test(c) && !/indikator|target/i.test(c));
 }
 
+interface MRow {
+  row: Table['rows'][number];
+  /** The row's cells; for a row split out of merged cells, this part's cells. */
+  cells: string[];
+  indicator: string;
+  sasaran: string;
+  /** Set when the row was split out of cells holding several values ("100 % 100%"). */
+  splitFrom?: string;
+}
+
+const MULTI_SPLIT = /\s+(?=\d)/;
+
+/**
+ * One row holding several indicators and several values per cell ("1. … 2. …" with "100 % 100%"):
+ * split it when the indicator cell names exactly as many indicators (numbered, or known by name)
+ * as the cells hold values; otherwise leave it whole (its values stay unreadable).
+ */
+function splitMultiRows(rows: MRow[], t: Table, indCol: number, reg?: IndicatorRegistry, synonyms: [string, string][] = []): MRow[] {
+  const out: MRow[] = [];
+  for (const m of rows) {
+    const counts = m.cells.map((c, i) => (i === indCol || i === 0 ? 1 : c.trim() ? c.trim().split(MULTI_SPLIT).length : 1));
+    const k = Math.max(...counts);
+    if (k < 2 || !m.indicator) {
+      out.push(m);
+      continue;
+    }
+    let names = m.indicator.split(/(?:^|\s)\d+\.\s+/).map((s) => s.trim()).filter(Boolean);
+    if (names.length !== k && reg) names = splitKnownIndicators(m.indicator, reg, synonyms);
+    if (names.length !== k || counts.some((n) => n !== 1 && n !== k)) {
+      out.push(m);
+      continue;
+    }
+    for (let j = 0; j < k; j++) {
+      out.push({
+        ...m,
+        indicator: names[j]!,
+        cells: m.cells.map((c, i) => (counts[i] === k && i !== indCol ? (c.trim().split(MULTI_SPLIT)[j] ?? '') : i === indCol ? names[j]! : c)),
+        splitFrom: m.cells.join(' | '),
+      });
+    }
+  }
+  void t;
+  return out;
+}
+
 /** Rows whose only text is in the indicator column continue the indicator above. */
-function mergedRows(t: Table, indCol: number): { row: Table['rows'][number]; indicator: string; sasaran: string }[] {
-  const out: { row: Table['rows'][number]; indicator: string; sasaran: string }[] = [];
+function mergedRows(t: Table, indCol: number, ctx?: Ctx): MRow[] {
+  const out: MRow[] = [];
   const sCol = sasaranCol(t);
   let lastSasaran = '';
   for (const r of t.rows) {
@@ -243,9 +288,9 @@ function mergedRows(t: Table, indCol: number): { row: Table['rows'][number]; ind
       continue;
     }
     if (sas) lastSasaran = sas;
-    out.push({ row: r, indicator: ind, sasaran: sas || lastSasaran });
+    out.push({ row: r, cells: r.cells, indicator: ind, sasaran: sas || lastSasaran });
   }
-  return out;
+  return splitMultiRows(out, t, indCol, ctx?.reg, ctx?.config.vocabulary?.indicatorSynonyms ?? []);
 }
 
 function pkSource(t: Table, doc: Document): TargetSource {
@@ -291,7 +336,7 @@ export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): Pe
         singleTargetTable(t, ctx, out, pkSource(t, doc));
         break;
       case 'rkt':
-        rktTable(t, ctx, out);
+        rktTable(t, ctx, out, doc);
         break;
       case 'predicate_check':
         checkTable(t, ctx, out);
@@ -304,7 +349,7 @@ export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): Pe
 }
 
 function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran: string, year: number | null, source: TargetSource, v: PrintedValue, t: Table) {
-  if (year === null || v.kind === 'empty' || v.kind === 'text') return;
+  if (year === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') return;
   const ind = ctx.reg.match(indicator, v.src, sasaran || undefined);
   if (!ind) return;
   out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
@@ -326,16 +371,17 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
   const tYearCol = targetCols.find(({ c }) => yearIn(c) === ctx.year) ?? (targetCols.length === 1 ? targetCols[0] : undefined);
   const endYear = endCol >= 0 ? yearIn(cols[endCol]!) : null;
   let over: PrintedValue[] = [];
-  for (const m of mergedRows(t, indCol)) {
+  for (const m of mergedRows(t, indCol, ctx)) {
     const r = m.row;
-    const label = m.indicator || m.sasaran || (r.cells.find((c) => c.trim()) ?? '');
-    const rowText = r.cells.join(' ');
+    const cells = m.cells;
+    const label = m.indicator || m.sasaran || (cells.find((c) => c.trim()) ?? '');
+    const rowText = cells.join(' ');
     const ref = (col: number) => refFor(ctx, t, r, label, col);
     if (AVG_RE.test(rowText.trim()) || AVG_RE.test(label)) {
-      const capCol = yearCap?.i ?? endCap?.i ?? r.cells.length - 1;
-      const stated = [...r.cells].reverse().find((c) => /\d/.test(c));
+      const capCol = yearCap?.i ?? endCap?.i ?? cells.length - 1;
+      const stated = [...cells].reverse().find((c) => /\d/.test(c));
       if (stated && over.length > 0) {
-        const col = r.cells.lastIndexOf(stated);
+        const col = cells.lastIndexOf(stated);
         out.averages.push({ table: tableLabel(t), label: 'Rata-rata capaian', stated: parseValue(stated, ref(col >= 0 ? col : capCol), 'percent'), over, origin: 'table' });
       }
       continue;
@@ -344,24 +390,24 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
     // targets by year
     for (const { c, i } of targetCols) {
       const y = yearIn(c) ?? (targetCols.length === 1 ? ctx.year : null);
-      const v = parseValue(r.cells[i] ?? '', ref(i), 'percent');
+      const v = parseValue(cells[i] ?? '', ref(i), 'percent');
       addTarget(out, ctx, m.indicator, m.sasaran, y, t.kind === 'comparison_years' ? 'comparison' : 'measurement', v, t);
     }
     if (endCol >= 0 && endYear !== null) {
-      addTarget(out, ctx, m.indicator, m.sasaran, endYear, 'renstra_end', parseValue(r.cells[endCol] ?? '', ref(endCol), 'percent'), t);
+      addTarget(out, ctx, m.indicator, m.sasaran, endYear, 'renstra_end', parseValue(cells[endCol] ?? '', ref(endCol), 'percent'), t);
     }
     const ind = ctx.reg.match(m.indicator, ref(indCol), m.sasaran || undefined);
     if (!ind || !realYear) continue;
-    const real = parseValue(r.cells[realYear.i] ?? '', ref(realYear.i), 'percent');
+    const real = parseValue(cells[realYear.i] ?? '', ref(realYear.i), 'percent');
     if (yearCap && tYearCol) {
-      const cap = parseValue(r.cells[yearCap.i] ?? '', ref(yearCap.i), 'percent');
-      const target = parseValue(r.cells[tYearCol.i] ?? '', ref(tYearCol.i), 'percent');
+      const cap = parseValue(cells[yearCap.i] ?? '', ref(yearCap.i), 'percent');
+      const target = parseValue(cells[tYearCol.i] ?? '', ref(tYearCol.i), 'percent');
       out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'year', year: ctx.year, target, realisasi: real, capaian: cap });
       if (cap.value !== null) over.push(cap);
     }
     if (endCap && endCol >= 0) {
-      const cap = parseValue(r.cells[endCap.i] ?? '', ref(endCap.i), 'percent');
-      const target = parseValue(r.cells[endCol] ?? '', ref(endCol), 'percent');
+      const cap = parseValue(cells[endCap.i] ?? '', ref(endCap.i), 'percent');
+      const target = parseValue(cells[endCol] ?? '', ref(endCol), 'percent');
       out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'renstra_end', year: endYear, target, realisasi: real, capaian: cap });
       if (!yearCap && cap.value !== null) over.push(cap);
     }
@@ -377,27 +423,18 @@ function renstraTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
   const yearCols = t.columns.map((c, i) => ({ y: yearIn(c), i })).filter((x) => x.y !== null && /target/i.test(t.columns[x.i]!));
   const source: TargetSource = t.section === 'lampiran_renstra' ? 'renstra_lampiran' : 'renstra';
   let superseded = false;
-  for (const m of mergedRows(t, indCol)) {
-    const rowText = m.row.cells.join(' ').toLowerCase();
+  for (const m of mergedRows(t, indCol, ctx)) {
+    const rowText = m.cells.join(' ').toLowerCase();
     if (/sebelum perubahan/.test(rowText)) superseded = true;
     if (/(sesudah|setelah) perubahan/.test(rowText)) superseded = false;
     if (superseded) continue;
     let name = m.indicator;
-    if (!name && tujuanIndCol >= 0) name = (m.row.cells[tujuanIndCol] ?? '').trim();
+    if (!name && tujuanIndCol >= 0) name = (m.cells[tujuanIndCol] ?? '').trim();
     if (!name) continue;
-    // one cell holding several indicators and several values ("93 80% 100%"): split when the
-    // indicator cell names exactly as many known indicators as there are values
-    const multi = yearCols.some(({ i }) => (m.row.cells[i] ?? '').trim().split(/\s+(?=\d)/).length > 1);
-    const names = multi ? splitKnownIndicators(name, ctx.reg, ctx.config.vocabulary?.indicatorSynonyms ?? []) : [name];
     for (const { y, i } of yearCols) {
-      const raw = (m.row.cells[i] ?? '').trim();
-      const parts = multi ? raw.split(/\s+(?=\d)/) : [raw];
-      if (parts.length !== names.length) continue; // cannot tell which value belongs to which indicator
-      parts.forEach((p, k) => {
-        const v = parseValue(p, refFor(ctx, t, m.row, names[k]!, i), 'percent');
-        if (multi) v.note = `satu sel berisi ${parts.length} nilai: "${raw}"`;
-        addTarget(out, ctx, names[k]!, m.sasaran, y, source, v, t);
-      });
+      const v = parseValue(m.cells[i] ?? '', refFor(ctx, t, m.row, name, i), 'percent');
+      if (m.splitFrom) v.note = `sel gabungan dipecah: "${m.splitFrom.slice(0, 120)}"`;
+      addTarget(out, ctx, name, m.sasaran, y, source, v, t);
     }
   }
 }
@@ -418,20 +455,22 @@ function singleTargetTable(t: Table, ctx: Ctx, out: PerformanceExtract, source: 
   const tCol = t.columns.findIndex((c) => /target/i.test(c));
   if (indCol < 0 || tCol < 0) return;
   const y = yearIn(t.columns[tCol]!) ?? yearIn(t.caption) ?? ctx.year;
-  for (const m of mergedRows(t, indCol)) {
+  for (const m of mergedRows(t, indCol, ctx)) {
     if (!m.indicator) continue;
-    const v = parseValue(m.row.cells[tCol] ?? '', refFor(ctx, t, m.row, m.indicator, tCol), 'percent');
+    const v = parseValue(m.cells[tCol] ?? '', refFor(ctx, t, m.row, m.indicator, tCol), 'percent');
     addTarget(out, ctx, m.indicator, m.sasaran, y, source, v, t);
   }
 }
 
-function rktTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+function rktTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
   const indCol = t.columns.findIndex((c) => /sasaran.*indikator sasaran|indikator sasaran/i.test(c));
   if (indCol < 0) return;
   const tCol = indCol + 1;
   if (!/target/i.test(t.columns[tCol] ?? '')) return;
+  // the RKT's year is in its title ("RENCANA KINERJA TAHUNAN (RKT) / TAHUN 2022"), not always the report's
   const sec = sectionAt(ctx.sections, t.startLine);
-  const y = yearIn(sec.title) ?? ctx.year;
+  const titleLines = doc.lines.filter((l) => l.line >= sec.startLine && l.line < t.startLine && !l.cells).map((l) => l.text);
+  const y = yearIn(titleLines.find((x) => /tahun\s+20\d\d/i.test(x)) ?? sec.title) ?? ctx.year;
   for (const r of t.rows) {
     const name = (r.cells[indCol] ?? '').trim();
     if (!name) continue;

@@ -1,5 +1,6 @@
 import type { BudgetNode, BudgetTree } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
 
 const LEVEL = { 1: { id: 'Program', en: 'Program' }, 2: { id: 'Kegiatan', en: 'Kegiatan' }, 3: { id: 'Sub Kegiatan', en: 'Sub kegiatan' } } as const;
@@ -21,6 +22,14 @@ export const budgetSum: Rule = {
         id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}}.',
         en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; difference {{diff}}.',
       },
+      parentMissing: {
+        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama persis dengan {{missingLevel}} "{{missing}}" ({{missingTable}}) yang tidak tercantum di bawahnya.',
+        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals exactly {{missingLevelEn}} "{{missing}}" ({{missingTable}}), which is not listed under it.',
+      },
+      parentText: {
+        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama dengan angka di teks baris {{textLine}} ("{{textQuote}}"): kemungkinan baris itu tidak dicantumkan.',
+        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals the amount in the text at line {{textLine}} ("{{textQuote}}"): that line may have been left out.',
+      },
       total: {
         id: '{{col}} baris jumlah tercatat {{reported}}, sedangkan jumlah {{n}} program {{expected}}; selisih {{diff}}.',
         en: '{{colEn}} of the total row is {{reported}}, but the {{n}} programs add up to {{expected}}; difference {{diff}}.',
@@ -28,6 +37,21 @@ export const budgetSum: Rule = {
     },
   },
   check(ctx) {
+    /** The rows that carry amounts under a parent: a child without amounts is replaced by its own children. */
+    const carriers = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): string[] | null => {
+      const out: string[] = [];
+      for (const id of ids) {
+        const c = tree.nodes[id];
+        if (!c) return null;
+        if (c[col]) out.push(id);
+        else if (c.children.length > 0) {
+          const deeper = carriers(tree, c.children, col);
+          if (!deeper) return null;
+          out.push(...deeper);
+        } else return null;
+      }
+      return out;
+    };
     const sumOf = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi') => {
       let s = 0n;
       for (const id of ids) {
@@ -39,16 +63,28 @@ export const budgetSum: Rule = {
       }
       return s;
     };
-    const compare = (tree: BudgetTree, node: BudgetNode, ids: string[], kind: 'parent' | 'total') => {
+    const compare = (tree: BudgetTree, node: BudgetNode, direct: string[], kind: 'parent' | 'total') => {
       for (const col of ['pagu', 'realisasi'] as const) {
         const v = node[col];
-        if (!v || ids.length === 0) continue;
+        const ids = carriers(tree, direct, col);
+        if (!v || !ids || ids.length === 0) continue;
         const own = rupiah(v);
         const sum = sumOf(tree, ids, col);
         if (own === null || sum === null || own === sum) continue;
+        const missing = kind === 'parent' ? missingLine(tree, node, ids, col, own - sum) : null;
+        const inText = kind === 'parent' && !missing ? amountInText(own - sum) : null;
         ctx.problem({
-          messageId: kind,
+          messageId: missing ? 'parentMissing' : inText ? 'parentText' : kind,
           data: {
+            ...(inText ? { textLine: inText.line, textQuote: inText.quote } : {}),
+            ...(missing
+              ? {
+                  missingLevel: LEVEL[missing.node.level].id.toLowerCase(),
+                  missingLevelEn: LEVEL[missing.node.level].en.toLowerCase(),
+                  missing: missing.node.label.replace(/^(sub\.?\s*)?kegiatan\s*:?\s*/i, '').slice(0, 80),
+                  missingTable: missing.table,
+                }
+              : {}),
             col: COL[col].id.replace(/^./, (c) => c.toUpperCase()),
             colEn: COL[col].en.replace(/^./, (c) => c.toUpperCase()),
             level: LEVEL[node.level].id,
@@ -65,12 +101,48 @@ export const budgetSum: Rule = {
           reported: v.raw,
           expected: fmtRupiah(sum),
           tolerance: EXACT.id,
-          related: ids.map((id) => {
-            const c = tree.nodes[id]!;
-            return { ...(c[col]?.src ?? c.src), note: `${c.label.slice(0, 60)}: ${c[col]?.raw ?? '-'}` };
-          }),
+          related: [
+            ...ids.map((id) => {
+              const c = tree.nodes[id]!;
+              return { ...(c[col]?.src ?? c.src), note: `${c.label.slice(0, 60)}: ${c[col]?.raw ?? '-'}` };
+            }),
+            ...(missing ? [{ ...(missing.node[col]?.src ?? missing.node.src), note: `tidak tercantum: ${missing.node.label.slice(0, 60)}` }] : []),
+          ],
         });
       }
+    };
+    /** A line of another table, under the same parent name, whose amount is exactly the difference. */
+    const missingLine = (tree: BudgetTree, node: BudgetNode, ids: string[], col: 'pagu' | 'realisasi', diff: bigint) => {
+      if (diff <= 0n) return null;
+      const key = (s: string) => s.toLowerCase().replace(/^(program|sub\.?\s*kegiatan|kegiatan)\s*:?\s*/i, '').replace(/^program\s*/i, '').replace(/[^a-z]/g, '');
+      const present = new Set(ids.map((id) => key(tree.nodes[id]!.label)));
+      for (const other of ctx.report.budgets) {
+        if (other === tree) continue;
+        const parent = Object.values(other.nodes).find((x) => x.level === node.level && key(x.label) === key(node.label));
+        if (!parent) continue;
+        for (const cid of parent.children) {
+          const c = other.nodes[cid]!;
+          const v = c[col] ? rupiah(c[col]!) : null;
+          if (v === diff && !present.has(key(c.label))) return { node: c, table: other.table };
+        }
+      }
+      return null;
+    };
+    /** An amount stated in the prose ("Belanja Modal sebesar Rp.44.039.600,00") equal to the difference. */
+    const amountInText = (diff: bigint) => {
+      if (diff < 100_000_000n) return null; // 1.000.000 rupiah, in cents: smaller coincidences are too likely
+      for (const l of ctx.doc.lines) {
+        if (l.cells) continue;
+        for (const n of findNumbersInText(l.text)) {
+          const v = parseValue(n.raw, { file: ctx.report.file, page: l.page, line: l.line }, 'money');
+          if (v.value !== null && v.kind === 'money' && rupiah(v) === diff) {
+            const cut = l.text.lastIndexOf(' ', Math.max(0, n.index - 40));
+            const start = cut < 0 ? 0 : cut + 1;
+            return { line: l.line, quote: l.text.slice(start, n.index + n.raw.length).trim() };
+          }
+        }
+      }
+      return null;
     };
     for (const tree of ctx.report.budgets) {
       for (const node of Object.values(tree.nodes)) {

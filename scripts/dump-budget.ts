@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { textToDocument } from '../src/ingest/text.js';
+import { parseReport } from '../src/parse/index.js';
+import { loadConfig } from '../src/cli/config.js';
+const [f, tab] = process.argv.slice(2);
+const r = parseReport(textToDocument(f!, readFileSync(f!, 'utf8')), loadConfig());
+const b = r.budgets.find((x) => x.table === tab)!;
+const show = (id: string, d: number) => { const n = b.nodes[id]!; console.log(' '.repeat(d*2) + `L${n.src.line} [${n.level}] ${n.label.slice(0,70)} | ${n.pagu?.raw ?? ''} | ${n.realisasi?.raw ?? ''} | ${n.pct?.raw ?? ''}`); n.children.forEach((c) => show(c, d+1)); };
+b.roots.forEach((id) => show(id, 0));
+console.log('TOTAL', b.total?.pagu?.raw, b.notes);

@@ -1,0 +1,335 @@
+/**
+ * Figures that the typed model does not carry yet but the cross-table rules need, read from the
+ * report's tables (pure: no Node APIs).
+ *
+ *  - PK / PK Perubahan programme budgets (tables of kind pk_budget), with their version: a
+ *    "P-APBD" / "Perubahan" note or a PK Perubahan section means the revised budget.
+ *  - RKT rows (kind rkt): programme / kegiatan / sub kegiatan names, the sub kegiatan output target
+ *    and the "Anggaran" column, with the RKT's year and whether it is an RKT Perubahan.
+ *  - Input/output tables in the Tabel 3.6 narrative ("Uraian Input/Output | Satuan | Target |
+ *    Realisasi", one small table per sub kegiatan, the name on the line above).
+ *  - Efficiency rows (kind efficiency) and the capaian column of predicate check tables.
+ */
+import type { Document } from '../model/document.js';
+import type { LkipReport, Table, TableRow } from '../model/report.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
+import { parseValue } from './numbers.js';
+import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
+
+export type BudgetVersion = 'original' | 'revised' | 'unknown';
+
+export interface PkBudgetLine {
+  /** 1 = programme, 0 = the Jumlah row. */
+  level: 0 | 1;
+  label: string;
+  value: PrintedValue;
+  version: BudgetVersion;
+  /** "PK (Bab II)", "PK Perubahan (Lampiran PK Perubahan)". */
+  source: string;
+  table: Table;
+}
+
+export interface RktItem {
+  level: 1 | 2 | 3;
+  label: string;
+  anggaran: PrintedValue | null;
+  /** Sub kegiatan only: the output indicator and its target. */
+  output: string | null;
+  target: PrintedValue | null;
+  row: TableRow;
+  table: Table;
+}
+
+export interface RktInfo {
+  year: number | null;
+  revised: boolean;
+  /** "RKT Perubahan 2023 (lampiran)". */
+  source: string;
+  items: RktItem[];
+}
+
+export interface IoItem {
+  /** Sub kegiatan name as printed above the small table. */
+  subKegiatan: string;
+  kind: 'input' | 'output';
+  label: string;
+  target: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  table: Table;
+  row: TableRow;
+}
+
+export interface EfficiencyRow {
+  sasaran: string;
+  capaian: PrintedValue | null;
+  serapan: PrintedValue | null;
+  verdict: string;
+  verdictRef: SourceRef;
+  row: TableRow;
+  table: Table;
+}
+
+export interface CheckRow {
+  /** Indicator label when the row (or, for an average row, its group) names one indicator. */
+  indicator: string | null;
+  sasaran: string | null;
+  capaian: PrintedValue;
+  average: boolean;
+  table: Table;
+  row: TableRow;
+}
+
+export function cellRef(file: string, t: Table, r: TableRow, rowLabel: string, col?: number): SourceRef {
+  return {
+    file,
+    page: r.page,
+    line: r.line,
+    section: SECTION_LABEL[t.section],
+    table: tableLabel(t),
+    row: rowLabel.replace(/\s+/g, ' ').slice(0, 120),
+    column: col === undefined ? undefined : t.columns[col],
+  };
+}
+
+const yearIn = (s: string): number | null => {
+  const m = /\b(20\d\d)\b/.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+/** The few non-empty lines before a table (its title block), joined. */
+function linesBefore(doc: Document, line: number, n = 8): string {
+  const idx = doc.lines.findIndex((l) => l.line === line);
+  const out: string[] = [];
+  for (let i = idx - 1; i >= 0 && out.length < n; i--) {
+    const l = doc.lines[i]!;
+    if (l.cells) {
+      if (out.length > 0) break;
+      continue;
+    }
+    const t = l.text.trim();
+    if (t) out.unshift(t);
+  }
+  return out.join(' ');
+}
+
+// ------------------------------------------------------------------ PK programme budgets
+
+export function pkBudgets(report: LkipReport, doc: Document): PkBudgetLine[] {
+  const out: PkBudgetLine[] = [];
+  for (const t of report.tables) {
+    if (t.kind !== 'pk_budget') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const aCol = cols.findIndex((c) => /anggaran/.test(c));
+    const kCol = cols.findIndex((c) => /keterangan/.test(c));
+    if (aCol < 0) continue;
+    const labelCol = aCol > 0 ? 0 : -1;
+    if (labelCol < 0) continue;
+    const before = linesBefore(doc, t.startLine).toLowerCase();
+    const sectionRevised = t.section === 'lampiran_pk_perubahan';
+    const sectionOriginal = t.section === 'lampiran_pk';
+    for (const r of t.rows) {
+      const label = (r.cells[labelCol] ?? '').trim();
+      const raw = (r.cells[aCol] ?? '').trim();
+      if (!label || !raw) continue;
+      const note = kCol >= 0 ? (r.cells[kCol] ?? '').toLowerCase() : '';
+      let version: BudgetVersion = 'unknown';
+      if (/p\s*-\s*apbd|perubahan/.test(note) || sectionRevised) version = 'revised';
+      else if (/\bapbd\b/.test(note) || sectionOriginal) version = 'original';
+      else if (/perubahan/.test(before)) version = 'revised';
+      const level: 0 | 1 = /^(jumlah|total)\b/i.test(label) ? 0 : 1;
+      const v = parseValue(raw, cellRef(report.file, t, r, label, aCol), 'money');
+      if (v.value === null) continue;
+      const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
+      out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: v, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where}, ${tableLabel(t)})`, table: t });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ RKT
+
+export function rktTables(report: LkipReport, doc: Document): RktInfo[] {
+  const byStart = new Map<number, RktInfo>();
+  for (const t of report.tables) {
+    if (t.kind !== 'rkt') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const progCol = cols.findIndex((c) => /nama program/.test(c));
+    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
+    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
+    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
+    const agCol = cols.findIndex((c) => /anggaran/.test(c));
+    if (progCol < 0 || subCol < 0 || agCol < 0) continue;
+    const sec = sectionAt(report.sections, t.startLine);
+    const head = doc.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map((l) => l.text).join(' ');
+    const key = sec.startLine;
+    let info = byStart.get(key);
+    if (!info) {
+      const revised = /perubahan/i.test(head);
+      const year = yearIn(head);
+      info = { year, revised, source: `${revised ? 'RKT Perubahan' : 'RKT'}${year ? ` ${year}` : ''} (lampiran)`, items: [] };
+      byStart.set(key, info);
+    }
+    let lastSub: RktItem | null = null;
+    for (const r of t.rows) {
+      const prog = (r.cells[progCol] ?? '').trim();
+      const sub = (r.cells[subCol] ?? '').trim();
+      const ag = (r.cells[agCol] ?? '').trim();
+      const tgt = tgtCol >= 0 ? (r.cells[tgtCol] ?? '').trim() : '';
+      const out = outCol >= 0 ? (r.cells[outCol] ?? '').trim() : '';
+      if (sub && !ag && !tgt && lastSub) {
+        // a sub kegiatan name split over two rows
+        lastSub.label = `${lastSub.label} ${sub}`;
+        if (out && lastSub.output) lastSub.output = `${lastSub.output} ${out}`;
+        continue;
+      }
+      if (sub) {
+        const item: RktItem = {
+          level: 3,
+          label: sub,
+          anggaran: ag ? parseValue(ag, cellRef(report.file, t, r, sub, agCol), 'money') : null,
+          output: out || null,
+          target: tgt ? parseValue(tgt, cellRef(report.file, t, r, sub, tgtCol), 'any') : null,
+          row: r,
+          table: t,
+        };
+        info.items.push(item);
+        lastSub = item;
+        continue;
+      }
+      if (prog && ag) {
+        info.items.push({
+          level: /^program\b/i.test(prog) ? 1 : 2,
+          label: prog,
+          anggaran: parseValue(ag, cellRef(report.file, t, r, prog, agCol), 'money'),
+          output: null,
+          target: null,
+          row: r,
+          table: t,
+        });
+      }
+    }
+  }
+  return [...byStart.values()];
+}
+
+// ------------------------------------------------------------------ input/output tables (Tabel 3.6 narrative style)
+
+export function ioTables(report: LkipReport, doc: Document): IoItem[] {
+  const out: IoItem[] = [];
+  const idxOf = new Map<number, number>();
+  doc.lines.forEach((l, i) => idxOf.set(l.line, i));
+  for (const t of report.tables) {
+    if (t.kind !== 'other') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const uCol = cols.findIndex((c) => /uraian input/.test(c));
+    const tCol = cols.findIndex((c) => /^target$/.test(c.trim()));
+    const rCol = cols.findIndex((c) => /^realisasi$/.test(c.trim()));
+    if (uCol < 0 || tCol < 0 || rCol < 0) continue;
+    const sCol = cols.findIndex((c) => /^satuan$/.test(c.trim()));
+    for (const r of t.rows) {
+      const kindCell = (r.cells[0] ?? '').trim().toLowerCase();
+      const kind = kindCell.startsWith('input') ? 'input' : kindCell.startsWith('output') ? 'output' : null;
+      if (!kind) continue;
+      // the sub kegiatan name: the nearest "Sub Kegiatan ..." line above this row (outside tables)
+      let name = '';
+      for (let i = (idxOf.get(r.line) ?? 0) - 1, n = 0; i >= 0 && n < 40; i--, n++) {
+        const l = doc.lines[i]!;
+        if (l.cells) continue;
+        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(l.text);
+        if (m) {
+          name = m[1]!.trim();
+          break;
+        }
+      }
+      if (!name) continue;
+      const label = (r.cells[uCol] ?? '').trim();
+      const unit = sCol >= 0 ? (r.cells[sCol] ?? '').trim() : '';
+      const val = (col: number) => {
+        const raw = (r.cells[col] ?? '').trim();
+        if (!raw) return null;
+        // "18" with the unit in its own column ("Orang/Bulan") reads as "18 Orang/Bulan"
+        const withUnit = kind === 'output' && unit && /^[\d.,]+$/.test(raw) ? `${raw} ${unit}` : raw;
+        const v = parseValue(withUnit, cellRef(report.file, t, r, `${name} — ${label}`, col), kind === 'input' ? 'money' : 'any');
+        return { ...v, raw };
+      };
+      out.push({ subKegiatan: name, kind, label, target: val(tCol), realisasi: val(rCol), table: t, row: r });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ efficiency tables
+
+export function efficiencyRows(report: LkipReport): EfficiencyRow[] {
+  const out: EfficiencyRow[] = [];
+  for (const t of report.tables) {
+    if (t.kind !== 'efficiency') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const cCol = cols.findIndex((c) => /capaian/.test(c));
+    const sCol = cols.findIndex((c) => /serapan|penyerapan/.test(c));
+    const vCol = cols.findIndex((c) => /efisien/.test(c));
+    const nCol = cols.findIndex((c) => /sasaran/.test(c));
+    if (cCol < 0 || sCol < 0 || nCol < 0) continue;
+    for (const r of t.rows) {
+      const sasaran = (r.cells[nCol] ?? '').trim();
+      if (!sasaran) continue;
+      const ref = (col: number) => cellRef(report.file, t, r, sasaran, col);
+      const cap = (r.cells[cCol] ?? '').trim();
+      const ser = (r.cells[sCol] ?? '').trim();
+      out.push({
+        sasaran,
+        capaian: cap ? parseValue(cap, ref(cCol), 'percent') : null,
+        serapan: ser ? parseValue(ser, ref(sCol), 'percent') : null,
+        verdict: vCol >= 0 ? (r.cells[vCol] ?? '').trim() : '',
+        verdictRef: ref(vCol >= 0 ? vCol : cCol),
+        row: r,
+        table: t,
+      });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ predicate check tables: the capaian column
+
+const AVG = /^rata\s*[-–]?\s*rata/i;
+const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
+
+export function checkRows(report: LkipReport): CheckRow[] {
+  const out: CheckRow[] = [];
+  for (const t of report.tables) {
+    if (t.kind !== 'predicate_check') continue;
+    const capCol = t.columns.findIndex((c) => /capaian/i.test(c));
+    if (capCol < 0) continue;
+    let sasaran: string | null = null;
+    let indicators: string[] = [];
+    let last: 'sasaran' | 'indicator' | null = null;
+    for (const r of t.rows) {
+      const first = (r.cells[0] ?? '').trim();
+      const capRaw = (r.cells[capCol] ?? '').trim();
+      if (!capRaw) {
+        if (!first) continue;
+        if (/^[a-z]/.test(first) && last) {
+          // a label split over two rows
+          if (last === 'indicator' && indicators.length > 0) indicators[indicators.length - 1] += ` ${first}`;
+          else sasaran = `${sasaran ?? ''} ${first}`.trim();
+        } else if (INDICATOR_START.test(first)) {
+          indicators.push(first);
+          last = 'indicator';
+        } else {
+          sasaran = first;
+          indicators = [];
+          last = 'sasaran';
+        }
+        continue;
+      }
+      last = null;
+      const average = AVG.test(first);
+      const label = average ? (indicators.length === 1 ? indicators[0]! : null) : first || null;
+      const cap = parseValue(capRaw, cellRef(report.file, t, r, first || label || 'baris', capCol), 'percent');
+      out.push({ indicator: label, sasaran, capaian: cap, average, table: t, row: r });
+      if (!average && first) indicators.push(first);
+    }
+  }
+  return out;
+}
