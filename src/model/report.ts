@@ -229,5 +229,7 @@ export const LkipReportSchema = z.object({
   averages: z.array(AverageStatementSchema),
   predicates: z.array(PredicateStatementSchema),
   budgets: z.array(BudgetTreeSchema),
+  /** Values in numeric positions (targets, realisations, amounts) that could not be read reliably. */
+  unreadable: z.array(PrintedValueSchema),
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

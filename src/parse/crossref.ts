@@ -333,3 +333,102 @@ export function checkRows(report: LkipReport): CheckRow[] {
   }
   return out;
 }
+
+// ------------------------------------------------------------------ programme amounts, including per-sasaran "Total" rows
+
+export interface ProgramAmount {
+  label: string;
+  pagu: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  pct: PrintedValue | null;
+  /** The tree (BudgetTree.table) and the node id of the programme row. */
+  tree: string;
+  nodeId: string;
+  /** Node ids whose amounts add up to this figure in its own table (kegiatan, or the sub kegiatan a Total row closes). */
+  parts: string[];
+  /** Set for a "Total" row that closes a programme block in a per-sasaran table. */
+  totalRowLine?: number;
+}
+
+/**
+ * Programme figures per budget tree. In per-sasaran tables (Tabel 3.5 of Bangsalsari) the programme
+ * row has no amounts and a "Total" row in the Sasaran column closes the block; the tree parser keeps
+ * that row as an unlabelled node, and here it becomes the programme's figure.
+ */
+export function programAmounts(report: LkipReport): ProgramAmount[] {
+  const out: ProgramAmount[] = [];
+  for (const tree of report.budgets) {
+    const t = report.tables.find((x) => tableLabel(x) === tree.table);
+    const rowAt = new Map((t?.rows ?? []).map((r) => [r.line, r]));
+    const nodes = Object.values(tree.nodes).sort((a, b) => a.src.line - b.src.line);
+    const leavesOf = (id: string): string[] => {
+      const n = tree.nodes[id];
+      if (!n) return [];
+      if (n.children.length === 0) return n.label.trim() ? [id] : [];
+      return n.children.flatMap(leavesOf);
+    };
+    let current: (typeof nodes)[number] | null = null;
+    for (const n of nodes) {
+      if (n.level === 1 && n.label.trim()) {
+        current = n;
+        if (n.pagu || n.realisasi) out.push({ label: n.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id, parts: n.children });
+        continue;
+      }
+      if (!n.label.trim() && current && !current.pagu) {
+        const first = (rowAt.get(n.src.line)?.cells[0] ?? '').trim();
+        if (/^(total|jumlah)\b/i.test(first)) {
+          out.push({ label: current.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id, parts: leavesOf(current.id), totalRowLine: n.src.line });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ which programme supports which sasaran
+
+export interface SasaranProgram {
+  sasaran: string;
+  program: string;
+  src: SourceRef;
+}
+
+/** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
+export function sasaranPrograms(report: LkipReport, doc: Document): SasaranProgram[] {
+  const out: SasaranProgram[] = [];
+  for (const tree of report.budgets) {
+    if (tree.kind === 'plan') continue;
+    const t = report.tables.find((x) => tableLabel(x) === tree.table);
+    if (!t) continue;
+    const sCol = t.columns.findIndex((c) => /^sasaran$/i.test(c.trim()));
+    const roots = tree.roots.map((id) => tree.nodes[id]!).filter((n) => n.level === 1 && n.label.trim());
+    if (sCol >= 0) {
+      for (const r of t.rows) {
+        const s = (r.cells[sCol] ?? '').trim();
+        const prog = roots.find((n) => n.src.line === r.line);
+        if (s && prog) out.push({ sasaran: s, program: prog.label, src: prog.src });
+      }
+    }
+    // "Sasaran Strategi 1 : ..." lines inside the table's range
+    for (const l of doc.lines) {
+      if (l.line < t.startLine - 3 || l.line > t.endLine || l.cells) continue;
+      const m = /^\s*sasaran\s*(?:strategi[s]?)?\s*\d*\s*:\s*(.{10,})$/i.exec(l.text);
+      if (!m) continue;
+      const prog = roots.find((n) => n.src.line > l.line);
+      if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });
+    }
+  }
+  for (const t of report.tables) {
+    if (t.kind !== 'rkt') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const sCol = cols.findIndex((c) => /sasaran (pd|opd) uraian/.test(c));
+    const pCol = cols.findIndex((c) => /nama program/.test(c));
+    if (sCol < 0 || pCol < 0) continue;
+    for (const r of t.rows) {
+      const s = (r.cells[sCol] ?? '').trim();
+      const p = (r.cells[pCol] ?? '').trim();
+      if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
+    }
+  }
+  return out;
+}

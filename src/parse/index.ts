@@ -86,5 +86,10 @@ export function parseReport(doc: Document, config: Config): LkipReport {
     averages: [...perf.averages, ...textAverages(doc, doc.file, sections)],
     predicates,
     budgets,
+    unreadable: [
+      ...perf.unreadable,
+      ...perf.measurements.flatMap((m) => [m.target, m.realisasi, m.capaian]).filter((v) => v.kind === 'unreadable'),
+      ...budgets.flatMap((b) => [...Object.values(b.nodes), ...(b.total ? [b.total] : [])].flatMap((n) => [n.pagu, n.realisasi, n.pct])).filter((v): v is NonNullable<typeof v> => !!v && v.kind === 'unreadable'),
+    ],
   };
 }

@@ -309,6 +309,7 @@ function pkSource(t: Table, doc: Document): TargetSource {
 }
 
 export interface PerformanceExtract {
+  unreadable: PrintedValue[];
   targets: TargetStatement[];
   measurements: Measurement[];
   averages: AverageStatement[];
@@ -318,7 +319,7 @@ export interface PerformanceExtract {
 const AVG_RE = /^rata\s*[-–]?\s*rata/i;
 
 export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): PerformanceExtract {
-  const out: PerformanceExtract = { targets: [], measurements: [], averages: [], predicates: [] };
+  const out: PerformanceExtract = { unreadable: [], targets: [], measurements: [], averages: [], predicates: [] };
   // measurement tables first: they give the canonical indicator names
   const order = (k: Table['kind']) => (k === 'measurement' ? 0 : k === 'pk_targets' ? 1 : 2);
   const sorted = [...tables].sort((a, b) => order(a.kind) - order(b.kind));
@@ -349,6 +350,7 @@ export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): Pe
 }
 
 function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran: string, year: number | null, source: TargetSource, v: PrintedValue, t: Table) {
+  if (v.kind === 'unreadable') out.unreadable.push(v);
   if (year === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') return;
   const ind = ctx.reg.match(indicator, v.src, sasaran || undefined);
   if (!ind) return;
