@@ -328,7 +328,7 @@ export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): Pe
       case 'measurement':
       case 'renstra_end':
       case 'comparison_years':
-        measurementTable(t, ctx, out);
+        measurementTable(t, ctx, out, doc);
         break;
       case 'renstra_matrix':
         renstraTable(t, ctx, out);
@@ -357,7 +357,7 @@ function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran
   out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
 }
 
-function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
+function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
   const indCol = indicatorCol(t);
   if (indCol < 0) return;
   const cols = t.columns.map((c) => c.toLowerCase());
@@ -373,6 +373,7 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
   const tYearCol = targetCols.find(({ c }) => yearIn(c) === ctx.year) ?? (targetCols.length === 1 ? targetCols[0] : undefined);
   const endYear = endCol >= 0 ? yearIn(cols[endCol]!) : null;
   let over: PrintedValue[] = [];
+  let overBroken = false;
   for (const m of mergedRows(t, indCol, ctx)) {
     const r = m.row;
     const cells = m.cells;
@@ -405,13 +406,34 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
       const cap = parseValue(cells[yearCap.i] ?? '', ref(yearCap.i), 'percent');
       const target = parseValue(cells[tYearCol.i] ?? '', ref(tYearCol.i), 'percent');
       out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'year', year: ctx.year, target, realisasi: real, capaian: cap });
-      if (cap.value !== null) over.push(cap);
+      if (cap.value !== null && !cap.unit) over.push(cap);
+      else if (target.value && real.value !== null && target.unit === real.unit) {
+        // a capaian printed as "4 Dokumen": the average can only use realisasi / target
+        const v = (real.value / target.value) * 100;
+        over.push({ ...cap, kind: 'percent', value: v, decimals: 2, raw: `${cap.raw} (= ${v.toFixed(2).replace('.', ',')}%)` });
+      } else overBroken = true;
     }
     if (endCap && endCol >= 0) {
       const cap = parseValue(cells[endCap.i] ?? '', ref(endCap.i), 'percent');
       const target = parseValue(cells[endCol] ?? '', ref(endCol), 'percent');
       out.measurements.push({ indicatorId: ind.id, table: tableLabel(t), kind: 'renstra_end', year: endYear, target, realisasi: real, capaian: cap });
       if (!yearCap && cap.value !== null) over.push(cap);
+    }
+  }
+  // "Dari tabel diatas ... rata rata mencapai 98,75%" right under the table: the average of its capaian
+  if (t.kind === 'measurement' && !overBroken && over.length >= 2 && !out.averages.some((a) => a.table === tableLabel(t))) {
+    const idx = doc.lines.findIndex((l) => l.line > t.endLine);
+    for (let i = idx, seen = 0; i >= 0 && i < doc.lines.length && seen < 6; i++) {
+      const l = doc.lines[i]!;
+      if (l.cells) break;
+      if (!l.text.trim()) continue;
+      seen++;
+      const m = TEXT_AVG.exec(l.text);
+      if (!m) continue;
+      const sec = sectionAt(ctx.sections, l.line);
+      const src: SourceRef = { file: ctx.file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
+      out.averages.push({ table: tableLabel(t), label: l.text.slice(0, 100), stated: parseValue(m[1]!, src, 'percent'), over, origin: 'text' });
+      break;
     }
   }
   over = [];

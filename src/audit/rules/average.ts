@@ -30,7 +30,8 @@ export const average: Rule = {
       ctx.problem({
         messageId: 'avg',
         data: { reported: a.stated.raw, over: a.over.map((v) => v.raw).join(' / '), plain: fmtPct(plain, d), capped: fmtPct(capped, d) },
-        where: a.stated.src,
+        // a sentence about the table above it names that table
+        where: a.origin === 'text' && a.table ? { ...a.stated.src, table: a.table, row: 'kalimat di bawah tabel' } : a.stated.src,
         reported: a.stated.raw,
         expected,
         tolerance: toleranceText(d).id,
