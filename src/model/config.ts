@@ -37,6 +37,8 @@ export const ConfigSchema = z.object({
     .object({
       tableKinds: z.array(z.object({ kind: z.string(), any: z.array(z.array(z.string()).min(1)).min(1), none: z.array(z.string()).default([]) })),
       indicatorSynonyms: z.array(z.tuple([z.string(), z.string()])).default([]),
+      /** Words that make an indicator negative-polarity (lower realisation is better). */
+      negativeIndicators: z.array(z.string()).default([]),
     })
     .optional(),
 });

@@ -63,7 +63,7 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   }
   const scaleTable = tables.find((t) => t.kind === 'predicate_scale');
   const scale = (scaleTable && parseScale(scaleTable, doc.file)) || scaleFromConfig(config);
-  const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? []);
+  const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
   const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
   const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections)];
   const budgets = [

@@ -31,8 +31,14 @@ export function indicatorKey(name: string, synonyms: [string, string][] = []): s
   return k;
 }
 
+const BIGRAM_CACHE = new Map<string, Map<string, number>>();
+
 function bigrams(s: string): Map<string, number> {
+  const hit = BIGRAM_CACHE.get(s);
+  if (hit) return hit;
+  if (BIGRAM_CACHE.size > 5000) BIGRAM_CACHE.clear();
   const m = new Map<string, number>();
+  BIGRAM_CACHE.set(s, m);
   for (let i = 0; i < s.length - 1; i++) {
     const g = s.slice(i, i + 2);
     m.set(g, (m.get(g) ?? 0) + 1);
@@ -40,8 +46,10 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-export function dice(a: string, b: string): number {
+export function dice(a: string, b: string, atLeast = 0): number {
   if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
+  // upper bound from the lengths alone: skip pairs that cannot reach `atLeast`
+  if ((2 * Math.min(a.length, b.length) - 2) / (a.length + b.length - 2) < atLeast) return 0;
   const A = bigrams(a);
   const B = bigrams(b);
   let inter = 0;
@@ -51,7 +59,10 @@ export function dice(a: string, b: string): number {
 
 export class IndicatorRegistry {
   readonly list: Indicator[] = [];
-  constructor(private synonyms: [string, string][]) {}
+  constructor(
+    private synonyms: [string, string][],
+    private negative: string[] = [],
+  ) {}
 
   /** Find or create the indicator this printed name stands for; the match kind is recorded. */
   match(name: string, src: SourceRef, sasaran?: string, create = true): Indicator | null {
@@ -78,7 +89,7 @@ export class IndicatorRegistry {
     if (!best) {
       let top = 0;
       for (const ind of this.list) {
-        const d = dice(ind.key, key);
+        const d = dice(ind.key, key, 0.88);
         if (d > top && d >= 0.88) {
           top = d;
           best = { ind, how: 'similar' };
@@ -96,7 +107,7 @@ export class IndicatorRegistry {
       name: clean,
       key,
       sasaran,
-      polarity: 'positive',
+      polarity: this.negative.some((w) => clean.toLowerCase().includes(w.toLowerCase())) ? 'negative' : 'positive',
       aliases: [{ name: clean, match: 'exact', src }],
     };
     this.list.push(ind);
