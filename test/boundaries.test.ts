@@ -1,0 +1,29 @@
+/**
+ * Layer boundaries (the pdf.js idea): model, parse, audit and report run in the browser too, so they
+ * never touch Node-only APIs; only src/ingest may import pdfjs-dist or tesseract.js.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const NODE_ONLY = /from\s+['"](node:[^'"]+|fs|path|os|worker_threads|child_process|fs\/promises)['"]|\bBuffer\.|\bprocess\.(env|argv|cwd|exit)|\brequire\(/;
+
+describe('layer boundaries', () => {
+  it.each(['src/model', 'src/parse', 'src/audit', 'src/report'])('%s uses no Node-only API', (dir) => {
+    const bad = files(dir).filter((f) => NODE_ONLY.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+  it('only src/ingest imports pdfjs-dist or tesseract.js', () => {
+    const bad = files('src')
+      .filter((f) => !f.startsWith(path.join('src', 'ingest')))
+      .filter((f) => /from\s+['"](pdfjs-dist|tesseract\.js)|import\(['"](pdfjs-dist|tesseract\.js)/.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+});
