@@ -140,7 +140,7 @@ export function pkBudgets(report: LkipReport, doc: Document): PkBudgetLine[] {
       const v = parseValue(raw, cellRef(report.file, t, r, label, aCol), 'money');
       if (v.value === null) continue;
       const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
-      out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: v, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where}, ${tableLabel(t)})`, table: t });
+      out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: v, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where})`, table: t });
     }
   }
   return out;
@@ -171,12 +171,14 @@ export function rktTables(report: LkipReport, doc: Document): RktInfo[] {
     }
     let lastSub: RktItem | null = null;
     for (const r of t.rows) {
+      // a row with a cell missing has its values shifted into the wrong columns: not read
+      if (r.cells.length <= agCol) continue;
       const prog = (r.cells[progCol] ?? '').trim();
       const sub = (r.cells[subCol] ?? '').trim();
       const ag = (r.cells[agCol] ?? '').trim();
       const tgt = tgtCol >= 0 ? (r.cells[tgtCol] ?? '').trim() : '';
       const out = outCol >= 0 ? (r.cells[outCol] ?? '').trim() : '';
-      if (sub && !ag && !tgt && lastSub) {
+      if (sub && !ag && !/^\d/.test(tgt) && lastSub) {
         // a sub kegiatan name split over two rows
         lastSub.label = `${lastSub.label} ${sub}`;
         if (out && lastSub.output) lastSub.output = `${lastSub.output} ${out}`;
@@ -334,52 +336,27 @@ export function checkRows(report: LkipReport): CheckRow[] {
   return out;
 }
 
-// ------------------------------------------------------------------ programme amounts, including per-sasaran "Total" rows
+// ------------------------------------------------------------------ programme amounts
 
 export interface ProgramAmount {
   label: string;
   pagu: PrintedValue | null;
   realisasi: PrintedValue | null;
   pct: PrintedValue | null;
-  /** The tree (BudgetTree.table) and the node id of the programme row. */
+  /** BudgetTree.table of the tree the figure stands in. */
   tree: string;
   nodeId: string;
-  /** Node ids whose amounts add up to this figure in its own table (kegiatan, or the sub kegiatan a Total row closes). */
-  parts: string[];
-  /** Set for a "Total" row that closes a programme block in a per-sasaran table. */
-  totalRowLine?: number;
 }
 
-/**
- * Programme figures per budget tree. In per-sasaran tables (Tabel 3.5 of Bangsalsari) the programme
- * row has no amounts and a "Total" row in the Sasaran column closes the block; the tree parser keeps
- * that row as an unlabelled node, and here it becomes the programme's figure.
- */
+/** Programme figures of the report's own budget tables (PK budget trees left out). */
 export function programAmounts(report: LkipReport): ProgramAmount[] {
   const out: ProgramAmount[] = [];
   for (const tree of report.budgets) {
-    const t = report.tables.find((x) => tableLabel(x) === tree.table);
-    const rowAt = new Map((t?.rows ?? []).map((r) => [r.line, r]));
-    const nodes = Object.values(tree.nodes).sort((a, b) => a.src.line - b.src.line);
-    const leavesOf = (id: string): string[] => {
+    if (tree.kind === 'pk') continue;
+    for (const id of tree.roots) {
       const n = tree.nodes[id];
-      if (!n) return [];
-      if (n.children.length === 0) return n.label.trim() ? [id] : [];
-      return n.children.flatMap(leavesOf);
-    };
-    let current: (typeof nodes)[number] | null = null;
-    for (const n of nodes) {
-      if (n.level === 1 && n.label.trim()) {
-        current = n;
-        if (n.pagu || n.realisasi) out.push({ label: n.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id, parts: n.children });
-        continue;
-      }
-      if (!n.label.trim() && current && !current.pagu) {
-        const first = (rowAt.get(n.src.line)?.cells[0] ?? '').trim();
-        if (/^(total|jumlah)\b/i.test(first)) {
-          out.push({ label: current.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id, parts: leavesOf(current.id), totalRowLine: n.src.line });
-        }
-      }
+      if (!n || n.level !== 1 || !n.label.trim() || !(n.pagu || n.realisasi)) continue;
+      out.push({ label: n.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id });
     }
   }
   return out;

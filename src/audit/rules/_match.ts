@@ -1,0 +1,92 @@
+/**
+ * Name matching shared by the cross-table rules: budget node names (Program / Kegiatan / Sub
+ * Kegiatan) and sasaran / indicator names printed differently in different tables.
+ *
+ * A key keeps letters only (split words like "Si nergi" join again), drops the level keyword and
+ * any numbering or code ("1.1.2", "A.1 :", "Program : PROGRAM ..."), and folds a few spellings the
+ * seeds use interchangeably (pemerintahan/pemerintah, efektivitas/efektifitas, fasilitasi/fasilitas,
+ * cetakan/cetak) and the trailing "Kabupaten/Kota" of the Penunjang programme. Two keys match when
+ * equal, when the shorter (≥ 25 letters) is a prefix of the longer (a name cut short), or when their
+ * Dice bigram similarity is ≥ 0.85.
+ */
+import { dice } from '../../parse/performance.js';
+
+export const MIN_DICE = 0.85;
+
+const FOLDS: [RegExp, string][] = [
+  [/pemerintahan/g, 'pemerintah'],
+  [/efektivitas/g, 'efektifitas'],
+  [/fasilitasi/g, 'fasilitas'],
+  [/cetakan/g, 'cetak'],
+  [/rehabilitaasi/g, 'rehabilitasi'],
+  [/kabupatenkota$/, ''],
+];
+
+/** Matching key of a budget node name. */
+export function budgetKey(label: string): string {
+  let s = label.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) {
+    const before = s;
+    s = s
+      .replace(/^(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\)|[a-z]\.\d+(?:\.\d+)*\s*:?)\s+/, '')
+      .replace(/^(?:sub\.?\s*kegiatan|kegiatan|program)\b\s*(?:[a-z]\.\d+(?:\.\d+)*)?\s*:?\s*/, '')
+      .trim();
+    if (s === before) break;
+  }
+  let k = s.replace(/[^a-z]/g, '');
+  for (const [re, to] of FOLDS) k = k.replace(re, to);
+  return k;
+}
+
+/** Matching key of a sasaran or indicator name ("Sasaran 3 : ...", "Indikator 1.1 ...", "3. ..."). */
+export function nameKey(label: string): string {
+  let s = label.toLowerCase().replace(/\s+/g, ' ').trim();
+  s = s.replace(/^(?:sasaran(?:\s+strategi[s]?)?|indikator(?:\s+sasaran)?)\s*[\d.]*\s*:?\s*/, '').replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+  let k = s.replace(/[^a-z]/g, '');
+  for (const [re, to] of FOLDS) k = k.replace(re, to);
+  return k;
+}
+
+/** Similarity of two keys: 1 when equal, 0.95 for a prefix match, else Dice (0 when below the threshold). */
+export function similarity(a: string, b: string): number {
+  if (a.length < 4 || b.length < 4) return a === b && a.length > 0 ? 1 : 0;
+  if (a === b) return 1;
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  if (s.length >= 25 && l.startsWith(s)) return 0.95;
+  const d = dice(a, b);
+  return d >= MIN_DICE ? d : 0;
+}
+
+/**
+ * Group items that name the same thing: an item joins the most similar group of the same level
+ * that has no member from its own table yet; otherwise it starts a group.
+ */
+export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => string, level: (t: T) => number): T[][] {
+  const groups: { level: number; keys: string[]; tables: Set<string>; members: T[] }[] = [];
+  for (const it of items) {
+    const k = key(it);
+    if (!k) continue;
+    let best: (typeof groups)[number] | null = null;
+    let top = 0;
+    for (const g of groups) {
+      if (g.level !== level(it) || g.tables.has(table(it))) continue;
+      const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
+      if (sim > top) {
+        top = sim;
+        best = g;
+      }
+    }
+    if (best) {
+      best.keys.push(k);
+      best.tables.add(table(it));
+      best.members.push(it);
+    } else groups.push({ level: level(it), keys: [k], tables: new Set([table(it)]), members: [it] });
+  }
+  return groups.map((g) => g.members);
+}
+
+/** A name shortened for a message: spaces collapsed, cut at 90 characters with an ellipsis. */
+export function short(s: string, n = 90): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1).trimEnd()}…` : t;
+}

@@ -1,0 +1,233 @@
+/**
+ * Shared helpers for the narrative rules (narrative-number, count-claim, trend-claim): prose lines of
+ * the report body, sentences, amounts and percentages inside a sentence, counts written as
+ * "4 (empat)", and fuzzy matching of a sentence to a table row. Pure: reads only the Document and
+ * the LkipReport.
+ */
+import type { DocLine, Document } from '../../model/document.js';
+import type { LkipReport, SectionKind, Table } from '../../model/report.js';
+import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { findNumbersInText, parseValue } from '../../parse/numbers.js';
+import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+
+/** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
+export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4']);
+
+export interface ProseLine {
+  line: DocLine;
+  section: SectionKind;
+  /** Text without Markdown/HTML emphasis (`**`, `*`, `<b>`), spaces collapsed. */
+  text: string;
+}
+
+export function cleanText(s: string): string {
+  return s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\*+/g, '')
+    .replace(/\\([*_])/g, '$1')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** Prose lines (not table rows) in the body sections, in order. */
+export function proseLines(report: LkipReport, doc: Document): ProseLine[] {
+  const out: ProseLine[] = [];
+  for (const l of doc.lines) {
+    if (l.cells) continue;
+    const text = cleanText(l.text);
+    if (!text) continue;
+    const sec = sectionAt(report.sections, l.line).kind;
+    if (!BODY_SECTIONS.has(sec)) continue;
+    out.push({ line: l, section: sec, text });
+  }
+  return out;
+}
+
+/** Every non-empty line in the body sections (prose and table rows), text cleaned, tabs kept as spaces. */
+export function bodyLines(report: LkipReport, doc: Document): ProseLine[] {
+  const out: ProseLine[] = [];
+  for (const l of doc.lines) {
+    const text = cleanText(l.text);
+    if (!text) continue;
+    const sec = sectionAt(report.sections, l.line).kind;
+    if (!BODY_SECTIONS.has(sec)) continue;
+    out.push({ line: l, section: sec, text });
+  }
+  return out;
+}
+
+/** Split a paragraph into sentences: at ". " / "! " / "? " before a capital, but not after Rp./No./Kec. etc. */
+export function sentences(text: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  const re = /[.!?]\s+(?=[A-Z(])/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const before = text.slice(Math.max(0, m.index - 6), m.index + 1);
+    if (/\b(rp|no|kec|jl|th|tk|dll|dsb|sbb|s\.d|a\.n|bpk|ibu|dr|ir|h)\.$/i.test(before) || /\b[A-Z]\.$/.test(before)) continue;
+    const end = m.index + 1;
+    const s = text.slice(start, end).trim();
+    if (s) out.push({ text: s, offset: start });
+    start = m.index + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push({ text: rest, offset: start });
+  return out;
+}
+
+export function refOf(report: LkipReport, l: DocLine, extra: Partial<SourceRef> = {}): SourceRef {
+  return { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind], ...extra };
+}
+
+export function shorten(s: string, n = 110): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length <= n ? t : t.slice(0, n - 1) + '…';
+}
+
+// ---------------------------------------------------------------- numbers in a sentence
+
+export interface Token {
+  raw: string;
+  index: number;
+  end: number;
+  value: PrintedValue;
+}
+
+/** Numbers in a sentence with their parsed value (money, percent, number). */
+export function tokens(text: string, src: SourceRef): Token[] {
+  return findNumbersInText(text).map((t) => {
+    // "Rp. 130.938.300 ,-": keep the money marker when the ",-" is split off by a space
+    const value = parseValue(t.raw, src, /^rp/i.test(t.raw) ? 'money' : /%$/.test(t.raw) ? 'percent' : 'any');
+    return { raw: t.raw, index: t.index, end: t.index + t.raw.length, value };
+  });
+}
+
+/** Rupiah amounts: tokens printed with Rp, or large grouped numbers (≥ 1.000.000). */
+export function isAmount(t: Token): boolean {
+  if (t.value.value === null) return false;
+  if (/^rp/i.test(t.raw)) return t.value.value >= 1000;
+  return t.value.kind === 'money' && t.value.value >= 1_000_000;
+}
+
+export function isPercent(t: Token): boolean {
+  return t.value.kind === 'percent' && t.value.value !== null;
+}
+
+/** Whole rupiah as bigint cents (the same unit as tolerance.rupiah). */
+export function cents(v: number): bigint {
+  return BigInt(Math.round(v * 100));
+}
+
+// ---------------------------------------------------------------- counts written in words
+
+const UNITS: Record<string, number> = { nol: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9 };
+
+/** "tiga puluh enam" → 36, "sebelas" → 11, "delapan belas" → 18; null when not a number word. */
+export function wordsToNumber(s: string): number | null {
+  const ws = s.toLowerCase().replace(/[^a-z ]/g, ' ').split(/\s+/).filter(Boolean);
+  if (ws.length === 0) return null;
+  let total = 0;
+  let cur = 0;
+  for (const w of ws) {
+    if (w in UNITS) cur += UNITS[w]!;
+    else if (w === 'belas') {
+      total += 10 + cur;
+      cur = 0;
+    } else if (w === 'puluh') {
+      total += cur * 10;
+      cur = 0;
+    } else if (w === 'ratus') {
+      total += cur * 100;
+      cur = 0;
+    } else if (w === 'sepuluh') total += 10;
+    else if (w === 'sebelas') total += 11;
+    else if (w === 'seratus') total += 100;
+    else return null;
+  }
+  return total + cur;
+}
+
+export interface CountToken {
+  /** As printed: "4 (Empat)", "(empat) 4", "36". */
+  raw: string;
+  index: number;
+  end: number;
+  digits: number;
+  words: number | null;
+  wordsRaw: string | null;
+}
+
+/** Counts in a sentence: "4 (empat)", "(empat) 4" or a bare small integer. */
+export function countTokens(text: string): CountToken[] {
+  const out: CountToken[] = [];
+  const re = /\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*(?<![\d.,])(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\b(?![.,]\d)(?:\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const wordsRaw = m[1] ?? m[4] ?? null;
+    const digits = Number(m[2] ?? m[3]);
+    const words = wordsRaw !== null ? wordsToNumber(wordsRaw) : null;
+    // a parenthesis that is not a number word ("(Nilai IKM)") does not belong to the count
+    if (wordsRaw !== null && words === null) {
+      if (m[1] !== undefined) continue;
+      out.push({ raw: m[3]!, index: m.index, end: m.index + m[3]!.length, digits, words: null, wordsRaw: null });
+      continue;
+    }
+    out.push({ raw: m[0], index: m.index, end: m.index + m[0].length, digits, words, wordsRaw });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- matching text to table rows
+
+const STOP = new Set(['dan', 'di', 'dalam', 'hal', 'yang', 'serta', 'atau', 'dengan', 'untuk', 'pada', 'ke', 'dari', 'kecamatan', 'masyarakat']);
+
+export function words(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map((w) => w.replace(/^(meningkatnya|meningkatkan)$/, 'meningkat').replace(/^fasilitas(i)?$/, 'fasilitas').replace(/^efektivitas$/, 'efektifitas'));
+}
+
+/** Share of the row label's words that occur in the text (0..1). */
+export function containment(rowLabel: string, text: string): number {
+  const a = words(rowLabel);
+  if (a.length === 0) return 0;
+  const b = new Set(words(text));
+  return a.filter((w) => b.has(w)).length / a.length;
+}
+
+/** Best row by containment, only when clearly better than the second best. */
+export function bestMatch<T>(items: T[], label: (t: T) => string, text: string, min = 0.75): T | null {
+  const scored = items.map((t) => ({ t, s: containment(label(t), text) })).sort((x, y) => y.s - x.s);
+  const first = scored[0];
+  if (!first || first.s < min) return null;
+  const second = scored[1];
+  if (second && second.s >= first.s - 0.15) return null;
+  return first.t;
+}
+
+/** Column index whose label matches, or -1. */
+export function columnIndex(t: Table, re: RegExp, not?: RegExp): number {
+  return t.columns.findIndex((c) => re.test(c) && !(not && not.test(c)));
+}
+
+export { tableLabel };
+
+/** The "Sasaran Strategis N : name" heading that a paragraph belongs to (searching back a few lines). */
+export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): { name: string; line: DocLine } | null {
+  const re = /^[-#\s]*(?:\d+\.\s*|[a-z]\)\s*)?(?:tujuan\s+\d+\s+)?sasaran(?:\s+strategi[s]?)?\s*\d+\s*:?\s*(.+)$/i;
+  const cur = prose[idx];
+  if (!cur) return null;
+  const first = cur.line.line;
+  for (let i = idx; i >= 0; i--) {
+    const p = prose[i]!;
+    if (first - p.line.line > maxBack) break;
+    const m = re.exec(p.text);
+    if (m) return { name: m[1]!, line: p.line };
+    // a new sub-section title ("B.2 ANALISA ...") ends the search
+    if (i < idx && /^[A-Z](\.\d+)?\.?\s+[A-Z ]{6,}$/.test(p.text)) break;
+  }
+  return null;
+}

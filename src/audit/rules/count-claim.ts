@@ -1,0 +1,358 @@
+import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
+import type { SourceRef } from '../../model/values.js';
+import { countLevels } from '../../parse/budget.js';
+import { parseValue } from '../../parse/numbers.js';
+import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, tableLabel, wordsToNumber } from './_text.js';
+
+const EXACT_COUNT = 'jumlah tepat';
+const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]*?)\s*\))?`;
+/** "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan", "4 program dan 10 kegiatan". */
+const BUDGET_RE = new RegExp(String.raw`${C}\s+program\b(.{0,60}?)${C}\s+kegiatan\b(?:(.{0,40}?)${C}\s+sub\.?\s*kegiatan\b)?`, 'i');
+/** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2") or about the Renstra, not the whole year. */
+const ONE_SASARAN = /\bsasaran\s*(?:strategis\s*)?(?:\d|i{1,3}\b|iv\b|ke-?\d)/i;
+const RENSTRA = /\b(renstra|rencana strategis)\b/i;
+/** The verbs with which reports state how many programs the year's budget supports. */
+const SUPPORT_RE = /\b(didukung|mendukung|mendanai|memiliki|melaksanakan|dilaksanakan|terdiri|dialokasikan|mencakup|meliputi|sebanyak|berjumlah)\b/i;
+
+function mainRealisation(report: LkipReport): BudgetTree | null {
+  const real = report.budgets.filter((b) => b.kind === 'realisation');
+  const withTotal = real.filter((b) => b.total);
+  return withTotal[withTotal.length - 1] ?? real[real.length - 1] ?? null;
+}
+
+function treeRef(tree: BudgetTree, file: string): SourceRef {
+  const first = tree.roots[0] ? tree.nodes[tree.roots[0]] : undefined;
+  return first ? { ...first.src, row: undefined, column: undefined } : { file, page: null, line: 0, table: tree.table };
+}
+
+function fmtCounts(c: { programs: number; kegiatan: number; subKegiatan: number }): string {
+  return `${c.programs} program, ${c.kegiatan} kegiatan, ${c.subKegiatan} sub kegiatan`;
+}
+
+/** The first measurement table (Tabel 3.1 style): its indicators and its distinct sasaran. */
+function measurementCounts(report: LkipReport): { table: Table; indicators: number; sasaran: number | null } | null {
+  const t = report.tables.find((x) => x.kind === 'measurement');
+  if (!t) return null;
+  const label = tableLabel(t);
+  const ids = new Set(report.measurements.filter((m) => m.table === label && m.kind === 'year').map((m) => m.indicatorId));
+  if (ids.size === 0) return null;
+  const sCol = columnIndex(t, /sasaran/i, /indikator/i);
+  const iCol = columnIndex(t, /indikator/i);
+  let sasaran: number | null = null;
+  if (sCol >= 0 && iCol >= 0) {
+    const set = new Set<string>();
+    for (const r of t.rows) {
+      if (!(r.cells[iCol] ?? '').trim()) continue;
+      const s = cleanText(r.cells[sCol] ?? '').toLowerCase().replace(/[^a-z]+/g, '');
+      if (s) set.add(s);
+    }
+    sasaran = set.size > 0 ? set.size : null;
+  }
+  return { table: t, indicators: ids.size, sasaran };
+}
+
+type Status = 'above' | 'equal' | 'below' | null;
+
+/** Whether each indicator of the measurement table is above, at or below its target. */
+function targetStatus(report: LkipReport, table: Table): Status[] {
+  const label = tableLabel(table);
+  const seen = new Set<string>();
+  const out: Status[] = [];
+  for (const m of report.measurements) {
+    if (m.table !== label || m.kind !== 'year' || seen.has(m.indicatorId)) continue;
+    seen.add(m.indicatorId);
+    const ind = report.indicators.find((i) => i.id === m.indicatorId);
+    if (m.capaian.kind === 'percent' && m.capaian.value !== null) {
+      const v = m.capaian.value;
+      out.push(v > 100 ? 'above' : v === 100 ? 'equal' : 'below');
+      continue;
+    }
+    const t = m.target.value;
+    const r = m.realisasi.value;
+    if (t === null || r === null || (m.target.unit ?? '') !== (m.realisasi.unit ?? '')) {
+      out.push(null);
+      continue;
+    }
+    const neg = ind?.polarity === 'negative';
+    out.push(r === t ? 'equal' : (neg ? r < t : r > t) ? 'above' : 'below');
+  }
+  return out;
+}
+
+interface StaffTable {
+  table: Table;
+  total: number;
+  withNonAsn: boolean;
+  src: SourceRef;
+}
+
+/** Tables of Bab I with a "Jumlah" row: each numeric column of that row must be the sum of the rows above it. */
+function checkStaffTables(ctx: RuleContext): StaffTable[] {
+  const { report } = ctx;
+  const out: StaffTable[] = [];
+  for (const t of report.tables) {
+    if (t.section !== 'bab1' || t.kind !== 'other') continue;
+    const jIdx = t.rows.findIndex((r) => r.cells.some((c, i) => i <= 1 && /^jumlah$/i.test(cleanText(c))));
+    if (jIdx < 1) continue;
+    const jRow = t.rows[jIdx]!;
+    const body = t.rows.slice(0, jIdx);
+    const label = tableLabel(t);
+    const sec = SECTION_LABEL[sectionAt(report.sections, jRow.line).kind];
+    const withNonAsn = /non\s*asn/i.test(t.caption) || body.some((r) => r.cells.some((c) => /^non\s*asn$/i.test(cleanText(c))));
+    let first: number | null = null;
+    for (let c = 0; c < jRow.cells.length; c++) {
+      if (/^no\.?$/i.test((t.columns[c] ?? '').trim())) continue;
+      const src: SourceRef = { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah', column: t.columns[c] || undefined };
+      const jv = parseValue(cleanText(jRow.cells[c] ?? ''), src);
+      if (jv.kind !== 'number' || jv.value === null || jv.decimals !== 0) continue;
+      let sum = 0;
+      let n = 0;
+      let ok = true;
+      const related: (SourceRef & { note?: string })[] = [];
+      for (const r of body) {
+        const raw = cleanText(r.cells[c] ?? '');
+        if (raw === '') continue;
+        const v = parseValue(raw, { ...src, line: r.line, row: cleanText(r.cells[1] ?? r.cells[0] ?? '').slice(0, 60) });
+        if (v.kind === 'empty') continue;
+        if (v.kind !== 'number' || v.value === null || v.decimals !== 0) {
+          ok = false;
+          break;
+        }
+        sum += v.value;
+        n++;
+        related.push({ ...v.src, note: raw });
+      }
+      if (!ok || n < 2) continue;
+      if (first === null) first = jv.value;
+      if (sum === jv.value) continue;
+      ctx.problem({
+        messageId: 'jumlahRow',
+        data: { table: label, column: t.columns[c] || `kolom ${c + 1}`, reported: jv.raw, expected: String(sum), n },
+        where: src,
+        reported: jv.raw,
+        expected: `${sum} (jumlah ${n} baris)`,
+        tolerance: EXACT_COUNT,
+        related,
+        category: 'sum_mismatch',
+        severity: 'warning',
+      });
+    }
+    if (first !== null) out.push({ table: t, total: first, withNonAsn, src: { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah' } });
+  }
+  return out;
+}
+
+/**
+ * Counts claimed in the narrative against what the tables hold: programs / kegiatan / sub kegiatan
+ * against the budget realisation table (Tabel 3.8 style), indicators and sasaran against the
+ * measurement table, "N indikator di atas target" against the capaian, staff totals against the
+ * staff tables' Jumlah rows (which must themselves add up), and "4 (lima)": digits against words.
+ */
+export const countClaim: Rule = {
+  meta: {
+    id: 'count-claim',
+    category: 'count_claim_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Jumlah yang disebut dalam uraian dibandingkan dengan isi tabel: jumlah program/kegiatan/sub kegiatan dengan tabel realisasi anggaran (gaya Tabel 3.8; tabel lain disebut sebagai pembanding), jumlah indikator dan sasaran dengan tabel pengukuran kinerja, "N indikator di atas target" dengan capaian, jumlah pegawai dengan baris Jumlah tabel kepegawaian (yang juga harus sama dengan jumlah kolomnya), serta angka dengan terbilangnya ("4 (lima)"). Kalimat tentang satu sasaran atau tentang Renstra tidak dibandingkan.',
+      en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (which must also equal its column sum), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
+    },
+    messages: {
+      budget: {
+        id: 'Uraian menyebut {{reported}}, sedangkan {{table}} memuat {{expected}} {{level}}.',
+        en: 'The narrative states {{reported}}, but {{table}} holds {{expected}} {{levelEn}}.',
+      },
+      words: {
+        id: 'Angka dan terbilang tidak sama: tercatat {{reported}}, angka {{digits}} tetapi terbilang "{{wordsRaw}}" = {{words}}.',
+        en: 'Digits and words disagree: printed {{reported}}, digits {{digits}} but the words "{{wordsRaw}}" mean {{words}}.',
+      },
+      indicators: {
+        id: 'Uraian menyebut {{reported}}, sedangkan {{table}} memuat {{expected}} {{what}}.',
+        en: 'The narrative states {{reported}}, but {{table}} lists {{expected}} {{whatEn}}.',
+      },
+      aboveTarget: {
+        id: 'Uraian menyebut {{reported}} di atas target, sedangkan menurut {{table}} {{above}} indikator di atas target, {{equal}} sama dengan target dan {{below}} di bawah target.',
+        en: 'The narrative states {{reported}} above target, but in {{table}} {{above}} indicators are above target, {{equal}} at target and {{below}} below target.',
+      },
+      staffTotal: {
+        id: 'Uraian menyebut {{reported}} (jumlah {{total}} orang), sedangkan baris Jumlah {{table}} mencatat {{expected}} orang.',
+        en: 'The narrative states {{reported}} (together {{total}} persons), but the Jumlah row of {{table}} records {{expected}}.',
+      },
+      staffParts: {
+        id: 'Uraian menyebut {{reported}}, tetapi rinciannya ({{parts}}) berjumlah {{sum}}.',
+        en: 'The narrative states {{reported}}, but its breakdown ({{parts}}) adds up to {{sum}}.',
+      },
+      jumlahRow: {
+        id: 'Baris Jumlah {{table}} kolom "{{column}}" tercatat {{reported}}, sedangkan jumlah {{n}} baris di atasnya {{expected}}.',
+        en: 'The Jumlah row of {{table}}, column "{{column}}", is {{reported}}, but the {{n}} rows above it add up to {{expected}}.',
+      },
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    const tree = mainRealisation(report);
+    const counts = tree ? countLevels(tree) : null;
+    const meas = measurementCounts(report);
+    const staff = checkStaffTables(ctx);
+    const prose = proseLines(report, ctx.doc);
+    prose.forEach((p, pi) => {
+      const where = refOf(report, p.line);
+      // a paragraph under (or starting with) "Sasaran N :" is about one sasaran
+      const prev = prose[pi - 1];
+      const paraOneSasaran =
+        ONE_SASARAN.test(p.text) || (prev !== undefined && p.line.line - prev.line.line <= 1 && /^[-#\s]*sasaran\s*(?:strategis\s*)?\d/i.test(prev.text));
+      for (const s of sentences(p.text)) {
+        const text = s.text;
+        // digits against number words
+        for (const c of countTokens(text)) {
+          if (c.words === null || c.words === c.digits) continue;
+          ctx.problem({
+            messageId: 'words',
+            data: { reported: c.raw, digits: c.digits, wordsRaw: c.wordsRaw ?? '', words: c.words },
+            where,
+            reported: c.raw,
+            expected: `${c.digits} = ${c.digits} / terbilang ${c.words}`,
+            tolerance: EXACT_COUNT,
+            severity: 'warning',
+          });
+        }
+        const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
+        // programs / kegiatan / sub kegiatan
+        const b = BUDGET_RE.exec(text);
+        if (b && tree && counts && !oneSasaran && !RENSTRA.test(text.slice(0, b.index)) && SUPPORT_RE.test(text.slice(0, b.index))) {
+          const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+          if (years.length === 0 || report.meta.year === null || years.includes(report.meta.year)) {
+            const levels: { n: string | undefined; raw: string; have: number; level: string; levelEn: string }[] = [
+              { n: b[1], raw: `${b[1]}${b[2] ? ` (${b[2]})` : ''} Program`, have: counts.programs, level: 'program', levelEn: 'programs' },
+              { n: b[4], raw: `${b[4]}${b[5] ? ` (${b[5]})` : ''} Kegiatan`, have: counts.kegiatan, level: 'kegiatan', levelEn: 'kegiatan' },
+              { n: b[7], raw: `${b[7]}${b[8] ? ` (${b[8]})` : ''} Sub Kegiatan`, have: counts.subKegiatan, level: 'sub kegiatan', levelEn: 'sub kegiatan' },
+            ];
+            const others = report.budgets.filter((x) => x !== tree && (x.kind === 'realisation' || x.kind === 'per_sasaran' || x.kind === 'plan'));
+            for (const lv of levels) {
+              if (lv.n === undefined) continue;
+              if (lv.level === 'sub kegiatan' && lv.have === 0) continue;
+              const claimed = Number(lv.n);
+              if (claimed === lv.have) continue;
+              ctx.problem({
+                messageId: 'budget',
+                data: { reported: lv.raw, table: tree.table, expected: lv.have, level: lv.level, levelEn: lv.levelEn },
+                where,
+                reported: lv.raw,
+                expected: `${lv.have} ${lv.level} (${tree.table})`,
+                tolerance: EXACT_COUNT,
+                related: [
+                  { ...treeRef(tree, report.file), note: `${tree.table} (realisasi): ${fmtCounts(countLevels(tree))}` },
+                  ...others.map((o) => ({ ...treeRef(o, report.file), note: `${o.table} (${o.kind}): ${fmtCounts(countLevels(o))}` })),
+                ],
+              });
+            }
+          }
+        }
+        // indicators and sasaran of the whole report against the measurement table
+        if (meas && !oneSasaran) {
+          const indRe = new RegExp(String.raw`\b(dari|terhadap|capaian|dan)\s+(?:\(\s*([A-Za-z ]+?)\s*\)\s*)?${C}\s*(?:indikator|indicator)\b(?!\s+program)`, 'i');
+          const sasRe = new RegExp(String.raw`(?:,|\bdari|\bsebanyak)\s+(?:\d{1,2}\s*(?:\([A-Za-z ]+\))?\s*tujuan\s*,?\s*)?${C}\s*sasaran\b(?!\s+strategis\s*\d)`, 'i');
+          const im = indRe.exec(text);
+          const sm = sasRe.exec(text);
+          const indOk = im && (im[1]!.toLowerCase() !== 'dan' || (sm !== null && sm.index < im.index));
+          if (im && indOk) {
+            const claimed = Number(im[3]);
+            if (claimed !== meas.indicators) {
+              const raw = `${im[3]}${im[4] ? ` (${im[4]})` : im[2] ? ` (${im[2]})` : ''} indikator`;
+              ctx.problem({
+                messageId: 'indicators',
+                data: { reported: raw, table: tableLabel(meas.table), expected: meas.indicators, what: 'indikator', whatEn: 'indicators' },
+                where,
+                reported: raw,
+                expected: `${meas.indicators} indikator (${tableLabel(meas.table)})`,
+                tolerance: EXACT_COUNT,
+                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note: `${meas.indicators} indikator` }],
+                severity: 'warning',
+              });
+            }
+            if (sm && meas.sasaran !== null && Number(sm[1]) !== meas.sasaran) {
+              const raw = `${sm[1]}${sm[2] ? ` (${sm[2]})` : ''} sasaran`;
+              ctx.problem({
+                messageId: 'indicators',
+                data: { reported: raw, table: tableLabel(meas.table), expected: meas.sasaran, what: 'sasaran', whatEn: 'sasaran' },
+                where,
+                reported: raw,
+                expected: `${meas.sasaran} sasaran (${tableLabel(meas.table)})`,
+                tolerance: EXACT_COUNT,
+                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note: `${meas.sasaran} sasaran, ${meas.indicators} indikator` }],
+                severity: 'warning',
+              });
+            }
+          }
+        }
+        // "sebanyak 6 (enam) indikator capaian diatas target"
+        const above = new RegExp(String.raw`\bsebanyak\s+${C}\s*indikator\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target`, 'i').exec(text);
+        if (above && meas && !oneSasaran) {
+          const st = targetStatus(report, meas.table);
+          if (st.length > 0 && !st.includes(null)) {
+            const a = st.filter((x) => x === 'above').length;
+            const e = st.filter((x) => x === 'equal').length;
+            const bl = st.filter((x) => x === 'below').length;
+            const claimed = Number(above[1]);
+            if (claimed < a || claimed > a + e) {
+              const raw = `${above[1]}${above[2] ? ` (${above[2]})` : ''} indikator`;
+              const exp = e > 0 ? `${a}–${a + e} indikator` : `${a} indikator`;
+              ctx.problem({
+                messageId: 'aboveTarget',
+                data: { reported: raw, table: tableLabel(meas.table), above: a, equal: e, below: bl },
+                where,
+                reported: `${raw} di atas target`,
+                expected: `${exp} (${tableLabel(meas.table)}: ${a} di atas, ${e} sama, ${bl} di bawah target)`,
+                tolerance: EXACT_COUNT,
+                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table) }],
+                severity: 'warning',
+              });
+            }
+          }
+        }
+        // staff: "terdiri dari 17 ASN dan 15 Non ASN", "berjumlah 17 orang dengan rincian 7 ... dan 10 ..."
+        const parts = [...text.matchAll(/(?<![\d.,])(\d{1,4})\s*(?:\(\s*[A-Za-z ]+\s*\)\s*)?(?:orang\s+)?(non\s*asn|asn|pns(?:\s+bko)?|pppk|honorer|thl)\b/gi)];
+        if (parts.length >= 2 && parts.some((x) => /non/i.test(x[2]!)) && /\bterdiri\s+(?:dari|atas)\b/i.test(text)) {
+          const total = parts.reduce((acc, x) => acc + Number(x[1]), 0);
+          const tables = staff.filter((x) => x.withNonAsn);
+          if (tables.length > 0 && !tables.some((x) => x.total === total)) {
+            const st = tables[0]!;
+            const raw = parts.map((x) => x[0]).join(' + ');
+            ctx.problem({
+              messageId: 'staffTotal',
+              data: { reported: raw, total, table: tableLabel(st.table), expected: st.total },
+              where,
+              reported: raw,
+              expected: `${st.total} orang (${tableLabel(st.table)}, baris Jumlah)`,
+              tolerance: EXACT_COUNT,
+              related: tables.map((x) => ({ ...x.src, note: `Jumlah ${x.total}` })),
+              severity: 'warning',
+            });
+          }
+        }
+        const rinci = new RegExp(String.raw`berjumlah\s+${C}\s*orang\s*,?\s*dengan\s+rincian\s+(.*)$`, 'i').exec(text);
+        if (rinci) {
+          const list = [...rinci[3]!.matchAll(/(?<![\d.,])(\d{1,4})\s*(?:\(\s*([A-Za-z ]+?)\s*\))?\s+[A-Za-z]/g)];
+          if (list.length >= 2) {
+            const sum = list.reduce((acc, x) => acc + Number(x[1]), 0);
+            const n = Number(rinci[1]);
+            if (sum !== n && list.every((x) => x[2] === undefined || wordsToNumber(x[2]) !== null)) {
+              const raw = `${rinci[1]}${rinci[2] ? ` (${rinci[2]})` : ''} orang`;
+              ctx.problem({
+                messageId: 'staffParts',
+                data: { reported: raw, parts: list.map((x) => x[1]).join(' + '), sum },
+                where,
+                reported: raw,
+                expected: `${sum} orang (${list.map((x) => x[1]).join(' + ')})`,
+                tolerance: EXACT_COUNT,
+                severity: 'warning',
+              });
+            }
+          }
+        }
+      }
+    });
+  },
+};

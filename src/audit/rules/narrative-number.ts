@@ -1,0 +1,453 @@
+import type { LkipReport } from '../../model/report.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
+import type { SourceRef } from '../../model/values.js';
+import { formatId } from '../../parse/numbers.js';
+import { consistentAtPrinted, EXACT, fmtPct, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
+import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
+
+// ---------------------------------------------------------------- budget categories
+
+type Cat = 'operasi' | 'modal' | 'langsung' | 'tidak_langsung';
+const CAT_LABEL: Record<Cat, string> = { operasi: 'Belanja Operasi', modal: 'Belanja Modal', langsung: 'Belanja Langsung', tidak_langsung: 'Belanja Tidak Langsung' };
+const PAIR: Record<Cat, Cat> = { operasi: 'modal', modal: 'operasi', langsung: 'tidak_langsung', tidak_langsung: 'langsung' };
+const CAT_RE = /belanja\s+(operasi(?:onal)?|modal|tidak\s+langsung|langsung)\b/gi;
+const REAL_RE = /\b(realisasi|terealisasi|terserap|penyerapan|serapan)\b/i;
+/** A sentence about the realisation of the whole budget ("realisasi belanja", "realisasi penyerapan anggaran"). */
+const TOTAL_REAL_RE = /\b(?:realisasi\s+(?:penyerapan\s+)?(?:anggaran|belanja)|penyerapan\s+anggaran|total\s+realisasi)\b/i;
+
+function catOf(word: string): Cat {
+  const w = word.toLowerCase();
+  if (w.startsWith('operasi')) return 'operasi';
+  if (w === 'modal') return 'modal';
+  if (/tidak/.test(w)) return 'tidak_langsung';
+  return 'langsung';
+}
+
+interface Mention {
+  cat: Cat;
+  index: number;
+  end: number;
+}
+
+function mentions(text: string): Mention[] {
+  return [...text.matchAll(CAT_RE)].map((m) => ({ cat: catOf(m[1]!), index: m.index!, end: m.index! + m[0].length }));
+}
+
+/** The budgeted amount of each category, read from sentences and list rows that are not about realisation; only when all agree. */
+interface CatAmount {
+  cents: bigint;
+  raw: string;
+  src: SourceRef;
+  /** Every place the amount is printed. */
+  all: { raw: string; src: SourceRef }[];
+}
+
+/** The place an amount is printed nearest to a line (to cite the composition list next to the claim). */
+function nearest(c: CatAmount, line: number): { raw: string; src: SourceRef } {
+  return c.all.reduce((a, b) => (Math.abs(b.src.line - line) < Math.abs(a.src.line - line) ? b : a), c.all[0]!);
+}
+
+function categoryBudgets(lines: ProseLine[], report: LkipReport): Map<Cat, CatAmount> {
+  const seen = new Map<Cat, { cents: bigint; raw: string; src: SourceRef }[]>();
+  for (const l of lines) {
+    for (const s of sentences(l.text)) {
+      if (REAL_RE.test(s.text)) continue;
+      const ms = mentions(s.text);
+      if (ms.length === 0) continue;
+      const src = refOf(report, l.line);
+      const toks = tokens(s.text, src);
+      ms.forEach((m, i) => {
+        const stop = ms[i + 1]?.index ?? s.text.length;
+        const a = toks.find((t) => t.index >= m.end && t.index < stop && isAmount(t));
+        if (!a || a.value.value === null) return;
+        const list = seen.get(m.cat) ?? [];
+        list.push({ cents: cents(a.value.value), raw: a.raw, src });
+        seen.set(m.cat, list);
+      });
+    }
+  }
+  const out = new Map<Cat, CatAmount>();
+  for (const [cat, list] of seen) {
+    if (new Set(list.map((x) => x.cents)).size === 1) out.set(cat, { ...list[0]!, all: list.map((x) => ({ raw: x.raw, src: x.src })) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- totals the report states
+
+interface Base {
+  cents: bigint;
+  raw: string;
+  what: string;
+  src: SourceRef;
+}
+
+/** Budget totals: the realisation table's total pagu, the PK total, and "anggaran ... sebesar Rp X" in the text. */
+function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
+  const out: Base[] = [];
+  for (const b of report.budgets) {
+    if (b.total?.pagu && b.total.pagu.value !== null && b.kind !== 'per_sasaran') {
+      out.push({ cents: cents(b.total.pagu.value), raw: b.total.pagu.raw, what: `${b.kind === 'realisation' ? 'pagu' : 'jumlah'} ${b.table}`, src: b.total.pagu.src });
+    }
+  }
+  for (const t of report.tables) {
+    if (t.kind !== 'pk_budget') continue;
+    for (const r of t.rows) {
+      if (!/^jumlah|^total/i.test(cleanText(r.cells[0] ?? ''))) continue;
+      for (const c of r.cells.slice(1)) {
+        const src: SourceRef = { file: report.file, page: r.page, line: r.line, table: t.id, row: 'Jumlah' };
+        const tok = tokens(cleanText(c), src).find(isAmount);
+        if (tok && tok.value.value !== null) out.push({ cents: cents(tok.value.value), raw: tok.raw, what: `jumlah PK (baris ${r.line})`, src });
+      }
+    }
+  }
+  for (const l of prose) {
+    if (/refocus|pengurangan/i.test(l.text)) continue;
+    for (const s of sentences(l.text)) {
+      const src = refOf(report, l.line);
+      for (const t of tokens(s.text, src)) {
+        if (!isAmount(t) || t.value.value === null) continue;
+        const before = s.text.slice(Math.max(0, t.index - 60), t.index);
+        if (!/\banggaran\b[^%]{0,45}?(?:sebesar|sejumlah|adalah)?\s*$/i.test(before)) continue;
+        if (REAL_RE.test(before)) continue;
+        out.push({ cents: cents(t.value.value), raw: t.raw, what: `anggaran (baris ${l.line.line})`, src });
+      }
+    }
+  }
+  return out;
+}
+
+const pct = (part: bigint, base: bigint) => (Number(part) / Number(base)) * 100;
+
+/** A base amount named in the sentence itself: "dari total anggaran (sebesar) Rp X", "dari Uang Persediaan Rp X". */
+function inSentenceBase(text: string, toks: Token[]): Token | null {
+  for (const t of toks) {
+    if (!isAmount(t)) continue;
+    const before = text.slice(Math.max(0, t.index - 45), t.index);
+    if (/\bdari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:anggaran|pagu|uang\s+persediaan|belanja)\b[^%\d]{0,25}$/i.test(before)) return t;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- the rule
+
+/**
+ * Amounts and percentages in the prose against the tables and against their own arithmetic:
+ * shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung, "realisasi Rp X atau P% dari
+ * pagu", "Rp R dari total anggaran Rp B atau P%", "Rp A ... sebesar P% dari keseluruhan belanja
+ * langsung", and a stated sum against the items listed under it (refocusing lists).
+ */
+export const narrativeNumber: Rule = {
+  meta: {
+    id: 'narrative-number',
+    category: 'narrative_number_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Angka rupiah dan persentase dalam uraian (Ikhtisar Eksekutif, Bab I–IV) diperiksa terhadap tabel dan hitungannya sendiri: porsi Belanja Operasi/Modal atau Belanja Langsung/Tidak Langsung terhadap jumlah keduanya; "realisasi Rp X atau P% dari pagu" terhadap pagu yang dinyatakan laporan (total tabel realisasi, jumlah PK, atau "anggaran sebesar" di uraian: cukup cocok dengan salah satunya); "Rp R dari total anggaran Rp B atau P%" dalam satu kalimat; jumlah yang dinyatakan terhadap rincian yang didaftar di bawahnya (mis. daftar refocusing; daftar "antara lain" boleh lebih kecil, tidak boleh lebih besar); "N orang atau P%" terhadap dasar yang disebut di paragraf yang sama ("idealnya sebanyak M orang"); dan "penurunan/kenaikan sebesar D%" terhadap selisih dua persentase yang dibandingkan (poin atau relatif). Persentase dibandingkan pada presisi cetak, rupiah tepat.',
+      en: 'Rupiah amounts and percentages in the narrative (executive summary, chapters I–IV) are checked against the tables and their own arithmetic: shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung of their sum; "realisation Rp X or P% of the budget" against a budget total the report states (realisation table total, PK total, or "anggaran sebesar" in the text: matching any one suffices); "Rp R of the total budget Rp B or P%" within one sentence; a stated sum against the items listed under it (e.g. refocusing lists; an "antara lain" list may fall short, never exceed); "N orang atau P%" against the base named in the same paragraph ("idealnya sebanyak M orang"); and "penurunan/kenaikan sebesar D%" against the difference of the two percentages compared (points or relative). Percentages are compared at printed precision, rupiah exactly.',
+    },
+    messages: {
+      share: {
+        id: 'Porsi {{cat}} tercatat {{reported}}, seharusnya {{expected}} ({{amount}} dari {{total}} = {{catA}} + {{catB}}).',
+        en: 'The share of {{cat}} is printed {{reported}}, but it should be {{expected}} ({{amount}} of {{total}} = {{catA}} + {{catB}}).',
+      },
+      ofBase: {
+        id: 'Persentase tercatat {{reported}} untuk {{part}} dari {{base}}, seharusnya {{expected}}.',
+        en: 'The percentage is printed {{reported}} for {{part}} of {{base}}, but it should be {{expected}}.',
+      },
+      ofStated: {
+        id: 'Persentase tercatat {{reported}} untuk {{part}}, tetapi tidak cocok dengan pagu/anggaran mana pun yang dinyatakan laporan; terhadap {{base}} ({{what}}) seharusnya {{expected}}.',
+        en: 'The percentage is printed {{reported}} for {{part}}, but matches no budget total the report states; against {{base}} ({{what}}) it should be {{expected}}.',
+      },
+      countPct: {
+        id: 'Tercatat {{part}} atau {{reported}}, seharusnya {{expected}} ({{part}} dari {{base}}).',
+        en: 'Printed {{part}} or {{reported}}, but it should be {{expected}} ({{part}} of {{base}}).',
+      },
+      change: {
+        id: 'Uraian menyebut {{claim}}, sedangkan persentase yang dibandingkan {{prev}} → {{cur}}: {{expected}}.',
+        en: 'The narrative states {{claim}}, but the percentages compared are {{prev}} → {{cur}}: {{expectedEn}}.',
+      },
+      listSum: {
+        id: 'Jumlah tercatat {{reported}}, sedangkan {{n}} rincian di bawahnya berjumlah {{expected}}; selisih {{diff}}.',
+        en: 'The total is printed {{reported}}, but the {{n}} items listed below add up to {{expected}}; difference {{diff}}.',
+      },
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    const prose = proseLines(report, ctx.doc);
+    const body = bodyLines(report, ctx.doc);
+    const cats = categoryBudgets(body, report);
+    const totals = statedTotals(report, prose);
+    for (const p of prose) {
+      const src = refOf(report, p.line);
+      for (const s of sentences(p.text)) {
+        const toks = tokens(s.text, src);
+        const used = new Set<number>();
+        checkShares(ctx, s.text, toks, cats, src, used);
+        checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
+      }
+      checkCountPercent(ctx, p.text, src);
+      checkChange(ctx, p.text, src, report.meta.year);
+    }
+    checkListSums(ctx, body);
+  },
+};
+
+function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>) {
+  const ms = mentions(text);
+  if (ms.length === 0) return;
+  for (const t of toks) {
+    if (!isPercent(t)) continue;
+    // the category a percentage belongs to: "P% merupakan Belanja X", else the nearest "Belanja X" before it in the same clause
+    const after = text.slice(t.end, t.end + 45);
+    let m: Mention | undefined;
+    // "P% dari pagu/anggaran" is a percentage of the budget, not a share of one category
+    if (/^\s*dari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:pagu|anggaran|belanja)/i.test(after)) continue;
+    const direct = /^\s*(?:merupakan|untuk|adalah)\s+belanja\s+(operasi(?:onal)?|modal|tidak\s+langsung|langsung)\b/i.exec(after);
+    if (direct) m = { cat: catOf(direct[1]!), index: t.end, end: t.end };
+    else {
+      const prev = ms.filter((x) => x.end <= t.index).pop();
+      // the percentage must follow its category closely, with no program or kegiatan named in between
+      if (prev && (t.index - prev.end > 100 || /\b(program|kegiatan)\b/i.test(text.slice(prev.end, t.index)))) continue;
+      if (prev) {
+        const between = toks.filter((x) => x.index > prev.end && x.index < t.index && isPercent(x));
+        if (between.length === 0) m = prev;
+      }
+    }
+    if (!m || t.value.value === null) continue;
+    const own = cats.get(m.cat);
+    const other = cats.get(PAIR[m.cat]);
+    if (!own || !other) continue;
+    used.add(t.index);
+    const total = own.cents + other.cents;
+    if (total === 0n) continue;
+    const share = pct(own.cents, total);
+    const d = t.value.decimals;
+    if (consistentAtPrinted(share, t.value.value, d)) continue;
+    // on a realisation line the percentage may be the absorption of the amount printed in the clause
+    if (REAL_RE.test(text)) {
+      const clauseAmount = toks.filter((x) => x.index > m.end && x.index < t.index && isAmount(x)).pop();
+      if (clauseAmount && clauseAmount.value.value !== null) {
+        const a = cents(clauseAmount.value.value);
+        if (consistentAtPrinted(pct(a, own.cents), t.value.value, d) || consistentAtPrinted(pct(a, total), t.value.value, d)) continue;
+      }
+    }
+    const expected = fmtPct(share, d);
+    ctx.problem({
+      messageId: 'share',
+      data: {
+        cat: CAT_LABEL[m.cat],
+        reported: t.raw,
+        expected,
+        amount: fmtRupiah(own.cents),
+        total: fmtRupiah(total),
+        catA: `${CAT_LABEL[m.cat]} ${fmtRupiah(own.cents)}`,
+        catB: `${CAT_LABEL[PAIR[m.cat]]} ${fmtRupiah(other.cents)}`,
+      },
+      where: src,
+      reported: t.raw,
+      expected: `${expected} (${fmtRupiah(own.cents)} / ${fmtRupiah(total)})`,
+      tolerance: toleranceText(d).id,
+      related: [
+        { ...nearest(own, src.line).src, note: `${CAT_LABEL[m.cat]}: ${nearest(own, src.line).raw}` },
+        { ...nearest(other, src.line).src, note: `${CAT_LABEL[PAIR[m.cat]]}: ${nearest(other, src.line).raw}` },
+      ],
+    });
+  }
+}
+
+function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: Base[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>) {
+  const base = inSentenceBase(text, toks);
+  for (const t of toks) {
+    if (!isPercent(t) || used.has(t.index) || t.value.value === null) continue;
+    const after = text.slice(t.end, t.end + 60);
+    const before = text.slice(Math.max(0, t.index - 3), t.index);
+    const ofBudget = /^\s*dari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:pagu|anggaran|belanja)/i.exec(after);
+    const paren = /\(\s*$/.test(before);
+    // the part: the nearest amount before the percentage, in the same clause, that is not the base
+    const part = toks.filter((x) => x.index < t.index && isAmount(x) && x !== base && !toks.some((y) => isPercent(y) && y.index > x.index && y.index < t.index)).pop();
+    if (!part || part.value.value === null) continue;
+    const gap = text.slice(part.end, t.index);
+    const d = t.value.decimals;
+    const r = cents(part.value.value);
+    const baseGap = base ? text.slice(base.end, t.index) : '';
+    const baseDirect = /^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(baseGap) && baseGap.length < 25;
+    if (base && base.value.value !== null && base.index < t.index && ((base.index < part.index && /^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(gap) && gap.length < 25) || (base.index > part.index && baseDirect))) {
+      // "Rp R dari total anggaran Rp B atau P%" / "dari total anggaran Rp B terealisasi Rp R atau P%"
+      const b = cents(base.value.value);
+      if (b === 0n) continue;
+      const v = pct(r, b);
+      if (consistentAtPrinted(v, t.value.value, d)) continue;
+      const expected = fmtPct(v, d);
+      ctx.problem({
+        messageId: 'ofBase',
+        data: { reported: t.raw, part: part.raw, base: base.raw, expected },
+        where: src,
+        reported: t.raw,
+        expected: `${expected} (${fmtRupiah(r)} / ${fmtRupiah(b)})`,
+        tolerance: toleranceText(d).id,
+      });
+      continue;
+    }
+    // "Rp R atau P% dari pagu anggaran", "realisasi ... Rp R (P%)": against the totals the report states
+    const direct = (/^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(gap) && gap.length < 25) || (ofBudget !== null && gap.length < 90 && /\b(?:sebesar|adalah)\s*$/i.test(gap));
+    if (!direct) continue;
+    if (!ofBudget && !(paren && TOTAL_REAL_RE.test(text))) continue;
+    // "P% dari pagu" about one program or kegiatan has that node's pagu as its base: not a total
+    const totalBase = ofBudget !== null && /\b(total|keseluruhan|seluruh)\b/i.test(ofBudget[0]);
+    if (!totalBase && /\b(program|kegiatan)\b/i.test(text.slice(0, t.index))) continue;
+    const langsung = ofBudget && /belanja\s+langsung/i.test(after) ? cats.get('langsung') : undefined;
+    const cands: Base[] = [...(langsung ? [{ cents: langsung.cents, raw: langsung.raw, what: 'Belanja Langsung', src: langsung.src }] : []), ...totals].filter((b) => b.cents >= r || b.cents * 2n > r);
+    if (cands.length === 0) continue;
+    if (cands.some((b) => b.cents > 0n && consistentAtPrinted(pct(r, b.cents), t.value.value!, d))) continue;
+    // prefer: Belanja Langsung when named, else a total not below the part (realisation table first), else the largest
+    const rank = (b: Base) => (b.what.startsWith('pagu ') ? 0 : b.what.startsWith('anggaran ') ? 1 : 2);
+    const ordered = [...cands].sort((a, b) => rank(a) - rank(b));
+    const pref = (langsung && cands[0]) || ordered.find((b) => b.cents >= r) || cands.reduce((a, b) => (b.cents > a.cents ? b : a));
+    const v = pct(r, pref.cents);
+    const expected = fmtPct(v, d);
+    const others = [...new Map(cands.map((b) => [`${b.cents}@${b.src.line}`, b])).values()];
+    ctx.problem({
+      messageId: 'ofStated',
+      data: { reported: t.raw, part: part.raw, base: fmtRupiah(pref.cents), what: pref.what, expected },
+      where: src,
+      reported: t.raw,
+      expected: `${expected} (${fmtRupiah(r)} / ${fmtRupiah(pref.cents)}, ${pref.what})`,
+      tolerance: toleranceText(d).id,
+      related: others.map((b) => ({ ...b.src, note: `${b.what}: ${b.raw} → ${formatId(pct(r, b.cents), 2)}%` })),
+    });
+  }
+}
+
+const ITEM_RE = /^\s*(?:[-*•]\s*)?(?:([a-z])|(\d{1,2}))[.)]\s+/i;
+const DASH_RE = /^\s*[-*•]\s+(?![a-z][.)]\s|\d{1,2}[.)]\s)/i;
+
+/** "sebesar Rp X ... antara lain :" followed by a list of items with amounts: the items must add up to X. */
+function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
+  const { report } = ctx;
+  for (let i = 0; i < lines.length; i++) {
+    const head = lines[i]!;
+    if (!/:\s*$/.test(head.text)) continue;
+    if (ITEM_RE.test(head.text) && !/sebesar/i.test(head.text)) continue;
+    const src = refOf(report, head.line);
+    const amounts = tokens(head.text, src).filter(isAmount);
+    if (amounts.length !== 1) continue;
+    const stated = amounts[0]!;
+    const statedR = rupiah(stated.value);
+    if (statedR === null) continue;
+    const partial = /\bantara\s+lain\b/i.test(head.text);
+    const items: { line: ProseLine; tok: Token }[] = [];
+    let kind: 'letter' | 'digit' | null = null;
+    let ok = true;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.line.line - (lines[j - 1]?.line.line ?? l.line.line) > 3) break;
+      const m = l.line.heading ? null : ITEM_RE.exec(l.text);
+      if (!m) {
+        if (DASH_RE.test(l.text) && items.length > 0) continue; // a sub-item under the last item
+        break;
+      }
+      const k = m[1] ? 'letter' : 'digit';
+      if (kind === null) kind = k;
+      if (k !== kind) break;
+      const a = tokens(l.text, refOf(report, l.line)).filter(isAmount);
+      if (a.length === 0) break; // a title or an item without an amount ends the list
+      if (a.length !== 1) {
+        ok = false;
+        break;
+      }
+      items.push({ line: l, tok: a[0]! });
+    }
+    if (!ok || items.length === 0) continue;
+    let sum = 0n;
+    for (const it of items) {
+      const r = rupiah(it.tok.value);
+      if (r === null) {
+        ok = false;
+        break;
+      }
+      sum += r;
+    }
+    if (!ok || sum === statedR || (partial && sum < statedR)) continue;
+    ctx.problem({
+      messageId: 'listSum',
+      data: { reported: stated.raw, n: items.length, expected: fmtRupiah(sum), diff: fmtRupiah(statedR - sum) },
+      where: src,
+      reported: stated.raw,
+      expected: `${fmtRupiah(sum)} (jumlah ${items.length} rincian)`,
+      tolerance: EXACT.id,
+      related: items.map((it) => ({ ...refOf(report, it.line.line), note: `${shorten(it.line.text, 60)}: ${it.tok.raw}` })),
+    });
+  }
+}
+
+const UNIT = String.raw`(orang|pegawai|desa|jiwa|laporan|dokumen|berkas|unit|paket|indikator|kegiatan|lembaga|kk)`;
+
+/** "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the paragraph names ("idealnya sebanyak 24 orang"). */
+function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef) {
+  const claims = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\s+(?:atau\s+|\(\s*)(\d{1,3}(?:,\d+)?)\s*%`, 'gi'))];
+  for (const c of claims) {
+    const n = Number(c[1]);
+    const unit = c[2]!.toLowerCase();
+    const pv = tokens(`${c[3]}%`, src)[0];
+    if (!pv || pv.value.value === null) continue;
+    const d = pv.value.decimals;
+    const counts = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\b`, 'gi'))].filter((x) => x.index !== c.index && x[2]!.toLowerCase() === unit);
+    if (counts.some((x) => Number(x[1]) > 0 && consistentAtPrinted((n / Number(x[1])) * 100, pv.value.value!, d))) continue;
+    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index! - 40), x.index)));
+    if (!base || Number(base[1]) === 0) continue;
+    const b = Number(base[1]);
+    const v = (n / b) * 100;
+    const expected = fmtPct(v, d);
+    const reported = c[0].slice(c[0].lastIndexOf(c[3]!)).trim();
+    ctx.problem({
+      messageId: 'countPct',
+      data: { part: `${n} ${unit}`, reported, base: `${b} ${unit}`, expected },
+      where: src,
+      reported,
+      expected: `${expected} (${n} / ${b})`,
+      tolerance: toleranceText(d).id,
+      related: counts.filter((x) => x !== base).map((x) => ({ ...src, note: `${x[0]}: ${n} / ${x[1]} = ${formatId((n / Number(x[1])) * 100, 2)}%; ${x[1]} / ${b} = ${formatId((Number(x[1]) / b) * 100, 2)}%` })),
+    });
+  }
+}
+
+/**
+ * "Jika dibandingkan dengan penyerapan anggaran pada tahun 2022 mengalami penurunan sebesar 8,89% yaitu
+ * pada tahun 2022 ... atau 92,96%" after "... atau 83,27%": the change must be the difference of the two
+ * percentages (in points, or relative to the earlier one), in the direction stated.
+ */
+function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: number | null) {
+  const m = /\b(penurunan|kenaikan|peningkatan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d+)?)\s*%/i.exec(text);
+  if (!m || year === null) return;
+  const toks = tokens(text, src).filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
+  const before = toks.filter((t) => t.index < m.index);
+  const after = toks.filter((t) => t.index > m.index + m[0].length);
+  if (before.length !== 1 || after.length !== 1) return;
+  const cur = before[0]!;
+  const prev = after[0]!;
+  const between = text.slice(m.index + m[0].length, prev.index);
+  const prevYear = /\btahun\s+(20\d\d)\b/i.exec(between);
+  if (!prevYear || Number(prevYear[1]) >= year) return;
+  const d = tokens(`${m[2]}%`, src)[0];
+  if (!d || d.value.value === null || cur.value.value === null || prev.value.value === null) return;
+  const down = /penurunan/i.test(m[1]!);
+  const delta = cur.value.value - prev.value.value;
+  const points = Math.abs(delta);
+  const relative = prev.value.value !== 0 ? (points / prev.value.value) * 100 : NaN;
+  const dir = delta === 0 ? 'sama' : delta < 0 ? 'turun' : 'naik';
+  const dirOk = down ? delta < 0 : delta > 0;
+  const dd = d.value.decimals;
+  const sizeOk = consistentAtPrinted(points, d.value.value, dd) || consistentAtPrinted(relative, d.value.value, dd);
+  if (dirOk && sizeOk) return;
+  const expected = `${dir} ${formatId(points, Math.max(2, dd))} poin (${formatId(relative, Math.max(2, dd))}% relatif)`;
+  ctx.problem({
+    messageId: 'change',
+    data: { claim: m[0], prev: prev.raw, cur: cur.raw, expected, expectedEn: `${delta < 0 ? 'down' : delta > 0 ? 'up' : 'unchanged'} ${formatId(points, Math.max(2, dd))} points (${formatId(relative, Math.max(2, dd))}% relative)` },
+    where: src,
+    reported: m[0],
+    expected: `${expected}: ${prev.raw} → ${cur.raw}`,
+    tolerance: toleranceText(dd).id,
+  });
+}

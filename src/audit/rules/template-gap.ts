@@ -1,0 +1,83 @@
+import type { Rule } from '../../model/rule.js';
+import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+
+interface Gap {
+  re: RegExp;
+  /** What belongs in the gap, Indonesian / English. */
+  what: { id: string; en: string };
+}
+
+/**
+ * Template leftovers: a count word with no number ("berjumlah orang"), a placeholder left in
+ * ("(jumlah)", "(* Ada / tidak ada)"), an amount with no digits ("Rp.."), a subject elided to
+ * ".." ("sasaran.. mencapai"), a percentage with no number ("mencapai PBB %"), a decree number
+ * whose sequence is blank ("065/ /35.09.25/2022").
+ */
+const GAPS: Gap[] = [
+  { re: /\b(berjumlah|sebanyak)\s+(orang|indikator|sasaran|program|kegiatan|desa|jiwa|pegawai|laporan|unsur)\b/gi, what: { id: 'jumlah (angka) sebelum satuan', en: 'a count before the unit' } },
+  { re: /\(\s*jumlah\s*\)/gi, what: { id: 'angka pengganti placeholder "(jumlah)"', en: 'a number in place of the "(jumlah)" placeholder' } },
+  { re: /\(\s*\\?\*?\s*ada\s*\/\s*tidak\s+ada\s*\)/gi, what: { id: 'pilihan "ada" atau "tidak ada" (placeholder templat belum dipilih)', en: 'a choice of "ada" or "tidak ada" (template placeholder not resolved)' } },
+  { re: /\bRp\.?\s*\.{1,}(?=\s|$)(?!\s*\d)/g, what: { id: 'nilai rupiah', en: 'a rupiah amount' } },
+  { re: /\b(?!Rp\b)[A-Za-z]{3,}\.\.(?!\.)\s+(?=[a-z])/g, what: { id: 'nilai atau nama yang dihilangkan (".." di tengah kalimat)', en: 'an elided value or name (".." mid-sentence)' } },
+  { re: /\b(mencapai|sebesar|adalah)\s+(?:[A-Za-z]+\s+)?%(?=\s|[.,;]|$)/gi, what: { id: 'angka persentase sebelum "%"', en: 'a percentage figure before "%"' } },
+  { re: /\bNomor\s*:?\s*\d{2,4}\s*\/\s+\/\s*[\d.]+\s*\/\s*(?:19|20)\d\d/gi, what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
+];
+
+export const templateGap: Rule = {
+  meta: {
+    id: 'template-gap',
+    category: 'missing_value',
+    defaultSeverity: 'warning',
+    docs: {
+      id: 'Sisa templat dan nilai yang tidak diisi: kata hitung tanpa angka ("berjumlah orang", "sebanyak indikator"), placeholder yang tertinggal ("(jumlah)", "(* Ada / tidak ada)"), rupiah tanpa angka ("Rp.."), subjek yang diganti ".." ("sasaran.. mencapai"), persen tanpa angka ("mencapai PBB %"), dan nomor keputusan dengan nomor urut kosong ("065/ /35.09.25/2022").',
+      en: 'Template leftovers and values not filled in: count words with no number ("berjumlah orang", "sebanyak indikator"), placeholders left in ("(jumlah)", "(* Ada / tidak ada)"), rupiah with no digits ("Rp.."), a subject replaced by ".." ("sasaran.. mencapai"), a percent with no figure ("mencapai PBB %"), and decree numbers with a blank sequence ("065/ /35.09.25/2022").',
+    },
+    messages: {
+      gap: {
+        id: 'Nilai tidak diisi: "{{reported}}" — seharusnya ada {{what}}.',
+        en: 'Value not filled in: "{{reported}}" — expected {{whatEn}}.',
+      },
+    },
+  },
+  check(ctx) {
+    const { doc, report } = ctx;
+    doc.lines.forEach((l, li) => {
+      const kind = sectionAt(report.sections, l.line).kind;
+      if (kind === 'daftar_isi') return;
+      // a line wrapped right after the gap ("Anggaran Rp." / "2.824.572.622,00"): the value is on the next line
+      const next = doc.lines.slice(li + 1, li + 3).find((x) => x.text.trim() !== '');
+      const valueOnNextLine = !l.cells && !!next && /^\s*\d/.test(next.text);
+      // a gap lies inside one cell: never match across the cells of a table row
+      const segments = l.cells ? l.cells.map((c, i) => ({ text: c.text, column: i })) : [{ text: l.text, column: -1 }];
+      for (const seg of segments) {
+        const text = seg.text;
+        const taken: [number, number][] = [];
+        for (const g of GAPS) {
+          g.re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = g.re.exec(text))) {
+            const a = m.index;
+            const b = a + m[0].length;
+            if (taken.some(([x, y]) => a < y && b > x)) continue;
+            taken.push([a, b]);
+            if (valueOnNextLine && text.slice(b).trim() === '') continue;
+            // "Rp." in its own cell, the amount in the next cell
+            if (l.cells && text.slice(b).trim() === '' && /^\s*\d/.test(l.cells.slice(seg.column + 1).find((c) => c.text.trim() !== '')?.text ?? '')) continue;
+            const printed = m[0].replace(/\\\*?\s?/g, '').trim(); // "(\* Ada" in the export: the escape is not part of the text
+            // show a little context after the gap
+            const tail = text.slice(a, b + 25);
+            const shown = (b + 25 < text.length ? tail.replace(/\s+\S*$/, '') : tail).replace(/\\\*?\s?/g, '').trim();
+            ctx.problem({
+              messageId: 'gap',
+              data: { reported: shown, what: g.what.id, whatEn: g.what.en },
+              where: { file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[kind], ...(seg.column >= 0 ? { column: `kolom ${seg.column + 1}` } : {}) },
+              reported: printed,
+              expected: g.what.id,
+              tolerance: 'nilai harus tercetak',
+            });
+          }
+        }
+      }
+    });
+  },
+};

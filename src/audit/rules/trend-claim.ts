@@ -1,0 +1,284 @@
+import type { LkipReport, Table } from '../../model/report.js';
+import type { Rule } from '../../model/rule.js';
+import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { parseValue } from '../../parse/numbers.js';
+import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { consistentAtPrinted, toleranceText } from '../tolerance.js';
+import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
+
+interface Point {
+  year: number;
+  value: PrintedValue;
+  n: number;
+}
+
+interface Series {
+  table: Table;
+  sasaran: string;
+  indikator: string;
+  points: Point[];
+  src: SourceRef;
+}
+
+function numOf(v: PrintedValue): number | null {
+  if (v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') return null;
+  return v.value;
+}
+
+/** Realisation per year for every row of the comparison tables (Tabel 3.2/3.3 "tahun sebelumnya" style). */
+function seriesOf(tables: Table[], file: string, section: (line: number) => string): Series[] {
+  const out: Series[] = [];
+  for (const t of tables) {
+    if (t.kind !== 'comparison_years') continue;
+    const yearCols = t.columns
+      .map((c, i) => ({ c, i, y: /\b((?:19|20)\d\d)\b/.exec(c)?.[1] }))
+      .filter((x) => x.y && /realisasi/i.test(x.c))
+      .map((x) => ({ i: x.i, year: Number(x.y) }));
+    if (yearCols.length < 2) continue;
+    const sCol = columnIndex(t, /sasaran/i, /indikator/i);
+    const iCol = columnIndex(t, /indikator/i);
+    let lastSasaran = '';
+    for (const r of t.rows) {
+      const sas = (sCol >= 0 ? (r.cells[sCol] ?? '') : '').trim();
+      if (sas) lastSasaran = sas;
+      const ind = (iCol >= 0 ? (r.cells[iCol] ?? '') : '').trim();
+      if (!ind && !sas) continue;
+      const src: SourceRef = { file, page: r.page, line: r.line, section: section(r.line), table: tableLabel(t), row: shorten(ind || sas, 80) };
+      const points: Point[] = [];
+      for (const yc of yearCols) {
+        const raw = (r.cells[yc.i] ?? '').trim();
+        const v = parseValue(raw, { ...src, column: t.columns[yc.i] }, 'percent');
+        const n = numOf(v);
+        if (n !== null) points.push({ year: yc.year, value: v, n });
+      }
+      if (points.length >= 2) out.push({ table: t, sasaran: sas || lastSasaran, indikator: ind, points: points.sort((a, b) => a.year - b.year), src });
+    }
+  }
+  return out;
+}
+
+const fmtSeries = (pts: Point[]) => pts.map((p) => p.value.raw.replace(/\s+/g, ' ')).join(' → ');
+const fmtYears = (pts: Point[]) => pts.map((p) => `${p.year}: ${p.value.raw.replace(/\s+/g, ' ')}`).join(', ');
+
+const TARGET_RE = /\b(melebihi|melampaui|di\s?atas|sesuai(?:\s+dengan)?|di\s?bawah|belum\s+mencapai|tidak\s+mencapai)\s+target\b/i;
+
+type Status = 'above' | 'equal' | 'below';
+
+interface MeasRow {
+  sasaran: string;
+  indikator: string;
+  table: Table;
+  target: PrintedValue;
+  realisasi: PrintedValue;
+  capaian: PrintedValue;
+  status: Status;
+}
+
+/** Rows of the first measurement table (Tabel 3.1 style) with whether the indicator is above, at or below its target. */
+function measurementRows(report: LkipReport): MeasRow[] {
+  const t = report.tables.find((x) => x.kind === 'measurement');
+  if (!t) return [];
+  const label = tableLabel(t);
+  const sCol = columnIndex(t, /sasaran/i, /indikator/i);
+  const iCol = columnIndex(t, /indikator/i);
+  const out: MeasRow[] = [];
+  let lastSasaran = '';
+  for (const r of t.rows) {
+    const sas = sCol >= 0 ? (r.cells[sCol] ?? '').trim() : '';
+    if (sas) lastSasaran = sas;
+    const m = report.measurements.find((x) => x.table === label && x.kind === 'year' && x.capaian.src.line === r.line);
+    if (!m) continue;
+    const ind = report.indicators.find((i) => i.id === m.indicatorId);
+    let status: Status | null = null;
+    if (m.capaian.kind === 'percent' && m.capaian.value !== null) status = m.capaian.value > 100 ? 'above' : m.capaian.value === 100 ? 'equal' : 'below';
+    else if (m.target.value !== null && m.realisasi.value !== null && (m.target.unit ?? '') === (m.realisasi.unit ?? '')) {
+      const tv = m.target.value;
+      const rv = m.realisasi.value;
+      status = rv === tv ? 'equal' : (ind?.polarity === 'negative' ? rv < tv : rv > tv) ? 'above' : 'below';
+    }
+    if (status) out.push({ sasaran: sas || lastSasaran, indikator: iCol >= 0 ? (r.cells[iCol] ?? '').trim() : '', table: t, target: m.target, realisasi: m.realisasi, capaian: m.capaian, status });
+  }
+  return out;
+}
+
+const STATUS_ID: Record<Status, string> = { above: 'di atas target', equal: 'tepat sama dengan target', below: 'di bawah target' };
+const STATUS_EN: Record<Status, string> = { above: 'above target', equal: 'exactly at target', below: 'below target' };
+
+const TREND_RE = /\btren(?:d)?\s+(peningkatan|kenaikan|naik|meningkat|penurunan|menurun|turun)\b/i;
+const SAME_RE = /\bsama\s+dengan\s+tahun\s+(?:sebelumnya|lalu)\b/i;
+const CMP_RE = /\b(lebih\s+rendah|lebih\s+tinggi|menurun|meningkat|turun|naik|penurunan|peningkatan)\s+(?:\S+\s+){0,2}?(?:dari|dibanding(?:kan)?|daripada)\s+(?:dengan\s+)?tahun\s+(?:sebelumnya|lalu)\b/i;
+
+/** Same value at the precision both were printed. */
+function samePrinted(a: PrintedValue, b: PrintedValue): boolean {
+  if (a.value === null || b.value === null) return false;
+  const d = Math.min(a.decimals, b.decimals);
+  return Math.abs(a.value - b.value) < 10 ** -d / 2 + 1e-9 || consistentAtPrinted(a.value, b.value, b.decimals) || consistentAtPrinted(b.value, a.value, a.decimals);
+}
+
+/**
+ * Trend words in the narrative against the series they describe: "tren peningkatan/penurunan"
+ * over the realisation per year of the comparison table, "sama dengan tahun sebelumnya" and
+ * "lebih rendah/tinggi dari tahun sebelumnya" against the previous year's value. A sentence is tied
+ * to a table row by the indicator named in it or by the "Sasaran Strategis N : ..." heading above
+ * it; when no row can be tied unambiguously, or the previous year is not given, nothing is claimed.
+ */
+export const trendClaim: Rule = {
+  meta: {
+    id: 'trend-claim',
+    category: 'trend_claim_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Klaim tren dalam uraian ("tren peningkatan/penurunan", "sama dengan tahun sebelumnya", "lebih rendah/tinggi dari tahun sebelumnya") dibandingkan dengan deret realisasi per tahun pada tabel perbandingan (Tabel 3.2/3.3); klaim "melebihi/sesuai/di bawah target" dibandingkan dengan target dan realisasi pada tabel pengukuran (Tabel 3.1). Kalimat dikaitkan ke baris tabel lewat nama indikator di kalimat atau judul "Sasaran Strategis N : ..." di atasnya; bila tidak dapat dikaitkan dengan pasti, atau tahun sebelumnya tidak tercantum, tidak ada temuan.',
+      en: 'Trend claims in the narrative ("tren peningkatan/penurunan", "sama dengan tahun sebelumnya", "lebih rendah/tinggi dari tahun sebelumnya") are checked against the realisation per year in the comparison tables (Tabel 3.2/3.3); "melebihi/sesuai/di bawah target" against target and realisation in the measurement table (Tabel 3.1). A sentence is tied to a table row by the indicator it names or the "Sasaran Strategis N : ..." heading above it; when no row can be tied with certainty, or the previous year is not given, there is no finding.',
+    },
+    messages: {
+      trend: {
+        id: 'Uraian menyatakan "{{claim}}" untuk "{{label}}", tetapi {{table}} mencatat {{series}}: {{why}}.',
+        en: 'The narrative claims "{{claim}}" for "{{label}}", but {{table}} shows {{series}}: {{whyEn}}.',
+      },
+      same: {
+        id: 'Uraian menyatakan {{value}} "sama dengan tahun sebelumnya" untuk "{{label}}", tetapi {{table}} mencatat {{years}}.',
+        en: 'The narrative says {{value}} is "the same as the previous year" for "{{label}}", but {{table}} shows {{years}}.',
+      },
+      target: {
+        id: 'Uraian menyatakan capaian "{{claim}}" untuk "{{label}}", tetapi {{table}} mencatat target {{target}}, realisasi {{real}}, capaian {{cap}}: {{status}}.',
+        en: 'The narrative says the result is "{{claim}}" for "{{label}}", but {{table}} records target {{target}}, realisation {{real}}, capaian {{cap}}: {{statusEn}}.',
+      },
+      compare: {
+        id: 'Uraian menyatakan capaian {{curYear}} "{{claim}}" tahun sebelumnya untuk "{{label}}", tetapi {{table}} mencatat {{years}}.',
+        en: 'The narrative says {{curYear}} is "{{claim}}" the previous year for "{{label}}", but {{table}} shows {{years}}.',
+      },
+    },
+  },
+  check(ctx) {
+    const { report } = ctx;
+    const all = seriesOf(report.tables, report.file, (line) => SECTION_LABEL[sectionAt(report.sections, line).kind]);
+    const meas = measurementRows(report);
+    const prose = proseLines(report, ctx.doc);
+    prose.forEach((p, idx) => {
+      for (const s of sentences(p.text)) {
+        // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table
+        const tm = TARGET_RE.exec(s.text);
+        if (tm && meas.length > 0 && /\bcapaian\b/i.test(s.text) && !/\bindikator\s+(?:capaian\s+)?di\s?atas|\d+\s*(?:\([a-z ]+\)\s*)?indikator|jangka\s+menengah|diharapkan|harapan|agar|supaya/i.test(s.text)) {
+          let row = bestMatch(meas, (x) => x.indikator, s.text, 0.8);
+          if (!row) {
+            const h = sasaranHeading(prose, idx);
+            if (h) row = bestMatch(meas, (x) => x.sasaran, h.name, 0.75);
+          }
+          const w = tm[1]!.toLowerCase();
+          const claim: Status[] = /melebihi|melampaui|atas/.test(w) ? ['above'] : /sesuai/.test(w) ? ['equal', 'above'] : ['below'];
+          if (row && !claim.includes(row.status)) {
+            const where = refOf(report, p.line);
+            ctx.problem({
+              messageId: 'target',
+              data: { claim: tm[0], label: shorten(row.indikator || row.sasaran, 90), table: tableLabel(row.table), target: row.target.raw, real: row.realisasi.raw, cap: row.capaian.raw, status: STATUS_ID[row.status], statusEn: STATUS_EN[row.status] },
+              where,
+              reported: tm[0],
+              expected: `${STATUS_ID[row.status]} (${tableLabel(row.table)}: target ${row.target.raw}, realisasi ${row.realisasi.raw}, capaian ${row.capaian.raw})`,
+              tolerance: 'nilai tercetak (tanpa toleransi)',
+              related: [
+                { ...row.realisasi.src, note: `realisasi ${row.realisasi.raw}` },
+                { ...row.target.src, note: `target ${row.target.raw}` },
+              ],
+            });
+          }
+        }
+        if (all.length === 0) continue;
+        const trend = TREND_RE.exec(s.text);
+        const same = SAME_RE.exec(s.text);
+        const cmp = trend || same ? null : CMP_RE.exec(s.text);
+        if (!trend && !same && !cmp) continue;
+        // which table: "tabel 3.3" named in the sentence, else every comparison table
+        const tRef = /\btabel\s*(\d+\s*\.\s*\d+)/i.exec(s.text)?.[1]?.replace(/\s+/g, '');
+        let pool = all;
+        if (tRef) {
+          pool = all.filter((x) => x.table.number?.replace(/^Tabel\s*/i, '') === tRef);
+          if (pool.length === 0) continue;
+        }
+        // which row: the indicator named in the sentence, else the Sasaran heading above it
+        let row = bestMatch(pool, (x) => x.indikator, s.text, 0.8);
+        if (!row) {
+          const h = sasaranHeading(prose, idx);
+          if (h) row = bestMatch(pool, (x) => x.sasaran, h.name, 0.75);
+        }
+        if (!row) continue;
+        const label = shorten(row.indikator || row.sasaran, 90);
+        const tLabel = tableLabel(row.table);
+        const related = row.points.map((pt) => ({ ...pt.value.src, note: `${pt.year}: ${pt.value.raw}` }));
+        const where = refOf(report, p.line);
+        if (trend) {
+          const up = /naik|meningkat|peningkatan|kenaikan/i.test(trend[1]!);
+          const vals = row.points.map((x) => x.n);
+          const first = vals[0]!;
+          const last = vals[vals.length - 1]!;
+          const flat = vals.every((v) => v === first);
+          let bad: { why: string; whyEn: string; severity?: 'warning' } | null = null;
+          const against: string[] = [];
+          for (let i = 1; i < vals.length; i++) {
+            const a = row.points[i - 1]!;
+            const b = row.points[i]!;
+            if (up ? b.n < a.n : b.n > a.n) against.push(`${a.year}→${b.year}`);
+          }
+          if (flat) bad = { why: `nilainya tetap, tidak ${up ? 'naik' : 'turun'}`, whyEn: `the values stay the same, no ${up ? 'increase' : 'decrease'}`, severity: 'warning' };
+          else if (against.length > 0 || (up ? last <= first : last >= first))
+            bad = {
+              why: `tidak ${up ? 'naik' : 'turun'} terus (${up ? 'turun' : 'naik'} ${against.join(', ') || `${row.points[0]!.year}→${row.points[row.points.length - 1]!.year}`})`,
+              whyEn: `not a steady ${up ? 'increase' : 'decrease'} (${up ? 'falls' : 'rises'} ${against.join(', ') || `${row.points[0]!.year}→${row.points[row.points.length - 1]!.year}`})`,
+            };
+          if (!bad) continue;
+          const series = fmtSeries(row.points);
+          ctx.problem({
+            messageId: 'trend',
+            data: { claim: trend[0], label, table: tLabel, series, why: bad.why, whyEn: bad.whyEn },
+            where,
+            reported: trend[0],
+            expected: `${series}: ${bad.why}`,
+            tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+            related,
+            severity: bad.severity,
+          });
+          continue;
+        }
+        // previous-year comparisons: the report year (or the last year given) against the year before
+        const year = report.meta.year;
+        const cur = row.points.find((x) => x.year === year) ?? row.points[row.points.length - 1]!;
+        const prev = row.points.find((x) => x.year === cur.year - 1);
+        if (!prev) continue;
+        const years = fmtYears([prev, cur]);
+        if (same) {
+          // the value printed before "sama dengan" must be this row's current value
+          const before = tokens(s.text.slice(0, same.index), where).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
+          const v = before[before.length - 1];
+          if (!v || !samePrinted(v.value, cur.value)) continue;
+          if (samePrinted(prev.value, cur.value)) continue;
+          ctx.problem({
+            messageId: 'same',
+            data: { value: v.raw, label, table: tLabel, years },
+            where,
+            reported: `${v.raw} ${same[0]}`,
+            expected: `${years}: berbeda`,
+            tolerance: toleranceText(Math.min(prev.value.decimals, cur.value.decimals)).id,
+            related,
+          });
+          continue;
+        }
+        if (cmp) {
+          const lower = /rendah|menurun|turun|penurunan/i.test(cmp[1]!);
+          // a sentence that prints both values itself ("88,17%, lebih tinggi dari tahun sebelumnya dengan capaian 84%") is not about the table
+          if (tokens(s.text, where).filter((t) => t.value.kind === 'percent').length >= 2) continue;
+          const ok = lower ? cur.n < prev.n : cur.n > prev.n;
+          if (ok) continue;
+          ctx.problem({
+            messageId: 'compare',
+            data: { curYear: String(cur.year), claim: cmp[1]!.toLowerCase(), label, table: tLabel, years },
+            where,
+            reported: cmp[0],
+            expected: `${years}: ${cur.n === prev.n ? 'sama' : lower ? 'naik' : 'turun'}`,
+            tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+            related,
+          });
+        }
+      }
+    });
+  },
+};

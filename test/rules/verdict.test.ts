@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verdict } from '../../src/audit/rules/verdict.js';
+import { runRule, ruleTester } from '../helpers/rule-tester.js';
+import { measurement } from '../helpers/snippets.js';
+
+const ROWS = [
+  '1\tMeningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah\tPersentase Indikator Program yang tercapai\t100%\t100%\t100%',
+  '2\tMeningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik\tIndeks Kepuasan Masyarakat\t93\t83,28\t89,55%',
+  '3\tMeningkatnya Fasilitas Kesejahteraan Masyarakat di Kecamatan\tPersentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%',
+  '4\tTerjaganya ketertiban umum dan ketentraman masyarakat di Kecamatan\tPersentase Tingkat Penyelesaian Laporan\t100%\t100%\t100,00%',
+];
+
+/** Measurement table with a 104% average row, then a sentence about it (Balung 2023 layout). */
+const averageSentence = (label: string) => `${measurement(ROWS, '104%')}
+Sumber Data : Hasil Pengukuran Kinerja
+
+Dari tabel diatas terlihat bahwa capaian (empat) 4 indikator sasaran Kecamatan Contoh rata rata masuk dalam kategori *${label}*. Dengan demikian maka secara umum tugas pokok telah dilaksanakan.
+`;
+
+const efficiency = (row2: string, claim: string) => `${measurement(ROWS)}
+Tabel 3.7
+Efisiensi Penggunaan Sumber Daya
+
+Sasaran\t% Capaian Kinerja\t% Serapan Anggaran\tTingkat Efisiensi
+Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah\t100 %\t92,74 %\tEfisien
+Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik\t${row2}
+
+Sumberdaya Manusia Kecamatan Contoh berjumlah 17 orang.
+
+BAB IV PENUTUP
+
+Realisasi Penyerapan Anggaran tahun 2023 sebesar Rp. 3.675.452.192,- (94,29%), sedangkan hasil evaluasi efisiensi menunjukkan ${claim} dari perbandingan antara capaian kinerja dan capaian penyerapan anggaran.
+`;
+
+const conclusion = (label: string) => `${measurement(ROWS, '104%')}
+BAB IV PENUTUP
+
+Dari hasil evaluasi terhadap kinerja Kecamatan Contoh dapat disimpulkan bahwa sasaran-sasaran pada tiap-tiap tujuan yang ditetapkan pada Rencana Strategis (Renstra) dikategorikan (**${label}**) karena dari 4 (empat) indikator rata-rata pencapaiannya dalam kategori sangat memuaskan.
+`;
+
+/** Tabel 3.6 names the sasaran of the programme; Tabel 3.7 gives its % serapan; Tabel 3.8 the programme's. */
+const serapan = (pct: string) => `${measurement(ROWS)}
+Tabel 3.6
+Target dan Realisasi Program dan Kegiatan Pendukung Sasaran
+
+Sasaran Strategi 1 : Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah.
+
+No.\tProgram/ Kegiatan/ Sub Kegiatan\tTarget\tCapaian\t%
+1.\tProgram : Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\t\t\t
+\tKegiatan : Administrasi Keuangan Perangkat Daerah\t\t\t
+\tSub Kegiatan : Penyediaan Gaji dan Tunjangan ASN\t\t\t
+\tInput : Dana\t100.000.000\t90.000.000\t90,00%
+\tOutput : Jumlah Orang yang Menerima Gaji dan Tunjangan ASN\t18 Orang\t18 Orang\t100%
+
+Tabel 3.7
+Efisiensi Penggunaan Sumber Daya
+
+Sasaran\t% Capaian Kinerja\t% Serapan Anggaran\tTingkat Efisiensi
+Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah\t100 %\t${pct}\tEfisien
+
+Sumberdaya Manusia berjumlah 17 orang.
+
+Tabel 3.8
+REALISASI ANGGARAN PER PROGRAM TAHUN 2023
+
+NO.\tPROGRAM/KEGIATAN/SUB KEGIATAN\tPAGU\tREALISASI\t%
+\tProgram : Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\t100.000.000\t90.000.000\t90,00%
+1\tKegiatan : Administrasi Keuangan Perangkat Daerah\t100.000.000\t90.000.000\t90,00%
+\tSub Kegiatan Penyediaan Gaji dan Tunjangan ASN\t100.000.000\t90.000.000\t90,00%
+\tJUMLAH\t100.000.000\t90.000.000\t90,00%
+`;
+
+/** Jelbuk 2021 layout: four-level scale, one sasaran with two indicators, a "Berhasil" sentence under the sasaran's tables. */
+const berhasil = (cap: string, stated: string) => `BAB III AKUNTABILITAS KINERJA
+
+No\tCAPAIAN KINERJA\tKETERANGAN
+1.\tLebih dari 100 %\tSANGAT BAIK
+2.\t76 % s/d 100 %\tBAIK
+2.\t55 % s/d 75 %\tCUKUP
+3.\tKurang dari 55 %\tKURANG
+
+Tabel 3.1
+Pengukuran Realisasi Kinerja Tahun 2021
+
+NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET\tREALISASI\tCAPAIAN
+(1)\t(2)\t(3)\t(4)\t(5)\t(6)
+1\tMeningkatnya Koordinasi bidang Pemerintahan Wilayah Kecamatan\tProsentase Rekomendasi Hasil Koordinasi Bidang Pemerintahan yang ditindak lanjuti\t100%\t${cap}\t${cap}
+\t\tProsentase Desa yang sudah menyusun dokumen Perencanaan dengan benar\t100%\t${cap}\t${cap}
+
+2. Tujuan 2 Sasaran 1 : Meningkatnya koordinasi bidang pemerintahan wilayah Kecamatan
+
+Dari tabel diatas rata-rata capaian sasaran sebesar **${stated}** sehingga pencapaian sasaran tersebut adalah **Berhasil**
+`;
+
+const categoryCounts = (last: string) => `${measurement(ROWS)}
+BAB IV PENUTUP
+
+Dari uraian capaian indikator dapat disimpulkan bahwa target telah dilaksanakan dengan baik, dimana 3 (tiga) Indikator Capaiannya dalam kategori Sangat Memuaskan, 1 (satu) indikator capaian dalam kategori ${last}.
+`;
+
+describe('verdict', () => {
+  ruleTester(
+    verdict,
+    {
+      valid: [
+        { name: 'average sentence with the right category', text: averageSentence('sangat memuaskan') },
+        { name: 'efficiency verdicts follow capaian ≥ serapan (Kencong 2023: 92,37 vs 99,10 is Tidak Efisien)', text: efficiency('92,37\t99,10\tTidak Efisien', '(ada) efisiensi') },
+        { name: 'conclusion category matches the average', text: conclusion('Sangat Memuaskan') },
+        { name: 'efficiency % serapan equals the programme realisation %', text: serapan('90,00%') },
+        { name: 'Berhasil for an average in the Baik band that the table reproduces', text: berhasil('80 %', '80 %') },
+        { name: 'indicator counts per category agree with the table', text: categoryCounts('Memuaskan') },
+      ],
+      invalid: [
+        {
+          name: 'average 104% called memuaskan in a sentence without a percentage (Balung 2023)',
+          text: averageSentence('memuaskan'),
+          findings: [{ line: 25, reported: 'memuaskan', expected: 'Sangat Memuaskan (rata-rata 104%, Tabel 3.1 baris 21)', severity: 'error', category: 'predicate_mismatch' }],
+        },
+        {
+          name: 'a row called Efisien with capaian below serapan (Balung 2023: 89,55 vs 99,85%)',
+          text: efficiency('89,55\t99,85%\tEfisien', '(ada) efisiensi'),
+          findings: [{ line: 28, reported: 'Efisien', expected: 'Tidak Efisien', severity: 'error' }],
+        },
+        {
+          name: 'summary says there is no efficiency while the table has efficient rows (Kencong 2023)',
+          text: efficiency('92,37\t99,10\tTidak Efisien', 'tidak ada efisiensi'),
+          findings: [{ line: 34, reported: 'tidak ada efisiensi', severity: 'warning', messageIncludes: '1 dari 2 sasaran efisien' }],
+        },
+        {
+          name: 'conclusion dikategorikan (Baik) while the average is Sangat Memuaskan (Balung 2023)',
+          text: conclusion('Baik'),
+          findings: [{ line: 25, reported: 'Baik', expected: 'Sangat Memuaskan (rata-rata capaian 104%, Tabel 3.1 baris 21)' }],
+        },
+        {
+          name: 'efficiency % serapan differs from the programme realisation % (Balung 2023: 92,74 % vs 92,73%)',
+          text: serapan('92,74 %'),
+          findings: [{ line: 39, reported: '92,74 %', severity: 'warning', category: 'cross_table_mismatch', messageIncludes: '90,00%' }],
+        },
+        {
+          name: 'stated sasaran average 75,95 % while its indicators are 80 % and 80 % (Jelbuk 2021)',
+          text: berhasil('80 %', '75,95 %'),
+          findings: [{ line: 19, reported: '75,95 %', expected: '80,00% (Tabel 3.1 baris 14, 15)', severity: 'warning', category: 'average_mismatch' }],
+        },
+        {
+          name: 'indicator counts per category disagree with the table (Bangsalsari 2024 / Kencong 2023 pattern)',
+          text: categoryCounts('Sangat Baik'),
+          findings: [{ line: 25, reported: '3 indikator Sangat Memuaskan, 1 indikator Sangat Baik', severity: 'error', messageIncludes: '1 indikator Memuaskan, 0 indikator Sangat Baik' }],
+        },
+        {
+          name: 'Berhasil for an average in the lowest band',
+          text: berhasil('40 %', '40 %'),
+          findings: [{ line: 19, reported: 'Berhasil', severity: 'error', messageIncludes: 'KURANG' }],
+        },
+      ],
+    },
+    it,
+  );
+
+  const seed = (name: string) => runRule(verdict, readFileSync(`fixtures/seeds/${name}`, 'utf8'), `fixtures/seeds/${name}`);
+
+  it('Balung 2023: memuaskan under the 104% table, Tabel 3.7 Efisien at 89,55 vs 99,85%, the conclusion\'s (Baik)', () => {
+    const f = seed('000_c0a7f8c5d5d194b0.txt');
+    expect(f.find((x) => x.where.line === 426)?.expected).toContain('Sangat Memuaskan');
+    expect(f.find((x) => x.where.line === 746)?.expected).toBe('Tidak Efisien');
+    expect(f.find((x) => x.where.line === 825)?.reported).toBe('Baik');
+  });
+
+  it('Bangsalsari 2024: "4 Sangat Tinggi, 2 Tinggi" while Tabel 3.2 gives five Sangat Tinggi and one unreadable', () => {
+    const f = seed('001_52d9b2e308fc893f.txt').find((x) => x.where.line === 99);
+    expect(f?.reported).toBe('4 indikator Sangat Tinggi, 2 indikator Tinggi');
+    expect(f?.expected).toContain('5 indikator Sangat Tinggi, 0 indikator Tinggi');
+  });
+
+  it('Jelbuk 2021: the sasaran 2 average 75,95 % against Tabel 3.1 (80 %, 80 %)', () => {
+    const f = seed('004_9ed3a231d27ded37.txt');
+    expect(f.map((x) => `${x.where.line} ${x.reported} → ${x.expected}`)).toEqual(['550 75,95 % → 80,00% (Tabel 3.1 baris 420, 421)']);
+  });
+
+  it('Kencong 2023: Tabel 3.7 "Tidak Efisien" for 92,37 vs 99,10 is right and not reported', () => {
+    const f = seed('003_0f39aaca0575dd68.txt');
+    expect(f.some((x) => x.where.line === 824)).toBe(false);
+    expect(f.find((x) => x.where.line === 939)?.reported).toBe('tidak ada efisiensi');
+  });
+});
