@@ -14,6 +14,18 @@ const SOURCE_LABEL: Record<TargetSource, string> = {
   renstra_end: 'tabel target akhir Renstra',
 };
 
+const SOURCE_LABEL_EN: Record<TargetSource, string> = {
+  renstra: 'the Renstra (Bab II)',
+  renstra_lampiran: 'the Renstra appendix',
+  rkt: 'the RKT',
+  iku: 'the IKU',
+  pk: 'the PK',
+  pk_perubahan: 'the PK Perubahan',
+  measurement: 'the measurement table',
+  comparison: 'the year-comparison table',
+  renstra_end: 'the Renstra end-target table',
+};
+
 function valueKey(v: PrintedValue): string {
   const n = v.value === null ? '?' : String(Math.round(v.value * 1e6) / 1e6);
   // a grade printed with and without its number ("B" / "B (85)") is the same target
@@ -38,11 +50,11 @@ export const targetDrift: Rule = {
     },
     messages: {
       value: {
-        id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan di {{others}} {{expected}}.',
+        id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}.',
         en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is {{reported}}, but {{expected}} in {{othersEn}}.',
       },
       unit: {
-        id: 'Target {{year}} "{{indicator}}" di {{source}} ditulis {{reported}} tanpa/dengan satuan yang berbeda dari {{others}} ({{expected}}).',
+        id: 'Target {{year}} "{{indicator}}" di {{source}} ditulis {{reported}}, dengan satuan yang berbeda dari {{others}} ({{expected}}).',
         en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is written {{reported}}, with a unit differing from {{othersEn}} ({{expected}}).',
       },
     },
@@ -71,14 +83,19 @@ export const targetDrift: Rule = {
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
-      const where = (list: TargetStatement[]) => [...new Set(list.map((s) => `${SOURCE_LABEL[s.source]} (${s.table}, baris ${s.value.src.line})`))].join('; ');
+      const place = (s: TargetStatement, en: boolean) => {
+        const src = (en ? SOURCE_LABEL_EN : SOURCE_LABEL)[s.source];
+        const num = s.table.startsWith('Tabel ') ? ` ${s.table}` : '';
+        return `${src}${num} ${en ? 'line' : 'baris'} ${s.value.src.line}`;
+      };
+      const where = (list: TargetStatement[], en = false) => [...new Set(list.map((s) => place(s, en)))].join('; ');
       if (ranked.length > 1) {
         for (const [key, list] of ranked.slice(1)) {
           if (key === majorKey) continue;
           for (const s of list) {
             ctx.problem({
               messageId: 'value',
-              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL[s.source], reported: s.value.raw, others: where(major), othersEn: where(major), expected: major[0]!.value.raw },
+              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(major), othersEn: where(major, true), expected: major[0]!.value.raw },
               where: s.value.src,
               reported: s.value.raw,
               expected: major[0]!.value.raw,
@@ -98,7 +115,7 @@ export const targetDrift: Rule = {
           ctx.problem({
             messageId: 'unit',
             severity: 'warning',
-            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL[s.source], reported: s.value.raw, others: where(rest), othersEn: where(rest), expected: rest[0]!.value.raw },
+            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value.raw },
             where: s.value.src,
             reported: s.value.raw,
             expected: rest[0]!.value.raw,
