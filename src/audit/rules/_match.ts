@@ -53,7 +53,7 @@ export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   if (s.length >= 25 && l.startsWith(s)) return 0.95;
-  const d = dice(a, b);
+  const d = dice(a, b, MIN_DICE);
   return d >= MIN_DICE ? d : 0;
 }
 
@@ -63,12 +63,16 @@ export function similarity(a: string, b: string): number {
  */
 export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => string, level: (t: T) => number): T[][] {
   const groups: { level: number; keys: string[]; tables: Set<string>; members: T[] }[] = [];
+  // exact keys first (similarity 1 is the best any group can give): keeps long documents linear
+  const byKey = new Map<string, (typeof groups)[number][]>();
   for (const it of items) {
     const k = key(it);
     if (!k) continue;
-    let best: (typeof groups)[number] | null = null;
-    let top = 0;
-    for (const g of groups) {
+    // the earliest eligible group with this exact key, as the full scan would pick
+    const exact = (byKey.get(k) ?? []).filter((g) => g.level === level(it) && !g.tables.has(table(it)));
+    let best: (typeof groups)[number] | null = exact.length ? exact.reduce((a, b) => (groups.indexOf(a) <= groups.indexOf(b) ? a : b)) : null;
+    let top = best ? 1 : 0;
+    for (const g of best ? [] : groups) {
       if (g.level !== level(it) || g.tables.has(table(it))) continue;
       const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
       if (sim > top) {
@@ -77,10 +81,14 @@ export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => s
       }
     }
     if (best) {
-      best.keys.push(k);
+      if (!best.keys.includes(k)) best.keys.push(k);
       best.tables.add(table(it));
       best.members.push(it);
-    } else groups.push({ level: level(it), keys: [k], tables: new Set([table(it)]), members: [it] });
+    } else {
+      best = { level: level(it), keys: [k], tables: new Set([table(it)]), members: [it] };
+      groups.push(best);
+    }
+    byKey.set(k, [...new Set([...(byKey.get(k) ?? []), best])]);
   }
   return groups.map((g) => g.members);
 }

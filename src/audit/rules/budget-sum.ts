@@ -129,20 +129,24 @@ export const budgetSum: Rule = {
       return null;
     };
     /** An amount stated in the prose ("Belanja Modal sebesar Rp.44.039.600,00") equal to the difference. */
+    let proseAmounts: Map<bigint, { line: number; quote: string }> | null = null;
     const amountInText = (diff: bigint) => {
       if (diff < 100_000_000n) return null; // 1.000.000 rupiah, in cents: smaller coincidences are too likely
-      for (const l of ctx.doc.lines) {
-        if (l.cells) continue;
-        for (const n of findNumbersInText(l.text)) {
-          const v = parseValue(n.raw, { file: ctx.report.file, page: l.page, line: l.line }, 'money');
-          if (v.value !== null && v.kind === 'money' && rupiah(v) === diff) {
+      if (!proseAmounts) {
+        proseAmounts = new Map();
+        for (const l of ctx.doc.lines) {
+          if (l.cells) continue;
+          for (const n of findNumbersInText(l.text)) {
+            const v = parseValue(n.raw, { file: ctx.report.file, page: l.page, line: l.line }, 'money');
+            const r = v.value !== null && v.kind === 'money' ? rupiah(v) : null;
+            if (r === null || proseAmounts.has(r)) continue;
             const cut = l.text.lastIndexOf(' ', Math.max(0, n.index - 40));
             const start = cut < 0 ? 0 : cut + 1;
-            return { line: l.line, quote: l.text.slice(start, n.index + n.raw.length).trim() };
+            proseAmounts.set(r, { line: l.line, quote: l.text.slice(start, n.index + n.raw.length).trim() });
           }
         }
       }
-      return null;
+      return proseAmounts.get(diff) ?? null;
     };
     for (const tree of ctx.report.budgets) {
       for (const node of Object.values(tree.nodes)) {
