@@ -88,7 +88,11 @@ export const targetDrift: Rule = {
         const num = s.table.startsWith('Tabel ') ? ` ${s.table}` : '';
         return `${src}${num} ${en ? 'line' : 'baris'} ${s.value.src.line}`;
       };
-      const where = (list: TargetStatement[], en = false) => [...new Set(list.map((s) => place(s, en)))].join('; ');
+      const where = (list: TargetStatement[], en = false) => {
+        const all = [...new Set(list.map((s) => place(s, en)))];
+        // the message names at most six places; `related` keeps them all
+        return all.length <= 6 ? all.join('; ') : `${all.slice(0, 6).join('; ')}; ${en ? 'and' : 'dan'} ${all.length - 6} ${en ? 'more' : 'lainnya'}`;
+      };
       if (ranked.length > 1) {
         for (const [key, list] of ranked.slice(1)) {
           if (key === majorKey) continue;
