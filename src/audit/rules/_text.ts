@@ -29,31 +29,34 @@ export function cleanText(s: string): string {
     .trim();
 }
 
-/** Prose lines (not table rows) in the body sections, in order. */
-export function proseLines(report: LkipReport, doc: Document): ProseLine[] {
-  const out: ProseLine[] = [];
-  for (const l of doc.lines) {
-    if (l.cells) continue;
-    const text = cleanText(l.text);
-    if (!text) continue;
-    const sec = sectionAt(report.sections, l.line).kind;
-    if (!BODY_SECTIONS.has(sec)) continue;
-    out.push({ line: l, section: sec, text });
-  }
-  return out;
-}
+/** Every non-empty line in the body sections (prose and table rows), text cleaned; computed once per report. */
+const BODY_CACHE = new WeakMap<LkipReport, WeakMap<Document, ProseLine[]>>();
 
 /** Every non-empty line in the body sections (prose and table rows), text cleaned, tabs kept as spaces. */
 export function bodyLines(report: LkipReport, doc: Document): ProseLine[] {
+  const byDoc = BODY_CACHE.get(report) ?? new WeakMap<Document, ProseLine[]>();
+  BODY_CACHE.set(report, byDoc);
+  const hit = byDoc.get(doc);
+  if (hit) return hit;
   const out: ProseLine[] = [];
+  let si = 0;
+  const secs = report.sections;
   for (const l of doc.lines) {
+    // sections are sorted by start line and so are the lines: walk them together
+    while (si + 1 < secs.length && secs[si + 1]!.startLine <= l.line) si++;
+    const sec = secs.length > 0 && secs[0]!.startLine <= l.line ? secs[si]!.kind : sectionAt(secs, l.line).kind;
+    if (!BODY_SECTIONS.has(sec)) continue;
     const text = cleanText(l.text);
     if (!text) continue;
-    const sec = sectionAt(report.sections, l.line).kind;
-    if (!BODY_SECTIONS.has(sec)) continue;
     out.push({ line: l, section: sec, text });
   }
+  byDoc.set(doc, out);
   return out;
+}
+
+/** Prose lines (not table rows) in the body sections, in order. */
+export function proseLines(report: LkipReport, doc: Document): ProseLine[] {
+  return bodyLines(report, doc).filter((p) => !p.line.cells);
 }
 
 /** Split a paragraph into sentences: at ". " / "! " / "? " before a capital, but not after Rp./No./Kec. etc. */
