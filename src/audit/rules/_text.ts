@@ -163,7 +163,8 @@ export interface CountToken {
 /** Counts in a sentence: "4 (empat)", "(empat) 4" or a bare small integer. */
 export function countTokens(text: string): CountToken[] {
   const out: CountToken[] = [];
-  const re = /\(\s*([A-Za-z][A-Za-z ]*?)\s*\)\s*(?<![\d.,])(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\b(?![.,]\d)(?:\s*\(\s*([A-Za-z][A-Za-z ]*?)\s*\))?/g;
+  // number words are short: bounding them keeps the lazy match from backtracking over long text
+  const re = /\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\)\s*(?<![\d.,])(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\b(?![.,]\d)(?:\s*\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const wordsRaw = m[1] ?? m[4] ?? null;
