@@ -7,9 +7,15 @@ import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, tableLabel, wordsToNumber } from './_text.js';
 
 const EXACT_COUNT = 'jumlah tepat';
-const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]*?)\s*\))?`;
+const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?`;
 /** "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan", "4 program dan 10 kegiatan". */
 const BUDGET_RE = new RegExp(String.raw`${C}\s+program\b(.{0,60}?)${C}\s+kegiatan\b(?:(.{0,40}?)${C}\s+sub\.?\s*kegiatan\b)?`, 'i');
+// compiled once (not per sentence)
+const IND_RE = new RegExp(String.raw`\b(dari|terhadap|capaian|dan)\s+(?:\(\s*([A-Za-z ]{1,40}?)\s*\)\s*)?${C}\s*(?:indikator|indicator)\b(?!\s+program)`, 'i');
+const SAS_RE = new RegExp(String.raw`(?:,|\bdari|\bsebanyak)\s+(?:\d{1,2}\s*(?:\([A-Za-z ]{1,40}\))?\s*tujuan\s*,?\s*)?${C}\s*sasaran\b(?!\s+strategis\s*\d)`, 'i');
+const ABOVE_RE = new RegExp(String.raw`\bsebanyak\s+${C}\s*indikator\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target`, 'i');
+const RINCI_RE = new RegExp(String.raw`berjumlah\s+${C}\s*orang\s*,?\s*dengan\s+rincian\s+(.*)$`, 'i');
+
 /** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2") or about the Renstra, not the whole year. */
 const ONE_SASARAN = /\bsasaran\s*(?:strategis\s*)?(?:\d|i{1,3}\b|iv\b|ke-?\d)/i;
 const RENSTRA = /\b(renstra|rencana strategis)\b/i;
@@ -220,7 +226,7 @@ export const countClaim: Rule = {
         }
         const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
         // programs / kegiatan / sub kegiatan
-        const b = BUDGET_RE.exec(text);
+        const b = /program/i.test(text) && /kegiatan/i.test(text) ? BUDGET_RE.exec(text) : null;
         if (b && tree && counts && !oneSasaran && !RENSTRA.test(text.slice(0, b.index)) && SUPPORT_RE.test(text.slice(0, b.index))) {
           const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
           if (years.length === 0 || report.meta.year === null || years.includes(report.meta.year)) {
@@ -252,10 +258,8 @@ export const countClaim: Rule = {
         }
         // indicators and sasaran of the whole report against the measurement table
         if (meas && !oneSasaran) {
-          const indRe = new RegExp(String.raw`\b(dari|terhadap|capaian|dan)\s+(?:\(\s*([A-Za-z ]+?)\s*\)\s*)?${C}\s*(?:indikator|indicator)\b(?!\s+program)`, 'i');
-          const sasRe = new RegExp(String.raw`(?:,|\bdari|\bsebanyak)\s+(?:\d{1,2}\s*(?:\([A-Za-z ]+\))?\s*tujuan\s*,?\s*)?${C}\s*sasaran\b(?!\s+strategis\s*\d)`, 'i');
-          const im = indRe.exec(text);
-          const sm = sasRe.exec(text);
+          const im = /indikator|indicator/i.test(text) ? IND_RE.exec(text) : null;
+          const sm = /sasaran/i.test(text) ? SAS_RE.exec(text) : null;
           const indOk = im && (im[1]!.toLowerCase() !== 'dan' || (sm !== null && sm.index < im.index));
           if (im && indOk) {
             const claimed = Number(im[3]);
@@ -288,7 +292,7 @@ export const countClaim: Rule = {
           }
         }
         // "sebanyak 6 (enam) indikator capaian diatas target"
-        const above = new RegExp(String.raw`\bsebanyak\s+${C}\s*indikator\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target`, 'i').exec(text);
+        const above = /sebanyak/i.test(text) ? ABOVE_RE.exec(text) : null;
         if (above && meas && !oneSasaran) {
           const st = targetStatus(report, meas.table);
           if (st.length > 0 && !st.includes(null)) {
@@ -332,7 +336,7 @@ export const countClaim: Rule = {
             });
           }
         }
-        const rinci = new RegExp(String.raw`berjumlah\s+${C}\s*orang\s*,?\s*dengan\s+rincian\s+(.*)$`, 'i').exec(text);
+        const rinci = /rincian/i.test(text) ? RINCI_RE.exec(text) : null;
         if (rinci) {
           const list = [...rinci[3]!.matchAll(/(?<![\d.,])(\d{1,4})\s*(?:\(\s*([A-Za-z ]+?)\s*\))?\s+[A-Za-z]/g)];
           if (list.length >= 2) {
