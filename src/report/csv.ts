@@ -40,7 +40,32 @@ export function findingRow(f: Finding, lang: Lang): string[] {
   ];
 }
 
-export function toCsv(findings: Finding[], lang: Lang = 'id', opts: { header?: boolean } = {}): string {
+export interface CsvOptions {
+  /** Write the header row (default true). */
+  header?: boolean;
+  /**
+   * The variant Indonesian Excel opens directly: `;` as separator (Excel in the id-ID locale uses
+   * `,` as the decimal mark, so it expects `;`), CRLF line ends, and a UTF-8 byte-order mark so
+   * accented names and `–`/`×` are not garbled. Same columns, same quoting rules.
+   */
+  excel?: boolean;
+}
+
+/** The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+/** csv-stringify options shared by the in-memory `toCsv` and the CLI's streamed writer. */
+export function csvStringifyOptions(excel = false): { delimiter: string; record_delimiter: 'unix' | 'windows' } {
+  return excel ? { delimiter: ';', record_delimiter: 'windows' } : { delimiter: ',', record_delimiter: 'unix' };
+}
+
+/** Text to put before the first row (the BOM for Excel, nothing otherwise). */
+export function csvPreamble(excel = false): string {
+  return excel ? UTF8_BOM : '';
+}
+
+export function toCsv(findings: Finding[], lang: Lang = 'id', opts: CsvOptions = {}): string {
   const rows = findings.map((f) => findingRow(f, lang));
-  return stringify(opts.header === false ? rows : [[...CSV_COLUMNS], ...rows]);
+  const body = stringify(opts.header === false ? rows : [[...CSV_COLUMNS], ...rows], csvStringifyOptions(opts.excel));
+  return opts.header === false ? body : csvPreamble(opts.excel) + body;
 }

@@ -1,0 +1,123 @@
+/**
+ * One file → one FileResult, never a throw. Runs inside a batch worker (and in-process for tests).
+ * Anything that goes wrong with the file (missing, empty, binary, not a report, encrypted or
+ * truncated PDF, too large, the parser crashing on it) becomes exactly one `input-error` row with an
+ * Indonesian message; the batch goes on.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { auditDocument, inputErrorFinding } from '../audit/index.js';
+import { IngestError } from '../ingest/errors.js';
+import { loadDocument, PDF_EXT, TEXT_EXT } from '../ingest/files.js';
+import type { Config } from '../model/config.js';
+import type { FileResult } from '../report/json.js';
+
+/** A file result plus, when asked for, the printed text of every line a finding points at (for HTML). */
+export interface BatchFileResult extends FileResult {
+  lines?: Record<string, string>;
+  /** The agency and year the report is about, as read from it ("Kecamatan Balung 2023"). */
+  title?: string;
+}
+
+export interface AuditFileOptions {
+  /** Collect the printed lines findings refer to (HTML evidence). */
+  withLines?: boolean;
+  /** Text exports larger than this are refused (a real LKIP text export is ~50–500 KB). */
+  maxTextBytes?: number;
+  /** PDFs larger than this are refused (scanned reports run to tens of MB). */
+  maxPdfBytes?: number;
+  /** OCR every PDF page (`--ocr`), and how many tesseract workers per file. */
+  forceOcr?: boolean;
+  ocrWorkers?: number;
+}
+
+export const DEFAULT_MAX_TEXT_MB = 10;
+export const DEFAULT_MAX_PDF_MB = 200;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+const mbEn = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
+export function errorResult(file: string, reason: string, id: string, en: string): BatchFileResult {
+  const message = { id, en };
+  return { file, error: { reason, message }, findings: [inputErrorFinding(file, reason, message)] };
+}
+
+/** Word, Excel, images, archives: name the kind so the reviewer knows what to ask the agency for. */
+function sniffKind(bytes: Uint8Array, ext: string): string | null {
+  const b = (i: number) => bytes[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) {
+    if (ext === '.docx') return 'dokumen Word (.docx)';
+    if (ext === '.xlsx') return 'lembar kerja Excel (.xlsx)';
+    return 'arsip ZIP/Office';
+  }
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'dokumen Office lama (.doc/.xls)';
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'gambar PNG';
+  if (b(0) === 0xff && b(1) === 0xd8) return 'gambar JPEG';
+  return null;
+}
+
+export async function auditFile(file: string, config: Config, opts: AuditFileOptions = {}): Promise<BatchFileResult> {
+  const ext = path.extname(file).toLowerCase();
+  try {
+    const st = await stat(file).catch(() => null);
+    if (st && !st.isFile()) {
+      return errorResult(file, 'unreadable', `Bukan berkas biasa (folder atau perangkat): ${file}`, `Not a regular file: ${file}`);
+    }
+    if (st && st.size > 0) {
+      const limit = PDF_EXT.has(ext) ? (opts.maxPdfBytes ?? DEFAULT_MAX_PDF_MB * 1024 * 1024) : (opts.maxTextBytes ?? DEFAULT_MAX_TEXT_MB * 1024 * 1024);
+      if (st.size > limit) {
+        return errorResult(
+          file,
+          'too-large',
+          `Berkas terlalu besar untuk sebuah laporan (${mb(st.size)}, batas ${mb(limit)}); periksa apakah ini memang LKIP: ${file}`,
+          `The file is too large for a report (${mbEn(st.size)}, limit ${mbEn(limit)}); check that it really is an LKIP: ${file}`,
+        );
+      }
+    }
+    if (st && st.size > 0 && !TEXT_EXT.has(ext) && !PDF_EXT.has(ext)) {
+      const { readFile } = await import('node:fs/promises');
+      const head = new Uint8Array((await readFile(file)).subarray(0, 8));
+      const isPdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46;
+      const kind = isPdf ? null : sniffKind(head, ext);
+      if (kind) {
+        return errorResult(
+          file,
+          'unsupported',
+          `Jenis berkas tidak didukung: ${kind}; simpan laporan sebagai PDF atau teks (.txt, .md): ${file}`,
+          `Unsupported file type: ${kind}; save the report as PDF or text (.txt, .md): ${file}`,
+        );
+      }
+    }
+    const doc = await loadDocument(file, { forceOcr: opts.forceOcr, ocrWorkers: opts.ocrWorkers });
+    if (!doc.lines.some((l) => l.text.trim() !== '')) {
+      return errorResult(file, 'empty', `Berkas tidak berisi teks: ${file}`, `The file contains no text: ${file}`);
+    }
+    const { report, findings } = auditDocument(doc, config);
+    if (report.tables.length === 0 && findings.length === 0) {
+      return errorResult(
+        file,
+        'not-a-report',
+        `Berkas tidak tampak seperti laporan kinerja (tidak ada tabel yang dikenali): ${file}`,
+        `The file does not look like a performance report (no table recognised): ${file}`,
+      );
+    }
+    const result: BatchFileResult = { file, findings };
+    if (opts.withLines) {
+      const wanted = new Set<number>();
+      for (const f of findings) {
+        if (f.where.line > 0) wanted.add(f.where.line);
+        for (const r of f.related) if (r.file === file && r.line > 0) wanted.add(r.line);
+      }
+      const lines: Record<string, string> = {};
+      for (const l of doc.lines) if (wanted.has(l.line)) lines[String(l.line)] = l.text;
+      result.lines = lines;
+      const title = [report.meta.agency, report.meta.year].filter((x) => x !== null && x !== '').join(' ');
+      if (title) result.title = title;
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof IngestError) return errorResult(file, e.reasonId, e.message, e.messageEn);
+    const detail = ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 300);
+    return errorResult(file, 'internal', `Berkas tidak dapat diaudit (galat internal: ${detail}): ${file}`, `The file could not be audited (internal error: ${detail}): ${file}`);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Batch worker (a worker thread, or a child process with an IPC channel): loads the configuration
+ * once, then audits one file per message.
+ * Protocol: parent → { type: 'audit', id, file }; worker → { type: 'ready' } once, then
+ * { type: 'result', id, result } per file. A config error is reported as { type: 'fatal', message }.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../model/config.js';
+import { auditFile, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { loadConfig } from './config.js';
+
+export interface WorkerInit {
+  configFile?: string;
+  options: AuditFileOptions;
+}
+export type ToWorker = { type: 'audit'; id: number; file: string };
+export type FromWorker = { type: 'ready' } | { type: 'fatal'; message: string } | { type: 'result'; id: number; result: BatchFileResult };
+
+interface Port {
+  postMessage(m: FromWorker): void;
+  on(event: 'message', fn: (m: ToWorker) => void): void;
+}
+const childPort: Port | null = process.send
+  ? { postMessage: (m) => void process.send!(m), on: (_e, fn) => void process.on('message', fn as (m: unknown) => void) }
+  : null;
+const port: Port | null = parentPort ?? childPort;
+if (!port) throw new Error('worker.ts must run in a worker thread or a forked process');
+const init = (parentPort ? workerData : JSON.parse(process.env.LKIP_AUDIT_WORKER_INIT ?? '{}')) as WorkerInit;
+// A forked worker ends with its parent.
+if (!parentPort) process.on('disconnect', () => process.exit(0));
+let config: Config | null = null;
+try {
+  config = loadConfig(init.configFile);
+} catch (e) {
+  port.postMessage({ type: 'fatal', message: (e as Error).message } satisfies FromWorker);
+}
+if (config) {
+  const cfg = config;
+  // One file at a time: the pool never sends a second message before the first result.
+  port.on('message', (m: ToWorker) => {
+    void auditFile(m.file, cfg, init.options).then((result) => port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker));
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+}

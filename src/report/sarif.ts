@@ -1,0 +1,109 @@
+/**
+ * Findings → SARIF 2.1.0 (code-scanning viewers, VS Code's SARIF viewer). Pure: no Node APIs.
+ * One run; one result per finding; the rule's documentation goes into the driver's rule list; what
+ * SARIF has no field for (page, table, row, column, reported, expected, tolerance, category) is
+ * kept in `properties`. Deterministic: no timestamps, input order preserved.
+ */
+import { RULES } from '../audit/rules/index.js';
+import type { Finding, Severity } from '../model/finding.js';
+import type { SourceRef } from '../model/values.js';
+import type { Lang } from './csv.js';
+import type { FileResult } from './json.js';
+
+export interface SarifOptions {
+  lang?: Lang;
+  toolVersion?: string;
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+const INPUT_ERROR_DOCS = {
+  id: 'Berkas yang tidak dapat dibaca atau bukan laporan (kosong, biner, PDF rusak atau terkunci, jenis tidak didukung, terlalu besar, melebihi batas waktu) menjadi satu baris galat; berkas lain tetap diaudit.',
+  en: 'A file that cannot be read or is not a report (empty, binary, damaged or locked PDF, unsupported type, too large, timed out) becomes one error row; the other files are still audited.',
+};
+
+/** A relative or absolute path as a SARIF URI reference (forward slashes, percent-encoded). */
+export function fileUri(file: string): string {
+  const p = file.replace(/\\/g, '/');
+  return encodeURI(p).replace(/[?#]/g, (c) => encodeURIComponent(c));
+}
+
+function location(ref: SourceRef, note?: string) {
+  const loc: Record<string, unknown> = {
+    physicalLocation: {
+      artifactLocation: { uri: fileUri(ref.file) },
+      ...(ref.line > 0 ? { region: { startLine: ref.line } } : {}),
+    },
+  };
+  const logical = [ref.section, ref.table, ref.row, ref.column].filter((x): x is string => Boolean(x));
+  if (logical.length) loc.logicalLocations = [{ fullyQualifiedName: logical.join(' › ') }];
+  if (note) loc.message = { text: note };
+  return loc;
+}
+
+export function toSarif(results: FileResult[], opts: SarifOptions = {}): string {
+  const lang = opts.lang ?? 'id';
+  const rules = [
+    ...RULES.map((r) => ({
+      id: r.meta.id,
+      name: r.meta.id,
+      shortDescription: { text: r.meta.category },
+      fullDescription: { text: lang === 'en' ? r.meta.docs.en : r.meta.docs.id },
+      defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
+      properties: { category: r.meta.category },
+    })),
+    {
+      id: 'input-error',
+      name: 'input-error',
+      shortDescription: { text: 'unreadable_value' },
+      fullDescription: { text: lang === 'en' ? INPUT_ERROR_DOCS.en : INPUT_ERROR_DOCS.id },
+      defaultConfiguration: { level: 'error' },
+      properties: { category: 'unreadable_value' },
+    },
+  ];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const result = (f: Finding) => {
+    const props: Record<string, unknown> = { category: f.category };
+    if (f.where.page !== null) props.page = f.where.page;
+    for (const k of ['section', 'table', 'row', 'column'] as const) if (f.where[k]) props[k] = f.where[k];
+    if (f.reported) props.reported = f.reported;
+    if (f.expected) props.expected = f.expected;
+    if (f.tolerance) props.tolerance = f.tolerance;
+    if (f.needsReview) props.needsReview = true;
+    return {
+      ruleId: f.ruleId,
+      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: lang === 'en' ? f.message.en : f.message.id },
+      locations: [location(f.where)],
+      ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r, r.note) })) } : {}),
+      properties: props,
+    };
+  };
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'lkip-audit', version: opts.toolVersion ?? '0.1.0', rules } },
+        language: lang,
+        artifacts: results.map((r) => ({ location: { uri: fileUri(r.file) } })),
+        results: results.flatMap((r) => r.findings.map(result)),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: results
+              .filter((r) => r.error)
+              .map((r) => ({
+                level: 'error',
+                message: { text: lang === 'en' ? r.error!.message.en : r.error!.message.id },
+                locations: [location({ file: r.file, page: null, line: 0 })],
+                descriptor: { id: r.error!.reason },
+              })),
+          },
+        ],
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
