@@ -49,7 +49,14 @@ function looksBinary(buf: Uint8Array): boolean {
   return n > 0 && ctrl / n > 0.05;
 }
 
-export async function loadDocument(file: string): Promise<Document> {
+export interface LoadOptions {
+  /** OCR every page of a PDF, even pages with a text layer. */
+  forceOcr?: boolean;
+  /** Tesseract workers for this document (default: one per core). */
+  ocrWorkers?: number;
+}
+
+export async function loadDocument(file: string, opts: LoadOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
@@ -66,8 +73,10 @@ export async function loadDocument(file: string): Promise<Document> {
   const ext = path.extname(file).toLowerCase();
   const isPdf = PDF_EXT.has(ext) || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
   if (isPdf) {
-    const { pdfToDocument } = await import('./pdf.js');
-    return pdfToDocument(file, bytes);
+    // pages with a text layer are read as born-digital; pages without (scans) go to OCR, offline
+    const { ocrPdfToDocument } = await import('./ocr.js');
+    // only pages without any text layer are scans (a page of photos with a caption is not)
+    return ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1 });
   }
   if (!TEXT_EXT.has(ext)) {
     throw new IngestError(

@@ -118,7 +118,7 @@ export class IndicatorRegistry {
 // ------------------------------------------------------------------ predicate scale
 
 function parseBand(range: string): { min: number | null; minInclusive: boolean; max: number | null; maxInclusive: boolean } | null {
-  const t = range.replace(/\$|\\/g, ' ').replace(/leq/g, '≤').replace(/geq/g, '≥').replace(/➤/g, ' ').replace(/%/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const t = range.replace(/\$|\\/g, ' ').replace(/leq/g, '≤').replace(/geq/g, '≥').replace(/[➤»›→]/g, ' ').replace(/%/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const nums = (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((x) => Number(x.replace(',', '.')));
   if (nums.length === 0) return null;
   if (/lebih dari|^>/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: false, max: null, maxInclusive: false };

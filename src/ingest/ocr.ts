@@ -1,0 +1,286 @@
+/**
+ * Scanned PDFs → the same `Document` shape as every other ingest path (issue 5).
+ *
+ * 1. The born-digital path (`pdfToDocument`) reads the text layer first: it validates the file
+ *    (bad input → IngestError) and gives the lines of every page that has text. A page whose text
+ *    layer has fewer than `minChars` non-space characters goes to OCR (all pages with `forceOcr`).
+ *    A PDF where no page needs OCR comes back exactly as the born-digital path made it; a mixed
+ *    PDF keeps its text pages from that path.
+ * 2. OCR pages: rendered by pdfjs through the document's own canvasFactory (@napi-rs/canvas) at
+ *    300 dpi, gray; skew estimated and corrected; ruling lines found in the pixels and whitened;
+ *    the image (PGM) goes to a tesseract.js scheduler (one worker per core, ind+eng from the npm
+ *    data packages, offline). Rendering runs ahead of the workers by at most one page per worker,
+ *    so memory stays bounded whatever the page count.
+ * 3. Words (boxes, confidences) and the detected rules go through the shared `layoutPage`, so a
+ *    scanned table gets the same cells as a born-digital one; every OCR'd line and cell keeps the
+ *    lowest confidence of its words (`confidence`, 0..100). Doubtful ruled cells (low confidence,
+ *    empty with ink, or unlike the rest of their column) are read again one by one on a "cell
+ *    sheet" (ocr/cells.ts): page OCR builds text lines across table columns and garbles small
+ *    cells. A handful of structure words one letter off ("Keniatan") are corrected (ocr/lexicon.ts).
+ *    Numbers are never corrected here: that is repairReport's job, checked by the report's sums.
+ * 4. Page furniture (bare page numbers, lines repeated in the top/bottom band) is dropped and
+ *    wrapped prose lines are joined as the born-digital path does; a table row that starts a page
+ *    and has the column count of the table that ended the previous page gets `continues: true`.
+ *
+ * Resources: pages are cleaned up after rendering, the pdfjs document destroyed and the workers
+ * terminated (unless the caller passed its own pool) in `finally` blocks.
+ */
+import type { DocLine, Document } from '../model/document.js';
+import { IngestError } from './errors.js';
+import { loadPdfjs, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
+import { joinParagraphs } from './pdf/paragraphs.js';
+import type { PageLine } from './pdf/types.js';
+import { applySheet, buildSheet, doubtfulCells } from './ocr/cells.js';
+import { correctStructureWords } from './ocr/lexicon.js';
+import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
+import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
+import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
+import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
+
+export interface OcrIngestOptions {
+  /** OCR every page, ignoring any text layer. */
+  forceOcr?: boolean;
+  /** Number of tesseract workers (default: one per core). Ignored when `pool` is given. */
+  workers?: number;
+  /** A pool to reuse across documents (the caller terminates it). */
+  pool?: OcrPool;
+  /** A page whose text layer has fewer non-space characters than this goes to OCR (default 40). */
+  minChars?: number;
+  /** Render resolution (default 300). */
+  dpi?: number;
+  /** Tesseract page segmentation mode (default '3'). */
+  psm?: string;
+  /** Whiten detected ruling lines before OCR (default true). */
+  eraseRules?: boolean;
+  /** Read doubtful ruled table cells again on a sheet of their own (see ocr/cells.ts; default true). */
+  cellPass?: boolean;
+  /** Receives timings and decisions. */
+  stats?: OcrIngestStats;
+  /** Called after each OCR'd page (progress, memory sampling). */
+  onPage?: (page: number, done: number, total: number) => void;
+}
+
+export interface OcrIngestStats {
+  pages: number;
+  /** 1-based pages read by OCR / from the text layer. */
+  ocrPages: number[];
+  textPages: number[];
+  /** Milliseconds: rendering + preprocessing on the main thread; waiting for OCR results. */
+  prepMs: number;
+  totalMs: number;
+  /** Skew corrected per OCR page (degrees). */
+  skew: number[];
+  words: number;
+  lowConfidenceWords: number;
+  /** Doubtful table cells read again on the cell sheet / changed by that. */
+  cellsReread?: number;
+  cellsChanged?: number;
+}
+
+export const DEFAULT_MIN_CHARS = 40;
+/** Word confidence below which a value counts as low-confidence (also used by repair). */
+export const LOW_CONFIDENCE = 80;
+
+const PAGE_NUMBER = /^(hal(aman|\.)?\s*)?[-–—(]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?(\s*(dari|of|\/)\s*\d{1,4})?$/i;
+
+interface OcrPageOut {
+  width: number;
+  height: number;
+  rotated: boolean;
+  lines: ConfidentLine[];
+}
+
+const nonSpace = (s: string) => s.replace(/\s+/g, '').length;
+
+export async function ocrPdfToDocument(
+  file: string,
+  bytes: Uint8Array,
+  opts: { forceOcr?: boolean; workers?: number } & OcrIngestOptions = {},
+): Promise<Document> {
+  const t0 = performance.now();
+  const stats: OcrIngestStats = opts.stats ?? { pages: 0, ocrPages: [], textPages: [], prepMs: 0, totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 };
+  const minChars = opts.minChars ?? DEFAULT_MIN_CHARS;
+  const dpi = opts.dpi ?? 300;
+
+  // 1. Text layer (also validates the file).
+  const pdfStats: PdfIngestStats = { pages: 0, furniture: 0, continued: 0, mergedRows: 0, pagesWithoutText: [], midWordJoins: 0, ambiguousJoins: 0 };
+  const textDoc = await pdfToDocument(file, bytes, { stats: pdfStats });
+  const pageCount = textDoc.pageCount ?? 0;
+  const charsOn = new Array<number>(pageCount + 1).fill(0);
+  for (const l of textDoc.lines) if (l.page) charsOn[l.page] = (charsOn[l.page] ?? 0) + nonSpace(l.text);
+  const ocrPages: number[] = [];
+  // minChars 1: exactly the pages whose text layer is empty (a page whose only text was joined onto
+  // the previous page's paragraph, or dropped as a running header, still has a text layer)
+  const empty = new Set(pdfStats.pagesWithoutText);
+  for (let n = 1; n <= pageCount; n++) {
+    const scan = minChars <= 1 ? empty.has(n) : (charsOn[n] ?? 0) < minChars;
+    if (opts.forceOcr || scan) ocrPages.push(n);
+  }
+  stats.pages += pageCount;
+  stats.ocrPages.push(...ocrPages);
+  stats.textPages.push(...Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !ocrPages.includes(n)));
+  if (!ocrPages.length) {
+    stats.totalMs += performance.now() - t0;
+    return textDoc;
+  }
+
+  // 2. OCR the pages that need it.
+  const ocrOut = new Map<number, OcrPageOut>();
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    ...pdfjsDataDirs(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  const layoutStats: LayoutStats = { midWordJoins: 0, ambiguousJoins: 0 };
+  let pool: OcrPool | null = null;
+  const ownPool = !opts.pool;
+  try {
+    const doc = await task.promise.catch((e: unknown) => {
+      throw IngestError.of(file, 'unreadable', String((e as Error)?.message ?? e).slice(0, 120));
+    });
+    const factory = canvasFactoryOf(doc);
+    pool = opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
+    const inFlight: Promise<void>[] = [];
+    const maxAhead = pool.workers + 1;
+    for (const n of ocrPages) {
+      while (inFlight.length >= maxAhead) await inFlight.shift();
+      const tp = performance.now();
+      const page = await doc.getPage(n);
+      let pgm: Uint8Array;
+      let img: GrayImage;
+      let geom: { width: number; height: number; rotated: boolean; rules: ReturnType<typeof toPoints> };
+      try {
+        const vp = page.getViewport({ scale: 1 });
+        img = await renderPageGray(factory, page, dpi);
+        const skew = estimateSkew(img);
+        stats.skew.push(skew);
+        if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);
+        const segs = detectRules(img);
+        if (opts.eraseRules !== false) eraseRules(img, segs);
+        geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0, rules: toPoints(segs, dpi) };
+        pgm = toPgm(img);
+      } finally {
+        page.cleanup();
+      }
+      stats.prepMs += performance.now() - tp;
+      const thePool = pool;
+      const p = thePool.recognize(pgm).then(async (res) => {
+        const words = wordsOf(res, 72 / dpi);
+        correctStructureWords(words);
+        stats.words += words.length;
+        stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
+        const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...geom.rules }, layoutStats), words);
+        if (opts.cellPass !== false) {
+          // doubtful table cells, read again one by one (see ocr/cells.ts)
+          const sheet = buildSheet(img, doubtfulCells(lines, img));
+          if (sheet) {
+            const again = await thePool.recognizeBlock(toPgm(sheet.image));
+            const sheetWords = wordsOf(again, 1);
+            correctStructureWords(sheetWords);
+            stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
+            stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords);
+          }
+        }
+        for (const l of lines) {
+          if (!l.cells) continue;
+          let changed = false;
+          for (const c of l.cells) {
+            // a speck read as punctuation next to a number: ": 84,91 %", "84,91 % :"
+            const m = /^[:;'`’‘"]*\s*(\d[\d.,]*\s*%?)\s*[:;'`’‘"]*$/.exec(c.text.trim());
+            if (m && m[1] === c.text.trim()) continue;
+            if (m) {
+              c.text = m[1]!;
+              changed = true;
+            }
+          }
+          if (changed) l.text = l.cells.map((c) => c.text).join('\t');
+        }
+        ocrOut.set(n, { width: geom.width, height: geom.height, rotated: geom.rotated, lines });
+        opts.onPage?.(n, ocrOut.size, ocrPages.length);
+      });
+      p.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+      inFlight.push(p);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    if (pool && ownPool) await pool.terminate();
+    await task.destroy().catch(() => undefined);
+  }
+
+  // 3. Assemble: text pages from the text layer, OCR pages from the layout.
+  const doc = assemble(file, textDoc, ocrOut, pageCount);
+  stats.totalMs += performance.now() - t0;
+  return doc;
+}
+
+/** Lines in the top/bottom band that repeat on several OCR pages (digits ignored), and bare page numbers there. */
+function furniture(pages: OcrPageOut[]): Set<PageLine> {
+  const band = (h: number) => Math.max(36, 0.09 * h);
+  const inBand = (l: PageLine, h: number) => l.box.y < band(h) || l.box.y + l.box.h > h - band(h);
+  const key = (l: PageLine, h: number) => `${l.box.y < band(h) ? 't' : 'b'}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const counts = new Map<string, number>();
+  for (const p of pages) {
+    const seen = new Set<string>();
+    for (const l of p.lines) if (!l.table && inBand(l, p.height)) seen.add(key(l, p.height));
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const minRepeat = Math.max(2, Math.ceil(pages.length * 0.3));
+  const out = new Set<PageLine>();
+  for (const p of pages)
+    for (const l of p.lines) {
+      if (l.table || !inBand(l, p.height)) continue;
+      if (PAGE_NUMBER.test(l.text.trim()) || (pages.length >= 3 && (counts.get(key(l, p.height)) ?? 0) >= minRepeat)) out.add(l);
+    }
+  return out;
+}
+
+function assemble(file: string, textDoc: Document, ocr: Map<number, OcrPageOut>, pageCount: number): Document {
+  const ocrPages = [...ocr.values()];
+  const drop = furniture(ocrPages);
+  const stats: LayoutStats = { midWordJoins: 0, ambiguousJoins: 0 };
+  const resolve = resolveJoins(
+    [...textDoc.lines.flatMap((l) => (l.cells ? l.cells.map((c) => c.text) : [l.text])), ...ocrPages.flatMap((p) => p.lines.flatMap((l) => (l.cells ? l.cells.map((c) => c.text) : [l.text])))],
+    stats,
+  );
+  const lines: DocLine[] = [];
+  const pages: NonNullable<Document['pages']> = [];
+  let prevEnd: { table: boolean; columns?: number; cells?: number } | null = null;
+  for (let n = 1; n <= pageCount; n++) {
+    const o = ocr.get(n);
+    if (!o) {
+      const tl = textDoc.lines.filter((l) => l.page === n);
+      for (const l of tl) lines.push({ ...l, line: lines.length + 1 });
+      const last = tl[tl.length - 1];
+      prevEnd = last ? { table: !!last.cells, cells: last.cells?.length } : prevEnd;
+      pages.push(textDoc.pages?.[n - 1] ?? { width: 0, height: 0 });
+      continue;
+    }
+    pages.push({ width: o.width, height: o.height, ...(o.rotated ? { rotated: true } : {}) });
+    let kept = o.lines.filter((l) => !drop.has(l)) as ConfidentLine[];
+    // OCR font sizes wobble from line to line; body-size lines get the page's body size so that
+    // wrapped paragraphs join as they do on born-digital pages
+    const sizes = kept.filter((l) => !l.cells).map((l) => l.size).sort((a, b) => a - b);
+    const body = sizes[Math.floor(sizes.length / 2)];
+    if (body) for (const l of kept) if (!l.cells && Math.abs(l.size - body) <= 0.3 * body) l.size = body;
+    kept = joinParagraphs(kept, () => undefined) as ConfidentLine[];
+    kept.forEach((l, i) => {
+      if (l.cells && l.text.includes(AMBIGUOUS_JOIN)) {
+        for (const c of l.cells) c.text = resolve(c.text);
+        l.text = l.cells.map((c) => c.text).join('\t');
+      } else if (l.text.includes(AMBIGUOUS_JOIN)) l.text = resolve(l.text);
+      const dl: DocLine = { page: n, line: lines.length + 1, text: l.text, cells: l.cells, box: l.box };
+      if (l.confidence !== undefined) dl.confidence = Math.round(l.confidence * 10) / 10;
+      if (dl.cells) for (const c of dl.cells) if (c.confidence !== undefined) c.confidence = Math.round(c.confidence * 10) / 10;
+      if (i === 0 && l.table && prevEnd?.table && prevEnd.cells === l.cells?.length) dl.continues = true;
+      lines.push(dl);
+    });
+    const last = kept[kept.length - 1];
+    prevEnd = last ? { table: !!last.table, cells: last.cells?.length } : prevEnd;
+  }
+  return { file, format: 'ocr', pageCount, lines, pages };
+}

@@ -1,0 +1,126 @@
+/**
+ * Ruling lines of a scanned page, found in the pixels (a scan has no drawing operators): long thin
+ * runs of dark pixels, horizontal and vertical, merged over neighbouring rows/columns into segments.
+ * The page must be deskewed first (see render.ts estimateSkew/rotateGray). The segments feed the
+ * same `layoutPage` grid builder as the vector rules of a born-digital PDF, so a scanned table
+ * comes out with the same cells. `eraseRules` whitens them before OCR: rules touching digits are
+ * the main source of misreads in small gridded cells.
+ */
+import type { HSeg, VSeg } from '../pdf/types.js';
+import type { GrayImage } from './render.js';
+
+export interface RuleOptions {
+  /** Gray level below which a pixel is ink. */
+  threshold?: number;
+  /** Shortest horizontal / vertical rule, in inches. */
+  minH?: number;
+  minV?: number;
+  /** Largest hole inside a rule (pixels): noise and JPEG leave gaps. */
+  gap?: number;
+  /** Thickest rule (pixels at the image's dpi). */
+  maxThickness?: number;
+}
+
+/** A segment in pixels: along = position across the rule (y for horizontal), a..b the extent. */
+export interface PixSeg {
+  at: number;
+  a: number;
+  b: number;
+  thick: number;
+}
+
+interface Acc {
+  sum: number;
+  n: number;
+  a: number;
+  b: number;
+  last: number;
+  first: number;
+}
+
+/** Merge per-row (per-column) runs into segments across neighbouring rows (columns). */
+function mergeRuns(runs: { at: number; a: number; b: number }[], maxThick: number, minLen: number): PixSeg[] {
+  runs.sort((p, q) => p.at - q.at || p.a - q.a);
+  const open: Acc[] = [];
+  const done: Acc[] = [];
+  for (const r of runs) {
+    // close segments that ended more than 1 row ago
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (r.at - open[i]!.last > 1) done.push(...open.splice(i, 1));
+    }
+    const len = r.b - r.a;
+    const hit = open.find((s) => Math.min(s.b, r.b) - Math.max(s.a, r.a) > 0.5 * Math.min(len, s.b - s.a));
+    if (hit) {
+      hit.sum += r.at;
+      hit.n++;
+      hit.a = Math.min(hit.a, r.a);
+      hit.b = Math.max(hit.b, r.b);
+      hit.last = r.at;
+    } else open.push({ sum: r.at, n: 1, a: r.a, b: r.b, last: r.at, first: r.at });
+  }
+  done.push(...open);
+  return done
+    .filter((s) => s.last - s.first + 1 <= maxThick && s.b - s.a >= minLen)
+    .map((s) => ({ at: s.sum / s.n, a: s.a, b: s.b, thick: s.last - s.first + 1 }));
+}
+
+export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg[]; v: PixSeg[] } {
+  const { width: w, height: h, data } = img;
+  const T = opts.threshold ?? 200;
+  const gap = opts.gap ?? 2;
+  const minH = Math.round((opts.minH ?? 0.25) * img.dpi);
+  const minV = Math.round((opts.minV ?? 0.16) * img.dpi);
+  // two rules drawn edge to edge (a table whose column layout changes) look like one thick rule
+  const maxThick = opts.maxThickness ?? Math.max(4, Math.round(img.dpi / 25));
+  const hr: { at: number; a: number; b: number }[] = [];
+  const vr: { at: number; a: number; b: number }[] = [];
+  const vStart = new Int32Array(w).fill(-1);
+  const vLast = new Int32Array(w).fill(-1);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let start = -1;
+    let last = -1;
+    for (let x = 0; x < w; x++) {
+      if (data[row + x]! < T) {
+        if (start < 0 || x - last > gap + 1) {
+          if (start >= 0 && last - start + 1 >= minH) hr.push({ at: y, a: start, b: last + 1 });
+          start = x;
+        }
+        last = x;
+        // vertical run state for this column
+        if (vStart[x]! < 0 || y - vLast[x]! > gap + 1) {
+          if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
+          vStart[x] = y;
+        }
+        vLast[x] = y;
+      }
+    }
+    if (start >= 0 && last - start + 1 >= minH) hr.push({ at: y, a: start, b: last + 1 });
+  }
+  for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
+  return { h: mergeRuns(hr, maxThick, minH), v: mergeRuns(vr, maxThick, minV) };
+}
+
+/** Whiten the rules (in place) with a margin, so OCR does not read them as `|`, `1` or `l`. */
+export function eraseRules(img: GrayImage, segs: { h: PixSeg[]; v: PixSeg[] }, margin = 1): void {
+  const { width: w, height: hgt, data } = img;
+  for (const s of segs.h) {
+    const y1 = Math.max(0, Math.floor(s.at - s.thick / 2 - margin));
+    const y2 = Math.min(hgt - 1, Math.ceil(s.at + s.thick / 2 + margin));
+    for (let y = y1; y <= y2; y++) data.fill(255, y * w + Math.max(0, s.a - margin), y * w + Math.min(w, s.b + margin));
+  }
+  for (const s of segs.v) {
+    const x1 = Math.max(0, Math.floor(s.at - s.thick / 2 - margin));
+    const x2 = Math.min(w - 1, Math.ceil(s.at + s.thick / 2 + margin));
+    for (let y = Math.max(0, s.a - margin); y < Math.min(hgt, s.b + margin); y++) data.fill(255, y * w + x1, y * w + x2 + 1);
+  }
+}
+
+/** Pixel segments → layout segments in points. */
+export function toPoints(segs: { h: PixSeg[]; v: PixSeg[] }, dpi: number): { hsegs: HSeg[]; vsegs: VSeg[] } {
+  const s = 72 / dpi;
+  return {
+    hsegs: segs.h.map((x) => ({ y: x.at * s, x1: x.a * s, x2: x.b * s })),
+    vsegs: segs.v.map((x) => ({ x: x.at * s, y1: x.a * s, y2: x.b * s })),
+  };
+}

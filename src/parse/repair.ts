@@ -1,0 +1,588 @@
+/**
+ * OCR misreading repair on the typed model (issue 5). Pure: no I/O.
+ *
+ * The report's own arithmetic decides which reading of a damaged number is the printed one:
+ *  - capaian = realisasi / target × 100 (negative polarity: (2·target − realisasi) / target × 100),
+ *    for measurements and for sub kegiatan outputs;
+ *  - a budget parent's pagu / realisasi = the sum of its children; the total row = the sum of the
+ *    programs (money compared exactly, in whole rupiah);
+ *  - % serapan = realisasi / pagu × 100.
+ * Percentages are compared at their printed precision (rounded or truncated), as the rules do.
+ *
+ * A value is a candidate only when it was read by OCR with confidence below `maxConfidence`
+ * (values without a confidence, i.e. every value of a text or born-digital report, are never
+ * touched) and it takes part in at least one relation that does not hold. Its plausible misreadings
+ * are generated from the printed text (`%` read as `96`/`58`/`0`, `,` vs `.`, `O`→`0`, `l`/`I`→`1`,
+ * `S`→`5`, stray spaces). A reading is accepted only when
+ *  - it is the only reading of that value that makes every relation the value takes part in hold
+ *    (relations that cannot be evaluated, e.g. with an empty member, are not counted, but at least
+ *    one must be evaluable), and
+ *  - no other candidate value offers a repair for the same broken relation (two suspects, one
+ *    equation: nothing is decided).
+ * Repairs are applied to a copy of the report and recorded: value before/after, confidence, the
+ * relations that now hold. The repaired PrintedValue keeps its confidence and gets a `note`
+ * starting with REPAIR_NOTE, so rules can mark findings on it for a human look.
+ */
+import type { Document } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { BudgetNode, BudgetTree, LkipReport } from '../model/report.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
+import { parseValue, type Expect } from './numbers.js';
+
+export const REPAIR_NOTE = 'perbaikan OCR';
+/** Default: OCR values with a word confidence below this are candidates for repair. */
+export const REPAIR_MAX_CONFIDENCE = 95;
+
+export interface Repair {
+  where: SourceRef;
+  /** As read by OCR / as repaired. */
+  before: string;
+  after: string;
+  valueBefore: number | null;
+  valueAfter: number;
+  confidence: number;
+  /** The relations that hold with the repaired value (human-readable). */
+  relations: string[];
+  /** Short explanation in Indonesian and English. */
+  why: { id: string; en: string };
+}
+
+export interface RepairOptions {
+  /** Values read with confidence below this are candidates (default REPAIR_MAX_CONFIDENCE). */
+  maxConfidence?: number;
+  /**
+   * The document the report was parsed from: cell confidences are copied onto the model's values
+   * first (by line and cell text), for parsers that do not carry them.
+   */
+  doc?: Document;
+}
+
+/** Was this value changed by repairReport? */
+export function isRepaired(v: PrintedValue | null | undefined): boolean {
+  return !!v?.note?.startsWith(REPAIR_NOTE);
+}
+
+/** A value a human should look at before a verdict rests on it: repaired, or read with low confidence. */
+export function needsHumanLook(v: PrintedValue | null | undefined, lowConfidence = 80): boolean {
+  if (!v) return false;
+  return isRepaired(v) || (v.confidence !== undefined && v.confidence < lowConfidence);
+}
+
+// ---------------------------------------------------------------------------------------------
+// relations
+
+interface Relation {
+  label: string;
+  members: PrintedValue[];
+  /** true/false when evaluable with the given override; null when a member is missing. */
+  holds(get: (v: PrintedValue) => PrintedValue): boolean | null;
+  /** How each member is parsed (percent column, money column). */
+  expect: Map<PrintedValue, Expect>;
+}
+
+const EPS = 1e-9;
+function atPrinted(computed: number, printed: number, decimals: number): boolean {
+  const u = 10 ** -decimals;
+  return computed >= printed - u / 2 - EPS && computed < printed + u - EPS;
+}
+
+const num = (v: PrintedValue): number | null =>
+  v.kind === 'grade' || v.kind === 'number' || v.kind === 'percent' || v.kind === 'money' ? v.value : null;
+
+const cents = (v: PrintedValue): bigint | null => {
+  if (v.kind === 'empty') return 0n;
+  if (v.value === null) return null;
+  return BigInt(Math.round(v.value * 100));
+};
+
+function capaianRelation(label: string, t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean, capped: boolean): Relation {
+  // target and realisation of one indicator are printed alike: a % on one means a % on the other
+  const pctLike = (other: PrintedValue): Expect => (other.kind === 'percent' ? 'percent' : 'any');
+  return {
+    label,
+    members: [t, r, c],
+    expect: new Map<PrintedValue, Expect>([
+      [t, pctLike(r)],
+      [r, pctLike(t)],
+      [c, 'percent'],
+    ]),
+    holds(get) {
+      const tv = num(get(t));
+      const rv = num(get(r));
+      const cc = get(c);
+      if (tv === null || rv === null || tv === 0 || cc.value === null) return null;
+      if ((cc.kind !== 'percent' && cc.kind !== 'number') || cc.unit) return null;
+      const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
+      if (atPrinted(raw, cc.value, cc.decimals)) return true;
+      if (capped && raw > 100 && atPrinted(100, cc.value, cc.decimals)) return true;
+      return false;
+    },
+  };
+}
+
+function pctRelation(label: string, n: BudgetNode): Relation | null {
+  const { pagu, realisasi, pct } = n;
+  if (!pagu || !realisasi || !pct) return null;
+  return {
+    label,
+    members: [pagu, realisasi, pct],
+    expect: new Map<PrintedValue, Expect>([
+      [pagu, 'money'],
+      [realisasi, 'money'],
+      [pct, 'percent'],
+    ]),
+    holds(get) {
+      const p = get(pagu);
+      const r = get(realisasi);
+      const c = get(pct);
+      if (p.value === null || p.value === 0 || c.value === null) return null;
+      const real = r.kind === 'empty' ? 0 : r.value;
+      if (real === null) return null;
+      return atPrinted((real / p.value) * 100, c.value, c.decimals);
+    },
+  };
+}
+
+function carriers(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): BudgetNode[] | null {
+  const out: BudgetNode[] = [];
+  for (const id of ids) {
+    const c = tree.nodes[id];
+    if (!c) return null;
+    if (c[col]) out.push(c);
+    else if (c.children.length > 0) {
+      const deeper = carriers(tree, c.children, col);
+      if (!deeper) return null;
+      out.push(...deeper);
+    } else return null;
+  }
+  return out;
+}
+
+function sumRelation(label: string, parent: PrintedValue, children: PrintedValue[]): Relation {
+  return {
+    label,
+    members: [parent, ...children],
+    expect: new Map<PrintedValue, Expect>([parent, ...children].map((v) => [v, 'money'])),
+    holds(get) {
+      const own = cents(get(parent));
+      if (own === null) return null;
+      let s = 0n;
+      for (const c of children) {
+        const v = cents(get(c));
+        if (v === null) return null;
+        s += v;
+      }
+      return own === s;
+    },
+  };
+}
+
+function relationsOf(report: LkipReport): Relation[] {
+  const rels: Relation[] = [];
+  const capped = report.meta.capRuleStated;
+  const inds = new Map(report.indicators.map((i) => [i.id, i]));
+  for (const m of report.measurements) {
+    const ind = inds.get(m.indicatorId);
+    rels.push(capaianRelation(`capaian = realisasi / target (${m.table}, ${(ind?.name ?? '').slice(0, 50)})`, m.target, m.realisasi, m.capaian, ind?.polarity === 'negative', capped));
+  }
+  for (const tree of report.budgets) {
+    const nodes = [...Object.values(tree.nodes), ...(tree.total ? [tree.total] : [])];
+    for (const n of nodes) {
+      const r = pctRelation(`% = realisasi / pagu (${tree.table}, ${n.label.slice(0, 50)})`, n);
+      if (r) rels.push(r);
+      for (const o of n.outputs) {
+        if (o.kind !== 'output' || !o.target || !o.realisasi || !o.pct) continue;
+        rels.push(capaianRelation(`capaian output = realisasi / target (${tree.table}, ${o.label.slice(0, 40)})`, o.target, o.realisasi, o.pct, false, capped));
+      }
+    }
+    const sums = (node: BudgetNode, ids: string[], what: string) => {
+      for (const col of ['pagu', 'realisasi'] as const) {
+        const v = node[col];
+        const cs = carriers(tree, ids, col);
+        if (!v || !cs || !cs.length) continue;
+        rels.push(sumRelation(`${col} ${what} (${tree.table}, ${node.label.slice(0, 50)})`, v, cs.map((c) => c[col]!)));
+      }
+    };
+    for (const n of Object.values(tree.nodes)) if (n.children.length) sums(n, n.children, '= jumlah rincian');
+    if (tree.total && tree.roots.length) sums(tree.total, tree.roots, 'total = jumlah program');
+  }
+  return rels;
+}
+
+// ---------------------------------------------------------------------------------------------
+// readings
+
+/** What OCR makes of a `%` sign at the end of a number (observed with tesseract ind+eng). */
+const PERCENT_READ_AS = ['96', '90', '94', '98', '58', '0', '9', '%6', '%o', '9o', 'So', 'Yo', 'yo', '%6'];
+
+/** Plausible readings of an OCR'd number (excluding the text itself). */
+export function misreadings(raw: string, expect: Expect): string[] {
+  const out = new Set<string>();
+  const base = raw.trim();
+  // letters that OCR puts in place of digits, in a token made of digits, separators and such letters
+  const letters = (s: string) =>
+    s
+      .replace(/[\dOoIl|S.,]+/g, (tok) => (/\d/.test(tok) && /^[\dOoIl|S]/.test(tok) ? tok.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5') : tok))
+      .replace(/(?<=\d)\s+(?=[\d.,]*\d)/g, '');
+  // specks read as punctuation at either end: ":84,91%", "3.260.140.094:"
+  const trimmed = base.replace(/^[:;'`’‘"]+\s*/, '').replace(/\s*[:;'`’‘"]+$/, '');
+  const stage1 = new Set([base, letters(base), trimmed, letters(trimmed)]);
+  const stage2 = new Set<string>(stage1);
+  if (expect === 'percent') {
+    for (const s of stage1) {
+      if (s.includes('%')) continue;
+      // a `%` on a line of its own in a narrow cell, lost
+      if (/\d$/.test(s)) stage2.add(s + '%');
+      for (const tail of PERCENT_READ_AS) {
+        if (s.endsWith(tail) && s.length > tail.length) stage2.add(s.slice(0, -tail.length).replace(/\s+$/, '') + '%');
+      }
+    }
+    // a decimal comma the scan lost: 8644% → 86,44%
+    for (const s of [...stage2]) {
+      const m = /^(\d{3,})\s*%?$/.exec(s);
+      if (!m) continue;
+      const d = m[1]!;
+      const pct = /%$/.test(s) ? '%' : '';
+      for (const k of [1, 2]) if (d.length - k >= 1) stage2.add(`${d.slice(0, d.length - k)},${d.slice(d.length - k)}${pct}`);
+    }
+  }
+  // speckle read as a lone character next to the number: "80 % 7"
+  for (const s of [...stage2]) {
+    const m = /^(\S+(?:\s*%)?)\s+\S$/.exec(s) ?? /^\S\s+(\S+(?:\s*%)?)$/.exec(s);
+    if (m) stage2.add(m[1]!);
+  }
+  if (expect === 'money' || expect === 'any') {
+    for (const s of [...stage2]) {
+      // a letter stuck to the end: "1.909.122.591d"
+      const t = s.replace(/(?<=\d)[A-Za-z]{1,2}$/, '');
+      if (t !== s) stage2.add(t);
+      // the last digits of a wrapped amount lost ("87.750.20" of 87.750.200): the malformed last
+      // group is completed with each digit; only the report's sums can pick one
+      const m = /^(\d{1,3}(?:\.\d{3})+)\.(\d{1,2})$/.exec(t);
+      if (m) {
+        const need = 3 - m[2]!.length;
+        for (let k = 0; k < 10 ** need; k++) stage2.add(`${m[1]}.${m[2]}${String(k).padStart(need, '0')}`);
+      }
+    }
+  }
+  for (const s of stage2) {
+    out.add(s);
+    // one separator swapped, or all swapped
+    for (let i = 0; i < s.length; i++) {
+      const ch = s[i];
+      if (ch === '.' || ch === ',') out.add(s.slice(0, i) + (ch === '.' ? ',' : '.') + s.slice(i + 1));
+    }
+    if (/[.,]/.test(s)) out.add(s.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')));
+  }
+  out.delete(base);
+  return [...out].filter((s) => /\d/.test(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// confidence from the document
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Copy OCR cell confidences onto the model's values (in place) when the parser did not. */
+export function attachConfidences(report: LkipReport, doc: Document): void {
+  if (!doc.lines.some((l) => l.confidence !== undefined || l.cells?.some((c) => c.confidence !== undefined))) return;
+  const byLine = new Map(doc.lines.map((l) => [l.line, l]));
+  const visit = (v: PrintedValue | null | undefined) => {
+    if (!v || v.confidence !== undefined || !v.raw.trim()) return;
+    const l = byLine.get(v.src.line);
+    if (!l) return;
+    const raw = squash(v.raw);
+    let best: number | undefined;
+    for (const c of l.cells ?? []) {
+      if (c.confidence === undefined) continue;
+      const t = squash(c.text);
+      if (t === raw || (raw.length >= 2 && t.includes(raw))) best = best === undefined ? c.confidence : Math.min(best, c.confidence);
+    }
+    if (best === undefined && l.confidence !== undefined && squash(l.text).includes(raw)) best = l.confidence;
+    if (best !== undefined) v.confidence = best;
+  };
+  forEachValue(report, visit);
+}
+
+function forEachValue(report: LkipReport, f: (v: PrintedValue | null | undefined) => void): void {
+  for (const m of report.measurements) [m.target, m.realisasi, m.capaian].forEach(f);
+  for (const t of report.targets) f(t.value);
+  for (const a of report.averages) [a.stated, ...a.over].forEach(f);
+  for (const p of report.predicates) f(p.capaian);
+  for (const b of report.budgets) {
+    for (const n of [...Object.values(b.nodes), ...(b.total ? [b.total] : [])]) {
+      [n.pagu, n.realisasi, n.pct].forEach(f);
+      for (const o of n.outputs) [o.target, o.realisasi, o.pct].forEach(f);
+    }
+  }
+  report.unreadable.forEach(f);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function findValue(report: LkipReport, r: Repair): PrintedValue | null {
+  let hit: PrintedValue | null = null;
+  forEachValue(report, (v) => {
+    if (!hit && v && isRepaired(v) && v.src === r.where) hit = v;
+  });
+  return hit;
+}
+
+const fmt = (v: PrintedValue) => (v.value === null ? v.raw : String(v.value));
+
+export function repairReport(report: LkipReport, opts: RepairOptions = {}): { report: LkipReport; repairs: Repair[] } {
+  const maxConf = opts.maxConfidence ?? REPAIR_MAX_CONFIDENCE;
+  const out = structuredClone(report);
+  if (opts.doc) attachConfidences(out, opts.doc);
+  const rels = relationsOf(out);
+  const relsOf = new Map<PrintedValue, Relation[]>();
+  for (const r of rels) for (const m of r.members) relsOf.set(m, [...(relsOf.get(m) ?? []), r]);
+  const id = (v: PrintedValue) => v;
+  const repairs: Repair[] = [];
+
+  for (let pass = 0; pass < 3; pass++) {
+    const low = (m: PrintedValue) => m.confidence !== undefined && m.confidence < maxConf && !isRepaired(m);
+    // a relation that does not hold, or cannot be evaluated because a low-confidence member is unreadable
+    const broken = rels.filter((r) => {
+      const h = r.holds(id);
+      return h === false || (h === null && r.members.some((m) => m.kind === 'unreadable' && low(m)));
+    });
+    if (!broken.length) break;
+    const suspects = new Set<PrintedValue>();
+    for (const r of broken) for (const m of r.members) if (low(m)) suspects.add(m);
+    // candidate repairs: value → the single reading that makes all its evaluable relations hold
+    const proposals = new Map<PrintedValue, { reading: PrintedValue; fixes: Relation[] }>();
+    for (const v of suspects) {
+      const mine = relsOf.get(v) ?? [];
+      const expect = mine.map((r) => r.expect.get(v)).find((e) => e && e !== 'any') ?? 'any';
+      const good: PrintedValue[] = [];
+      for (const reading of misreadings(v.raw, expect)) {
+        const cand = parseValue(reading, v.src, expect);
+        if (cand.value === null || (cand.value === v.value && cand.kind === v.kind && cand.decimals === v.decimals)) continue;
+        if (expect === 'percent' && cand.kind !== 'percent' && v.kind === 'percent') continue;
+        const get = (x: PrintedValue) => (x === v ? cand : x);
+        let evaluable = 0;
+        let ok = true;
+        for (const r of mine) {
+          const h = r.holds(get);
+          if (h === null) continue;
+          evaluable++;
+          if (!h) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok && evaluable > 0) good.push(cand);
+      }
+      // exactly one value must fit; among its spellings keep the one closest to what was read
+      const values = new Set(good.map((g) => g.value));
+      if (values.size === 1) {
+        const hadPct = /%/.test(v.raw);
+        const best = [...good].sort((a, b) => Number(/%/.test(a.raw) !== hadPct) - Number(/%/.test(b.raw) !== hadPct) || a.raw.length - b.raw.length)[0]!;
+        proposals.set(v, { reading: best, fixes: mine.filter((r) => broken.includes(r)) });
+      }
+    }
+    // a broken relation fixed by proposals for two different values: undecidable
+    const fixers = new Map<Relation, PrintedValue[]>();
+    for (const [v, p] of proposals) for (const r of p.fixes) fixers.set(r, [...(fixers.get(r) ?? []), v]);
+    let applied = 0;
+    const apply = (v: PrintedValue, r: PrintedValue, together?: PrintedValue) => {
+      const before = v.raw;
+      const valueBefore = v.value;
+      const conf = v.confidence!;
+      Object.assign(v, {
+        raw: r.raw,
+        kind: r.kind,
+        value: r.value,
+        decimals: r.decimals,
+        format: r.format,
+        unit: r.unit,
+        grade: r.grade,
+        note: `${REPAIR_NOTE}: terbaca "${before}", dibaca "${r.raw}" karena hanya bacaan ini yang cocok dengan hitungan laporan`,
+        confidence: conf,
+      } satisfies Partial<PrintedValue>);
+      for (const k of ['format', 'unit', 'grade'] as const) if (v[k] === undefined) delete v[k];
+      applied++;
+      const with_ = together ? ` together with "${together.raw}"` : '';
+      const withId = together ? ` bersama "${together.raw}"` : '';
+      repairs.push({
+        where: v.src,
+        before,
+        after: r.raw,
+        valueBefore,
+        valueAfter: r.value!,
+        confidence: conf,
+        relations: (relsOf.get(v) ?? []).filter((x) => x.holds(id) === true).map((x) => x.label),
+        why: {
+          id: `OCR membaca "${before}" (keyakinan ${Math.round(conf)}); satu-satunya bacaan${withId} yang membuat semua hubungan hitungnya benar adalah "${r.raw}" (${fmt(r)}).`,
+          en: `OCR read "${before}" (confidence ${Math.round(conf)}); the only reading${with_} that makes every relation it takes part in hold is "${r.raw}" (${fmt(r)}).`,
+        },
+      });
+    };
+    for (const [v, p] of proposals) {
+      if (p.fixes.some((r) => (fixers.get(r)?.length ?? 0) > 1)) continue;
+      apply(v, p.reading);
+    }
+    // Two misread values in one broken relation (a target read "10094" and its capaian "80 90"):
+    // no single reading fixes it; a pair is accepted when exactly one joint reading makes every
+    // relation of both values hold.
+    if (!applied) {
+      for (const rel of broken) {
+        const sus = rel.members.filter((m) => low(m));
+        // (a long sum with many doubtful amounts has too many pairs to be decided this way)
+        if (sus.length < 2 || sus.length > 6 || rel.holds(id) === true) continue;
+        const found: { a: PrintedValue; ra: PrintedValue; b: PrintedValue; rb: PrintedValue }[] = [];
+        for (let i = 0; i < sus.length; i++)
+          for (let j = i + 1; j < sus.length; j++) {
+            const a = sus[i]!;
+            const b = sus[j]!;
+            const readingsOf = (v: PrintedValue) => {
+              const e = rel.expect.get(v) ?? 'any';
+              return misreadings(v.raw, e)
+                .map((x) => parseValue(x, v.src, e))
+                .filter((c) => c.value !== null && !(c.value === v.value && c.kind === v.kind));
+            };
+            const mine = [...new Set([...(relsOf.get(a) ?? []), ...(relsOf.get(b) ?? [])])];
+            for (const ra of readingsOf(a))
+              for (const rb of readingsOf(b)) {
+                const get = (x: PrintedValue) => (x === a ? ra : x === b ? rb : x);
+                let ok = true;
+                let evaluable = 0;
+                for (const r of mine) {
+                  const h = r.holds(get);
+                  if (h === null) continue;
+                  evaluable++;
+                  if (!h) {
+                    ok = false;
+                    break;
+                  }
+                }
+                if (ok && evaluable && !found.some((f) => f.a === a && f.b === b && f.ra.value === ra.value && f.rb.value === rb.value)) found.push({ a, ra, b, rb });
+              }
+          }
+        if (found.length !== 1) continue;
+        const f = found[0]!;
+        const aRaw = f.a.raw;
+        apply(f.a, f.ra, f.b);
+        apply(f.b, f.rb, { ...f.a, raw: aRaw });
+        // the relations hold only once both are in
+        for (const [k, v] of [[repairs.length - 2, f.a], [repairs.length - 1, f.b]] as const) {
+          repairs[k]!.relations = (relsOf.get(v) ?? []).filter((x) => x.holds(id) === true).map((x) => x.label);
+        }
+      }
+    }
+    if (!applied) break;
+  }
+  if (repairs.length) {
+    // the same printed cell can stand in the model more than once (a measurement's target is also a
+    // target statement): every copy gets the repaired reading
+    const done = repairs.map((r) => ({ r, v: findValue(out, r) })).filter((x): x is { r: Repair; v: PrintedValue } => !!x.v);
+    forEachValue(out, (v) => {
+      if (!v || isRepaired(v)) return;
+      const twin = done.find(({ r }) => v.src.line === r.where.line && v.src.page === r.where.page && v.raw === r.before && (!v.src.column || !r.where.column || v.src.column === r.where.column));
+      if (!twin) return;
+      const { raw, kind, value, decimals, format, unit, grade, note } = twin.v;
+      Object.assign(v, { raw, kind, value, decimals, note });
+      for (const [k, x] of [['format', format], ['unit', unit], ['grade', grade]] as const) {
+        if (x === undefined) delete v[k];
+        else (v as Record<string, unknown>)[k] = x;
+      }
+    });
+    out.unreadable = out.unreadable.filter((v) => v.kind === 'unreadable');
+  }
+  return { report: out, repairs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// findings that rest on OCR values
+
+/** The reading of `reported` (if any) whose value equals the number at the start of `expected`. */
+function explainedByMisreading(reported: string, expected: string): string | null {
+  const m = /^\s*(Rp\.?\s*)?[\d.,]+\s*%?/.exec(expected);
+  reported = reported.split(' (')[0]!.trim();
+  if (!m || !/\d/.test(reported)) return null;
+  const src = { file: '', page: null, line: 0 };
+  for (const expect of ['percent', 'money', 'any'] as const) {
+    const want = parseValue(m[0], src, expect);
+    if (want.value === null) continue;
+    for (const r of misreadings(reported, expect)) {
+      const v = parseValue(r, src, expect);
+      if (v.value !== null && Math.abs(v.value - want.value) < 1e-9 && v.kind === want.kind) return r;
+    }
+  }
+  return null;
+}
+
+export interface ReviewOptions {
+  /** Confidence below which a value needs a human look (default 80). */
+  lowConfidence?: number;
+}
+
+/**
+ * Mark the findings that rest on a value read with low OCR confidence or changed by repairReport:
+ * `needsReview`, severity at most `warning`, and a note on the message saying which value and why.
+ * A finding rests on a value when its location or one of its related locations is that value's
+ * cell (same page, line and, when both say, column), or, for values the model does not hold, a
+ * low-confidence cell or prose line of the document holding the reported text. Findings of
+ * text/born-digital reports (no confidences, no repairs) come back unchanged.
+ */
+export function reviewOcrFindings<F extends Finding>(findings: F[], report: LkipReport, doc?: Document, opts: ReviewOptions = {}): F[] {
+  const low = opts.lowConfidence ?? 80;
+  const flagged = new Map<string, PrintedValue[]>();
+  const ocrReport = report.format === 'ocr';
+  forEachValue(report, (v) => {
+    // on an OCR report, a percentage of 1000% or more is a misreading far more often than a fact
+    const implausible = ocrReport && v?.kind === 'percent' && v.value !== null && v.value >= 1000;
+    if (!v || (!needsHumanLook(v, low) && !implausible)) return;
+    const k = `${v.src.page}|${v.src.line}`;
+    flagged.set(k, [...(flagged.get(k) ?? []), v]);
+  });
+  const lines = new Map((doc?.lines ?? []).map((l) => [l.line, l]));
+  const docLow = (ref: SourceRef, reported: string) => {
+    const l = lines.get(ref.line);
+    if (!l) return null;
+    const r = squash(reported);
+    if (!r) return null;
+    for (const c of l.cells ?? []) if (c.confidence !== undefined && c.confidence < low && squash(c.text).includes(r)) return `"${c.text}" (${Math.round(c.confidence)})`;
+    if (!l.cells && l.confidence !== undefined && l.confidence < low && squash(l.text).includes(r)) return `"${reported}" (${Math.round(l.confidence)})`;
+    return null;
+  };
+  // pages read by OCR (their lines carry confidences); a mixed PDF's text-layer pages are not among them
+  const ocrPages = new Set((doc?.lines ?? []).filter((l) => l.confidence !== undefined || (l.cells ?? []).some((c) => c.confidence !== undefined)).map((l) => l.page));
+  const ocr = ocrPages.size > 0 || (report.format === 'ocr' && !doc);
+  if (!flagged.size && !ocr) return findings;
+  return findings.map((f) => {
+    const reasons: string[] = [];
+    const refs: SourceRef[] = [f.where, ...f.related];
+    refs.forEach((ref, i) => {
+      for (const v of flagged.get(`${ref.page}|${ref.line}`) ?? []) {
+        const sameCol = !ref.column || !v.src.column || ref.column === v.src.column;
+        const sameText = i === 0 ? squash(v.raw) === squash(f.reported) : true;
+        if (!sameCol && !sameText) continue;
+        const why = isRepaired(v) ? v.note! : `OCR "${v.raw}" (${v.confidence !== undefined ? Math.round(v.confidence) : '?'})`;
+        if (!reasons.includes(why)) reasons.push(why);
+      }
+    });
+    const d = docLow(f.where, f.reported);
+    if (d && !reasons.some((r) => r.includes(d))) reasons.push(`OCR ${d}`);
+    // a difference that one plausible misreading of the OCR'd text explains is no evidence
+    const onOcrPage = !doc ? ocr : [f.where, ...f.related].some((r) => ocrPages.has(r.page));
+    if (onOcrPage) {
+      const m = explainedByMisreading(f.reported, f.expected);
+      const back = m ? null : explainedByMisreading(f.expected, f.reported);
+      if (m) reasons.push(`"${f.reported}" bisa jadi salah baca OCR dari "${m}"`);
+      else if (back) reasons.push(`"${f.expected.split(' (')[0]}" bisa jadi salah baca OCR dari "${back}"`);
+    }
+    if (!reasons.length) return f;
+    const note = reasons.join('; ');
+    return {
+      ...f,
+      severity: f.severity === 'error' ? 'warning' : f.severity,
+      needsReview: true,
+      message: {
+        id: `${f.message.id} [Perlu dicek: bergantung pada nilai hasil OCR berkeyakinan rendah atau yang diperbaiki — ${note}]`,
+        en: `${f.message.en} [Needs a human look: rests on a low-confidence or repaired OCR value — ${note}]`,
+      },
+    };
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * OCR misreading repair (issue 5): the synthetic consistent report with OCR-style misreadings put
+ * into single cells, and OCR confidences put on the document's cells, as the OCR ingest does.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../src/audit/engine.js';
+import { loadConfig } from '../src/cli/config.js';
+import { textToDocument } from '../src/ingest/text.js';
+import type { Document } from '../src/model/document.js';
+import { parseReport } from '../src/parse/index.js';
+import { isRepaired, misreadings, needsHumanLook, repairReport, reviewOcrFindings } from '../src/parse/repair.js';
+
+const config = loadConfig();
+const base = readFileSync(new URL('../fixtures/synthetic/konsisten.txt', import.meta.url), 'utf8');
+
+interface Misread {
+  line: number;
+  from: string;
+  to: string;
+  /** Confidence of the misread cell (others get 96). */
+  conf?: number;
+  /** The misread cell's text, when `to` spans several cells. */
+  cell?: string;
+}
+
+/** The synthetic report as if OCR'd: every cell 96, the misread cells lower. */
+function ocrDoc(misreads: Misread[], opts: { confidences?: boolean } = {}): Document {
+  const lines = base.split('\n');
+  for (const m of misreads) {
+    const l = lines[m.line - 1]!;
+    if (!l.includes(m.from)) throw new Error(`line ${m.line} does not contain ${m.from}`);
+    lines[m.line - 1] = l.replace(m.from, m.to);
+  }
+  const doc = textToDocument('konsisten-ocr.txt', lines.join('\n'));
+  if (opts.confidences === false) return doc;
+  for (const l of doc.lines) {
+    for (const c of l.cells ?? []) {
+      const m = misreads.find((x) => x.line === l.line && c.text === (x.cell ?? x.to));
+      c.confidence = m ? (m.conf ?? 60) : 96;
+    }
+    l.confidence = Math.min(96, ...(l.cells ?? []).map((c) => c.confidence ?? 96));
+  }
+  return { ...doc, format: 'ocr' };
+}
+
+function run(doc: Document) {
+  const report = parseReport(doc, config);
+  const before = runRules(report, doc, config);
+  const { report: repaired, repairs } = repairReport(report, { doc });
+  const after = runRules(repaired, doc, config);
+  return { report, repaired, repairs, before, after };
+}
+
+const errors = (f: ReturnType<typeof runRules>) => f.filter((x) => x.severity === 'error').map((x) => `${x.ruleId} ${x.where.line} ${x.reported}`);
+
+describe('misreadings', () => {
+  it('reads a % seen as 96/58/0 and a lost decimal comma', () => {
+    expect(misreadings('10058', 'percent')).toContain('100%');
+    expect(misreadings('10096', 'percent')).toContain('100%');
+    expect(misreadings('89,550', 'percent')).toContain('89,55%');
+    expect(misreadings('8644%', 'percent')).toContain('86,44%');
+    expect(misreadings('86,44 90', 'percent')).toContain('86,44%');
+  });
+  it('swaps separators and letters', () => {
+    expect(misreadings('125.00%', 'percent')).toContain('125,00%');
+    expect(misreadings('63.OOO.000', 'money')).toContain('63.000.000');
+    expect(misreadings('l80.000.000', 'money')).toContain('180.000.000');
+    expect(misreadings('4S.000.000', 'money')).toContain('45.000.000');
+    expect(misreadings('80 % 7', 'percent')).toContain('80 %');
+  });
+  it('does not offer % readings for money', () => {
+    expect(misreadings('2.657.062.190', 'money').some((r) => r.endsWith('%'))).toBe(false);
+  });
+});
+
+describe('repairReport', () => {
+  it('changes nothing on the clean report, text or OCR', () => {
+    expect(run(ocrDoc([], { confidences: false })).repairs).toEqual([]);
+    expect(run(ocrDoc([])).repairs).toEqual([]);
+  });
+
+  it('repairs a capaian of 100% read as 10058, and the false capaian finding goes away', () => {
+    const r = run(ocrDoc([{ line: 67, from: '100%\t100%\t100%', to: '100%\t100%\t10058', cell: '10058' }]));
+    expect(errors(r.before).some((e) => e.startsWith('capaian 67 10058'))).toBe(true);
+    expect(r.repairs).toHaveLength(1);
+    expect(r.repairs[0]).toMatchObject({ before: '10058', after: '100%', valueBefore: 10058, valueAfter: 100, confidence: 60 });
+    expect(r.repairs[0]!.where.line).toBe(67);
+    expect(r.repairs[0]!.relations.join(' ')).toMatch(/capaian = realisasi \/ target/);
+    expect(errors(r.after)).toEqual([]);
+    const m = r.repaired.measurements.find((x) => x.capaian.src.line === 67)!;
+    expect(isRepaired(m.capaian)).toBe(true);
+    expect(needsHumanLook(m.capaian)).toBe(true);
+    // the input report is not mutated
+    expect(r.report.measurements.find((x) => x.capaian.src.line === 67)!.capaian.raw).toBe('10058');
+  });
+
+  it('repairs a budget % read as 90,0096 and a money amount with O for 0', () => {
+    const r = run(
+      ocrDoc([
+        { line: 89, from: '90,00%', to: '90,0096' },
+        { line: 91, from: '63.000.000', to: '63.OOO.000', conf: 41 },
+      ]),
+    );
+    expect(r.repairs.map((x) => `${x.before} → ${x.after}`).sort()).toEqual(['63.OOO.000 → 63.000.000', '90,0096 → 90,00%']);
+    expect(errors(r.after)).toEqual([]);
+    expect(r.repaired.unreadable.some((v) => v.raw.includes('OOO'))).toBe(false);
+  });
+
+  it('repairs a realisation with a separator misread (US reading) when the sums and % agree', () => {
+    const r = run(ocrDoc([{ line: 92, from: '45.000.000', to: '45,000.000' }]));
+    expect(r.repairs.map((x) => `${x.before} → ${x.valueAfter}`)).toEqual(['45,000.000 → 45000000']);
+    expect(errors(r.after)).toEqual([]);
+  });
+
+  it('leaves a real inconsistency alone when the value was read with high confidence', () => {
+    const r = run(ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]));
+    expect(r.repairs).toEqual([]);
+    expect(errors(r.after)).toContain('budget-percentage 89 91,00%');
+  });
+
+  it('leaves text-path reports alone (no confidences), whatever is broken', () => {
+    const r = run(ocrDoc([{ line: 67, from: '100%\t100%\t100%', to: '100%\t100%\t10058', cell: '10058' }], { confidences: false }));
+    expect(r.repairs).toEqual([]);
+    expect(r.repaired).toEqual(r.report);
+  });
+
+  it('does not repair when no single reading is consistent (a real error read with low confidence)', () => {
+    // 91,00% is not a misreading of 90,00%: no plausible reading makes the row hold
+    const r = run(ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 50 }]));
+    expect(r.repairs).toEqual([]);
+    expect(errors(r.after)).toContain('budget-percentage 89 91,00%');
+  });
+
+  it('repairs two misread values of one row together when exactly one joint reading fits', () => {
+    const r = run(
+      ocrDoc([
+        { line: 67, from: '100%\t100%\t100%', to: '10096\t100%\t100 90', cell: '10096', conf: 70 },
+        { line: 67, from: '100 90', to: '100 90', conf: 75 },
+      ]),
+    );
+    expect(r.repairs.map((x) => `${x.before} → ${x.after}`).sort()).toEqual(['100 90 → 100%', '10096 → 100%']);
+    expect(errors(r.after)).toEqual([]);
+  });
+
+  it('reads a row with an unreadable amount and a misread % together when only one joint reading fits', () => {
+    const r = run(
+      ocrDoc([
+        { line: 93, from: '72.000.000\t90,00%', to: '72.000.0O0\t90,0096', cell: '72.000.0O0' },
+        { line: 93, from: '90,0096', to: '90,0096' },
+      ]),
+    );
+    expect(r.repairs.map((x) => `${x.before} → ${x.after}`).sort()).toEqual(['72.000.0O0 → 72.000.000', '90,0096 → 90,00%']);
+    expect(errors(r.after)).toEqual([]);
+  });
+});
+
+describe('reviewOcrFindings', () => {
+  it('leaves the findings of a text report as they are', () => {
+    const doc = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%' }], { confidences: false });
+    const report = parseReport(doc, config);
+    const findings = runRules(report, doc, config);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(reviewOcrFindings(findings, report, doc)).toEqual(findings);
+  });
+
+  it('marks a finding that rests on a low-confidence OCR value for a human look, at most a warning', () => {
+    const doc = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 55 }]);
+    const { report } = repairReport(parseReport(doc, config), { doc });
+    const reviewed = reviewOcrFindings(runRules(report, doc, config), report, doc);
+    const f = reviewed.find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
+    expect(f.needsReview).toBe(true);
+    expect(f.severity).toBe('warning');
+    expect(f.message.en).toMatch(/Needs a human look.*91,00%.*55/);
+  });
+
+  it('marks a difference that a plausible misreading explains', () => {
+    // a % read as "96" with high confidence (not repaired here): the difference it makes is no evidence
+    const doc = ocrDoc([{ line: 89, from: '90,00%', to: '90,0096', conf: 97 }]);
+    const report = parseReport(doc, config);
+    const reviewed = reviewOcrFindings(runRules(report, doc, config), report, doc);
+    for (const f of reviewed.filter((x) => x.where.line === 89)) {
+      expect(f.severity).not.toBe('error');
+      expect(f.needsReview).toBe(true);
+    }
+  });
+});
