@@ -1,79 +1,228 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { Command, Option } from 'commander';
-import { auditDocument, inputErrorFinding } from '../audit/index.js';
+import { once } from 'node:events';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { stringify } from 'csv-stringify';
+import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
-import { expandInputs, loadDocument } from '../ingest/files.js';
+import { loadDocument } from '../ingest/files.js';
 import { IngestError } from '../ingest/errors.js';
-import type { Finding } from '../model/finding.js';
+import type { Severity } from '../model/finding.js';
 import { countLevels } from '../parse/budget.js';
-import { toCsv, type Lang } from '../report/csv.js';
+import { CSV_COLUMNS, csvPreamble, csvStringifyOptions, findingRow, type Lang } from '../report/csv.js';
+import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
-import { ConfigError, loadConfig } from './config.js';
+import { toSarif } from '../report/sarif.js';
+import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type BatchFileResult } from './audit-file.js';
+import { BatchFatalError, runBatch } from './batch.js';
+import { ConfigError, loadConfig, RULES_DIR } from './config.js';
+import { expandPaths } from './inputs.js';
+import { ProgressBar } from './progress.js';
+import { registerServe } from './serve.js';
 
 function fail(msg: string): never {
   process.stderr.write(`lkip-audit: ${msg}\n`);
   process.exit(2);
 }
 
-async function auditFile(file: string, config: ReturnType<typeof loadConfig>): Promise<FileResult> {
-  try {
-    const doc = await loadDocument(file);
-    const { findings } = auditDocument(doc, config);
-    return { file, findings };
-  } catch (e) {
-    const err =
-      e instanceof IngestError
-        ? e
-        : new IngestError(file, 'internal', `Berkas tidak dapat diaudit: ${file}: ${(e as Error).message}`, `The file could not be audited: ${file}: ${(e as Error).message}`);
-    const message = { id: err.message, en: err.messageEn };
-    return { file, error: { reason: err.reasonId, message }, findings: [inputErrorFinding(file, err.reasonId, message)] };
+// `lkip-audit ... | head` closes stdout early: that is not a failure of the tool.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} harus bilangan bulat ≥ 1`);
+  return n;
+};
+const positiveNum = (name: string) => (v: string) => {
+  const n = Number(v.replace(',', '.'));
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${name} harus bilangan > 0`);
+  return n;
+};
+
+type Format = 'csv' | 'json' | 'sarif' | 'html';
+interface AuditOpts {
+  out?: string;
+  format: Format;
+  lang: Lang;
+  failOn: 'error' | 'warning' | 'never';
+  config?: string;
+  concurrency: number;
+  timeout: number;
+  excel?: boolean;
+  progress: boolean;
+  maxTextMb: number;
+  maxPdfMb: number;
+  ocr?: boolean;
+}
+
+/** Where output goes: a temporary file renamed into place at the end (no half-written reports), or stdout. */
+class Sink {
+  private readonly stream: NodeJS.WritableStream;
+  private readonly tmp: string | null;
+  constructor(private readonly out: string | undefined) {
+    if (out) {
+      mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      this.tmp = `${out}.${process.pid}.tmp`;
+      const ws = createWriteStream(this.tmp);
+      ws.on('error', (e) => {
+        this.abort();
+        fail(`tidak dapat menulis ${out}: ${e.message}`);
+      });
+      this.stream = ws;
+    } else {
+      this.tmp = null;
+      this.stream = process.stdout;
+    }
   }
+  get writable(): NodeJS.WritableStream {
+    return this.stream;
+  }
+  async write(s: string): Promise<void> {
+    if (!this.stream.write(s)) await once(this.stream, 'drain');
+  }
+  async close(): Promise<void> {
+    if (this.tmp) {
+      const ws = this.stream as WriteStream;
+      await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      renameSync(this.tmp, this.out!);
+    }
+  }
+  abort(): void {
+    if (this.tmp) {
+      (this.stream as WriteStream).destroy();
+      rmSync(this.tmp, { force: true });
+    }
+  }
+}
+
+/**
+ * loadConfig plus what zod cannot know: rule ids under `rules:` must be rules that exist (a typo
+ * would otherwise silently leave the rule at its default). Exits 2 naming the file, key and choices.
+ */
+function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
+  try {
+    const config = loadConfig(file);
+    const known = [...RULES.map((r) => r.meta.id)].sort();
+    for (const id of Object.keys(config.rules)) {
+      if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
+    }
+    return config;
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+}
+
+async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
+  loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
+  const files = await expandPaths(paths);
+  if (files.length === 0) fail(`tidak ada berkas di: ${paths.join(', ')}`);
+
+  const sink = new Sink(opts.out);
+  // Ctrl-C: leave no half-written output behind.
+  process.once('SIGINT', () => {
+    sink.abort();
+    process.stderr.write('\n');
+    process.exit(130);
+  });
+  const bar = opts.progress && ProgressBar.enabled() ? new ProgressBar(files.length, opts.lang) : null;
+  const tally: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let failedFiles = 0;
+  const kept: BatchFileResult[] = [];
+
+  // CSV is streamed row by row (nothing is kept); the other formats need the whole batch (ranking, summary).
+  let csv: ReturnType<typeof stringify> | null = null;
+  let piped: Promise<void> | null = null;
+  if (opts.format === 'csv') {
+    await sink.write(csvPreamble(opts.excel));
+    csv = stringify(csvStringifyOptions(opts.excel));
+    csv.pipe(sink.writable, { end: false });
+    piped = once(csv, 'end').then(() => undefined);
+    csv.write([...CSV_COLUMNS]);
+  }
+
+  try {
+    await runBatch(files, {
+      concurrency: opts.concurrency,
+      timeoutMs: Math.round(opts.timeout * 1000),
+      configFile: opts.config,
+      fileOptions: {
+        withLines: opts.format === 'html',
+        maxTextBytes: opts.maxTextMb * 1024 * 1024,
+        maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
+        forceOcr: opts.ocr === true,
+        // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
+        ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
+      },
+      onProgress: bar ? (done, _total, file) => bar.update(done, file) : undefined,
+      onResult: async (_i, r) => {
+        if (r.error) failedFiles++;
+        for (const f of r.findings) tally[f.severity]++;
+        if (csv) {
+          for (const f of r.findings) {
+            if (!csv.write(findingRow(f, opts.lang))) await once(csv, 'drain');
+          }
+        } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
+      },
+    });
+    if (csv) {
+      csv.end();
+      await piped;
+    } else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
+    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
+    else await sink.write(toHtml(kept, { lang: opts.lang }));
+    await sink.close();
+  } catch (e) {
+    bar?.clear();
+    sink.abort();
+    if (e instanceof BatchFatalError || e instanceof ConfigError) fail(e.message);
+    fail(`audit gagal: ${(e as Error).message}`);
+  }
+  bar?.clear();
+
+  if (opts.out || bar) {
+    const en = opts.lang === 'en';
+    const failedNote = failedFiles ? (en ? ` (${failedFiles} could not be audited)` : ` (${failedFiles} tidak dapat diaudit)`) : '';
+    process.stderr.write(
+      en
+        ? `${files.length} file(s) audited${failedNote}: ${tally.error} errors, ${tally.warning} warnings${opts.out ? ` → ${opts.out}` : ''}\n`
+        : `${files.length} berkas diaudit${failedNote}: ${tally.error} galat, ${tally.warning} peringatan${opts.out ? ` → ${opts.out}` : ''}\n`,
+    );
+  }
+  const hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
+  process.exitCode = hit ? 1 : 0;
 }
 
 const program = new Command();
 program.name('lkip-audit').description('Audit laporan kinerja (LKIP/LKjIP): temukan angka yang saling bertentangan.').showHelpAfterError();
+// Bad arguments are a failure of the invocation, not findings: exit 2 (commander's default is 1).
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 0 ? 0 : 2);
+});
 
 program
   .command('audit')
-  .description('audit satu atau lebih laporan (berkas .txt/.md/.pdf atau folder)')
-  .argument('<paths...>', 'berkas atau folder')
+  .description('audit satu atau lebih laporan (berkas .txt/.md/.pdf, folder, atau pola seperti "laporan/*.pdf")')
+  .argument('<paths...>', 'berkas, folder atau pola (* ? **)')
   .option('-o, --out <file>', 'tulis hasil ke berkas (bawaan: stdout)')
-  .addOption(new Option('-f, --format <format>', 'format keluaran').choices(['csv', 'json']).default('csv'))
+  .addOption(new Option('-f, --format <format>', 'format keluaran').choices(['csv', 'json', 'sarif', 'html']).default('csv'))
   .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'))
-  .addOption(new Option('--fail-on <level>', 'kode keluar 1 bila ada temuan setingkat ini').choices(['error', 'warning', 'never']).default('never'))
+  .addOption(new Option('--fail-on <level>', 'kode keluar 1 bila ada temuan setingkat ini atau lebih berat').choices(['error', 'warning', 'never']).default('never'))
   .option('-c, --config <file>', 'berkas YAML konfigurasi yang ditumpuk di atas rules/')
-  .action(async (paths: string[], opts: { out?: string; format: 'csv' | 'json'; lang: Lang; failOn: string; config?: string }) => {
-    let config;
-    try {
-      config = loadConfig(opts.config);
-    } catch (e) {
-      if (e instanceof ConfigError) fail(e.message);
-      throw e;
-    }
-    const files = await expandInputs(paths);
-    if (files.length === 0) fail(`tidak ada berkas laporan (.txt, .md, .pdf) di: ${paths.join(', ')}`);
-    const results: FileResult[] = [];
-    for (const f of files) results.push(await auditFile(f, config));
-    const all: Finding[] = results.flatMap((r) => r.findings);
-    const out = opts.format === 'json' ? toJson(results) : toCsv(all, opts.lang);
-    if (opts.out) {
-      mkdirSync(path.dirname(path.resolve(opts.out)), { recursive: true });
-      writeFileSync(opts.out, out);
-      const errors = all.filter((f) => f.severity === 'error').length;
-      const warnings = all.filter((f) => f.severity === 'warning').length;
-      process.stderr.write(
-        opts.lang === 'en'
-          ? `${files.length} file(s) audited: ${errors} errors, ${warnings} warnings → ${opts.out}\n`
-          : `${files.length} berkas diaudit: ${errors} galat, ${warnings} peringatan → ${opts.out}\n`,
-      );
-    } else process.stdout.write(out);
-    if (opts.failOn !== 'never') {
-      const hit = all.some((f) => f.severity === 'error' || (opts.failOn === 'warning' && f.severity === 'warning'));
-      process.exitCode = hit ? 1 : 0;
-    }
-  });
+  .option('-j, --concurrency <n>', 'jumlah berkas yang diaudit bersamaan (thread pekerja)', positiveInt('--concurrency'), Math.max(1, os.availableParallelism()))
+  .option('--timeout <detik>', 'batas waktu per berkas, dalam detik', positiveNum('--timeout'), 300)
+  .option('--excel', 'CSV untuk Excel berbahasa Indonesia (pemisah ";", BOM UTF-8)')
+  .option('--no-progress', 'tanpa bilah kemajuan (bilah hanya tampil di terminal)')
+  .option('--max-text-mb <mb>', 'ukuran maksimum berkas teks', positiveNum('--max-text-mb'), DEFAULT_MAX_TEXT_MB)
+  .option('--max-pdf-mb <mb>', 'ukuran maksimum berkas PDF', positiveNum('--max-pdf-mb'), DEFAULT_MAX_PDF_MB)
+  .option('--ocr', 'baca semua halaman PDF dengan OCR, juga halaman yang punya lapisan teks')
+  .action(auditCommand);
 
 program
   .command('extract')
@@ -81,24 +230,21 @@ program
   .argument('<file>', 'berkas laporan')
   .option('-c, --config <file>', 'berkas YAML konfigurasi')
   .option('--full', 'sertakan baris mentah semua tabel')
-  .action(async (file: string, opts: { config?: string; full?: boolean }) => {
-    let config;
-    try {
-      config = loadConfig(opts.config);
-    } catch (e) {
-      if (e instanceof ConfigError) fail(e.message);
-      throw e;
-    }
+  .option('--ocr', 'baca semua halaman PDF dengan OCR')
+  .action(async (file: string, opts: { config?: string; full?: boolean; ocr?: boolean }) => {
+    const config = loadConfigOrExit(opts.config);
     let doc;
     try {
-      doc = await loadDocument(file);
+      doc = await loadDocument(file, { forceOcr: opts.ocr === true });
     } catch (e) {
       if (e instanceof IngestError) fail(e.message);
       throw e;
     }
-    const { report } = auditDocument(doc, config);
+    const { report, repairs } = auditDocument(doc, config);
     const view = {
       ...report,
+      /** OCR misreadings repaired by the report's own arithmetic, with the evidence. */
+      repairs,
       tables: opts.full ? report.tables : report.tables.map(({ rows, ...t }) => ({ ...t, rowCount: rows.length })),
       budgets: report.budgets.map((b) => ({ ...b, counts: countLevels(b) })),
       targetsByIndicator: report.indicators.map((i) => ({
@@ -116,12 +262,19 @@ program
 
 program
   .command('rules')
-  .description('daftar aturan beserta penjelasannya')
+  .description('daftar aturan beserta penjelasannya (dengan tingkat dan status dari konfigurasi)')
   .addOption(new Option('--lang <lang>', 'bahasa').choices(['id', 'en']).default('id'))
-  .action((opts: { lang: Lang }) => {
+  .option('-c, --config <file>', 'berkas YAML konfigurasi yang ditumpuk di atas rules/')
+  .action((opts: { lang: Lang; config?: string }) => {
+    const config = loadConfigOrExit(opts.config);
     for (const r of RULES) {
-      process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${r.meta.defaultSeverity}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
+      const setting = config.rules[r.meta.id];
+      const severity = setting?.severity ?? r.meta.defaultSeverity;
+      const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
+      process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
     }
   });
+
+registerServe(program); // `lkip-audit serve`: the browser self-check (src/cli/serve.ts)
 
 program.parseAsync(process.argv).catch((e: unknown) => fail((e as Error).message));

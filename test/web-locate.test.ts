@@ -1,0 +1,52 @@
+/** Where the self-check page draws a finding (src/web/locate.ts): pure, no browser needed. */
+import { describe, expect, it } from 'vitest';
+import type { DocLine } from '../src/model/document.js';
+import type { Finding } from '../src/model/finding.js';
+import { indexLines, locate, reportedCell } from '../src/web/locate.js';
+
+const box = (x: number) => ({ x, y: 100, w: 40, h: 12 });
+const row: DocLine = {
+  page: 11,
+  line: 236,
+  text: 'Meningkatnya\tPersentase\t93%\t100 %',
+  cells: [
+    { text: 'Meningkatnya', box: box(10) },
+    { text: 'Persentase', box: box(60) },
+    { text: '93%', box: box(110) },
+    { text: '100 %', box: box(160) },
+  ],
+  box: { x: 10, y: 100, w: 190, h: 12 },
+};
+const prose: DocLine = { page: 12, line: 240, text: 'Capaian 89,55% tergolong Memuaskan', cells: null, box: { x: 50, y: 300, w: 400, h: 30 } };
+const text: DocLine = { page: null, line: 7, text: 'a\tb', cells: [{ text: 'a' }, { text: 'b' }] };
+
+const finding = (line: number, reported: string): Finding => ({
+  ruleId: 'target-drift',
+  category: 'target_drift',
+  severity: 'error',
+  message: { id: 'x', en: 'x' },
+  where: { file: 'f.pdf', page: null, line },
+  reported,
+  expected: '',
+  tolerance: '',
+  related: [],
+});
+
+describe('locate', () => {
+  const lines = indexLines([row, prose, text]);
+  it('puts a table finding on the cell holding the printed value (spaces and case ignored)', () => {
+    expect(locate(finding(236, '93%'), lines)).toEqual({ page: 11, line: 236, box: box(110), cell: 2 });
+    expect(reportedCell(row, '100%')).toBe(3);
+    expect(reportedCell(row, 'persen')).toBe(1); // contained, 3+ characters
+    expect(reportedCell(row, '9')).toBeNull(); // too short to match inside a cell
+  });
+  it('falls back to the line box for sentences and unmatched values', () => {
+    expect(locate(finding(240, '89,55%'), lines)).toEqual({ page: 12, line: 240, box: prose.box, cell: null });
+    expect(locate(finding(236, '77'), lines)?.box).toEqual(row.box);
+  });
+  it('has no box for text exports and no place for document-level findings', () => {
+    expect(locate(finding(7, 'b'), lines)).toEqual({ page: null, line: 7, box: null, cell: 1 });
+    expect(locate(finding(0, ''), lines)).toBeNull();
+    expect(locate(finding(999, '1'), lines)).toBeNull();
+  });
+});

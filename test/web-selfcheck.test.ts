@@ -1,0 +1,278 @@
+/**
+ * The browser self-check (issue 7) in real Chromium (Debian's `chromium`, driven by playwright-core;
+ * no browser download): build the page, serve it the way `lkip-audit serve` does (127.0.0.1), drop
+ * the 000 PDF fixture on the drop zone, wait for the audit, and check against the CLI run on the same
+ * file: the summary counts, the exported CSV (byte for byte), and that clicking a finding draws its
+ * highlight over the cell holding the printed value. Every request the page makes must stay on its
+ * own origin (anything else is blocked and fails the test). A screenshot is saved under
+ * out/test/web-selfcheck.png. Then a scanned page read with OCR in the browser (tesseract.js,
+ * language data served by the app), and the built page opened from the folder (file://).
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import type http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveWeb } from '../src/cli/serve.js';
+import { pdfToDocument } from '../src/ingest/pdf.js';
+import type { Document } from '../src/model/document.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE_DIR = path.join(ROOT, 'fixtures/pdf/libreoffice');
+const FIXTURE = '000_c0a7f8c5d5d194b0.pdf';
+const SHOT_DIR = path.join(ROOT, 'out/test');
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** RFC 4180 parse (the CLI's CSV: quoted fields, doubled quotes, LF rows). */
+function parseCsv(s: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let f = '';
+  let q = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (q) {
+      if (c === '"') {
+        if (s[i + 1] === '"') (f += '"'), i++;
+        else q = false;
+      } else f += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') row.push(f), (f = '');
+    else if (c === '\n') row.push(f), rows.push(row), (row = []), (f = '');
+    else f += c;
+  }
+  if (f || row.length) row.push(f), rows.push(row);
+  return rows;
+}
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`[web-selfcheck] ${CHROMIUM} not found: skipping the browser self-check test (install with: apt-get install -y chromium)`);
+
+describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => {
+  let server: http.Server | null = null;
+  let url = '';
+  let webDir = '';
+  let cliCsv = '';
+  let doc: Document;
+
+  beforeAll(async () => {
+    // A fresh build into a temporary folder (the served folder is what `serve` builds on demand).
+    webDir = mkdtempSync(path.join(os.tmpdir(), 'lkip-web-'));
+    // The CLI on the same file, named as the browser names it (the file's own name), while the page builds.
+    const cli = promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', FIXTURE, '--no-progress'], { cwd: FIXTURE_DIR, encoding: 'utf8' });
+    ({ server, url } = await serveWeb({ port: 0, rebuild: true, dir: webDir }));
+    cliCsv = (await cli).stdout;
+    doc = await pdfToDocument(FIXTURE, new Uint8Array(readFileSync(path.join(FIXTURE_DIR, FIXTURE))));
+  }, 60_000);
+
+  afterAll(() => {
+    server?.close();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('drops the 000 PDF: same findings as the CLI, highlight over the right cell, no foreign request', async () => {
+    const cliRows = parseCsv(cliCsv).slice(1);
+    expect(cliRows.length).toBeGreaterThan(0);
+    const cliCount = (sev: string) => cliRows.filter((r) => r[9] === sev).length;
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+      const origin = new URL(url).origin;
+      const foreign: string[] = [];
+      const seen: string[] = [];
+      await context.route('**/*', (route) => {
+        const u = route.request().url();
+        seen.push(u);
+        if (u.startsWith(origin + '/')) return route.continue();
+        foreign.push(u);
+        return route.abort('blockedbyclient');
+      });
+      context.on('request', (req) => {
+        const u = req.url();
+        if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      expect(await page.title()).toBe('Periksa Mandiri LKIP');
+
+      // Drop the file on the drop zone (a real drop event carrying a File).
+      const b64 = readFileSync(path.join(FIXTURE_DIR, FIXTURE)).toString('base64');
+      const dataTransfer = await page.evaluateHandle(`(() => {
+        const bin = atob(${JSON.stringify(b64)});
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], ${JSON.stringify(FIXTURE)}, { type: 'application/pdf' }));
+        return dt;
+      })()`);
+      const t0 = Date.now();
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+      await page.waitForSelector('body[data-state="audited"], body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 30_000 });
+      const auditMs = Date.now() - t0;
+      expect(await page.getAttribute('body', 'data-state')).not.toBe('failed');
+
+      // Summary counts = the CLI's.
+      for (const sev of ['error', 'warning', 'info']) {
+        expect(Number(await page.getAttribute(`#summary .count[data-severity="${sev}"]`, 'data-count')), sev).toBe(cliCount(sev));
+      }
+      expect(await page.locator('#findings .finding').count()).toBe(cliRows.length);
+
+      // Every page rendered (progress per page), then the exported CSV is the CLI's, byte for byte.
+      await page.waitForSelector('body[data-state="done"]', { state: 'attached', timeout: 40_000 });
+      expect(await page.locator('.page[data-rendered="true"]').count()).toBe(doc.pageCount);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv).toBe(cliCsv);
+
+      // Each finding that names a line is placed on the page of that line.
+      const num = (v: string | null) => (v === null ? null : Number(v));
+      const listed = (
+        await page.locator('#findings .finding').evaluateAll((els) =>
+          els.map((e) => ['data-index', 'data-page', 'data-line', 'data-cell'].map((a) => e.getAttribute(a))),
+        )
+      ).map(([i, p, l, c]) => ({ i: Number(i), page: num(p ?? null), line: num(l ?? null), cell: num(c ?? null) }));
+      for (const f of listed) {
+        const row = cliRows[f.i]!;
+        if (row[1]) expect(f.page, `finding ${f.i}`).toBe(Number(row[1]));
+        if (f.line !== null) expect(f.line).toBe(Number(row[2]));
+      }
+
+      // Click a finding whose printed value sits in a table cell: its highlight is drawn over that cell.
+      const pick = listed.find((f) => f.cell !== null && f.page !== null)!;
+      expect(pick, 'a finding located in a cell').toBeTruthy();
+      const line = doc.lines.find((l) => l.line === pick.line)!;
+      const cell = line.cells![pick.cell!]!;
+      const reported = cliRows[pick.i]![10]!;
+      expect(cell.text.replace(/\s+/g, '')).toContain(reported.replace(/\s+/g, ''));
+      await page.locator(`#findings .finding[data-index="${pick.i}"]`).click();
+      const hl = page.locator(`.hl.active[data-index="${pick.i}"]`);
+      await expect.poll(() => hl.count()).toBe(1);
+      const pageEl = page.locator(`.page[data-page="${pick.page}"]`);
+      const [hb, pb] = [(await hl.boundingBox())!, (await pageEl.boundingBox())!];
+      // The highlight is in view after the click (scrolled to it).
+      expect(hb.y).toBeGreaterThanOrEqual(0);
+      expect(hb.y + hb.height).toBeLessThanOrEqual(1000);
+      const size = doc.pages![pick.page! - 1]!;
+      const k = pb.width / size.width; // CSS px per point
+      const box = cell.box!;
+      const centre = { x: (hb.x - pb.x + hb.width / 2) / k, y: (hb.y - pb.y + hb.height / 2) / k };
+      expect(Math.abs(centre.x - (box.x + box.w / 2))).toBeLessThan(2);
+      expect(Math.abs(centre.y - (box.y + box.h / 2))).toBeLessThan(2);
+      expect(Math.abs(hb.width / k - box.w)).toBeLessThan(5);
+      expect(Math.abs(hb.height / k - box.h)).toBeLessThan(5);
+
+      mkdirSync(SHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck.png') });
+      await hl.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-highlight.png') });
+
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      expect(seen.some((u) => u.endsWith('/app.js'))).toBe(true);
+      expect(auditMs).toBeLessThan(30_000);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('reads scanned pages with OCR in the browser, language data from the app itself', async () => {
+    // One scanned page (Tabel 3.8, page 23 of the report) cut from the scanned fixture.
+    const { PDFDocument } = await import('pdf-lib');
+    const src = await PDFDocument.load(readFileSync(path.join(ROOT, 'fixtures/scanned/000_c0a7f8c5d5d194b0.pdf')));
+    const two = await PDFDocument.create();
+    for (const p of await two.copyPages(src, [2])) two.addPage(p);
+    const bytes = Buffer.from(await two.save());
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const origin = new URL(url).origin;
+      const foreign: string[] = [];
+      const seen: string[] = [];
+      await context.route('**/*', (route) => {
+        const u = route.request().url();
+        seen.push(u);
+        if (u.startsWith(origin + '/')) return route.continue();
+        foreign.push(u);
+        return route.abort('blockedbyclient');
+      });
+      context.on('request', (req) => {
+        const u = req.url();
+        if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      await page.setInputFiles('#file', { name: 'pindaian.pdf', mimeType: 'application/pdf', buffer: bytes });
+      await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 80_000 });
+      expect(await page.getAttribute('body', 'data-state')).toBe('done');
+      expect(await page.textContent('#notice')).toContain('dibaca dengan OCR');
+      // The budget row whose kegiatan do not add up (2.657.062.192 printed, 2.656.062.192 summed).
+      const card = page.locator('#findings .finding[data-rule="budget-sum"]').filter({ has: page.locator('dd.reported', { hasText: '2.657.062.192' }) });
+      expect(await card.count()).toBe(1);
+      expect(await card.locator('dd.expected').textContent()).toBe('2.656.062.192');
+      const i = await card.getAttribute('data-index');
+      expect(await card.getAttribute('data-cell')).not.toBeNull();
+      await card.click();
+      const hl = page.locator(`.page[data-page="${await card.getAttribute('data-page')}"] .hl.active[data-index="${i}"]`);
+      expect(await hl.count()).toBe(1);
+      const hb = (await hl.boundingBox())!;
+      expect(hb.width).toBeGreaterThan(10);
+      await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-ocr.png') });
+      expect(seen.some((u) => u.endsWith('/tesseract/lang/ind.traineddata.gz'))).toBe(true);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+
+  it('also works opened from the folder (file://): a text export, a Word file, the PDF', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(path.join(webDir, 'index.html')).href);
+      await page.setInputFiles('#file', path.join(ROOT, 'fixtures/seeds/000_c0a7f8c5d5d194b0.txt'));
+      await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 30_000 });
+      expect(await page.getAttribute('body', 'data-state')).toBe('done');
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', '000_c0a7f8c5d5d194b0.txt', '--no-progress'], { cwd: path.join(ROOT, 'fixtures/seeds'), encoding: 'utf8' });
+      const rows = parseCsv(r.stdout).slice(1);
+      expect(Number(await page.getAttribute('#summary .count[data-severity="error"]', 'data-count'))).toBe(rows.filter((x) => x[9] === 'error').length);
+      expect(await page.locator('#findings .finding').count()).toBe(rows.length);
+      // A located finding highlights its line of the text.
+      const li = page.locator('#findings .finding[data-line]').first();
+      const lineNo = await li.getAttribute('data-line');
+      await li.click();
+      expect(await page.locator(`.tline.active[data-line="${lineNo}"]`).count()).toBe(1);
+
+      // A Word file dropped instead of its PDF: one plain error naming what it is.
+      await page.setInputFiles('#file', { name: 'laporan.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 not really a docx') });
+      await page.waitForSelector('body[data-state="done"] #summary .input-error', { state: 'attached', timeout: 20_000 });
+      expect(await page.textContent('#summary .input-error')).toContain('dokumen Word (.docx)');
+
+      // And the PDF, from the folder too: the same findings as the CLI, pages drawn.
+      await page.setInputFiles('#file', path.join(FIXTURE_DIR, FIXTURE));
+      await page.waitForSelector('body[data-state="audited"], body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 40_000 });
+      expect(await page.getAttribute('body', 'data-state')).not.toBe('failed');
+      const pdfRows = parseCsv(cliCsv).slice(1);
+      expect(await page.locator('#findings .finding').count()).toBe(pdfRows.length);
+      expect(Number(await page.getAttribute('#summary .count[data-severity="error"]', 'data-count'))).toBe(pdfRows.filter((x) => x[9] === 'error').length);
+      await page.waitForSelector('.page[data-page="1"][data-rendered="true"] img', { timeout: 20_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
