@@ -229,7 +229,12 @@ export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): {
     const p = prose[i]!;
     if (first - p.line.line > maxBack) break;
     const m = re.exec(p.text);
-    if (m) return { name: m[1]!, line: p.line };
+    if (m) {
+      // a heading wrapped onto the next line (PDF): a following line that starts in lower case continues it
+      const next = prose[i + 1];
+      const cont = next && i + 1 < idx + 1 && next.line.line - p.line.line === 1 && /^[a-z]/.test(next.text) ? ` ${next.text}` : '';
+      return { name: m[1]! + cont, line: p.line };
+    }
     // a new sub-section title ("B.2 ANALISA ...") ends the search
     if (i < idx && /^[A-Z](\.\d+)?\.?\s+[A-Z ]{6,}$/.test(p.text)) break;
   }
