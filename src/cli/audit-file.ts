@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { auditDocument, inputErrorFinding } from '../audit/index.js';
 import { IngestError } from '../ingest/errors.js';
+import { sniffKind } from '../ingest/sniff.js';
 import { loadDocument, PDF_EXT, TEXT_EXT } from '../ingest/files.js';
 import type { Config } from '../model/config.js';
 import type { FileResult } from '../report/json.js';
@@ -42,19 +43,6 @@ export function errorResult(file: string, reason: string, id: string, en: string
   return { file, error: { reason, message }, findings: [inputErrorFinding(file, reason, message)] };
 }
 
-/** Word, Excel, images, archives: name the kind so the reviewer knows what to ask the agency for. */
-function sniffKind(bytes: Uint8Array, ext: string): string | null {
-  const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) {
-    if (ext === '.docx') return 'dokumen Word (.docx)';
-    if (ext === '.xlsx') return 'lembar kerja Excel (.xlsx)';
-    return 'arsip ZIP/Office';
-  }
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'dokumen Office lama (.doc/.xls)';
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'gambar PNG';
-  if (b(0) === 0xff && b(1) === 0xd8) return 'gambar JPEG';
-  return null;
-}
 
 export async function auditFile(file: string, config: Config, opts: AuditFileOptions = {}): Promise<BatchFileResult> {
   const ext = path.extname(file).toLowerCase();

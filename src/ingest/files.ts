@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../model/document.js';
 import { IngestError } from './errors.js';
+import { looksBinary } from './sniff.js';
 import { textToDocument } from './text.js';
 
 export const TEXT_EXT = new Set(['.txt', '.md', '.markdown']);
@@ -38,16 +39,6 @@ export async function expandInputs(inputs: string[]): Promise<string[]> {
   return [...new Set(out)].sort();
 }
 
-function looksBinary(buf: Uint8Array): boolean {
-  const n = Math.min(buf.length, 4096);
-  let ctrl = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
-    if (b === 0) return true;
-    if (b < 8 || (b > 13 && b < 32 && b !== 27)) ctrl++;
-  }
-  return n > 0 && ctrl / n > 0.05;
-}
 
 export interface LoadOptions {
   /** OCR every page of a PDF, even pages with a text layer. */

@@ -227,6 +227,25 @@ export function buildPkBudget(t: Table, file: string): BudgetTree {
   return { table: label, kind: 'pk', roots, nodes, total, notes: [] };
 }
 
+/**
+ * The rows that carry amounts under a parent: a child without amounts (a Tabel 3.6-style kegiatan
+ * row) is replaced by its own children. Null when some branch carries no amount at all.
+ */
+export function budgetCarriers(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): BudgetNode[] | null {
+  const out: BudgetNode[] = [];
+  for (const id of ids) {
+    const c = tree.nodes[id];
+    if (!c) return null;
+    if (c[col]) out.push(c);
+    else if (c.children.length > 0) {
+      const deeper = budgetCarriers(tree, c.children, col);
+      if (!deeper) return null;
+      out.push(...deeper);
+    } else return null;
+  }
+  return out;
+}
+
 export function countLevels(tree: BudgetTree): { programs: number; kegiatan: number; subKegiatan: number } {
   const all = Object.values(tree.nodes);
   return {

@@ -28,6 +28,7 @@ import type { Finding } from '../model/finding.js';
 import type { BudgetNode, BudgetTree, LkipReport } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { parseValue, type Expect } from './numbers.js';
+import { budgetCarriers } from './budget.js';
 
 export const REPAIR_NOTE = 'perbaikan OCR';
 /** Default: OCR values with a word confidence below this are candidates for repair. */
@@ -143,20 +144,6 @@ function pctRelation(label: string, n: BudgetNode): Relation | null {
   };
 }
 
-function carriers(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): BudgetNode[] | null {
-  const out: BudgetNode[] = [];
-  for (const id of ids) {
-    const c = tree.nodes[id];
-    if (!c) return null;
-    if (c[col]) out.push(c);
-    else if (c.children.length > 0) {
-      const deeper = carriers(tree, c.children, col);
-      if (!deeper) return null;
-      out.push(...deeper);
-    } else return null;
-  }
-  return out;
-}
 
 function sumRelation(label: string, parent: PrintedValue, children: PrintedValue[]): Relation {
   return {
@@ -198,7 +185,7 @@ function relationsOf(report: LkipReport): Relation[] {
     const sums = (node: BudgetNode, ids: string[], what: string) => {
       for (const col of ['pagu', 'realisasi'] as const) {
         const v = node[col];
-        const cs = carriers(tree, ids, col);
+        const cs = budgetCarriers(tree, ids, col);
         if (!v || !cs || !cs.length) continue;
         rels.push(sumRelation(`${col} ${what} (${tree.table}, ${node.label.slice(0, 50)})`, v, cs.map((c) => c[col]!)));
       }

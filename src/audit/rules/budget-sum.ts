@@ -1,5 +1,6 @@
 import type { BudgetNode, BudgetTree } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { budgetCarriers } from '../../parse/budget.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
 
@@ -37,21 +38,7 @@ export const budgetSum: Rule = {
     },
   },
   check(ctx) {
-    /** The rows that carry amounts under a parent: a child without amounts is replaced by its own children. */
-    const carriers = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): string[] | null => {
-      const out: string[] = [];
-      for (const id of ids) {
-        const c = tree.nodes[id];
-        if (!c) return null;
-        if (c[col]) out.push(id);
-        else if (c.children.length > 0) {
-          const deeper = carriers(tree, c.children, col);
-          if (!deeper) return null;
-          out.push(...deeper);
-        } else return null;
-      }
-      return out;
-    };
+    const carriers = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): string[] | null => budgetCarriers(tree, ids, col)?.map((n) => n.id) ?? null;
     const sumOf = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi') => {
       let s = 0n;
       for (const id of ids) {
