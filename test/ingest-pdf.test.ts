@@ -158,6 +158,14 @@ describe.each(['libreoffice', 'pdfkit'])('%s PDF of 000', (producer) => {
     expect(heads.length).toBeGreaterThanOrEqual(4);
     expect(doc.lines.some((l) => l.continues === true)).toBe(true);
   });
+
+  it('says in the model where the PDF could not tell (word joins decided by vocabulary, rows folded over a page)', () => {
+    const uncertain = doc.lines.flatMap((l) => (l.cells ?? []).filter((c) => c.uncertain !== undefined));
+    expect(uncertain.length).toBeGreaterThan(0);
+    expect(uncertain.every((c) => c.uncertain === 'join' || c.uncertain === 'split-row')).toBe(true);
+    // the joined text itself carries no marker characters
+    expect(uncertain.some((c) => c.text.includes('\u2060'))).toBe(false);
+  });
 });
 
 describe('text sources agree', () => {

@@ -304,7 +304,11 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
   for (const p of pages)
     for (const l of p.lines) {
       if (!l.cells || !l.text.includes(AMBIGUOUS_JOIN)) continue;
-      for (const c of l.cells) c.text = resolve(c.text);
+      for (const c of l.cells) {
+        if (!c.text.includes(AMBIGUOUS_JOIN)) continue;
+        c.text = resolve(c.text);
+        c.uncertain = 'join'; // said in the model: the geometry could not decide this join
+      }
       l.text = l.cells.map((c) => c.text).join('\t');
     }
   const lines: DocLine[] = [];
@@ -325,8 +329,8 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
       const merged = last.cells!.map((c, k) => {
         const rest = first!.cells![k]?.text ?? '';
         if (!rest) return c;
-        if (!c.text) return { ...c, text: rest };
-        return { ...c, text: junction(c.text, rest) === 'join' && /^[\d.,%]/.test(rest) ? c.text + rest : `${c.text} ${rest}` };
+        if (!c.text) return { ...c, text: rest, uncertain: 'split-row' as const };
+        return { ...c, text: junction(c.text, rest) === 'join' && /^[\d.,%]/.test(rest) ? c.text + rest : `${c.text} ${rest}`, uncertain: 'split-row' as const };
       });
       last.cells = merged;
       last.text = merged.map((c) => c.text).join('\t');
