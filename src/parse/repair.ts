@@ -270,6 +270,19 @@ export function misreadings(raw: string, expect: Expect): string[] {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+
+/** Every relation that can be evaluated with this reading holds, and at least one can be evaluated. */
+function allHold(rels: readonly Relation[], get: (x: PrintedValue) => PrintedValue): boolean {
+  let evaluable = 0;
+  for (const r of rels) {
+    const h = r.holds(get);
+    if (h === null) continue;
+    if (!h) return false;
+    evaluable++;
+  }
+  return evaluable > 0;
+}
+
 /** Copy OCR cell confidences onto the model's values (in place) when the parser did not. */
 export function attachConfidences(report: LkipReport, doc: Document): void {
   if (!doc.lines.some((l) => l.confidence !== undefined || l.cells?.some((c) => c.confidence !== undefined))) return;
@@ -347,19 +360,7 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
         const cand = parseValue(reading, v.src, expect);
         if (cand.value === null || (cand.value === v.value && cand.kind === v.kind && cand.decimals === v.decimals)) continue;
         if (expect === 'percent' && cand.kind !== 'percent' && v.kind === 'percent') continue;
-        const get = (x: PrintedValue) => (x === v ? cand : x);
-        let evaluable = 0;
-        let ok = true;
-        for (const r of mine) {
-          const h = r.holds(get);
-          if (h === null) continue;
-          evaluable++;
-          if (!h) {
-            ok = false;
-            break;
-          }
-        }
-        if (ok && evaluable > 0) good.push(cand);
+        if (allHold(mine, (x: PrintedValue) => (x === v ? cand : x))) good.push(cand);
       }
       // exactly one value must fit; among its spellings keep the one closest to what was read
       const values = new Set(good.map((g) => g.value));
@@ -432,19 +433,8 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
             const mine = [...new Set([...(relsOf.get(a) ?? []), ...(relsOf.get(b) ?? [])])];
             for (const ra of readingsOf(a))
               for (const rb of readingsOf(b)) {
-                const get = (x: PrintedValue) => (x === a ? ra : x === b ? rb : x);
-                let ok = true;
-                let evaluable = 0;
-                for (const r of mine) {
-                  const h = r.holds(get);
-                  if (h === null) continue;
-                  evaluable++;
-                  if (!h) {
-                    ok = false;
-                    break;
-                  }
-                }
-                if (ok && evaluable && !found.some((f) => f.a === a && f.b === b && f.ra.value === ra.value && f.rb.value === rb.value)) found.push({ a, ra, b, rb });
+                const ok = allHold(mine, (x: PrintedValue) => (x === a ? ra : x === b ? rb : x));
+                if (ok && !found.some((f) => f.a === a && f.b === b && f.ra.value === ra.value && f.rb.value === rb.value)) found.push({ a, ra, b, rb });
               }
           }
         if (found.length !== 1) continue;
