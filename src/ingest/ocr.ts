@@ -27,7 +27,7 @@
  */
 import type { DocLine, Document } from '../model/document.js';
 import { IngestError } from './errors.js';
-import { loadPdfjs, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { furnitureMask, loadPdfjs, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
@@ -218,25 +218,10 @@ export async function ocrPdfToDocument(
   return doc;
 }
 
-/** Lines in the top/bottom band that repeat on several OCR pages (digits ignored), and bare page numbers there. */
+/** Page furniture of the OCR pages: the born-digital rule, with OCR's page-number pattern. */
 function furniture(pages: OcrPageOut[]): Set<PageLine> {
-  const band = (h: number) => Math.max(36, 0.09 * h);
-  const inBand = (l: PageLine, h: number) => l.box.y < band(h) || l.box.y + l.box.h > h - band(h);
-  const key = (l: PageLine, h: number) => `${l.box.y < band(h) ? 't' : 'b'}|${l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase()}`;
-  const counts = new Map<string, number>();
-  for (const p of pages) {
-    const seen = new Set<string>();
-    for (const l of p.lines) if (!l.table && inBand(l, p.height)) seen.add(key(l, p.height));
-    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const minRepeat = Math.max(2, Math.ceil(pages.length * 0.3));
-  const out = new Set<PageLine>();
-  for (const p of pages)
-    for (const l of p.lines) {
-      if (l.table || !inBand(l, p.height)) continue;
-      if (PAGE_NUMBER.test(l.text.trim()) || (pages.length >= 3 && (counts.get(key(l, p.height)) ?? 0) >= minRepeat)) out.add(l);
-    }
-  return out;
+  const mask = furnitureMask(pages, PAGE_NUMBER);
+  return new Set(pages.flatMap((p, i) => p.lines.filter((_, j) => mask[i]![j])));
 }
 
 function assemble(file: string, textDoc: Document, ocr: Map<number, OcrPageOut>, pageCount: number): Document {

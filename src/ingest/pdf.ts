@@ -117,8 +117,11 @@ function classify(file: string, err: unknown): IngestError {
 
 const PAGE_NUMBER = /^(hal(aman|\.)?\s*)?[-–—(]?\s*(\d{1,3}|[ivxlcdm]{1,7})\s*[-–—)]?(\s*(dari|of|\/)\s*\d{1,4})?$/i;
 
-/** Lines in the top/bottom band that repeat on many pages (digits ignored), and bare page numbers there. */
-function furnitureMask(pages: { height: number; lines: PageLine[] }[]): boolean[][] {
+/**
+ * Lines in the top/bottom band that repeat on many pages (digits ignored), and bare page numbers there.
+ * Shared with the OCR path, which passes its own (wider) page-number pattern.
+ */
+export function furnitureMask(pages: { height: number; lines: PageLine[] }[], pageNumber: RegExp = PAGE_NUMBER): boolean[][] {
   const band = (h: number) => Math.max(36, 0.09 * h);
   // Position inside the band is not part of the key: portrait and landscape pages put the running
   // header at different heights.
@@ -137,7 +140,7 @@ function furnitureMask(pages: { height: number; lines: PageLine[] }[]): boolean[
   return pages.map((p) =>
     p.lines.map((l) => {
       if (l.table || !inBand(l, p.height)) return false;
-      if (PAGE_NUMBER.test(l.text.trim())) return true;
+      if (pageNumber.test(l.text.trim())) return true;
       return pages.length >= 3 && (counts.get(key(l, p.height)) ?? 0) >= minRepeat;
     }),
   );
