@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from './prng.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_DIR = path.join(ROOT, 'fixtures/seeds');
@@ -20,17 +21,7 @@ const NEW_NAMES = [
   'Sumbersari', 'Tanggul', 'Tempurejo', 'Umbulsari', 'Wuluhan', 'Gumukmas', 'Jombang', 'Kencong Baru', 'Sukosari', 'Tegalrejo',
 ];
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from './prng.js';
 
 /** One variant of a seed report. */
 export function vary(text: string, rand: () => number, name: string): string {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { loadPdfjs, pdfjsDataDirs } from '../src/ingest/pdf.js';
 import { canvasFactoryOf, renderPageGray, rotateGray, type GrayImage } from '../src/ingest/ocr/render.js';
+import { prng as rng } from './prng.js';
 
 export interface ScanSpec {
   /** Seed id (file name without .pdf) under fixtures/pdf/libreoffice. */
@@ -37,17 +38,7 @@ export const SPECS: ScanSpec[] = [
   { seed: '004_9ed3a231d27ded37', name: 'Jelbuk 2021', pages: [9, 10, 14, 16], holds: 'p9 PK, p10 Tabel 3.1–3.4, p14 budget table (Bab III), p16 PK Perubahan (lampiran)' },
 ];
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng as rng } from './prng.js';
 
 function seedOf(s: string): number {
   return createHash('sha256').update(s).digest().readUInt32LE(0);
