@@ -14,8 +14,13 @@ import type { Cell, DocLine, Document } from '../model/document.js';
 
 const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ', '&quot;': '"', '&#39;': "'" };
 
+/** What stripInline may have to change besides trimming. */
+const INLINE_WORK = /[<&*\\\u00a0]| {2}/;
+
 /** Remove inline HTML and Markdown emphasis; keep the words. */
 export function stripInline(s: string): string {
+  // Most lines carry no markup and no runs of spaces: nothing to do but trim (a hot path).
+  if (!INLINE_WORK.test(s)) return s.trim();
   let t = s
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/(p|li|div)>/gi, ' ')

@@ -20,7 +20,11 @@ export interface ProseLine {
   text: string;
 }
 
+/** What cleanText may have to change besides trimming. */
+const CLEAN_WORK = /[<*\\\t\u00a0]| {2}/;
+
 export function cleanText(s: string): string {
+  if (!CLEAN_WORK.test(s)) return s.trim(); // the usual line: nothing to clean (a hot path)
   return s
     .replace(/<[^>]+>/g, ' ')
     .replace(/\*+/g, '')
