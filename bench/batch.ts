@@ -8,6 +8,9 @@
  *
  *   npx tsx bench/batch.ts [--n 1000] [--concurrency 1,2] [--repeat 1] [--pool thread|process] [--keep] [--readme]
  *
+ * The CLI runs with the launcher's V8 flags (bin/v8-flags.js; LKIP_AUDIT_V8_FLAGS="" for V8's defaults),
+ * passed here directly so that the measured process is the one that audits.
+ *
  * --readme rewrites the figures between the bench markers in README.md ("Batch and benchmarks").
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { makeCorpus } from '../scripts/make-bench-corpus.js';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (k: string) => {
@@ -117,7 +121,7 @@ try {
     const out = path.join(dir, `..`, `${path.basename(dir)}-c${c}.csv`);
     const rssFile = path.join(dir, '..', `${path.basename(dir)}-c${c}.rss`);
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', PROBE, path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', String(c), '--no-progress'], {
+    const child = spawn(process.execPath, [...V8_FLAGS, '--import', PROBE, path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', String(c), '--no-progress'], {
       cwd: ROOT,
       env: { ...process.env, LKIP_RSS_FILE: rssFile, ...(POOL ? { LKIP_AUDIT_POOL: POOL } : {}) },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -160,7 +164,7 @@ const table = [
   ...rows,
 ].join('\n');
 const load = os.loadavg()[0]!.toFixed(1);
-const machine = `pool: ${POOL ?? 'thread'}; ${os.availableParallelism()} cores, ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}; 1-min load average at the end ${load}`;
+const machine = `pool: ${POOL ?? 'thread'}, V8 flags: ${V8_FLAGS.join(' ') || 'none'}; ${os.availableParallelism()} cores, ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}; 1-min load average at the end ${load}`;
 const controlText = ` Control at the same time (a pure CPU loop in 2 threads vs 1): ${controls.map((x) => `${x.toFixed(2)}×`).join(', ')}, the ceiling for any speed-up then.`;
 const passes = REPEAT > 1 ? ` Fastest of ${REPEAT} alternating passes per level (peak RSS: the highest).` : '';
 const summary = `${table}\n\n${passes ? passes.trim() + ' ' : ''}CSV byte-identical across concurrency levels: ${identical ? 'yes' : 'NO'} (${base.csvBytes.toLocaleString('en-US')} bytes). Machine: ${machine}.${controlText}`;
