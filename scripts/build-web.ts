@@ -5,7 +5,8 @@
  * without dev tools). Two bundles, both classic scripts (IIFE) so the page also works opened from a
  * folder (file://, where module scripts and `new Worker(url)` are refused by Chromium):
  *  - the worker (src/web/worker.ts): ingest (text, PDF through pdfjs-dist running inside this worker
- *    with its own worker code in-process), audit, CSV, page rendering to images;
+ *    with its own worker code in-process), audit, CSV (Indonesian and English), page rendering to
+ *    images as the page asks for them;
  *  - the page (src/web/main.ts), which carries the worker's source and starts it from a Blob URL.
  * The same `src/ingest/pdf.ts` the CLI uses runs in the browser: its two Node imports are replaced by
  * small shims (src/web/shims/*), and pdfjs-dist by src/web/pdfjs-browser.ts (same module, with the

@@ -2,11 +2,13 @@
  * The browser self-check (issue 7) in real Chromium (Debian's `chromium`, driven by playwright-core;
  * no browser download): build the page, serve it the way `lkip-audit serve` does (127.0.0.1), drop
  * the 000 PDF fixture on the drop zone, wait for the audit, and check against the CLI run on the same
- * file: the summary counts, the exported CSV (byte for byte), and that clicking a finding draws its
- * highlight over the cell holding the printed value. Every request the page makes must stay on its
- * own origin (anything else is blocked and fails the test). A screenshot is saved under
- * out/test/web-selfcheck.png. Then a scanned page read with OCR in the browser (tesseract.js,
- * language data served by the app), and the built page opened from the folder (file://).
+ * file: the summary counts, the exported CSV (byte for byte, in Indonesian and after switching to
+ * English), that pages are drawn only near the viewport, and that clicking a finding draws its page
+ * and its highlight over the cell holding the printed value. Every request the page makes must stay
+ * on its own origin (anything else is blocked and fails the test). A screenshot is saved under
+ * out/test/web-selfcheck.png. Then a file over the size limit (refused unread), a scanned page read
+ * with OCR in the browser (tesseract.js, language data served by the app), and the built page opened
+ * from the folder (file://).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
@@ -57,15 +59,19 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
   let url = '';
   let webDir = '';
   let cliCsv = '';
+  let cliCsvEn = '';
   let doc: Document;
 
   beforeAll(async () => {
     // A fresh build into a temporary folder (the served folder is what `serve` builds on demand).
     webDir = mkdtempSync(path.join(os.tmpdir(), 'lkip-web-'));
     // The CLI on the same file, named as the browser names it (the file's own name), while the page builds.
-    const cli = promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', FIXTURE, '--no-progress'], { cwd: FIXTURE_DIR, encoding: 'utf8' });
+    const run = (...extra: string[]) =>
+      promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', FIXTURE, '--no-progress', ...extra], { cwd: FIXTURE_DIR, encoding: 'utf8' });
+    const [cli, cliEn] = [run(), run('--lang', 'en')];
     ({ server, url } = await serveWeb({ port: 0, rebuild: true, dir: webDir }));
     cliCsv = (await cli).stdout;
+    cliCsvEn = (await cliEn).stdout;
     doc = await pdfToDocument(FIXTURE, new Uint8Array(readFileSync(path.join(FIXTURE_DIR, FIXTURE))));
   }, 60_000);
 
@@ -125,9 +131,24 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       }
       expect(await page.locator('#findings .finding').count()).toBe(cliRows.length);
 
-      // Every page rendered (progress per page), then the exported CSV is the CLI's, byte for byte.
+      // Lazy pages: a placeholder of the page's own size for every page at once, but only the pages
+      // near the viewport are drawn (the first one is in view); the far ones are not.
       await page.waitForSelector('body[data-state="done"]', { state: 'attached', timeout: 40_000 });
-      expect(await page.locator('.page[data-rendered="true"]').count()).toBe(doc.pageCount);
+      expect(await page.locator('.page').count()).toBe(doc.pageCount);
+      await page.waitForSelector('.page[data-page="1"][data-rendered="true"] img', { timeout: 20_000 });
+      await page.waitForTimeout(1500); // time enough to draw more pages, were they drawn up front
+      const drawn = () => page.locator('.page[data-rendered="true"]').count();
+      const drawnAtFirst = await drawn();
+      expect(drawnAtFirst).toBeGreaterThanOrEqual(1);
+      expect(drawnAtFirst).toBeLessThanOrEqual(3);
+      expect(await page.locator(`.page[data-page="${doc.pageCount}"]`).getAttribute('data-rendered')).toBeNull();
+      for (const n of [1, doc.pageCount!]) {
+        const b = (await page.locator(`.page[data-page="${n}"]`).boundingBox())!;
+        const size = doc.pages![n - 1]!;
+        expect(Math.abs(b.height - (b.width * size.height) / size.width), `page ${n} placeholder height`).toBeLessThan(2);
+      }
+
+      // The exported CSV is the CLI's, byte for byte.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv).toBe(cliCsv);
@@ -173,10 +194,122 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck.png') });
       await hl.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-highlight.png') });
 
+      // A finding on the last page with findings, far below: not drawn yet; clicking the finding
+      // draws that page first, then highlights it in view; the pages in between stay undrawn.
+      const far = listed.filter((f) => f.page !== null && f.cell !== null).sort((a, b) => b.page! - a.page!)[0]!;
+      expect(far.page).toBeGreaterThan(pick.page! + 3);
+      const farPage = page.locator(`.page[data-page="${far.page}"]`);
+      expect(await farPage.getAttribute('data-rendered')).toBeNull();
+      const drawnBefore = await drawn();
+      await page.locator(`#findings .finding[data-index="${far.i}"]`).click();
+      const farHl = page.locator(`.page[data-page="${far.page}"] .hl.active[data-index="${far.i}"]`);
+      await expect.poll(() => farHl.count(), { timeout: 15_000 }).toBe(1);
+      expect(await farPage.getAttribute('data-rendered')).toBe('true');
+      expect(await farPage.locator('img').count()).toBe(1);
+      const fb = (await farHl.boundingBox())!;
+      expect(fb.y).toBeGreaterThanOrEqual(0);
+      expect(fb.y + fb.height).toBeLessThanOrEqual(1000);
+      await page.waitForTimeout(500);
+      // That page and its neighbours near the screen are drawn, not the ones jumped over.
+      const drawnNow = await page.locator('.page[data-rendered="true"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-page'))));
+      expect(drawnNow.length).toBeGreaterThan(drawnBefore);
+      expect(drawnNow.filter((n) => n > pick.page! + 3 && n < far.page! - 3)).toEqual([]);
+
+      // English: the switch in the header re-renders the shown result (no new audit: the drawn page
+      // images stay), the UI and the findings' messages are the English ones, and the exported CSV
+      // is the CLI's `--lang en`, byte for byte.
+      await farPage.locator('img').evaluate((img) => ((img as unknown as { keep?: boolean }).keep = true));
+      expect(await page.getAttribute('html', 'lang')).toBe('id');
+      expect(await page.textContent('#summary th')).toBe('Jenis masalah');
+      await page.click('#lang button[data-lang="en"]');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.title()).toBe('LKIP Self-Check');
+      expect(await page.textContent('h1')).toBe('LKIP Self-Check');
+      expect(await page.textContent('#export')).toBe('Download findings CSV');
+      expect(await page.textContent('#summary th')).toBe('Kind of problem');
+      expect(await page.textContent('#summary .count[data-severity="error"]')).toBe(`${cliCount('error')} error${cliCount('error') === 1 ? '' : 's'}`);
+      expect(await page.getAttribute('body', 'data-state')).toBe('done');
+      expect(await farPage.locator('img').evaluate((img) => (img as unknown as { keep?: boolean }).keep)).toBe(true);
+      const cliRowsEn = parseCsv(cliCsvEn).slice(1);
+      const shown = await page.locator('#findings .finding').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.querySelector('.msg')!.textContent] as const));
+      expect(shown.length).toBe(cliRowsEn.length);
+      for (const [i, msg] of shown) expect(msg, `finding ${i}`).toBe(cliRowsEn[i]![13]);
+      expect(shown.some(([i]) => cliRowsEn[i]![13] !== cliRows[i]![13])).toBe(true);
+      const farCard = page.locator(`#findings .finding[data-index="${far.i}"]`);
+      expect(await farCard.getAttribute('class')).toContain('active'); // the selection survives
+      expect(await farCard.locator('.check strong').textContent()).toBe('What to check: ');
+      expect(await farCard.locator('.where').first().textContent()).toContain(`p. ${far.page}`);
+      expect(await page.locator(`.page[data-page="${far.page}"] .pno`).textContent()).toBe(`Page ${far.page}`);
+      const [downloadEn] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+      expect(downloadEn.suggestedFilename()).toBe('000_c0a7f8c5d5d194b0-findings.csv');
+      expect(readFileSync((await downloadEn.path())!, 'utf8')).toBe(cliCsvEn);
+      expect(cliCsvEn).not.toBe(cliCsv);
+      await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-en.png') });
+
+      // Remembered for the next visit; `?lang=id` / `?lang=en` in the address wins.
+      const again = await context.newPage();
+      await again.goto(url);
+      expect(await again.getAttribute('html', 'lang')).toBe('en');
+      expect(await again.textContent('#drop [data-i18n="pick"]')).toBe('choose a file');
+      await again.goto(`${url}?lang=id`);
+      expect(await again.getAttribute('html', 'lang')).toBe('id');
+      expect(await again.textContent('#drop [data-i18n="pick"]')).toBe('pilih berkas');
+      await again.close();
+      // And back to Indonesian on the shown result.
+      await page.click('#lang button[data-lang="id"]');
+      expect(await page.getAttribute('html', 'lang')).toBe('id');
+      expect(await farCard.locator('.msg').textContent()).toBe(cliRows[far.i]![13]);
+
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
       expect(seen.some((u) => u.endsWith('/app.js'))).toBe(true);
       expect(auditMs).toBeLessThan(30_000);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it('refuses a file over the size limit unread, naming it and its size (Indonesian, then English)', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(url);
+      // 12.5 MB of "text" (the CLI's --max-text-mb default is 10), made in the page and dropped.
+      const drop = (name: string, bytes: number) =>
+        page.evaluateHandle(`(() => {
+          const line = new TextEncoder().encode('Bukan laporan kinerja.\\n');
+          const data = new Uint8Array(${bytes});
+          for (let i = 0; i < data.length; i += line.length) data.set(line.subarray(0, Math.min(line.length, data.length - i)), i);
+          const dt = new DataTransfer();
+          dt.items.add(new File([data], ${JSON.stringify(name)}, { type: 'text/plain' }));
+          return dt;
+        })()`);
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer: await drop('laporan-besar.txt', 12.5 * 1024 * 1024) });
+      await page.waitForSelector('body[data-state="refused"]', { state: 'attached', timeout: 10_000 });
+      expect(await page.getAttribute('#status', 'data-reason')).toBe('too-large');
+      expect(await page.isVisible('#status')).toBe(true);
+      expect(await page.isVisible('#result')).toBe(false);
+      const id = (await page.textContent('#status-text'))!;
+      expect(id).toContain('Berkas terlalu besar');
+      expect(id).toContain('laporan-besar.txt');
+      expect(id).toContain('12,5 MB');
+      expect(id).toContain('10 MB');
+      await page.click('#lang button[data-lang="en"]');
+      const en = (await page.textContent('#status-text'))!;
+      expect(en).toContain('too large');
+      expect(en).toContain('laporan-besar.txt');
+      expect(en).toContain('12.5 MB');
+      // A small file is read and audited (the refusal is gone; still in English).
+      await page.dispatchEvent('#drop', 'drop', { dataTransfer: await drop('kecil.txt', 4 * 1024) });
+      await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 20_000 });
+      expect(await page.getAttribute('body', 'data-state')).toBe('done');
+      expect(await page.isVisible('#status')).toBe(false);
+      expect(await page.getAttribute('#status', 'data-reason')).toBeNull();
+      expect(await page.textContent('#summary h2')).toBe('Summary: kecil.txt');
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }
@@ -224,7 +357,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(await card.getAttribute('data-cell')).not.toBeNull();
       await card.click();
       const hl = page.locator(`.page[data-page="${await card.getAttribute('data-page')}"] .hl.active[data-index="${i}"]`);
-      expect(await hl.count()).toBe(1);
+      await expect.poll(() => hl.count()).toBe(1);
       const hb = (await hl.boundingBox())!;
       expect(hb.width).toBeGreaterThan(10);
       await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-ocr.png') });

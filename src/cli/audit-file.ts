@@ -11,6 +11,7 @@ import { IngestError } from '../ingest/errors.js';
 import { sniffKind } from '../ingest/sniff.js';
 import { loadDocument, PDF_EXT, TEXT_EXT } from '../ingest/files.js';
 import type { Config } from '../model/config.js';
+import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB } from '../model/limits.js';
 import type { FileResult } from '../report/json.js';
 
 /** A file result plus, when asked for, the printed text of every line a finding points at (for HTML). */
@@ -32,8 +33,7 @@ export interface AuditFileOptions {
   ocrWorkers?: number;
 }
 
-export const DEFAULT_MAX_TEXT_MB = 10;
-export const DEFAULT_MAX_PDF_MB = 200;
+export { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB };
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 const mbEn = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;

@@ -1,14 +1,18 @@
 /**
  * The self-check page: drop a report, the worker audits it, the page shows the summary, the
- * findings (Indonesian) and the report's pages with each finding's cell or sentence highlighted.
+ * findings and the report's pages with each finding's cell or sentence highlighted. Indonesian by
+ * default, English on request (the ID | EN switch, `?lang=en`; remembered in localStorage): switching
+ * re-renders the shown result without reading the file again. PDF pages are drawn only as they come
+ * near the viewport (IntersectionObserver); files over the CLI's size limits are refused unread.
  * Plain DOM. Nothing leaves the computer: the only requests are to the page's own files.
  */
 import workerSource from 'virtual:worker-source';
 import type { DocLine } from '../model/document.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
-import { CATEGORY, SEVERITY } from './labels.js';
+import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB } from '../model/limits.js';
+import { isLang, STRINGS, type Lang, type StaticKey, type Strings } from './labels.js';
 import { indexLines, locate, type Place } from './locate.js';
-import type { AuditRequest, WorkerMessage } from './protocol.js';
+import type { AuditRequest, PageRequest, WorkerMessage } from './protocol.js';
 
 type Result = Extract<WorkerMessage, { type: 'result' }>;
 
@@ -29,15 +33,76 @@ const notice = $<HTMLElement>('notice');
 const result = $<HTMLElement>('result');
 const summary = $<HTMLElement>('summary');
 const list = $<HTMLOListElement>('findings');
+const listPane = $<HTMLElement>('findings-pane');
 const pagesBox = $<HTMLElement>('pages');
 const exportBtn = $<HTMLButtonElement>('export');
 const showInfo = $<HTMLInputElement>('show-info');
+const langSwitch = $<HTMLElement>('lang');
 
-const setState = (s: 'idle' | 'working' | 'audited' | 'done' | 'failed') => (document.body.dataset.state = s);
+type State = 'idle' | 'working' | 'audited' | 'done' | 'failed' | 'refused';
+const setState = (s: State) => (document.body.dataset.state = s);
+
+// ---------------------------------------------------------------------------------------------
+// Language
+
+const LANG_KEY = 'lkip-audit.lang';
+
+function initialLang(): Lang {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (isLang(asked)) return asked;
+  try {
+    const kept = localStorage.getItem(LANG_KEY);
+    if (isLang(kept)) return kept;
+  } catch {
+    // storage refused (privacy settings, some file:// pages): Indonesian
+  }
+  return 'id';
+}
+
+let lang: Lang = initialLang();
+let T: Strings = STRINGS[lang];
+
+/** index.html's texts: `data-i18n="key"` sets the text, `data-i18n-label="key"` the aria-label. */
+function applyStatic() {
+  document.documentElement.lang = lang;
+  document.title = T.static.title;
+  for (const e of document.querySelectorAll<HTMLElement>('[data-i18n]')) e.textContent = T.static[e.dataset.i18n as StaticKey] ?? e.textContent;
+  for (const e of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) e.setAttribute('aria-label', T.static[e.dataset.i18nLabel as StaticKey] ?? '');
+  for (const b of langSwitch.querySelectorAll<HTMLButtonElement>('button[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+}
+
+function setLang(next: Lang) {
+  if (next === lang) return;
+  lang = next;
+  T = STRINGS[next];
+  try {
+    localStorage.setItem(LANG_KEY, next);
+  } catch {
+    // not remembered; the switch still works
+  }
+  try {
+    const u = new URL(location.href);
+    if (u.searchParams.has('lang')) {
+      u.searchParams.set('lang', next);
+      history.replaceState(history.state, '', u);
+    }
+  } catch {
+    // some file:// pages refuse replaceState
+  }
+  applyStatic();
+  if (statusMsg) statusText.textContent = statusMsg(T);
+  if (current) renderResult(current);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker and progress
 
 let worker: Worker | null = null;
 let current: Result | null = null;
 let places: (Place | null)[] = [];
+let active: number | null = null;
+/** The status line, as a function of the language (re-rendered when the language changes). */
+let statusMsg: ((t: Strings) => string) | null = null;
 const objectUrls: string[] = [];
 
 function startWorker(): Worker {
@@ -45,30 +110,42 @@ function startWorker(): Worker {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const w = new Worker(url);
   w.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
-  w.onerror = (e) => showError(e.message || 'galat pada pekerja');
+  w.onerror = (e) => showError(e.message ? () => e.message : (t) => t.workerError);
   return w;
 }
 
-function progress(text: string, value?: number, max?: number) {
+const send = (m: PageRequest, transfer: Transferable[] = []) => worker?.postMessage(m, transfer);
+
+function progress(msg: (t: Strings) => string, value?: number, max?: number) {
   statusBox.hidden = false;
-  statusText.textContent = text;
+  statusBox.classList.remove('refused');
+  statusMsg = msg;
+  statusText.textContent = msg(T);
   if (value !== undefined && max) {
     bar.max = max;
     bar.value = value;
   } else bar.removeAttribute('value');
 }
 
-function showError(message: string) {
+function showError(message: (t: Strings) => string) {
   setState('failed');
   statusBox.hidden = false;
-  statusText.textContent = `Gagal: ${message}`;
+  statusMsg = (t) => t.failed(message(t));
+  statusText.textContent = statusMsg(T);
   bar.hidden = true;
 }
 
 function reset() {
+  observer?.disconnect();
+  observer = null;
+  waiters.clear();
   for (const u of objectUrls.splice(0)) URL.revokeObjectURL(u);
   current = null;
   places = [];
+  active = null;
+  statusMsg = null;
+  statusBox.classList.remove('refused');
+  delete statusBox.dataset.reason;
   list.replaceChildren();
   pagesBox.replaceChildren();
   summary.replaceChildren();
@@ -77,42 +154,70 @@ function reset() {
   bar.hidden = false;
 }
 
+/** The CLI's limits (src/cli/audit-file.ts, --max-pdf-mb / --max-text-mb defaults): PDFs by extension, everything else as text. */
+function sizeLimit(name: string): { kind: 'pdf' | 'text'; bytes: number } {
+  return /\.pdf$/i.test(name) ? { kind: 'pdf', bytes: DEFAULT_MAX_PDF_MB * 1024 * 1024 } : { kind: 'text', bytes: DEFAULT_MAX_TEXT_MB * 1024 * 1024 };
+}
+
 async function auditFile(file: File) {
   reset();
-  setState('working');
-  progress(`Membaca ${file.name} …`);
   // A fresh worker per file: a previous long audit is abandoned, memory is returned.
   worker?.terminate();
+  worker = null;
+  const limit = sizeLimit(file.name);
+  if (file.size > limit.bytes) {
+    // Refused before reading a byte: a file this large is not a report, and would stall the browser.
+    setState('refused');
+    statusBox.hidden = false;
+    statusBox.classList.add('refused');
+    statusBox.dataset.reason = 'too-large';
+    bar.hidden = true;
+    statusMsg = (t) => t.tooLarge(file.name, file.size, limit.bytes, limit.kind);
+    statusText.textContent = statusMsg(T);
+    return;
+  }
+  setState('working');
+  progress((t) => t.reading(file.name));
   worker = startWorker();
   const bytes = await file.arrayBuffer();
   const req: AuditRequest = { type: 'audit', name: file.name, bytes, base: new URL('./', location.href).href };
-  worker.postMessage(req, [bytes]);
+  send(req, [bytes]);
 }
 
 function onMessage(m: WorkerMessage) {
   switch (m.type) {
-    case 'progress':
-      if (m.stage === 'parse' && m.page && m.pages) progress(`Membaca halaman ${m.page} dari ${m.pages} …`, m.page, m.pages);
-      else if (m.stage === 'ocr' && m.pages) progress(m.page ? `Membaca hasil pindaian (OCR): halaman ${m.page} dari ${m.pages} …` : `Menyiapkan OCR untuk ${m.pages} halaman hasil pindaian …`, m.page ?? 0, m.pages);
-      else if (m.stage === 'render' && m.page && m.pages) progress(`Menampilkan halaman ${m.page} dari ${m.pages} …`, m.page, m.pages);
-      else if (m.stage === 'audit') progress('Memeriksa konsistensi …');
-      else progress('Membaca berkas …');
+    case 'progress': {
+      const { page, pages } = m;
+      if (m.stage === 'parse' && page && pages) progress((t) => t.parsePage(page, pages), page, pages);
+      else if (m.stage === 'ocr' && pages) progress((t) => (page ? t.ocrPage(page, pages) : t.ocrPrepare(pages)), page ?? 0, pages);
+      else if (m.stage === 'audit') progress((t) => t.auditing);
+      else progress((t) => t.readingFile);
       break;
+    }
     case 'result':
       showResult(m);
+      break;
+    case 'done':
+      statusBox.hidden = true;
+      statusMsg = null;
+      setState('done');
       break;
     case 'page':
       showPageImage(m.page, m.image);
       break;
-    case 'done':
-      statusBox.hidden = true;
-      setState('done');
+    case 'page-error':
+      pageFailed(m.page, m.message);
       break;
-    case 'error':
-      showError(m.message);
+    case 'error': {
+      const msg = m.message;
+      showError(() => msg);
       break;
+    }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Summary and findings (re-rendered when the language changes)
 
 function tally(findings: readonly Finding[]) {
   const bySev: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -128,16 +233,16 @@ function tally(findings: readonly Finding[]) {
 
 function renderSummary(r: Result) {
   const { bySev, byCat } = tally(r.findings);
-  summary.append(el('h2', '', `Ringkasan: ${r.name}`));
+  summary.replaceChildren(el('h2', '', T.summaryTitle(r.name)));
   const unreadable = r.findings.find((f) => f.ruleId === 'input-error');
   if (unreadable) {
-    const p = el('p', 'input-error', `Berkas tidak dapat diperiksa: ${unreadable.message.id}`);
+    const p = el('p', 'input-error', T.unreadable(unreadable.message[lang]));
     p.dataset.reason = unreadable.reported;
     summary.append(p);
   }
   const counts = el('div', 'counts');
   for (const s of ['error', 'warning', 'info'] as const) {
-    const c = el('span', `count ${s}`, `${bySev[s]} ${SEVERITY[s].toLowerCase()}`);
+    const c = el('span', `count ${s}`, T.count(s, bySev[s]));
     c.dataset.severity = s;
     c.dataset.count = String(bySev[s]);
     counts.append(c);
@@ -146,32 +251,33 @@ function renderSummary(r: Result) {
   if (byCat.size) {
     const table = el('table');
     const head = el('tr');
-    for (const h of ['Jenis masalah', 'Galat', 'Peringatan', 'Info']) head.append(el('th', '', h));
+    for (const h of T.tableHead) head.append(el('th', '', h));
     table.append(el('thead'), el('tbody'));
     table.tHead!.append(head);
     for (const [cat, n] of [...byCat].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning)) {
       const tr = el('tr');
       tr.dataset.category = cat;
-      tr.append(el('td', '', CATEGORY[cat].label), el('td', 'n', String(n.error)), el('td', 'n', String(n.warning)), el('td', 'n', String(n.info)));
+      tr.append(el('td', '', T.category[cat]?.label ?? cat), el('td', 'n', String(n.error)), el('td', 'n', String(n.warning)), el('td', 'n', String(n.info)));
       table.tBodies[0]!.append(tr);
     }
     summary.append(table);
-  } else summary.append(el('p', '', 'Tidak ada masalah yang ditemukan.'));
-  summary.append(el('p', 'meta', `${r.format === 'text' ? 'ekspor teks' : `PDF, ${r.pages?.length ?? 0} halaman${r.ocr.done ? `, ${r.ocr.pages.length} dibaca dengan OCR` : ''}`} · diperiksa dalam ${(r.ms / 1000).toFixed(1)} detik`));
+  } else summary.append(el('p', '', T.noProblems));
+  summary.append(el('p', 'meta', T.meta({ format: r.format, pages: r.pages?.length ?? 0, ocrPages: r.ocr.done ? r.ocr.pages.length : 0, ms: r.ms })));
 }
 
 function whereText(f: Finding, p: Place | null): string {
+  const w = T.where;
   const parts: string[] = [];
   const page = p?.page ?? f.where.page;
-  if (page) parts.push(`hal. ${page}`);
-  if (f.where.line) parts.push(`baris ${f.where.line}`);
+  if (page) parts.push(w.page(page));
+  if (f.where.line) parts.push(w.line(f.where.line));
   if (f.where.table) parts.push(f.where.table);
-  if (f.where.row) parts.push(`baris "${f.where.row}"`);
-  if (f.where.column) parts.push(`kolom "${f.where.column}"`);
-  return parts.join(' · ') || 'seluruh dokumen';
+  if (f.where.row) parts.push(w.row(f.where.row));
+  if (f.where.column) parts.push(w.column(f.where.column));
+  return parts.join(' · ') || w.whole;
 }
 
-function renderFinding(f: Finding, i: number, p: Place | null, docs: Record<string, string>): HTMLLIElement {
+function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['ruleDocs']): HTMLLIElement {
   const li = el('li', `finding sev-${f.severity}`);
   li.dataset.index = String(i);
   li.dataset.rule = f.ruleId;
@@ -180,56 +286,108 @@ function renderFinding(f: Finding, i: number, p: Place | null, docs: Record<stri
   if (p) li.dataset.line = String(p.line);
   if (p?.cell !== null && p?.cell !== undefined) li.dataset.cell = String(p.cell);
   const head = el('div', 'head');
-  head.append(el('span', 'sev', SEVERITY[f.severity]), el('span', 'kind', CATEGORY[f.category]?.label ?? f.category), el('span', 'where', whereText(f, p)));
-  li.append(head, el('p', 'msg', f.message.id));
+  head.append(el('span', 'sev', T.severity[f.severity]), el('span', 'kind', T.category[f.category]?.label ?? f.category), el('span', 'where', whereText(f, p)));
+  li.append(head, el('p', 'msg', f.message[lang]));
   const dl = el('dl');
   const row = (k: string, v: string, cls: string) => {
     if (v) dl.append(el('dt', '', k), el('dd', cls, v));
   };
-  row('Tertulis', f.reported, 'reported');
-  row('Seharusnya', f.expected, 'expected');
-  row('Toleransi', f.tolerance, 'tolerance');
+  row(T.reported, f.reported, 'reported');
+  row(T.expected, f.expected, 'expected');
+  row(T.tolerance, f.tolerance, 'tolerance');
   li.append(dl);
   const check = el('p', 'check');
-  check.append(el('strong', '', 'Yang perlu diperiksa: '), document.createTextNode(CATEGORY[f.category]?.check ?? ''));
+  check.append(el('strong', '', T.toCheck), document.createTextNode(T.category[f.category]?.check ?? ''));
   li.append(check);
   const doc = docs[f.ruleId];
   if (doc) {
     const d = el('details');
-    d.append(el('summary', '', 'Mengapa ini diperiksa'), el('p', '', doc));
+    d.append(el('summary', '', T.why), el('p', '', doc[lang]));
     li.append(d);
   }
-  if (!p) li.append(el('p', 'where', 'Temuan ini tidak menunjuk satu tempat di halaman.'));
+  if (!p) li.append(el('p', 'where', T.noPlace));
   li.tabIndex = 0;
   li.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('summary')) return;
-    select(i, 'list');
+    void select(i, 'list');
   });
   li.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      select(i, 'list');
+      void select(i, 'list');
     }
   });
   return li;
 }
 
-const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(4)}%`;
+function renderList(r: Result) {
+  // Shown in reading order (document-level findings first, then by page and line); data-index stays
+  // the finding's row in the CSV.
+  const order = r.findings.map((_, i) => i);
+  const key = (i: number) => {
+    const p = places[i];
+    return p ? [1, p.page ?? 0, p.line] : [0, 0, 0];
+  };
+  order.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || a - b;
+  });
+  const scroll = listPane.scrollTop;
+  list.replaceChildren(...order.map((i) => renderFinding(r.findings[i]!, i, places[i] ?? null, r.ruleDocs)));
+  listPane.scrollTop = scroll;
+  if (active !== null) list.querySelector(`.finding[data-index="${active}"]`)?.classList.add('active');
+}
 
-function renderPages(r: Result) {
+function renderNotice(r: Result) {
+  notice.hidden = !r.ocr.pages.length;
+  if (!r.ocr.pages.length) return;
+  const which = T.pagesList(r.ocr.pages);
+  notice.textContent = r.ocr.done ? T.ocrDone(r.ocr.pages.length, which) : T.ocrFailed(r.ocr.pages.length, which, r.ocr.error ?? T.genericError);
+}
+
+/** The texts drawn over the pages: page labels, image descriptions, highlight tooltips. */
+function labelPages(r: Result) {
+  for (const page of pagesBox.querySelectorAll<HTMLElement>('.page')) {
+    const n = Number(page.dataset.page);
+    page.querySelector('.pno')!.textContent = T.pageLabel(n);
+    const img = page.querySelector('img');
+    if (img) img.alt = T.pageLabel(n);
+  }
+  for (const hl of pagesBox.querySelectorAll<HTMLElement>('.hl[data-index]')) hl.title = r.findings[Number(hl.dataset.index)]?.message[lang] ?? '';
+  for (const hl of pagesBox.querySelectorAll<HTMLElement>('.hl.related')) hl.title = hl.dataset.note || T.related;
+}
+
+/** Everything that depends on the language; the page images and the selection stay. */
+function renderResult(r: Result) {
+  renderSummary(r);
+  renderList(r);
+  renderNotice(r);
+  labelPages(r);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages: placeholders of the right size at once, images drawn as they come near the viewport
+
+const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(4)}%`;
+let observer: IntersectionObserver | null = null;
+/** Callbacks waiting for a page to be drawn (a finding on it was clicked). */
+const waiters = new Map<number, (() => void)[]>();
+const pageEl = (n: number) => pagesBox.querySelector<HTMLElement>(`.page[data-page="${n}"]`);
+
+function buildPages(r: Result) {
   if (r.format !== 'text' && r.pages) {
     r.pages.forEach((size, k) => {
       const n = k + 1;
       const page = el('div', 'page');
       page.dataset.page = String(n);
       page.style.aspectRatio = `${size.width} / ${size.height}`;
-      page.append(el('span', 'pno', `Halaman ${n}`));
+      page.append(el('span', 'pno'));
       pagesBox.append(page);
     });
     places.forEach((p, i) => {
       if (!p?.page || !p.box) return;
       const size = r.pages![p.page - 1];
-      const page = pagesBox.querySelector<HTMLElement>(`.page[data-page="${p.page}"]`);
+      const page = pageEl(p.page);
       if (!size || !page) return;
       const pad = 1.5;
       const hl = el('div', `hl sev-${r.findings[i]!.severity}`);
@@ -238,10 +396,12 @@ function renderPages(r: Result) {
       hl.style.top = pct(p.box.y - pad, size.height);
       hl.style.width = pct(p.box.w + 2 * pad, size.width);
       hl.style.height = pct(p.box.h + 2 * pad, size.height);
-      hl.title = r.findings[i]!.message.id;
-      hl.addEventListener('click', () => select(i, 'page'));
+      hl.addEventListener('click', () => void select(i, 'page'));
       page.append(hl);
     });
+    // Half a screen above and below counts as near: the next page is usually ready when scrolled to.
+    observer = new IntersectionObserver(onNear, { rootMargin: '50% 0px' });
+    for (const page of pagesBox.querySelectorAll<HTMLElement>('.page')) observer.observe(page);
   } else {
     const flagged = new Set(places.filter((p): p is Place => !!p).map((p) => p.line));
     const box = el('div', 'textdoc');
@@ -255,16 +415,65 @@ function renderPages(r: Result) {
   }
 }
 
+function onNear(entries: IntersectionObserverEntry[]) {
+  for (const e of entries) {
+    const page = e.target as HTMLElement;
+    const n = Number(page.dataset.page);
+    if (e.isIntersecting) askPage(n);
+    else if (page.dataset.rendered === 'pending' && !waiters.has(n)) {
+      // Scrolled past before its turn: not drawn now, asked again when it comes back.
+      delete page.dataset.rendered;
+      send({ type: 'cancel', page: n });
+    }
+  }
+}
+
+function askPage(n: number, first = false) {
+  const page = pageEl(n);
+  if (!page || page.dataset.rendered === 'true' || page.dataset.rendered === 'failed') return;
+  if (page.dataset.rendered === 'pending' && !first) return;
+  page.dataset.rendered = 'pending';
+  send({ type: 'render', page: n, first });
+}
+
+/** Resolves once page n is drawn (or could not be): asks for it first in line when it is not. */
+function pageReady(n: number): Promise<void> {
+  const page = pageEl(n);
+  if (!page || page.dataset.rendered === 'true' || page.dataset.rendered === 'failed') return Promise.resolve();
+  return new Promise((resolve) => {
+    waiters.set(n, [...(waiters.get(n) ?? []), resolve]);
+    askPage(n, true);
+  });
+}
+
+function pageSettled(n: number) {
+  const w = waiters.get(n);
+  waiters.delete(n);
+  for (const f of w ?? []) f();
+}
+
 function showPageImage(n: number, image: Blob) {
-  const page = pagesBox.querySelector<HTMLElement>(`.page[data-page="${n}"]`);
-  if (!page) return;
+  const page = pageEl(n);
+  if (!page || page.dataset.rendered === 'true') return; // drawn twice (asked again while being drawn)
   const url = URL.createObjectURL(image);
   objectUrls.push(url);
   const img = el('img');
-  img.alt = `Halaman ${n}`;
+  img.alt = T.pageLabel(n);
   img.src = url;
   page.prepend(img);
   page.dataset.rendered = 'true';
+  observer?.unobserve(page);
+  pageSettled(n);
+}
+
+function pageFailed(n: number, message: string) {
+  const page = pageEl(n);
+  if (page) {
+    page.dataset.rendered = 'failed';
+    page.title = message;
+    observer?.unobserve(page);
+  }
+  pageSettled(n);
 }
 
 /** The other places a finding involves (components of a sum, the other tables of a drift), outlined while it is selected. */
@@ -283,10 +492,11 @@ function showRelated(i: number) {
       continue;
     }
     const size = line.page ? current.pages?.[line.page - 1] : undefined;
-    const page = pagesBox.querySelector<HTMLElement>(`.page[data-page="${line.page}"]`);
+    const page = line.page ? pageEl(line.page) : null;
     if (!line.box || !size || !page) continue;
     const hl = el('div', 'hl related');
-    hl.title = r.note ?? 'tempat terkait';
+    if (r.note) hl.dataset.note = r.note;
+    hl.title = r.note ?? T.related;
     hl.style.left = pct(line.box.x - 1, size.width);
     hl.style.top = pct(line.box.y - 1, size.height);
     hl.style.width = pct(line.box.w + 2, size.width);
@@ -295,15 +505,22 @@ function showRelated(i: number) {
   }
 }
 
-function select(i: number, from: 'list' | 'page') {
+/** Select finding i: mark it in the list, draw its page if it is not yet, then highlight it and scroll to it. */
+async function select(i: number, from: 'list' | 'page') {
+  const r = current;
+  if (!r) return;
+  active = i;
   for (const e of document.querySelectorAll('.active')) e.classList.remove('active');
   showRelated(i);
   const li = list.querySelector<HTMLElement>(`.finding[data-index="${i}"]`);
   li?.classList.add('active');
   const p = places[i];
   let target: HTMLElement | null = null;
-  if (p && current?.format !== 'text') target = pagesBox.querySelector<HTMLElement>(`.hl[data-index="${i}"]`);
-  else if (p) target = pagesBox.querySelector<HTMLElement>(`.tline[data-line="${p.line}"]`);
+  if (p && r.format !== 'text') {
+    if (p.page) await pageReady(p.page);
+    if (current !== r || active !== i) return; // another file, or another finding clicked meanwhile
+    target = pagesBox.querySelector<HTMLElement>(`.hl[data-index="${i}"]`);
+  } else if (p) target = pagesBox.querySelector<HTMLElement>(`.tline[data-line="${p.line}"]`);
   target?.classList.add('active');
   if (from === 'list') target?.scrollIntoView({ block: 'center' });
   else li?.scrollIntoView({ block: 'nearest' });
@@ -313,37 +530,22 @@ function showResult(r: Result) {
   current = r;
   const lines = indexLines(r.lines);
   places = r.findings.map((f) => locate(f, lines));
-  renderSummary(r);
-  // Shown in reading order (document-level findings first, then by page and line); data-index stays
-  // the finding's row in the CSV.
-  const order = r.findings.map((_, i) => i);
-  const key = (i: number) => {
-    const p = places[i];
-    return p ? [1, p.page ?? 0, p.line] : [0, 0, 0];
-  };
-  order.sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]! || a - b;
-  });
-  for (const i of order) list.append(renderFinding(r.findings[i]!, i, places[i] ?? null, r.ruleDocs));
-  renderPages(r);
-  if (r.ocr.pages.length) {
-    notice.hidden = false;
-    const which = `hal. ${r.ocr.pages.join(', ')}`;
-    notice.textContent = r.ocr.done
-      ? `${r.ocr.pages.length} halaman hasil pindaian (${which}) dibaca dengan OCR. Angka hasil OCR bisa salah baca: periksa temuan pada halaman itu dengan teliti.`
-      : `${r.ocr.pages.length} halaman tidak memiliki lapisan teks (hasil pindaian: ${which}) dan tidak dapat dibaca dengan OCR di sini (${r.ocr.error ?? 'galat'}); angka pada halaman itu tidak diperiksa. Buka halaman ini melalui "lkip-audit serve" agar OCR dapat berjalan.`;
-  }
+  buildPages(r);
+  renderResult(r);
   result.hidden = false;
   setState('audited');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Controls
+
 exportBtn.addEventListener('click', () => {
   if (!current) return;
   const a = el('a');
-  const url = URL.createObjectURL(new Blob([current.csv], { type: 'text/csv;charset=utf-8' }));
+  // The CLI's CSV in the page's language: `lkip-audit audit FILE --lang id|en`, byte for byte.
+  const url = URL.createObjectURL(new Blob([current.csv[lang]], { type: 'text/csv;charset=utf-8' }));
   a.href = url;
-  a.download = `${current.name.replace(/\.[^.]+$/, '')}-temuan.csv`;
+  a.download = `${current.name.replace(/\.[^.]+$/, '')}-${T.csvSuffix}.csv`;
   document.body.append(a);
   a.click();
   a.remove();
@@ -351,6 +553,11 @@ exportBtn.addEventListener('click', () => {
 });
 
 showInfo.addEventListener('change', () => list.classList.toggle('hide-info', !showInfo.checked));
+
+langSwitch.addEventListener('click', (e) => {
+  const l = (e.target as HTMLElement).closest<HTMLElement>('button[data-lang]')?.dataset.lang;
+  if (isLang(l)) setLang(l);
+});
 
 input.addEventListener('change', () => {
   const f = input.files?.[0];
@@ -368,3 +575,5 @@ drop.addEventListener('drop', (e) => {
   const f = e.dataTransfer?.files?.[0];
   if (f) void auditFile(f);
 });
+
+applyStatic();

@@ -10,7 +10,31 @@ export interface AuditRequest {
   base: string;
 }
 
-export type Stage = 'read' | 'parse' | 'ocr' | 'audit' | 'render';
+/**
+ * Draw one PDF page of the audited file (sent after the result, as a page nears the viewport).
+ * `first`: ahead of the pages already waiting (a finding on that page was clicked).
+ */
+export interface RenderRequest {
+  type: 'render';
+  page: number;
+  first?: boolean;
+}
+
+/** A page asked for left the viewport before its turn: do not draw it (asked again when it comes back). */
+export interface CancelRequest {
+  type: 'cancel';
+  page: number;
+}
+
+export type PageRequest = AuditRequest | RenderRequest | CancelRequest;
+
+export type Stage = 'read' | 'parse' | 'ocr' | 'audit';
+
+/** Indonesian and English, as the findings' messages are. */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
 
 export type WorkerMessage =
   | { type: 'progress'; stage: Stage; page?: number; pages?: number }
@@ -21,14 +45,17 @@ export type WorkerMessage =
       pages: { width: number; height: number }[] | null;
       lines: DocLine[];
       findings: Finding[];
-      /** Exactly what `lkip-audit audit FILE` writes for this file (CSV, Indonesian messages). */
-      csv: string;
-      /** Rule id → Indonesian explanation (the rule's documentation). */
-      ruleDocs: Record<string, string>;
+      /** Exactly what `lkip-audit audit FILE --lang id|en` writes for this file (CSV). */
+      csv: Bilingual;
+      /** Rule id → explanation (the rule's documentation). */
+      ruleDocs: Record<string, Bilingual>;
       /** Pages without a text layer (scanned), whether OCR read them, and why not. */
       ocr: { pages: number[]; done: boolean; error?: string };
       ms: number;
     }
-  | { type: 'page'; page: number; pages: number; image: Blob }
+  /** The audit is finished; pages are drawn from now on as the page asks for them (RenderRequest). */
   | { type: 'done' }
+  | { type: 'page'; page: number; pages: number; image: Blob }
+  /** A page could not be drawn (the findings are not affected). */
+  | { type: 'page-error'; page: number; message: string }
   | { type: 'error'; message: string };

@@ -1,5 +1,6 @@
 /**
- * The audit worker: bytes → Document → findings → CSV, then each PDF page rendered to an image.
+ * The audit worker: bytes → Document → findings → CSV (Indonesian and English), then PDF pages
+ * rendered to images one by one as the page asks for them.
  * Runs the CLI's own code (src/ingest/text.ts, src/ingest/pdf.ts, src/audit, src/report/csv.ts);
  * nothing is sent anywhere. Started by main.ts from a Blob URL (see scripts/build-web.ts).
  */
@@ -16,12 +17,12 @@ import type { Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import { toCsv } from '../report/csv.js';
 import * as pdfjs from './pdfjs-browser.js';
-import type { AuditRequest, WorkerMessage } from './protocol.js';
+import type { AuditRequest, Bilingual, CancelRequest, PageRequest, RenderRequest, WorkerMessage } from './protocol.js';
 import { looksBinary, sniffKind } from '../ingest/sniff.js';
 
 interface WorkerScope {
   postMessage(m: WorkerMessage): void;
-  onmessage: ((e: MessageEvent<AuditRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<PageRequest>) => void) | null;
   __LKIP_BASE__?: string;
 }
 const scope = globalThis as unknown as WorkerScope;
@@ -31,8 +32,6 @@ const post = (m: WorkerMessage) => scope.postMessage(m);
 const config = ConfigSchema.parse(rawConfig);
 
 const TEXT_EXT = /\.(txt|md|markdown)$/i;
-
-
 
 const isPdf = (b: Uint8Array) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
 
@@ -93,35 +92,71 @@ async function load(name: string, bytes: Uint8Array, stats: PdfIngestStats, ocr:
   return textToDocument(name, new TextDecoder('utf-8').decode(bytes));
 }
 
-/** Render every page to a JPEG, in order, reporting progress. */
-async function renderPages(bytes: Uint8Array, base: string): Promise<void> {
-  const task = pdfjs.getDocument({
-    data: bytes,
-    standardFontDataUrl: `${base}pdfjs/standard_fonts/`,
-    cMapUrl: `${base}pdfjs/cmaps/`,
-    cMapPacked: true,
-    wasmUrl: `${base}pdfjs/wasm/`,
-    isEvalSupported: false,
-    verbosity: 0,
-  });
+/**
+ * Pages are drawn one at a time, only when the page asks (a placeholder came near the viewport, or a
+ * finding on it was clicked): a 200-page report is not drawn up front. The PDF stays open in this
+ * worker for that (one worker per file; the page terminates it for the next file).
+ */
+let source: { bytes: Uint8Array; base: string } | null = null;
+let pdf: Promise<pdfjs.PDFDocumentProxy> | null = null;
+const queue: number[] = [];
+let drawing = false;
+
+function openPdf(): Promise<pdfjs.PDFDocumentProxy> {
+  if (!pdf) {
+    const { bytes, base } = source!;
+    pdf = pdfjs.getDocument({
+      data: bytes,
+      standardFontDataUrl: `${base}pdfjs/standard_fonts/`,
+      cMapUrl: `${base}pdfjs/cmaps/`,
+      cMapPacked: true,
+      wasmUrl: `${base}pdfjs/wasm/`,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+  }
+  return pdf;
+}
+
+async function drawPage(doc: pdfjs.PDFDocumentProxy, n: number): Promise<Blob> {
+  const page = await doc.getPage(n);
   try {
-    const doc = await task.promise;
-    for (let n = 1; n <= doc.numPages; n++) {
-      post({ type: 'progress', stage: 'render', page: n, pages: doc.numPages });
-      const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 2 });
+    const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    const ctx = canvas.getContext('2d')!;
+    await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
+    return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
+  } finally {
+    page.cleanup();
+  }
+}
+
+async function pump(): Promise<void> {
+  if (drawing || !source) return;
+  drawing = true;
+  try {
+    while (queue.length) {
+      const n = queue.shift()!;
       try {
-        const viewport = page.getViewport({ scale: 2 });
-        const canvas = new OffscreenCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-        const ctx = canvas.getContext('2d')!;
-        await page.render({ canvasContext: ctx as unknown as CanvasRenderingContext2D, canvas: canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
-        const image = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.85 });
-        post({ type: 'page', page: n, pages: doc.numPages, image });
-      } finally {
-        page.cleanup();
+        const doc = await openPdf();
+        if (n < 1 || n > doc.numPages) throw new Error(`no page ${n}`);
+        post({ type: 'page', page: n, pages: doc.numPages, image: await drawPage(doc, n) });
+      } catch (e) {
+        post({ type: 'page-error', page: n, message: String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200) });
       }
     }
   } finally {
-    await task.destroy().catch(() => undefined);
+    drawing = false;
+  }
+}
+
+function request(m: RenderRequest | CancelRequest): void {
+  const at = queue.indexOf(m.page);
+  if (at >= 0) queue.splice(at, 1);
+  if (m.type === 'render') {
+    if (m.first) queue.unshift(m.page);
+    else queue.push(m.page);
+    void pump();
   }
 }
 
@@ -154,8 +189,9 @@ async function handle(req: AuditRequest): Promise<void> {
       findings = fail(name, 'internal', `Berkas tidak dapat diaudit (galat internal: ${detail}): ${name}`, `The file could not be audited (internal error: ${detail}): ${name}`);
     }
   }
-  const ruleDocs: Record<string, string> = {};
-  for (const r of RULES) ruleDocs[r.meta.id] = r.meta.docs.id;
+  const ruleDocs: Record<string, Bilingual> = {};
+  for (const r of RULES) ruleDocs[r.meta.id] = { id: r.meta.docs.id, en: r.meta.docs.en };
+  if (doc?.format === 'pdf' || doc?.format === 'ocr') source = { bytes, base: req.base };
   post({
     type: 'result',
     name,
@@ -163,15 +199,17 @@ async function handle(req: AuditRequest): Promise<void> {
     pages: doc?.pages ?? null,
     lines: doc?.lines ?? [],
     findings,
-    csv: toCsv(findings, 'id'),
+    csv: { id: toCsv(findings, 'id'), en: toCsv(findings, 'en') },
     ruleDocs,
     ocr,
     ms: Math.round(performance.now() - t0),
   });
-  if (doc?.format === 'pdf' || doc?.format === 'ocr') await renderPages(bytes, req.base);
   post({ type: 'done' });
+  void pump();
 }
 
 scope.onmessage = (e) => {
-  handle(e.data).catch((err: unknown) => post({ type: 'error', message: String((err as Error)?.message ?? err) }));
+  const m = e.data;
+  if (m.type !== 'audit') return request(m);
+  handle(m).catch((err: unknown) => post({ type: 'error', message: String((err as Error)?.message ?? err) }));
 };
