@@ -24,7 +24,11 @@ const CACHE = path.join(os.tmpdir(), 'lkip-ocr-bench-cache');
 export async function ocrCached(file: string, pool: () => Promise<OcrPool>, stats?: OcrIngestStats): Promise<{ doc: Document; cached: boolean }> {
   const bytes = new Uint8Array(readFileSync(file));
   const h = createHash('sha256').update(bytes);
-  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/tesseract.ts', 'pdf/layout.ts']) h.update(readFileSync(new URL(`../src/ingest/${f}`, import.meta.url)));
+  // every source the OCR result depends on (a file that does not exist counts as empty)
+  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/cells.ts', 'ocr/lexicon.ts', 'ocr/tesseract.ts', 'pdf.ts', 'pdf/layout.ts']) {
+    const u = new URL(`../src/ingest/${f}`, import.meta.url);
+    h.update(f).update(existsSync(u) ? readFileSync(u) : '');
+  }
   const key = h.digest('hex').slice(0, 16);
   const hit = path.join(CACHE, `${path.basename(file)}.${key}.json`);
   if (!process.env.OCR_BENCH_FRESH && existsSync(hit)) return { doc: JSON.parse(readFileSync(hit, 'utf8')) as Document, cached: true };

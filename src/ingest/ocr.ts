@@ -27,11 +27,11 @@
  */
 import type { DocLine, Document } from '../model/document.js';
 import { IngestError } from './errors.js';
-import { furnitureMask, loadPdfjs, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
-import { applySheet, buildSheet, doubtfulCells } from './ocr/cells.js';
+import { applySheet, buildSheets, doubtfulCells, secondSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
@@ -76,6 +76,14 @@ export interface OcrIngestStats {
   /** Doubtful table cells read again on the cell sheet / changed by that. */
   cellsReread?: number;
   cellsChanged?: number;
+  /** Numeric cells whose first re-reading did not settle them (read twice more). */
+  cellsUnsettled?: number;
+  /**
+   * Milliseconds per phase, summed over pages: image (decode or render), skew (estimate + rotate),
+   * rules (detect + erase + PGM) on the main thread; pageOcr / cellOcr from handing the image to
+   * the pool to its result (includes queueing); layout (words → lines, cells, sheet building).
+   */
+  phases?: Record<'image' | 'skew' | 'rules' | 'pageOcr' | 'cellOcr' | 'layout', number>;
 }
 
 export const DEFAULT_MIN_CHARS = 40;
@@ -145,6 +153,10 @@ export async function ocrPdfToDocument(
     });
     const factory = canvasFactoryOf(doc);
     pool = opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
+    const phases = (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+    const ph = (k: keyof typeof phases, ms: number) => {
+      phases[k] += ms;
+    };
     const inFlight: Promise<void>[] = [];
     const maxAhead = pool.workers + 1;
     for (const n of ocrPages) {
@@ -156,20 +168,29 @@ export async function ocrPdfToDocument(
       let geom: { width: number; height: number; rotated: boolean; rules: ReturnType<typeof toPoints> };
       try {
         const vp = page.getViewport({ scale: 1 });
+        let t = performance.now();
         img = await renderPageGray(factory, page, dpi);
+        ph('image', performance.now() - t);
+        t = performance.now();
         const skew = estimateSkew(img);
         stats.skew.push(skew);
         if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);
+        ph('skew', performance.now() - t);
+        const tr = performance.now();
         const segs = detectRules(img);
         if (opts.eraseRules !== false) eraseRules(img, segs);
         geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0, rules: toPoints(segs, dpi) };
         pgm = toPgm(img);
+        ph('rules', performance.now() - tr);
       } finally {
         page.cleanup();
       }
       stats.prepMs += performance.now() - tp;
       const thePool = pool;
+      const to = performance.now();
       const p = thePool.recognize(pgm).then(async (res) => {
+        ph('pageOcr', performance.now() - to);
+        let tl = performance.now();
         const words = wordsOf(res, 72 / dpi);
         correctStructureWords(words);
         stats.words += words.length;
@@ -177,13 +198,25 @@ export async function ocrPdfToDocument(
         const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...geom.rules }, layoutStats), words);
         if (opts.cellPass !== false) {
           // doubtful table cells, read again one by one (see ocr/cells.ts)
-          const sheet = buildSheet(img, doubtfulCells(lines, img));
-          if (sheet) {
-            const again = await thePool.recognizeBlock(toPgm(sheet.image));
-            const sheetWords = wordsOf(again, 1);
-            correctStructureWords(sheetWords);
-            stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
-            stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords);
+          // numeric cells that their first reading does not settle are read twice more
+          const unsettled: Slot[] = [];
+          const readSheets = async (sheets: Sheet[]) => {
+            for (const sheet of sheets) {
+              ph('layout', performance.now() - tl);
+              const tc = performance.now();
+              const again = await thePool.recognizeBlock(toPgm(sheet.image));
+              ph('cellOcr', performance.now() - tc);
+              tl = performance.now();
+              const sheetWords = wordsOf(again, 1);
+              correctStructureWords(sheetWords);
+              stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
+              stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords, unsettled);
+            }
+          };
+          await readSheets(buildSheets(img, doubtfulCells(lines, img)));
+          if (unsettled.length) {
+            stats.cellsUnsettled = (stats.cellsUnsettled ?? 0) + unsettled.length;
+            await readSheets(secondSheets(img, unsettled.splice(0)));
           }
         }
         for (const l of lines) {
@@ -200,6 +233,7 @@ export async function ocrPdfToDocument(
           }
           if (changed) l.text = l.cells.map((c) => c.text).join('\t');
         }
+        ph('layout', performance.now() - tl);
         ocrOut.set(n, { width: geom.width, height: geom.height, rotated: geom.rotated, lines });
         opts.onPage?.(n, ocrOut.size, ocrPages.length);
       });
@@ -253,6 +287,17 @@ function assemble(file: string, textDoc: Document, ocr: Map<number, OcrPageOut>,
     const body = sizes[Math.floor(sizes.length / 2)];
     if (body) for (const l of kept) if (!l.cells && Math.abs(l.size - body) <= 0.3 * body) l.size = body;
     kept = joinParagraphs(kept, () => undefined) as ConfidentLine[];
+    // the rest of a row broken over the page boundary ("87.750.20" + "0") is folded back into it,
+    // as on born-digital pages
+    const prevRow = lines[lines.length - 1];
+    const head = kept[0];
+    if (head?.table && head.cells && prevEnd?.table && prevEnd.cells === head.cells.length && prevRow?.cells && prevRow.page === n - 1 && isRowRest(prevRow, head)) {
+      prevRow.cells = mergeRowRest(prevRow.cells, head.cells.map((c) => (c.text.includes(AMBIGUOUS_JOIN) ? { ...c, text: resolve(c.text) } : c)));
+      for (const c of prevRow.cells) if (c.confidence !== undefined) c.confidence = Math.round(c.confidence * 10) / 10;
+      prevRow.text = prevRow.cells.map((c) => c.text).join('\t');
+      if (head.confidence !== undefined) prevRow.confidence = Math.round(Math.min(prevRow.confidence ?? 100, head.confidence) * 10) / 10;
+      kept = kept.slice(1);
+    }
     kept.forEach((l, i) => {
       if (l.cells && l.text.includes(AMBIGUOUS_JOIN)) {
         for (const c of l.cells) c.text = resolve(c.text);

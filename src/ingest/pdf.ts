@@ -26,7 +26,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { DocLine, Document } from '../model/document.js';
+import type { Cell, DocLine, Document } from '../model/document.js';
 import { IngestError } from './errors.js';
 import { AMBIGUOUS_JOIN, junction, layoutPage, resolveJoins, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
@@ -161,7 +161,7 @@ const WHOLE_VALUE = /^[-+(]?(?:Rp\.?\s?)?\d[\d.,]*\s?%?\)?$|^-$/;
  * starts like a new item (row number, "Program", "Kegiatan", "Output", ...), or both rows hold a
  * whole value in the same column. A repeated header is excluded by the caller.
  */
-function isRowRest(last: PageLine, rest: PageLine): boolean {
+export function isRowRest(last: Pick<PageLine, 'cells'>, rest: Pick<PageLine, 'cells'>): boolean {
   const a = last.cells!;
   const b = rest.cells!;
   let emptiedNumber = false;
@@ -187,6 +187,21 @@ function isRowRest(last: PageLine, rest: PageLine): boolean {
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
+
+/**
+ * The cells of `last` with the rest of the row (`rest`, first row of the next page) folded in,
+ * marked `uncertain: 'split-row'`; an OCR'd cell keeps the lower confidence of its two parts.
+ */
+export function mergeRowRest(last: Cell[], rest: Cell[]): Cell[] {
+  return last.map((c, k) => {
+    const r = rest[k];
+    const more = r?.text ?? '';
+    if (!more) return c;
+    const conf = r!.confidence !== undefined ? { confidence: Math.min(c.confidence ?? r!.confidence, r!.confidence) } : {};
+    if (!c.text) return { ...c, text: more, ...conf, uncertain: 'split-row' as const };
+    return { ...c, text: junction(c.text, more) === 'join' && /^[\d.,%]/.test(more) ? c.text + more : `${c.text} ${more}`, ...conf, uncertain: 'split-row' as const };
+  });
+}
 
 /** Heading levels from font size: sizes clearly above the body size, largest = level 1. */
 function headingLevels(lines: PageLine[]): Map<number, number> {
@@ -329,12 +344,7 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
     // A row broken over the page boundary: fold its rest into the last row of the previous page.
     if (continues && opts.mergeSplitRows !== false && first!.text !== chainHeader && isRowRest(prev!, first!)) {
       const last = lines[lines.length - 1]!;
-      const merged = last.cells!.map((c, k) => {
-        const rest = first!.cells![k]?.text ?? '';
-        if (!rest) return c;
-        if (!c.text) return { ...c, text: rest, uncertain: 'split-row' as const };
-        return { ...c, text: junction(c.text, rest) === 'join' && /^[\d.,%]/.test(rest) ? c.text + rest : `${c.text} ${rest}`, uncertain: 'split-row' as const };
-      });
+      const merged = mergeRowRest(last.cells!, first!.cells!);
       last.cells = merged;
       last.text = merged.map((c) => c.text).join('\t');
       stats.mergedRows++;

@@ -7,13 +7,52 @@
  * `ioi`, `621.548.400` → `ethan`). The grid found in the pixels tells where each cell is, so the
  * doubtful ruled cells (low confidence, or ink but no text, after the page OCR and the layout) are
  * cut out and stacked, well apart, on one "sheet" image, OCR'd in one call as a uniform block
- * (PSM 6): each cell is read with its own lines. A cell takes the sheet's reading when it is more
- * confident than the page's. (Reading every cell only on the sheet was tried: short cells such as
- * numbering `1.1` lose their dots there, which breaks the budget hierarchy.)
+ * (PSM 6): each cell is read with its own lines. A text cell takes the sheet's reading when it is
+ * more confident than the page's. (Reading every cell only on the sheet was tried: short cells
+ * such as numbering `1.1` lose their dots there, which breaks the budget hierarchy.)
+ *
+ * Numeric cells are read again on sheets, besides the page reading: first cut to their ink and
+ * enlarged 3× (small numbering such as `1.` or `3.` keeps its dot, `72,71` its comma). When that
+ * reading confirms a well-formed page reading in the column's format the cell is settled (most
+ * cells: see settled); otherwise it is read twice more, as cut (1×) and enlarged 2× and binarised
+ * (Otsu); one sheet per kind, since PSM 6 expects one text size (see buildSheets, secondSheets).
+ * OCR is confidently wrong on them in ways that no single reading
+ * avoids (`%` read as `90`/`94`/`96`, `72,21` read as `72.21`, `1` read as `4`); the readings vote
+ * (see chooseNumericReading): a reading must look like a number; a well-formed one supported by
+ * more readings wins, and the column's format (a `%` in a column of percentages, a decimal comma
+ * in a column of decimal commas, `N.` in a column of `1.`, `2.`, …) only breaks ties. Only
+ * the readings of the cell's own pixels are chosen from; nothing is made up. A cell whose readings
+ * disagreed keeps a confidence of at most DISAGREED_CONFIDENCE, so that the report's arithmetic
+ * (parse/repair.ts) can still question it. "Numeric" here: amounts, percentages, row numbers.
  */
 import type { Cell } from '../../model/document.js';
 import type { GrayImage } from './render.js';
 import type { ConfidentLine, OcrWord } from './words.js';
+
+/** How the numbers of one table column are printed (from the page readings). */
+export interface ColumnFormat {
+  /** Cells that read as a number. */
+  n: number;
+  /** …ending in `%`; with a decimal comma / point (1–2 decimals); row numbers `N.`. */
+  pct: number;
+  comma: number;
+  dot: number;
+  numbering: number;
+}
+
+/** How a cell is shown on a sheet: as cut, cut to its ink and enlarged, or that binarised. */
+export type SheetKind = 'plain' | 'large' | 'binary';
+
+/** The readings of one numeric cell, collected over the sheets it is on. */
+export interface PendingReads {
+  /** Sheets still to report. */
+  pending: number;
+  /** 1: the enlarged reading only; 2: also as cut and binarised (see settled). */
+  stage: 1 | 2;
+  got: Reading[];
+  /** The reading as cut (the plain sheet's), for a cell that turns out not to be a number. */
+  plain?: Reading;
+}
 
 export interface Slot {
   /** Crop origin and size on the page image (pixels). */
@@ -21,13 +60,20 @@ export interface Slot {
   y: number;
   w: number;
   h: number;
-  /** Where the crop sits on the sheet. */
+  /** Where the crop sits on the sheet, and its height there. */
   top: number;
+  sheetH: number;
   line: ConfidentLine;
   cell: Cell;
+  /** Low confidence, or ink but no text: the reading as cut may replace the page's. */
+  doubtful: boolean;
+  /** Set for numeric cells: the format of the cell's column, and the readings gathered so far. */
+  column?: ColumnFormat;
+  reads?: PendingReads;
 }
 
 export interface Sheet {
+  kind: SheetKind;
   image: GrayImage;
   slots: Slot[];
 }
@@ -36,6 +82,17 @@ const PAD = 24;
 const GAP = 40;
 /** Pixels kept off each cell edge so rules (and their erasure halo) stay out of the cut. */
 const INSET = 2;
+/** Enlargement of the ink-cut reading and of the binarised reading of numeric cells. */
+const LARGE = 3;
+const BINARY = 2;
+/** Ink margin kept around the ink-cut reading (page pixels). */
+const INK_MARGIN = 10;
+/** Highest confidence a numeric cell keeps when its readings disagreed. */
+export const DISAGREED_CONFIDENCE = 90;
+/** Lowest confidence of the page reading and the first re-reading that settles a numeric cell. */
+export const SETTLED_CONFIDENCE = 85;
+/** Confidence of a lone reading that, with its column's format, replaces a page reading that is no number. */
+const STRONG = 90;
 
 function hasInk(img: GrayImage, x: number, y: number, w: number, h: number): boolean {
   let n = 0;
@@ -46,77 +103,331 @@ function hasInk(img: GrayImage, x: number, y: number, w: number, h: number): boo
   return false;
 }
 
-type Crop = Omit<Slot, 'top'>;
+type Crop = Omit<Slot, 'top' | 'sheetH' | 'reads'>;
 
-const NUMERIC = /^[\d.,%\s]+$/;
-const PCT = /%$/;
-const COMMA_DEC = /\d,\d{1,2}%?$/;
-const DOT_DEC = /\d\.\d{1,2}%?$/;
+// ---------------------------------------------------------------------------------------------
+// what a numeric reading looks like
 
 /**
- * Doubtful ruled cells: confidence below `below`, ink but no text, or a number that does not look
- * like the rest of its column (no `%` in a column of percentages, a decimal point in a column of
- * decimal commas) — OCR is sometimes confidently wrong.
+ * A reading without spaces and without specks read as punctuation at either end (": 84,91 %",
+ * "3.260.140.094:"); a `%` that came out before its number goes after it ("%100", as joinCellLines
+ * does for a `%` on a line of its own).
+ */
+export const cleanReading = (t: string) =>
+  t
+    .replace(/\s+/g, '')
+    .replace(/^[:;'`’‘"]+/, '')
+    .replace(/[:;'`’‘"]+$/, '')
+    .replace(/^%(\d[\d.,]*)$/, '$1%');
+
+/** A reading that is a number as reports print them: amounts, percentages, row numbers, `(3)`. */
+export const isNumericReading = (t: string) => /^(Rp\.?)?\d[\d.,]*(%|,-)?$/.test(t) || /^\(\d{1,2}\)$/.test(t);
+
+/**
+ * Well formed: groups of three after the first (`2.323.000`, not `2.323.00`), one or two decimals
+ * (`95,57`, not `29.445500`), a row number (`1.`, `1.1`), and a percentage below 1000.
+ */
+export function isWellFormed(t0: string): boolean {
+  if (/^\(\d{1,2}\)$/.test(t0)) return true;
+  const pct = /%$/.test(t0);
+  const t = t0.replace(/^Rp\.?/, '').replace(/(%|,-)$/, '');
+  if (pct && Number(t.replace(/\./g, '').replace(',', '.')) >= 1000 && !/^\d{1,3}\.\d{1,2}$/.test(t)) return false;
+  return (
+    /^\d+$/.test(t) ||
+    /^\d+[.,]\d{1,2}$/.test(t) ||
+    /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) ||
+    /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ||
+    /^\d{1,2}(\.\d{1,2})*\.?$/.test(t)
+  );
+}
+
+const COMMA_DEC = /\d,\d{1,2}%?$/;
+const DOT_DEC = /\d\.\d{1,2}%?$/;
+const ROW_NUMBER = /^\d{1,2}\.$/;
+/** "1.1", "2.10": row numbering, not a decimal point. */
+const SUB_NUMBER = /^\d{1,2}\.\d{1,2}$/;
+
+function addToFormat(f: ColumnFormat, t: string): void {
+  f.n++;
+  if (/%$/.test(t)) f.pct++;
+  if (COMMA_DEC.test(t)) f.comma++;
+  else if (DOT_DEC.test(t) && !SUB_NUMBER.test(t)) f.dot++;
+  if (ROW_NUMBER.test(t)) f.numbering++;
+}
+
+/**
+ * How reading `t` agrees with its column's format: +1 when it has the column's definite format
+ * (a `%` in a column of percentages, a decimal comma in a column of decimal commas, `N.` in a
+ * column of row numbers), -1 when it breaks it, 0 when the column (fewer than three numbers, or
+ * no definite format) says nothing.
+ */
+export function columnFit(t: string, col: ColumnFormat | undefined): number {
+  if (!col || col.n < 3) return 0;
+  let fit = 0;
+  if (col.pct / col.n >= 0.6) fit += /%$/.test(t) ? 1 : -1;
+  // (a column of decimal commas holds no row numbers: "72.21" there is a decimal point)
+  if (col.comma >= 2 && col.comma / Math.max(1, col.comma + col.dot) >= 0.8) fit += COMMA_DEC.test(t) ? 1 : DOT_DEC.test(t) ? -1 : 0;
+  if (col.numbering / col.n >= 0.5 && /^\d{1,2}\.?$/.test(t)) fit += ROW_NUMBER.test(t) ? 1 : -1;
+  return Math.max(-1, Math.min(1, fit));
+}
+
+/** What tesseract makes of a `%` at the end of a number (as in parse/repair.ts). */
+const PERCENT_READ_AS = ['96', '90', '94', '98', '58', '0', '9', '%6', '%o', '9o', 'So', 'Yo', 'yo'];
+
+/**
+ * Is reading `r` evidence for `c`: the same; `c` with its `%` read as digits (`8090` for `80%`);
+ * or an amount with a speck read after it (`621.548.400.`).
+ */
+export function supports(r: string, c: string): boolean {
+  if (r === c) return true;
+  if (c.endsWith('%') && PERCENT_READ_AS.some((tail) => r === c.slice(0, -1) + tail)) return true;
+  return /^\d{1,3}([.,]\d{3})+$/.test(c) && r.length === c.length + 1 && r.startsWith(c) && /[.,]$/.test(r);
+}
+
+export interface Reading {
+  text: string;
+  confidence: number;
+}
+
+/**
+ * Choose among the readings of one numeric cell (the page's first). Candidates are the readings
+ * that look like a number; the best is well formed, then has the most supporting readings (see
+ * `supports`), then fits the column's format (see columnFit: it only breaks ties), then has the
+ * highest confidence. A page reading that is not a number (`ia` for `1.`, `A` for `4`) is replaced
+ * only by a candidate that two readings support, or one confident reading (≥ 90) in the column's
+ * format. Returns the chosen
+ * text (cleaned) and its confidence: the highest of the readings that gave it, at most
+ * DISAGREED_CONFIDENCE when another reading offered a different number; null to keep the page
+ * reading.
+ */
+export function chooseNumericReading(page: Reading, sheet: Reading[], col?: ColumnFormat): Reading | null {
+  const reads = [page, ...sheet].map((r) => ({ text: cleanReading(r.text), confidence: r.confidence })).filter((r) => r.text);
+  const cands = [...new Set(reads.map((r) => r.text))]
+    .filter(isNumericReading)
+    .map((text) => ({
+      text,
+      fit: columnFit(text, col),
+      wf: isWellFormed(text) ? 1 : 0,
+      votes: reads.filter((r) => supports(r.text, text)).length,
+      conf: Math.max(...reads.filter((r) => r.text === text).map((r) => r.confidence)),
+    }))
+    // the column's format only breaks a tie between readings: it never outvotes the pixels
+    .sort((a, b) => b.wf - a.wf || b.votes - a.votes || b.fit - a.fit || b.conf - a.conf);
+  const best = cands[0];
+  if (!best) return null;
+  const pageText = cleanReading(page.text);
+  if (!isNumericReading(pageText) && best.votes < 2 && !(best.fit > 0 && best.conf >= STRONG)) return null;
+  const disagreed = reads.some((r) => isNumericReading(r.text) && !supports(r.text, best.text));
+  return { text: best.text, confidence: disagreed ? Math.min(best.conf, DISAGREED_CONFIDENCE) : best.conf };
+}
+
+// ---------------------------------------------------------------------------------------------
+// which cells
+
+/**
+ * Cells to read again: numeric cells (the page read a number; the cell has ink but no text; it is
+ * short in a column of numbers; or it is a short low-confidence cell that may be a garbled number),
+ * and doubtful text cells (confidence below `below`).
  */
 export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85): Crop[] {
   const s = img.dpi / 72;
   const out: Crop[] = [];
-  // per table column: how its numbers look
-  const cols = new Map<string, { n: number; pct: number; comma: number }>();
+  // per table column: how its numbers look, and how many of its non-empty cells are numbers
+  const cols = new Map<string, ColumnFormat & { filled: number }>();
   for (const line of lines) {
     if (!line.table || !line.cells) continue;
     line.cells.forEach((c, i) => {
-      const t = c.text.trim();
-      if (!t || !NUMERIC.test(t)) return;
+      const t = cleanReading(c.text);
+      if (!t) return;
       const k = `${line.table!.id}|${i}`;
-      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0 };
-      e.n++;
-      if (PCT.test(t)) e.pct++;
-      if (COMMA_DEC.test(t)) e.comma++;
+      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, filled: 0 };
+      e.filled++;
+      if (isNumericReading(t)) addToFormat(e, t);
       cols.set(k, e);
     });
   }
-  const odd = (t: string, k: string) => {
-    const e = cols.get(k);
-    if (!e || e.n < 3 || !NUMERIC.test(t)) return false;
-    const pctCol = e.pct / e.n >= 0.6;
-    // no `%` in a column of percentages; 8644% (a lost decimal comma); a decimal point among commas
-    return (pctCol && (!PCT.test(t) || /^\d{4,}\s*%$/.test(t))) || (e.comma / e.n >= 0.6 && DOT_DEC.test(t));
-  };
   for (const line of lines) {
     if (!line.table || !line.cells) continue;
     for (const [i, cell] of line.cells.entries()) {
       if (!cell.box) continue;
-      if (cell.text && (cell.confidence ?? 100) >= below && !odd(cell.text.trim(), `${line.table.id}|${i}`)) continue;
+      const t = cleanReading(cell.text);
+      const col = cols.get(`${line.table.id}|${i}`);
+      const numCol = !!col && col.n >= 2 && col.n / col.filled >= 0.5;
+      const conf = cell.confidence ?? 100;
+      const digits = t.replace(/[^\d]/g, '').length;
+      const numeric = !t || isNumericReading(t) || (numCol && (t.length <= 4 || (t.length <= 20 && digits >= t.length / 2))) || (t.length <= 4 && conf < below);
+      const doubtful = !t || conf < below;
+      if (!numeric && !doubtful) continue;
       const x = Math.max(0, Math.round(cell.box.x * s) + INSET);
       const y = Math.max(0, Math.round(cell.box.y * s) + INSET);
       const w = Math.min(img.width - x, Math.round(cell.box.w * s) - 2 * INSET);
       const h = Math.min(img.height - y, Math.round(cell.box.h * s) - 2 * INSET);
       if (w < 4 || h < 4) continue;
-      if (!cell.text && !hasInk(img, x, y, w, h)) continue;
-      out.push({ x, y, w, h, line, cell });
+      if (!t && !hasInk(img, x, y, w, h)) continue;
+      const crop: Crop = { x, y, w, h, line, cell, doubtful };
+      if (numeric) crop.column = col ? { n: col.n, pct: col.pct, comma: col.comma, dot: col.dot, numbering: col.numbering } : { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0 };
+      out.push(crop);
     }
   }
   return out;
 }
 
-/** Stack the cells' pixels on one white image. */
+// ---------------------------------------------------------------------------------------------
+// the sheet
+
+/** The ink's bounding box inside a crop, with `margin` (page pixels); the crop itself when blank. */
+function inkBox(img: GrayImage, c: { x: number; y: number; w: number; h: number }, margin: number) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  for (let r = 0; r < c.h; r++) {
+    const row = (c.y + r) * img.width + c.x;
+    for (let q = 0; q < c.w; q++)
+      if (img.data[row + q]! < 140) {
+        if (q < x0) x0 = q;
+        if (q > x1) x1 = q;
+        if (r < y0) y0 = r;
+        if (r > y1) y1 = r;
+      }
+  }
+  if (x1 < 0) return c;
+  const x = Math.max(0, x0 - margin);
+  const y = Math.max(0, y0 - margin);
+  return { x: c.x + x, y: c.y + y, w: Math.min(c.w - x, x1 - x0 + 1 + 2 * margin), h: Math.min(c.h - y, y1 - y0 + 1 + 2 * margin) };
+}
+
+/** Otsu's threshold of a crop. */
+export function otsu(img: GrayImage, c: { x: number; y: number; w: number; h: number }): number {
+  const hist = new Array<number>(256).fill(0);
+  for (let r = 0; r < c.h; r++) {
+    const row = (c.y + r) * img.width + c.x;
+    for (let q = 0; q < c.w; q++) hist[img.data[row + q]!]!++;
+  }
+  const total = c.w * c.h;
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += v * hist[v]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let at = 128;
+  for (let v = 0; v < 256; v++) {
+    wB += hist[v]!;
+    if (!wB) continue;
+    const wF = total - wB;
+    if (!wF) break;
+    sumB += v * hist[v]!;
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      at = v;
+    }
+  }
+  return at + 1;
+}
+
+/** Where a crop of the page goes on a sheet of `kind`. */
+function placement(img: GrayImage, c: Crop, kind: SheetKind): { src: { x: number; y: number; w: number; h: number }; scale: number; threshold: number | null } {
+  if (kind === 'plain') return { src: c, scale: 1, threshold: null };
+  const ink = inkBox(img, c, INK_MARGIN);
+  return kind === 'large' ? { src: ink, scale: LARGE, threshold: null } : { src: ink, scale: BINARY, threshold: otsu(img, c) };
+}
+
+/** Height above which the cells go on another sheet (tesseract.js fails on very tall images). */
+export const MAX_SHEET_HEIGHT = 12000;
+
+/**
+ * The first sheets for these cells (one enlargement per sheet: tesseract's PSM 6 expects one text
+ * size), each below `maxHeight`: the doubtful text cells as cut ('plain'), the numeric cells cut to
+ * their ink and enlarged ('large'). A numeric cell whose enlarged reading confirms a well-formed
+ * page reading is settled by that (see settled); the others are read twice more (secondSheets).
+ */
+export function buildSheets(img: GrayImage, cells: Crop[], maxHeight = MAX_SHEET_HEIGHT): Sheet[] {
+  const reads = new Map<Crop, PendingReads>();
+  for (const c of cells) if (c.column) reads.set(c, { pending: 1, stage: 1, got: [] });
+  return [...sheetsOf(img, cells.filter((c) => !c.column), 'plain', reads, maxHeight), ...sheetsOf(img, cells.filter((c) => c.column), 'large', reads, maxHeight)];
+}
+
+/** The numeric cells not settled by their first reading, as cut ('plain') and binarised ('binary'). */
+export function secondSheets(img: GrayImage, slots: Slot[], maxHeight = MAX_SHEET_HEIGHT): Sheet[] {
+  const reads = new Map<Crop, PendingReads>();
+  for (const s of slots) {
+    if (!s.reads) continue;
+    s.reads.pending = 2;
+    s.reads.stage = 2;
+    reads.set(s, s.reads);
+  }
+  const mine = slots.filter((s) => s.reads);
+  return [...sheetsOf(img, mine, 'plain', reads, maxHeight), ...sheetsOf(img, mine, 'binary', reads, maxHeight)];
+}
+
+/**
+ * Is a numeric cell settled by its first (enlarged) reading: the page read a well-formed number in
+ * its column's format, and every other reading supports it. Two independent readings of the same
+ * pixels then agree; reading it twice more would only cost time.
+ */
+export function settled(page: Reading, got: Reading[], col?: ColumnFormat): boolean {
+  const p = cleanReading(page.text);
+  if (!isNumericReading(p) || !isWellFormed(p) || columnFit(p, col) < 0) return false;
+  return got.length > 0 && got.every((r) => supports(cleanReading(r.text), p) && r.confidence >= SETTLED_CONFIDENCE) && page.confidence >= SETTLED_CONFIDENCE;
+}
+
+/** `cells` on sheets of `kind`, each below `maxHeight` (tesseract.js fails on very tall images). */
+function sheetsOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Crop, PendingReads>, maxHeight: number): Sheet[] {
+  const out: Sheet[] = [];
+  let part: Crop[] = [];
+  let h = 2 * PAD;
+  const flush = () => {
+    if (part.length) out.push(sheetOf(img, part, kind, reads));
+    part = [];
+    h = 2 * PAD;
+  };
+  for (const c of cells) {
+    const pl = placement(img, c, kind);
+    const ch = pl.src.h * pl.scale + GAP;
+    if (part.length && h + ch > maxHeight) flush();
+    part.push(c);
+    h += ch;
+  }
+  flush();
+  return out;
+}
+
+/** All the cells on one sheet of each kind, however tall (see buildSheets). */
 export function buildSheet(img: GrayImage, cells: Crop[]): Sheet | null {
-  if (!cells.length) return null;
-  const width = Math.max(...cells.map((c) => c.w)) + 2 * PAD;
-  const height = cells.reduce((a, c) => a + c.h + GAP, 2 * PAD - GAP);
+  return cells.length ? sheetOf(img, cells, 'plain', new Map()) : null;
+}
+
+function sheetOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Crop, PendingReads>): Sheet {
+  const plan = cells.map((c) => placement(img, c, kind));
+  const width = Math.max(...plan.map((p) => p.src.w * p.scale)) + 2 * PAD;
+  const height = plan.reduce((a, p) => a + p.src.h * p.scale + GAP, 2 * PAD - GAP);
   const data = new Uint8Array(width * height).fill(255);
   const slots: Slot[] = [];
   let top = PAD;
-  for (const c of cells) {
-    for (let r = 0; r < c.h; r++) {
-      const from = (c.y + r) * img.width + c.x;
-      data.set(img.data.subarray(from, from + c.w), (top + r) * width + PAD);
+  cells.forEach((c, i) => {
+    const { src, scale, threshold } = plan[i]!;
+    for (let r = 0; r < src.h * scale; r++) {
+      const from = (src.y + Math.floor(r / scale)) * img.width + src.x;
+      const to = (top + r) * width + PAD;
+      if (scale === 1 && threshold === null) {
+        data.set(img.data.subarray(from, from + src.w), to);
+        continue;
+      }
+      for (let q = 0; q < src.w * scale; q++) {
+        const v = img.data[from + Math.floor(q / scale)]!;
+        data[to + q] = threshold === null ? v : v < threshold ? 0 : 255;
+      }
     }
-    slots.push({ ...c, top });
-    top += c.h + GAP;
-  }
-  return { image: { width, height, data, dpi: img.dpi }, slots };
+    const slot: Slot = { ...c, top, sheetH: src.h * scale };
+    const r = reads.get(c);
+    if (r) slot.reads = r;
+    slots.push(slot);
+    top += src.h * scale + GAP;
+  });
+  return { kind, image: { width, height, data, dpi: img.dpi }, slots };
 }
 
 /** Join a cell's lines: no space inside a number broken over two lines or before a lone `%`. */
@@ -132,35 +443,66 @@ export function joinCellLines(lines: string[]): string {
   return out;
 }
 
+/** The reading of the sheet band [top, top + h): its words in lines, joined. */
+function readBand(words: OcrWord[], top: number, h: number): Reading | null {
+  const mine = words.filter((w) => {
+    const cy = w.y + w.h / 2;
+    // inside a lone cell, rule remnants are the only source of `|`-like words
+    return cy >= top - GAP / 2 && cy < top + h + GAP / 2 && !/^[|¦!_\][]+$/.test(w.text);
+  });
+  if (!mine.length) return null;
+  mine.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  const lines: OcrWord[][] = [];
+  for (const w of mine) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(w.baseline - last[0]!.baseline) <= 0.5 * Math.max(w.size, last[0]!.size)) last.push(w);
+    else lines.push([w]);
+  }
+  const text = joinCellLines(lines.map((l) => l.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ')));
+  return text ? { text, confidence: Math.min(...mine.map((w) => w.confidence)) } : null;
+}
+
 /**
- * Put the sheet's readings (words in sheet pixels, `wordsOf(result, 1)`) into the cells where they
- * are more confident than the page's. Returns how many cells changed.
+ * Put the sheet's readings (words in sheet pixels, `wordsOf(result, 1)`) into the cells: a text
+ * cell takes the sheet's reading where it is more confident than the page's; a numeric cell, once
+ * all its sheets are in, the reading its readings vote for (chooseNumericReading). A numeric cell
+ * that its first reading does not settle is added to `unsettled` (read it on secondSheets, then
+ * apply those). Returns how many cells changed.
  */
-export function applySheet(sheet: Sheet, words: OcrWord[]): number {
+export function applySheet(sheet: Sheet, words: OcrWord[], unsettled: Slot[] = []): number {
   let changed = 0;
   for (const slot of sheet.slots) {
-    const mine = words.filter((w) => {
-      const cy = w.y + w.h / 2;
-      // inside a lone cell, rule remnants are the only source of `|`-like words
-      return cy >= slot.top - GAP / 2 && cy < slot.top + slot.h + GAP / 2 && !/^[|¦!_\][]+$/.test(w.text);
-    });
-    if (!mine.length) continue;
-    mine.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
-    const lines: OcrWord[][] = [];
-    for (const w of mine) {
-      const last = lines[lines.length - 1];
-      if (last && Math.abs(w.baseline - last[0]!.baseline) <= 0.5 * Math.max(w.size, last[0]!.size)) last.push(w);
-      else lines.push([w]);
-    }
-    const text = joinCellLines(lines.map((l) => l.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ')));
-    const conf = Math.min(...mine.map((w) => w.confidence));
     const { cell, line } = slot;
-    if (!text || (cell.text && conf <= (cell.confidence ?? 0))) continue;
-    cell.text = text;
-    cell.confidence = conf;
+    const own = readBand(words, slot.top, slot.sheetH);
+    let next: Reading | null = null;
+    // a text cell takes the reading as cut where it is more confident than the page's
+    const asText = (r: Reading | null | undefined) => (r && !(cell.text && r.confidence <= (cell.confidence ?? 0)) ? r : null);
+    if (slot.column && slot.reads) {
+      if (own) slot.reads.got.push(own);
+      if (sheet.kind === 'plain' && own) slot.reads.plain = own;
+      if (--slot.reads.pending > 0) continue;
+      if (slot.reads.stage === 1 && !settled({ text: cell.text, confidence: cell.confidence ?? 0 }, slot.reads.got, slot.column)) {
+        unsettled.push(slot);
+        continue;
+      }
+      const chosen = chooseNumericReading({ text: cell.text, confidence: cell.confidence ?? 0 }, slot.reads.got, slot.column);
+      if (chosen && chosen.text !== cell.text.replace(/\s+/g, '')) next = chosen;
+      else if (chosen && cell.confidence !== undefined && chosen.confidence < cell.confidence) {
+        cell.confidence = chosen.confidence;
+        line.confidence = lineConfidence(line);
+      } else if (!chosen && slot.doubtful && !isNumericReading(cleanReading(slot.reads.plain?.text ?? ''))) next = asText(slot.reads.plain);
+    } else next = asText(own);
+    if (!next) continue;
+    cell.text = next.text;
+    cell.confidence = next.confidence;
     line.text = line.cells!.map((c) => c.text).join('\t');
-    line.confidence = Math.min(...line.cells!.filter((c) => c.confidence !== undefined).map((c) => c.confidence!));
+    line.confidence = lineConfidence(line);
     changed++;
   }
   return changed;
 }
+
+const lineConfidence = (line: ConfidentLine) => {
+  const cs = line.cells!.filter((c) => c.confidence !== undefined).map((c) => c.confidence!);
+  return cs.length ? Math.min(...cs) : line.confidence;
+};

@@ -1,0 +1,237 @@
+/**
+ * Numeric table cells read several times and voted on (src/ingest/ocr/cells.ts), and the rest of a
+ * row broken over a page folded back (src/ingest/pdf.ts mergeRowRest, used by the OCR path too).
+ * Pure: synthetic images, no tesseract.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  applySheet,
+  buildSheets,
+  chooseNumericReading,
+  cleanReading,
+  columnFit,
+  doubtfulCells,
+  isWellFormed,
+  secondSheets,
+  settled,
+  supports,
+  type ColumnFormat,
+  type Sheet,
+  type Slot,
+} from '../src/ingest/ocr/cells.js';
+import type { Cell } from '../src/model/document.js';
+import type { GrayImage } from '../src/ingest/ocr/render.js';
+import type { ConfidentLine, OcrWord } from '../src/ingest/ocr/words.js';
+import { isRowRest, mergeRowRest } from '../src/ingest/pdf.js';
+
+const pctCol: ColumnFormat = { n: 10, pct: 9, comma: 6, dot: 0, numbering: 0 };
+const commaCol: ColumnFormat = { n: 10, pct: 0, comma: 8, dot: 0, numbering: 0 };
+const numberingCol: ColumnFormat = { n: 6, pct: 0, comma: 0, dot: 0, numbering: 5 };
+const r = (text: string, confidence = 90) => ({ text, confidence });
+
+describe('what a numeric reading looks like', () => {
+  it('well formed: groups of three, one or two decimals, row numbers, percentages below 1000', () => {
+    for (const t of ['2.323.000', '95,57', '1.', '1.1', '100%', '86,44%', 'Rp.2.865.379.541', '29,700,000', '(4)']) expect(isWellFormed(t), t).toBe(true);
+    for (const t of ['2.323.00', '29.445500', '8491%', '10094%', '621.548.400.']) expect(isWellFormed(t), t).toBe(false);
+  });
+
+  it('cleans specks at either end and puts a % that came out first after its number', () => {
+    expect(cleanReading(': 84,91 %')).toBe('84,91%');
+    expect(cleanReading('3.260.140.094:')).toBe('3.260.140.094');
+    expect(cleanReading('%100')).toBe('100%');
+    expect(cleanReading('% Desa')).toBe('%Desa');
+  });
+
+  it('a % read as digits, and a trailing speck, support the reading they come from', () => {
+    expect(supports('8090', '80%')).toBe(true);
+    expect(supports('10094', '100%')).toBe(true);
+    expect(supports('96,590', '96,5%')).toBe(true);
+    expect(supports('621.548.400.', '621.548.400')).toBe(true);
+    expect(supports('80%', '8090')).toBe(false);
+    expect(supports('72.21', '72,21')).toBe(false);
+    expect(supports('1.', '1')).toBe(false);
+  });
+
+  it("fits the column's definite format, breaks it, or the column says nothing", () => {
+    expect(columnFit('80%', pctCol)).toBe(1);
+    expect(columnFit('8090', pctCol)).toBe(-1);
+    expect(columnFit('72,21', commaCol)).toBe(1);
+    expect(columnFit('72.21', commaCol)).toBe(-1);
+    expect(columnFit('3.', numberingCol)).toBe(1);
+    expect(columnFit('3', numberingCol)).toBe(-1);
+    expect(columnFit('3', { n: 2, pct: 0, comma: 0, dot: 0, numbering: 2 })).toBe(0);
+    expect(columnFit('72.21', undefined)).toBe(0);
+  });
+});
+
+describe('chooseNumericReading', () => {
+  it('takes the reading the sheet readings agree on over a confidently wrong page reading', () => {
+    expect(chooseNumericReading(r('4', 57), [r('1', 96), r('1', 96), r('1', 95)])?.text).toBe('1');
+    expect(chooseNumericReading(r('2.323.00', 88), [r('2.323.000', 91), r('2.323.000', 91), r('2.323.000', 92)])?.text).toBe('2.323.000');
+    expect(chooseNumericReading(r('72.21', 87), [r('72,21', 93), r('12.21', 84), r('72,21', 94)], commaCol)?.text).toBe('72,21');
+  });
+
+  it('counts a % read as digits as a vote for the % reading', () => {
+    // page and plain sheet read "10094", the enlarged readings "100%": all four are one print
+    expect(chooseNumericReading(r('10094', 94), [r('10094', 91), r('100%', 96), r('100%', 95)], pctCol)?.text).toBe('100%');
+    expect(chooseNumericReading(r('96,590', 88), [r('96,590', 78), r('96,5%', 92), r('96.5%', 91)])?.text).toBe('96,5%');
+  });
+
+  it("lets the column's format break a tie, never outvote two readings", () => {
+    // one reading each: the column of row numbers decides
+    expect(chooseNumericReading(r('3', 96), [r('3.', 91)], numberingCol)?.text).toBe('3.');
+    // two readings against one with the column's format: the two win
+    expect(chooseNumericReading(r('72.2%', 80), [r('72.21', 81), r('72,21', 93), r('72,21', 94)], { n: 10, pct: 8, comma: 1, dot: 0, numbering: 0 })?.text).toBe('72,21');
+  });
+
+  it('replaces a page reading that is no number only with good support', () => {
+    expect(chooseNumericReading(r('ia', 44), [r('i', 82), r('1.', 91), r('1.', 91)])?.text).toBe('1.');
+    // one confident reading in the column's format
+    expect(chooseNumericReading(r('Ts', 54), [r('ts', 9), r('7.', 95)], numberingCol)?.text).toBe('7.');
+    // one reading, no column evidence: a grade stays a grade
+    expect(chooseNumericReading(r('A', 80), [r('A', 90), r('4', 60)])).toBeNull();
+    expect(chooseNumericReading(r('Ts', 54), [r('ts', 9), r('7.', 95)])).toBeNull();
+    // nothing that reads as a number
+    expect(chooseNumericReading(r('Sangat', 70), [r('Sangat', 90)])).toBeNull();
+  });
+
+  it('keeps a unanimous confidence and caps it when the readings disagreed', () => {
+    expect(chooseNumericReading(r('95,57', 91), [r('95,57', 95), r('95,57', 94)])).toEqual({ text: '95,57', confidence: 95 });
+    expect(chooseNumericReading(r('72.21', 87), [r('72,21', 93), r('72,21', 94)], commaCol)).toEqual({ text: '72,21', confidence: 90 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// sheets
+
+/** A white page at 72 dpi (1 px = 1 pt) with a dark block in each given box. */
+function page(width: number, height: number, inked: { x: number; y: number; w: number; h: number }[]): GrayImage {
+  const data = new Uint8Array(width * height).fill(240);
+  for (const b of inked) for (let y = b.y; y < b.y + b.h; y++) for (let x = b.x; x < b.x + b.w; x++) data[y * width + x] = 20;
+  return { width, height, data, dpi: 72 };
+}
+
+function table(rows: string[][], conf = 90): ConfidentLine[] {
+  return rows.map((cells, i) => ({
+    text: cells.join('\t'),
+    box: { x: 0, y: i * 20, w: 200, h: 20 },
+    size: 10,
+    table: { id: 1, columns: cells.length },
+    cells: cells.map((t, k) => ({ text: t, box: { x: k * 100, y: i * 20, w: 100, h: 20 }, confidence: conf })),
+    confidence: conf,
+  }));
+}
+
+const word = (text: string, y: number, confidence = 95): OcrWord => ({ text, confidence, x: 30, y, w: 20, h: 8, baseline: y + 8, size: 10 });
+
+describe('cell sheets', () => {
+  const lines = table([
+    ['Uraian', 'Capaian'],
+    ['Satu', '80%'],
+    ['Dua', '8090'],
+    ['Tiga', '100%'],
+  ]);
+  const img = page(
+    200,
+    80,
+    lines.flatMap((l) => l.cells!.map((c) => ({ x: c.box!.x + 10, y: c.box!.y + 6, w: 30, h: 8 }))),
+  );
+
+  it('reads numeric cells first on a large sheet only, text cells only when doubtful', () => {
+    const crops = doubtfulCells(lines, img);
+    // the three numbers (the header and the labels are confident text)
+    expect(crops.map((c) => c.cell.text)).toEqual(['80%', '8090', '100%']);
+    expect(crops[1]!.column).toMatchObject({ n: 3, pct: 2 });
+    const sheets = buildSheets(img, crops);
+    expect(sheets.map((s) => s.kind)).toEqual(['large']);
+    expect(sheets[0]!.slots.length).toBe(3);
+    // enlarged 3× (cut to the ink): taller than the three crops as cut
+    expect(sheets[0]!.image.height).toBeGreaterThan(crops.reduce((a, c) => a + c.h, 0) * 2);
+    // a doubtful text cell goes on a plain sheet
+    const doubtful = table([
+      ['Uraian', 'Capaian'],
+      ['Pelayanan Umum', '80%'],
+    ]);
+    doubtful[1]!.cells![0]!.confidence = 40;
+    const withText = buildSheets(img, doubtfulCells(doubtful, img));
+    expect(withText.map((s) => s.kind)).toEqual(['plain', 'large']);
+    // a low height limit spreads the cells over more sheets
+    const small = buildSheets(img, crops, 120);
+    expect(small.length).toBeGreaterThan(1);
+    expect(small.flatMap((s) => s.slots).length).toBe(3);
+  });
+
+  it('settles a cell whose enlarged reading confirms a confident, well-formed page reading in its column format', () => {
+    const pct: ColumnFormat = { n: 5, pct: 5, comma: 0, dot: 0, numbering: 0 };
+    const comma: ColumnFormat = { n: 5, pct: 0, comma: 5, dot: 0, numbering: 0 };
+    expect(settled({ text: '80%', confidence: 96 }, [{ text: '80%', confidence: 93 }], pct)).toBe(true);
+    expect(settled({ text: '621.548.400', confidence: 90 }, [{ text: '621.548.400.', confidence: 88 }])).toBe(true);
+    // the readings disagree
+    expect(settled({ text: '80%', confidence: 96 }, [{ text: '60%', confidence: 93 }], pct)).toBe(false);
+    // a % read as digits breaks a column of percentages
+    expect(settled({ text: '8090', confidence: 96 }, [{ text: '8090', confidence: 96 }], pct)).toBe(false);
+    // a decimal point in a column of decimal commas
+    expect(settled({ text: '72.21', confidence: 96 }, [{ text: '72.21', confidence: 96 }], comma)).toBe(false);
+    // not well formed, no number, or not confident enough
+    expect(settled({ text: '2.323.00', confidence: 96 }, [{ text: '2.323.00', confidence: 96 }])).toBe(false);
+    expect(settled({ text: 'ia', confidence: 96 }, [{ text: 'ia', confidence: 96 }])).toBe(false);
+    expect(settled({ text: '96,590', confidence: 82 }, [{ text: '96,590', confidence: 68 }])).toBe(false);
+    expect(settled({ text: '80%', confidence: 96 }, [], pct)).toBe(false);
+  });
+
+  it('reads an unsettled numeric cell twice more and decides once all its readings are in', () => {
+    const fresh = table([
+      ['Uraian', 'Capaian'],
+      ['Satu', '80%'],
+      ['Dua', '8090'],
+      ['Tiga', '100%'],
+    ]);
+    const first = buildSheets(img, doubtfulCells(fresh, img));
+    const satu = fresh[1]!.cells![1]!;
+    const dua = fresh[2]!.cells![1]!;
+    const tiga = fresh[3]!.cells![1]!;
+    const unsettled: Slot[] = [];
+    const read = (s: Sheet, text: (cell: Cell) => string) => applySheet(s, s.slots.map((x) => word(text(x.cell), x.top + 2)), unsettled);
+    // the enlarged readings confirm 80% and 100%; 8090 breaks its column of percentages
+    expect(read(first[0]!, (c) => (c === dua ? '80%' : c.text))).toBe(0);
+    expect(unsettled.map((x) => x.cell)).toEqual([dua]);
+    expect(dua.text).toBe('8090');
+    expect([satu.text, tiga.text]).toEqual(['80%', '100%']);
+    const second = secondSheets(img, unsettled.splice(0));
+    expect(second.map((s) => s.kind)).toEqual(['plain', 'binary']);
+    expect(second.every((s) => s.slots.length === 1)).toBe(true);
+    // not before the last sheet
+    expect(read(second[0]!, () => '8090')).toBe(0);
+    expect(dua.text).toBe('8090');
+    expect(read(second[1]!, () => '80%')).toBe(1);
+    expect(unsettled).toEqual([]);
+    expect(dua.text).toBe('80%');
+    expect(fresh[2]!.text).toBe('Dua\t80%');
+  });
+});
+
+describe('rows broken over a page (mergeRowRest)', () => {
+  const cell = (text: string, confidence?: number) => ({ text, box: { x: 0, y: 0, w: 10, h: 10 }, ...(confidence !== undefined ? { confidence } : {}) });
+
+  it('completes a cut amount and a lone %, keeping the lower confidence', () => {
+    const last = [cell(''), cell('Kegiatan : Koordinasi', 95), cell('87.750.20', 91), cell('72.665.000', 93), cell('89,89', 96)];
+    const rest = [cell(''), cell(''), cell('0', 92), cell(''), cell('%', 80)];
+    expect(isRowRest({ cells: last }, { cells: rest })).toBe(true);
+    const merged = mergeRowRest(last, rest);
+    expect(merged.map((c) => c.text)).toEqual(['', 'Kegiatan : Koordinasi', '87.750.200', '72.665.000', '89,89%']);
+    expect(merged[2]).toMatchObject({ confidence: 91, uncertain: 'split-row' });
+    expect(merged[4]).toMatchObject({ confidence: 80, uncertain: 'split-row' });
+    expect(merged[3]).toBe(last[3]);
+  });
+
+  it('does not fold a new row', () => {
+    const last = [cell('1'), cell('Kegiatan A'), cell('87.750.200'), cell('72.665.000')];
+    const next = [cell('2'), cell('Kegiatan B'), cell('3.815.200'), cell('3.040.000')];
+    expect(isRowRest({ cells: last }, { cells: next })).toBe(false);
+  });
+
+  it('leaves born-digital cells without a confidence', () => {
+    const merged = mergeRowRest([cell('Sub Kegiatan Pening-'), cell('6.185.600')], [cell('katan'), cell('')]);
+    expect(merged[0]).not.toHaveProperty('confidence');
+  });
+});
