@@ -1,14 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: runs the TypeScript CLI through tsx so no build step is needed.
+// Thin launcher: runs the TypeScript CLI with no build step: compiled on the fly into one plain JS
+// file by esbuild (src/cli/bundle.js), or through tsx when that is not possible.
 //
-// V8 flags: the batch gets its parallelism from its own workers (one per core), so V8 is run
-// without helper threads of its own (`--single-threaded`: garbage collection and JIT compilation
-// on the thread that runs the code). With helper threads a single worker already kept ~1.4 cores
-// busy, mostly with parallel young-generation GC that cost more CPU than it saved, and at
-// concurrency 2 those threads competed with the workers. Measured in bench/batch.ts (README).
-// V8 flags cannot be changed once the process runs, so the launcher starts Node again with them,
-// once (stdio, exit code and signals pass through). LKIP_AUDIT_V8_FLAGS overrides the flag list
-// ("" = V8's defaults, no second start).
+// V8 flags (bin/v8-flags.js: why these): they cannot be changed once the process runs, so the
+// launcher starts Node again with them, once (stdio, exit code and signals pass through).
 import { spawn } from 'node:child_process';
 import { V8_FLAGS as flags } from './v8-flags.js';
 
@@ -27,7 +22,15 @@ if (flags.length > 0 && !flags.every((f) => process.execArgv.includes(f))) {
     } else process.exit(code ?? 2);
   });
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
+  // The CLI and the batch worker, compiled into plain JS (src/cli/bundle.js); tsx when that fails.
+  const { bundleEntries } = await import('../src/cli/bundle.js');
+  const urls = await bundleEntries(['main', 'worker']);
+  if (urls?.main && urls.worker) {
+    process.env.LKIP_AUDIT_WORKER_BUNDLE = urls.worker;
+    await import(urls.main);
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import('../src/cli/main.ts');
+  }
 }

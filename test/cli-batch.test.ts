@@ -148,6 +148,24 @@ describe('audit: outputs and options', () => {
     for (const row of rows) expect(row).toContain('melebihi batas waktu 0,001 detik');
   });
 
+  it('a file stopped at the time limit costs its worker; the files already handed to that worker are audited by the next one', () => {
+    // ~6 MB of report text takes far longer than 3 s; the seeds queued behind it on the same
+    // (single) worker must still be audited normally
+    const seed = readFileSync(path.join(SEED_DIR, SEEDS[0]!), 'utf8');
+    const slow = path.join(tmp, 'lambat.txt');
+    writeFileSync(slow, seed.repeat(Math.ceil((6 * 1024 * 1024) / seed.length)));
+    const r = cli(['audit', slow, path.join(SEED_DIR, SEEDS[1]!), path.join(SEED_DIR, SEEDS[3]!), '--timeout', '3', '--concurrency', '1']);
+    expect(r.code).toBe(0);
+    const rows = rowsOf(r.stdout);
+    const of = (f: string) => rows.filter((row) => row.startsWith(f));
+    expect(of(slow)).toHaveLength(1);
+    expect(of(slow)[0]).toContain('melebihi batas waktu 3 detik');
+    for (const f of [SEEDS[1]!, SEEDS[3]!]) {
+      const mine = of(path.join(SEED_DIR, f));
+      expect(mine.length).toBeGreaterThan(3);
+      expect(mine.join('\n')).not.toContain('input-error');
+    }
+  }, 60_000);
 
   it('bad arguments exit 2', () => {
     expect(cli(['audit', 'fixtures/seeds', '--concurrency', '0']).code).toBe(2);

@@ -4,7 +4,9 @@
  *
  * - Isolation: a file is audited inside a worker; a file that throws, hangs past the per-file
  *   timeout, or exhausts the worker's heap costs that worker (it is terminated and replaced) and
- *   becomes one `input-error` row. The batch never stops for a file.
+ *   becomes one `input-error` row; files already handed to that worker go to its replacement.
+ *   The batch never stops for a file.
+ * - No idle workers: each worker is handed its next file before it finishes the current one.
  * - Determinism: results are handed to `onResult` strictly in input order (a small reorder buffer
  *   holds the ones that finish early), so output bytes do not depend on concurrency or timing.
  * - Memory: files are queued lazily and every result is passed on as soon as its turn comes; the
@@ -54,10 +56,10 @@ interface Job {
   id: number;
   file: string;
   resolve: (r: BatchFileResult) => void;
+  reject: (e: Error) => void;
   timer: NodeJS.Timeout | null;
 }
 
-/** One worker thread, restarted when a file kills it. */
 /** What the slot needs of a worker thread or a forked process. */
 interface WorkerLike {
   postMessage(m: ToWorker): void;
@@ -67,29 +69,48 @@ interface WorkerLike {
   on(event: 'exit', fn: (code: number | null) => void): unknown;
 }
 
+/** Files posted to one worker ahead of the one it is auditing (see Slot). */
+export const AHEAD = 1;
+
+/**
+ * One worker, restarted when a file kills it. The worker is given its next file before it
+ * finishes the current one (up to AHEAD files wait in its message queue), so it never sits idle
+ * waiting for the main thread to take a result and send the next file: with as many workers as
+ * cores, the main thread has to wait for a core, and the worker would wait with it.
+ *
+ * Jobs run in the order posted; the head of `jobs` is the one being audited. Its time limit starts
+ * when it becomes the head. When the worker dies or is stopped for a timeout, the head becomes an
+ * error row and the files still waiting are posted again to a new worker.
+ */
 class Slot {
   private worker: WorkerLike | null = null;
   private ready: Promise<void> | null = null;
-  private job: Job | null = null;
+  private readonly jobs: Job[] = [];
 
   constructor(
     private readonly init: WorkerInit,
     private readonly heapMb: number,
     /** The bundled worker (plain JS), or null to run worker.ts through tsx. */
     private readonly bundle: string | null,
+    private readonly timeoutMs: number,
   ) {}
 
-  private start(): Promise<void> {
-    const worker = POOL === 'process' ? this.fork() : this.thread();
-    return this.watch(worker);
+  /** Files posted to this slot and not finished yet. */
+  get load(): number {
+    return this.jobs.length;
   }
 
-  /** A child process per worker, started with single-threaded GC: each worker then uses one core. */
+  private start(): void {
+    const worker = POOL === 'process' ? this.fork() : this.thread();
+    this.watch(worker);
+  }
+
+  /** A child process per worker, started with V8 single-threaded: each worker then uses one core. */
   private fork(): WorkerLike {
     const entry = this.bundle ? fileURLToPath(this.bundle) : fileURLToPath(WORKER_URL);
     const debug = Boolean(process.env.LKIP_AUDIT_DEBUG);
     const child = fork(entry, [], {
-      execArgv: [...(this.bundle ? [] : ['--import', 'tsx']), '--single-threaded-gc', `--max-old-space-size=${this.heapMb}`, `--max-semi-space-size=${Math.max(1, Math.round(YOUNG_MB / 3))}`],
+      execArgv: [...(this.bundle ? [] : ['--import', 'tsx']), '--single-threaded', `--max-old-space-size=${this.heapMb}`, `--max-semi-space-size=${Math.max(1, Math.round(YOUNG_MB / 3))}`],
       env: { ...process.env, LKIP_AUDIT_WORKER_INIT: JSON.stringify(this.init) },
       stdio: ['ignore', debug ? 2 : 'ignore', debug ? 2 : 'ignore', 'ipc'],
       serialization: 'advanced',
@@ -125,7 +146,7 @@ class Slot {
     return worker;
   }
 
-  private watch(worker: WorkerLike): Promise<void> {
+  private watch(worker: WorkerLike): void {
     this.worker = worker;
     this.ready = new Promise<void>((resolve, reject) => {
       let started = false;
@@ -136,8 +157,8 @@ class Slot {
           resolve();
         } else if (m.type === 'fatal') {
           reject(new BatchFatalError(m.message));
-        } else if (m.type === 'result' && this.job?.id === m.id) {
-          this.finish(m.result);
+        } else if (m.type === 'result' && this.jobs[0]?.id === m.id) {
+          this.finishHead(m.result);
         }
       });
       worker.on('error', (e: Error & { code?: string }) => {
@@ -154,56 +175,94 @@ class Slot {
         else this.crashed(new Error(`pekerja berhenti (kode ${code})`));
       });
     });
-    // A rejection is observed by run(); avoid an unhandled rejection when nobody awaits it yet.
-    this.ready.catch(() => undefined);
-    return this.ready;
+    // A worker that cannot start fails every file given to it: the batch stops (exit code 2).
+    this.ready.catch((e: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.ready = null;
+      for (const job of this.jobs.splice(0)) {
+        if (job.timer) clearTimeout(job.timer);
+        job.reject(e);
+      }
+    });
   }
 
-  private finish(result: BatchFileResult): void {
-    const job = this.job;
+  /** The head job is done: resolve it and start the time limit of the next one. */
+  private finishHead(result: BatchFileResult): void {
+    const job = this.jobs.shift();
     if (!job) return;
     if (job.timer) clearTimeout(job.timer);
-    this.job = null;
     job.resolve(result);
+    this.armHead();
+  }
+
+  private armHead(): void {
+    const job = this.jobs[0];
+    if (!job || job.timer) return;
+    job.timer = setTimeout(() => this.timedOut(job), this.timeoutMs);
+  }
+
+  private timedOut(job: Job): void {
+    if (this.jobs[0] !== job) return;
+    const secs = this.timeoutMs / 1000;
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = null;
+    this.finishHead(
+      errorResult(
+        job.file,
+        'timeout',
+        `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan: ${job.file}`,
+        `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped: ${job.file}`,
+      ),
+    );
+    void worker?.terminate();
+    this.repost();
   }
 
   private crashed(e: Error & { code?: string }): void {
-    const job = this.job;
     this.worker = null;
     this.ready = null;
+    const job = this.jobs[0];
     if (!job) return;
     const oom = e.code === 'ERR_WORKER_OUT_OF_MEMORY';
     const detail = e.message.split('\n')[0]!.slice(0, 200);
-    this.finish(
+    this.finishHead(
       oom
         ? errorResult(job.file, 'out-of-memory', `Berkas terlalu berat untuk diaudit (memori ${this.heapMb} MB habis): ${job.file}`, `The file is too heavy to audit (ran out of ${this.heapMb} MB of memory): ${job.file}`)
         : errorResult(job.file, 'crash', `Audit berkas ini menghentikan proses pekerja (${detail}): ${job.file}`, `Auditing this file stopped the worker (${detail}): ${job.file}`),
     );
+    this.repost();
   }
 
-  async run(id: number, file: string, timeoutMs: number): Promise<BatchFileResult> {
+  /** Post the files still waiting (given to a worker that is gone) to a new worker. */
+  private repost(): void {
+    for (const job of this.jobs) {
+      if (job.timer) clearTimeout(job.timer);
+      job.timer = null;
+      void this.post(job);
+    }
+  }
+
+  private async post(job: Job): Promise<void> {
     if (!this.worker || !this.ready) this.start();
-    await this.ready;
     const worker = this.worker!;
-    return new Promise<BatchFileResult>((resolve) => {
-      const job: Job = { id, file, resolve, timer: null };
-      this.job = job;
-      job.timer = setTimeout(() => {
-        if (this.job !== job) return;
-        const secs = timeoutMs / 1000;
-        this.worker = null;
-        this.ready = null;
-        this.finish(
-          errorResult(
-            file,
-            'timeout',
-            `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan: ${file}`,
-            `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped: ${file}`,
-          ),
-        );
-        void worker.terminate();
-      }, timeoutMs);
-      worker.postMessage({ type: 'audit', id, file } satisfies ToWorker);
+    try {
+      await this.ready;
+    } catch {
+      return; // rejected with the start-up error (see watch)
+    }
+    if (this.worker !== worker || !this.jobs.includes(job)) return; // reposted meanwhile
+    worker.postMessage({ type: 'audit', id: job.id, file: job.file } satisfies ToWorker);
+    this.armHead();
+  }
+
+  /** Audit `file` (after the files already posted to this worker). */
+  run(id: number, file: string): Promise<BatchFileResult> {
+    return new Promise<BatchFileResult>((resolve, reject) => {
+      const job: Job = { id, file, resolve, reject, timer: null };
+      this.jobs.push(job);
+      void this.post(job);
     });
   }
 
@@ -220,9 +279,10 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
   const concurrency = Math.max(1, Math.min(opts.concurrency, files.length || 1));
   const init: WorkerInit = { configFile: opts.configFile, options: opts.fileOptions ?? {} };
   const bundle = await workerBundleUrl();
-  const slots = Array.from({ length: concurrency }, () => new Slot(init, opts.workerHeapMb ?? 2048, bundle));
-  const free = [...slots];
-  const queue = new PQueue({ concurrency });
+  const slots = Array.from({ length: concurrency }, () => new Slot(init, opts.workerHeapMb ?? 2048, bundle, opts.timeoutMs));
+  // each worker audits one file and holds AHEAD more (see Slot)
+  const queue = new PQueue({ concurrency: concurrency * (1 + AHEAD) });
+  const pick = () => slots.reduce((a, b) => (b.load < a.load ? b : a));
 
   const buffer = new Map<number, BatchFileResult>();
   let next = 0;
@@ -239,29 +299,32 @@ export async function runBatch(files: readonly string[], opts: BatchOptions): Pr
     }
   };
 
+  const fail = (e: unknown) => {
+    fatal ??= e as Error;
+    queue.clear();
+  };
   const task = async (i: number) => {
     if (fatal) return;
-    const slot = free.pop()!;
+    const file = files[i]!;
+    let result: BatchFileResult;
     try {
-      const file = files[i]!;
-      const result = await slot.run(i, file, opts.timeoutMs);
-      buffer.set(i, result);
-      done++;
-      opts.onProgress?.(done, files.length, file);
-      emitting = emitting.then(emit);
-      await emitting;
+      result = await pick().run(i, file);
     } catch (e) {
-      fatal ??= e as Error;
-      queue.clear();
-    } finally {
-      free.push(slot);
+      return fail(e);
     }
+    buffer.set(i, result);
+    done++;
+    opts.onProgress?.(done, files.length, file);
+    emitting = emitting.then(emit).catch(fail);
+    // Results written out of turn wait in the buffer; when the output falls behind (a slow
+    // stream), the queue waits for it, so memory stays bounded.
+    if (buffer.size > 4 * concurrency) await emitting;
   };
 
   try {
     for (let i = 0; i < files.length && !fatal; i++) {
       // Queue lazily: at most a few files waiting per worker, so 10,000 files cost nothing up front.
-      await queue.onSizeLessThan(concurrency * 2);
+      await queue.onSizeLessThan(concurrency);
       void queue.add(() => task(i));
     }
     await queue.onIdle();

@@ -36,9 +36,15 @@ try {
 }
 if (config) {
   const cfg = config;
-  // One file at a time: the pool never sends a second message before the first result.
+  // One file at a time, in the order posted: the pool posts the next file before this one is done
+  // (see Slot in batch.ts), and auditFile awaits file reads, during which the next message would
+  // otherwise start a second audit.
+  let chain: Promise<void> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
-    void auditFile(m.file, cfg, init.options).then((result) => port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker));
+    chain = chain.then(async () => {
+      const result = await auditFile(m.file, cfg, init.options);
+      port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
+    });
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
