@@ -7,8 +7,10 @@
  *
  * - npm packages stay external and are resolved from the project's node_modules (bundles are
  *   written to node_modules/.cache/lkip-audit/, named by the hash of their content, written
- *   atomically, so concurrent runs share them and a source change gives a new file). The sources
- *   are compiled on every start (esbuild, ~0.1 s), so a bundle is never stale.
+ *   atomically, so concurrent runs share them and a source change gives a new file). A stamp
+ *   remembers the size and modification time of every source file that went into them: while
+ *   none changed, a start needs no compiling (esbuild takes ~0.1 s); any edit compiles again, so a
+ *   bundle is never stale.
  * - `import.meta.url` is replaced in every source file by that file's own URL, so paths computed
  *   from it (rules/ from src/cli/config.ts, pdfjs data from src/ingest/pdf.ts) stay right.
  * - Any failure (no esbuild, read-only node_modules) gives null: callers fall back to tsx.
@@ -32,6 +34,16 @@ export async function bundleEntries(names) {
   if (process.env.LKIP_AUDIT_NO_BUNDLE) return null;
   const modulesDir = path.join(ROOT, 'node_modules');
   if (!existsSync(modulesDir)) return null;
+  const dir = path.join(modulesDir, '.cache', 'lkip-audit');
+  const stamp = path.join(dir, `stamp-${names.join('+')}.json`);
+  try {
+    /** @type {{ urls: Record<string, string>, inputs: Record<string, string> }} */
+    const known = JSON.parse(readFileSync(stamp, 'utf8'));
+    const fresh = Object.entries(known.inputs).every(([f, v]) => fileVersion(path.join(ROOT, f)) === v);
+    if (fresh && names.every((n) => typeof known.urls[n] === 'string' && existsSync(fileURLToPath(known.urls[n])))) return known.urls;
+  } catch {
+    // no stamp yet (or unreadable): compile
+  }
   try {
     const esbuild = await import('esbuild');
     try {
@@ -43,6 +55,8 @@ export async function bundleEntries(names) {
         target: 'node20',
         packages: 'external',
         write: false,
+        metafile: true,
+        absWorkingDir: ROOT,
         outdir: 'out',
         logLevel: 'silent',
         plugins: [
@@ -57,7 +71,6 @@ export async function bundleEntries(names) {
           },
         ],
       });
-      const dir = path.join(modulesDir, '.cache', 'lkip-audit');
       /** @type {Record<string, string>} */
       const urls = {};
       for (const name of names) {
@@ -79,11 +92,28 @@ export async function bundleEntries(names) {
         }
         urls[name] = pathToFileURL(file).href;
       }
+      /** @type {Record<string, string>} */
+      const inputs = {};
+      // (metafile paths are relative to absWorkingDir)
+      for (const f of Object.keys(result.metafile?.inputs ?? {})) inputs[f] = fileVersion(path.join(ROOT, f));
+      const tmp = `${stamp}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ urls, inputs }));
+      renameSync(tmp, stamp);
       return urls;
     } finally {
       await esbuild.stop();
     }
   } catch {
     return null;
+  }
+}
+
+/** Size and modification time of a file ('' when it is gone). */
+function fileVersion(file) {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
   }
 }
