@@ -125,12 +125,15 @@ function table(rows: string[][], conf = 90): ConfidentLine[] {
 const word = (text: string, y: number, confidence = 95): OcrWord => ({ text, confidence, x: 30, y, w: 20, h: 8, baseline: y + 8, size: 10 });
 
 describe('cell sheets', () => {
-  const lines = table([
-    ['Uraian', 'Capaian'],
-    ['Satu', '80%'],
-    ['Dua', '8090'],
-    ['Tiga', '100%'],
-  ]);
+  const lines = table(
+    [
+      ['Uraian', 'Capaian'],
+      ['Satu', '80%'],
+      ['Dua', '8090'],
+      ['Tiga', '100%'],
+    ],
+    88,
+  );
   const img = page(
     200,
     80,
@@ -145,8 +148,9 @@ describe('cell sheets', () => {
     const sheets = buildSheets(img, crops);
     expect(sheets.map((s) => s.kind)).toEqual(['large']);
     expect(sheets[0]!.slots.length).toBe(3);
-    // enlarged 3× (cut to the ink): taller than the three crops as cut
-    expect(sheets[0]!.image.height).toBeGreaterThan(crops.reduce((a, c) => a + c.h, 0) * 2);
+    // cut to the ink and enlarged 2× (every row doubled), not binarised
+    expect(sheets[0]!.slots.every((x) => x.sheetH % 2 === 0)).toBe(true);
+    expect(new Set(sheets[0]!.image.data).size).toBeGreaterThan(2);
     // a doubtful text cell goes on a plain sheet
     const doubtful = table([
       ['Uraian', 'Capaian'],
@@ -159,6 +163,20 @@ describe('cell sheets', () => {
     const small = buildSheets(img, crops, 120);
     expect(small.length).toBeGreaterThan(1);
     expect(small.flatMap((s) => s.slots).length).toBe(3);
+  });
+
+  it('does not read again a confident, well-formed number in its column\'s definite format', () => {
+    const sure = table(
+      [
+        ['Uraian', 'Capaian'],
+        ['Satu', '80%'],
+        ['Dua', '8090'],
+        ['Tiga', '100%'],
+      ],
+      95,
+    );
+    // 80% and 100% are sure; 8090 breaks the column of percentages
+    expect(doubtfulCells(sure, img).map((c) => c.cell.text)).toEqual(['8090']);
   });
 
   it('settles a cell whose enlarged reading confirms a confident, well-formed page reading in its column format', () => {
@@ -180,12 +198,15 @@ describe('cell sheets', () => {
   });
 
   it('reads an unsettled numeric cell twice more and decides once all its readings are in', () => {
-    const fresh = table([
-      ['Uraian', 'Capaian'],
-      ['Satu', '80%'],
-      ['Dua', '8090'],
-      ['Tiga', '100%'],
-    ]);
+    const fresh = table(
+      [
+        ['Uraian', 'Capaian'],
+        ['Satu', '80%'],
+        ['Dua', '8090'],
+        ['Tiga', '100%'],
+      ],
+      88,
+    );
     const first = buildSheets(img, doubtfulCells(fresh, img));
     const satu = fresh[1]!.cells![1]!;
     const dua = fresh[2]!.cells![1]!;
@@ -199,6 +220,7 @@ describe('cell sheets', () => {
     expect([satu.text, tiga.text]).toEqual(['80%', '100%']);
     const second = secondSheets(img, unsettled.splice(0));
     expect(second.map((s) => s.kind)).toEqual(['plain', 'binary']);
+    expect(new Set(second[1]!.image.data)).toEqual(new Set([0, 255]));
     expect(second.every((s) => s.slots.length === 1)).toBe(true);
     // not before the last sheet
     expect(read(second[0]!, () => '8090')).toBe(0);

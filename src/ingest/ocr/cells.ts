@@ -12,10 +12,10 @@
  * such as numbering `1.1` lose their dots there, which breaks the budget hierarchy.)
  *
  * Numeric cells are read again on sheets, besides the page reading: first cut to their ink and
- * enlarged 3× (small numbering such as `1.` or `3.` keeps its dot, `72,71` its comma). When that
+ * enlarged 2× (small numbering such as `1.` or `3.` keeps its dot, `72,71` its comma). When that
  * reading confirms a well-formed page reading in the column's format the cell is settled (most
- * cells: see settled); otherwise it is read twice more, as cut (1×) and enlarged 2× and binarised
- * (Otsu); one sheet per kind, since PSM 6 expects one text size (see buildSheets, secondSheets).
+ * cells: see settled); otherwise it is read twice more, as cut (1×) and cut to its ink, enlarged
+ * 2× and binarised (Otsu); one sheet per kind, since PSM 6 expects one text size (see buildSheets, secondSheets).
  * OCR is confidently wrong on them in ways that no single reading
  * avoids (`%` read as `90`/`94`/`96`, `72,21` read as `72.21`, `1` read as `4`); the readings vote
  * (see chooseNumericReading): a reading must look like a number; a well-formed one supported by
@@ -83,12 +83,14 @@ const GAP = 40;
 /** Pixels kept off each cell edge so rules (and their erasure halo) stay out of the cut. */
 const INSET = 2;
 /** Enlargement of the ink-cut reading and of the binarised reading of numeric cells. */
-const LARGE = 3;
+const LARGE = 2;
 const BINARY = 2;
 /** Ink margin kept around the ink-cut reading (page pixels). */
 const INK_MARGIN = 10;
 /** Highest confidence a numeric cell keeps when its readings disagreed. */
 export const DISAGREED_CONFIDENCE = 90;
+/** Page confidence at or above which a well-formed number in its column's definite format is not read again. */
+const SURE = 90;
 /** Lowest confidence of the page reading and the first re-reading that settles a numeric cell. */
 export const SETTLED_CONFIDENCE = 85;
 /** Confidence of a lone reading that, with its column's format, replaces a page reading that is no number. */
@@ -258,6 +260,8 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
       const numeric = !t || isNumericReading(t) || (numCol && (t.length <= 4 || (t.length <= 20 && digits >= t.length / 2))) || (t.length <= 4 && conf < below);
       const doubtful = !t || conf < below;
       if (!numeric && !doubtful) continue;
+      // a confident, well-formed number in its column's definite format needs no second reading
+      if (numeric && !doubtful && conf >= SURE && isNumericReading(t) && isWellFormed(t) && columnFit(t, col) > 0) continue;
       const x = Math.max(0, Math.round(cell.box.x * s) + INSET);
       const y = Math.max(0, Math.round(cell.box.y * s) + INSET);
       const w = Math.min(img.width - x, Math.round(cell.box.w * s) - 2 * INSET);
