@@ -124,16 +124,16 @@ function table(rows: string[][], conf = 90): ConfidentLine[] {
 
 const word = (text: string, y: number, confidence = 95): OcrWord => ({ text, confidence, x: 30, y, w: 20, h: 8, baseline: y + 8, size: 10 });
 
+/** A column of percentages with one `%` read as digits. */
+const CAPAIAN = [
+  ['Uraian', 'Capaian'],
+  ['Satu', '80%'],
+  ['Dua', '8090'],
+  ['Tiga', '100%'],
+];
+
 describe('cell sheets', () => {
-  const lines = table(
-    [
-      ['Uraian', 'Capaian'],
-      ['Satu', '80%'],
-      ['Dua', '8090'],
-      ['Tiga', '100%'],
-    ],
-    88,
-  );
+  const lines = table(CAPAIAN, 88);
   const img = page(
     200,
     80,
@@ -166,15 +166,7 @@ describe('cell sheets', () => {
   });
 
   it('does not read again a confident, well-formed number in its column\'s definite format', () => {
-    const sure = table(
-      [
-        ['Uraian', 'Capaian'],
-        ['Satu', '80%'],
-        ['Dua', '8090'],
-        ['Tiga', '100%'],
-      ],
-      95,
-    );
+    const sure = table(CAPAIAN, 95);
     // 80% and 100% are sure; 8090 breaks the column of percentages
     expect(doubtfulCells(sure, img).map((c) => c.cell.text)).toEqual(['8090']);
   });
@@ -198,15 +190,7 @@ describe('cell sheets', () => {
   });
 
   it('reads an unsettled numeric cell twice more and decides once all its readings are in', () => {
-    const fresh = table(
-      [
-        ['Uraian', 'Capaian'],
-        ['Satu', '80%'],
-        ['Dua', '8090'],
-        ['Tiga', '100%'],
-      ],
-      88,
-    );
+    const fresh = table(CAPAIAN, 88);
     const first = buildSheets(img, doubtfulCells(fresh, img));
     const satu = fresh[1]!.cells![1]!;
     const dua = fresh[2]!.cells![1]!;
