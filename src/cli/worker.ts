@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../model/config.js';
-import { auditFile, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { auditFile, errorResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import { loadConfig } from './config.js';
 
 export interface WorkerInit {
@@ -42,8 +42,15 @@ if (config) {
   let chain: Promise<void> = Promise.resolve();
   port.on('message', (m: ToWorker) => {
     chain = chain.then(async () => {
-      const result = await auditFile(m.file, cfg, init.options);
-      port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
+      try {
+        const result = await auditFile(m.file, cfg, init.options);
+        port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
+      } catch (e) {
+        // auditFile never throws; a result that cannot be sent must still answer this file
+        const detail = ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 300);
+        const result = errorResult(m.file, 'internal', `Hasil audit berkas tidak dapat dikirim (${detail}): ${m.file}`, `The file's audit result could not be passed on (${detail}): ${m.file}`);
+        port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
+      }
     });
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
