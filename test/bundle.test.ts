@@ -38,4 +38,10 @@ describe('bundleEntries', () => {
       utimesSync(SOURCE, st.atime, st.mtime);
     }
   }, 60_000);
+
+  it('keeps `import.meta.url` named inside quotes (build-web\'s esbuild `define`) as it is', async () => {
+    const urls = await bundleEntries(['main']);
+    const code = readFileSync(fileURLToPath(urls!.main!), 'utf8');
+    expect(code).toMatch(/["']import\.meta\.url["']\s*:\s*["']self\.location\.href["']/);
+  }, 60_000);
 });

@@ -39,7 +39,7 @@ export async function bundleEntries(names) {
   try {
     /** @type {{ urls: Record<string, string>, inputs: Record<string, string> }} */
     const known = JSON.parse(readFileSync(stamp, 'utf8'));
-    const fresh = Object.entries(known.inputs).every(([f, v]) => fileVersion(path.join(ROOT, f)) === v);
+    const fresh = Object.entries(known.inputs).every(([f, v]) => (f.startsWith('esbuild@') ? f === `esbuild@${esbuildVersion()}` : fileVersion(path.join(ROOT, f)) === v));
     if (fresh && names.every((n) => typeof known.urls[n] === 'string' && existsSync(fileURLToPath(known.urls[n])))) return known.urls;
   } catch {
     // no stamp yet (or unreadable): compile
@@ -64,7 +64,8 @@ export async function bundleEntries(names) {
             name: 'own-import-meta-url',
             setup(b) {
               b.onLoad({ filter: /\.[cm]?ts$/ }, (args) => ({
-                contents: readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href)),
+                // (not inside quotes: build-web.ts names 'import.meta.url' in esbuild's `define`)
+                contents: readFileSync(args.path, 'utf8').replace(/(?<!['"`])\bimport\.meta\.url\b(?!['"`])/g, JSON.stringify(pathToFileURL(args.path).href)),
                 loader: 'ts',
               }));
             },
@@ -96,6 +97,9 @@ export async function bundleEntries(names) {
       const inputs = {};
       // (metafile paths are relative to absWorkingDir)
       for (const f of Object.keys(result.metafile?.inputs ?? {})) inputs[f] = fileVersion(path.join(ROOT, f));
+      // and the way they were compiled: this file (its plugin) and esbuild
+      inputs[path.relative(ROOT, fileURLToPath(import.meta.url))] = fileVersion(fileURLToPath(import.meta.url));
+      inputs[`esbuild@${esbuild.version}`] = '';
       const tmp = `${stamp}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ urls, inputs }));
       renameSync(tmp, stamp);
@@ -113,6 +117,15 @@ function fileVersion(file) {
   try {
     const st = statSync(file);
     return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+/** The installed esbuild's version, from its package.json (without loading esbuild). */
+function esbuildVersion() {
+  try {
+    return JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
   } catch {
     return '';
   }
