@@ -4,14 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { stringify } from 'csv-stringify';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { loadDocument } from '../ingest/files.js';
 import { IngestError } from '../ingest/errors.js';
 import type { Severity } from '../model/finding.js';
 import { countLevels } from '../parse/budget.js';
-import { CSV_COLUMNS, csvPreamble, csvStringifyOptions, findingRow, type Lang } from '../report/csv.js';
+import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
@@ -136,16 +135,11 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   let failedFiles = 0;
   const kept: BatchFileResult[] = [];
 
-  // CSV is streamed row by row (nothing is kept); the other formats need the whole batch (ranking, summary).
-  let csv: ReturnType<typeof stringify> | null = null;
-  let piped: Promise<void> | null = null;
-  if (opts.format === 'csv') {
-    await sink.write(csvPreamble(opts.excel));
-    csv = stringify(csvStringifyOptions(opts.excel));
-    csv.pipe(sink.writable, { end: false });
-    piped = once(csv, 'end').then(() => undefined);
-    csv.write([...CSV_COLUMNS]);
-  }
+  // CSV is written file by file as each file's turn comes (csv-stringify, one call per file: the
+  // same bytes as a row-by-row stream, without its per-row overhead); nothing is kept. The other
+  // formats need the whole batch (ranking, summary).
+  const csv = opts.format === 'csv';
+  if (csv) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
 
   try {
     await runBatch(files, {
@@ -165,18 +159,13 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
         if (r.error) failedFiles++;
         for (const f of r.findings) tally[f.severity]++;
         if (csv) {
-          for (const f of r.findings) {
-            if (!csv.write(findingRow(f, opts.lang))) await once(csv, 'drain');
-          }
+          if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
         } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
       },
     });
-    if (csv) {
-      csv.end();
-      await piped;
-    } else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
+    if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
     else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
-    else await sink.write(toHtml(kept, { lang: opts.lang }));
+    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang }));
     await sink.close();
   } catch (e) {
     bar?.clear();
