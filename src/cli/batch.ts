@@ -46,6 +46,15 @@ const YOUNG_MB = Number(process.env.LKIP_AUDIT_YOUNG_MB) || 16;
 /** `thread` (worker_threads, default) or `process` (child processes with single-threaded GC). */
 const POOL = process.env.LKIP_AUDIT_POOL === 'process' ? 'process' : 'thread';
 
+/**
+ * V8 flags for a worker process: the JIT flags the launcher gave this process (bin/v8-flags.js),
+ * and single-threaded in any case (each worker uses one core).
+ */
+function childV8Flags(): string[] {
+  const mine = process.execArgv.filter((a) => /^--(single-threaded|no-turbo-inlining|interrupt-budget=\d+)$/.test(a));
+  return mine.includes('--single-threaded') ? mine : ['--single-threaded', ...mine];
+}
+
 /** Fallback when the worker cannot be bundled: register tsx inside the worker, then import worker.ts. */
 function tsxWorkerSource(): string {
   const tsxApi = import.meta.resolve('tsx/esm/api');
@@ -105,12 +114,12 @@ class Slot {
     this.watch(worker);
   }
 
-  /** A child process per worker, started with V8 single-threaded: each worker then uses one core. */
+  /** A child process per worker, with the launcher's V8 flags (childV8Flags): each worker uses one core. */
   private fork(): WorkerLike {
     const entry = this.bundle ? fileURLToPath(this.bundle) : fileURLToPath(WORKER_URL);
     const debug = Boolean(process.env.LKIP_AUDIT_DEBUG);
     const child = fork(entry, [], {
-      execArgv: [...(this.bundle ? [] : ['--import', 'tsx']), '--single-threaded', `--max-old-space-size=${this.heapMb}`, `--max-semi-space-size=${Math.max(1, Math.round(YOUNG_MB / 3))}`],
+      execArgv: [...(this.bundle ? [] : ['--import', 'tsx']), ...childV8Flags(), `--max-old-space-size=${this.heapMb}`, `--max-semi-space-size=${Math.max(1, Math.round(YOUNG_MB / 3))}`],
       env: { ...process.env, LKIP_AUDIT_WORKER_INIT: JSON.stringify(this.init) },
       stdio: ['ignore', debug ? 2 : 'ignore', debug ? 2 : 'ignore', 'ipc'],
       serialization: 'advanced',
