@@ -8,7 +8,7 @@
  * Needs http(s) (lkip-audit serve): from a file:// page the browser refuses to load the scripts.
  */
 import Tesseract from 'tesseract.js';
-import type { OcrPage, OcrPool, OcrPoolOptions } from '../ingest/ocr/tesseract.js';
+import { poolOf, type OcrPage, type OcrPool, type OcrPoolOptions } from '../ingest/ocr/pool.js';
 
 export type { OcrPage, OcrPool, OcrPoolOptions };
 export const OCR_LANGS = ['ind', 'eng'] as const;
@@ -22,55 +22,21 @@ function base(): string {
 export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool> {
   const root = `${base()}tesseract/`;
   const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
-  const n = Math.max(1, Math.min(2, Math.floor(opts.workers ?? cores)));
-  const scheduler = Tesseract.createScheduler();
-  let terminated = false;
-  let blockWorker: Promise<Tesseract.Worker> | null = null;
-  const newWorker = () =>
-    Tesseract.createWorker([...OCR_LANGS], Tesseract.OEM.LSTM_ONLY, {
-      workerPath: `${root}worker.min.js`,
-      corePath: `${root}core/`,
-      langPath: `${root}lang`,
-      gzip: true,
-      cacheMethod: 'none',
-      workerBlobURL: true,
-      logger: () => undefined,
-      errorHandler: () => undefined,
-    });
-  const params = (psm: string) => ({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: String(opts.dpi ?? 300) });
-  const terminate = async () => {
-    if (terminated) return;
-    terminated = true;
-    if (blockWorker) await blockWorker.then((w) => w.terminate()).catch(() => undefined);
-    await scheduler.terminate().catch(() => undefined);
-  };
-  try {
-    const workers = await Promise.all(Array.from({ length: n }, newWorker));
-    for (const w of workers) {
-      await w.setParameters(params(opts.psm ?? '3'));
-      scheduler.addWorker(w);
-    }
-  } catch (e) {
-    await terminate();
-    throw e;
-  }
-  return {
-    workers: n,
-    async recognize(image: Uint8Array) {
-      if (terminated) throw new Error('OCR pool terminated');
-      const r = await scheduler.addJob('recognize', image as unknown as Tesseract.ImageLike, {}, { blocks: true, text: true });
-      return r.data;
-    },
-    async recognizeBlock(image: Uint8Array) {
-      if (terminated) throw new Error('OCR pool terminated');
-      blockWorker ??= newWorker().then(async (w) => {
-        await w.setParameters(params('6'));
-        return w;
-      });
-      const w = await blockWorker;
-      const r = await w.recognize(image as unknown as Tesseract.ImageLike, {}, { blocks: true, text: true });
-      return r.data;
-    },
-    terminate,
-  };
+  return poolOf({
+    workers: Math.max(1, Math.min(2, Math.floor(opts.workers ?? cores))),
+    psm: opts.psm,
+    newWorker: () =>
+      Tesseract.createWorker([...OCR_LANGS], Tesseract.OEM.LSTM_ONLY, {
+        workerPath: `${root}worker.min.js`,
+        corePath: `${root}core/`,
+        langPath: `${root}lang`,
+        gzip: true,
+        cacheMethod: 'none',
+        workerBlobURL: true,
+        logger: () => undefined,
+        errorHandler: () => undefined,
+      }),
+    params: (psm) => ({ tessedit_pageseg_mode: psm as Tesseract.PSM, user_defined_dpi: String(opts.dpi ?? 300) }),
+    image: (b) => b as unknown as Tesseract.ImageLike,
+  });
 }
