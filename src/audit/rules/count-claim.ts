@@ -262,32 +262,25 @@ export const countClaim: Rule = {
           const sm = /sasaran/i.test(text) ? SAS_RE.exec(text) : null;
           const indOk = im && (im[1]!.toLowerCase() !== 'dan' || (sm !== null && sm.index < im.index));
           if (im && indOk) {
-            const claimed = Number(im[3]);
-            if (claimed !== meas.indicators) {
-              const raw = `${im[3]}${im[4] ? ` (${im[4]})` : im[2] ? ` (${im[2]})` : ''} indikator`;
+            // a count of indicators or sasaran the measurement table does not have
+            const mismatch = (raw: string, expected: number, what: string, whatEn: string, note: string) =>
               ctx.problem({
                 messageId: 'indicators',
-                data: { reported: raw, table: tableLabel(meas.table), expected: meas.indicators, what: 'indikator', whatEn: 'indicators' },
+                data: { reported: raw, table: tableLabel(meas.table), expected, what, whatEn },
                 where,
                 reported: raw,
-                expected: `${meas.indicators} indikator (${tableLabel(meas.table)})`,
+                expected: `${expected} ${what} (${tableLabel(meas.table)})`,
                 tolerance: EXACT_COUNT,
-                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note: `${meas.indicators} indikator` }],
+                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note }],
                 severity: 'warning',
               });
+            if (Number(im[3]) !== meas.indicators) {
+              const raw = `${im[3]}${im[4] ? ` (${im[4]})` : im[2] ? ` (${im[2]})` : ''} indikator`;
+              mismatch(raw, meas.indicators, 'indikator', 'indicators', `${meas.indicators} indikator`);
             }
             if (sm && meas.sasaran !== null && Number(sm[1]) !== meas.sasaran) {
               const raw = `${sm[1]}${sm[2] ? ` (${sm[2]})` : ''} sasaran`;
-              ctx.problem({
-                messageId: 'indicators',
-                data: { reported: raw, table: tableLabel(meas.table), expected: meas.sasaran, what: 'sasaran', whatEn: 'sasaran' },
-                where,
-                reported: raw,
-                expected: `${meas.sasaran} sasaran (${tableLabel(meas.table)})`,
-                tolerance: EXACT_COUNT,
-                related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note: `${meas.sasaran} sasaran, ${meas.indicators} indikator` }],
-                severity: 'warning',
-              });
+              mismatch(raw, meas.sasaran, 'sasaran', 'sasaran', `${meas.sasaran} sasaran, ${meas.indicators} indikator`);
             }
           }
         }
