@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb } from '../src/cli/serve.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import type { Document } from '../src/model/document.js';
+import type { BrowserContext } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -49,6 +50,33 @@ function parseCsv(s: string): string[][] {
   }
   if (f || row.length) row.push(f), rows.push(row);
   return rows;
+}
+
+/**
+ * A page of `context` opened at `url` that may load only from its own origin: any other request is
+ * blocked and listed in `foreign` (blob: and data: URLs of that origin are the page's own); `seen`
+ * lists every request routed, `errors` the page's uncaught errors.
+ */
+async function openOwnOriginOnly(context: BrowserContext, url: string) {
+  const origin = new URL(url).origin;
+  const foreign: string[] = [];
+  const seen: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    seen.push(u);
+    if (u.startsWith(origin + '/')) return route.continue();
+    foreign.push(u);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors, foreign, seen };
 }
 
 const haveChromium = existsSync(CHROMIUM);
@@ -89,24 +117,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-      const origin = new URL(url).origin;
-      const foreign: string[] = [];
-      const seen: string[] = [];
-      await context.route('**/*', (route) => {
-        const u = route.request().url();
-        seen.push(u);
-        if (u.startsWith(origin + '/')) return route.continue();
-        foreign.push(u);
-        return route.abort('blockedbyclient');
-      });
-      context.on('request', (req) => {
-        const u = req.url();
-        if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
-      });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(url);
+      const { page, errors, foreign, seen } = await openOwnOriginOnly(context, url);
       expect(await page.title()).toBe('Periksa Mandiri LKIP');
 
       // Drop the file on the drop zone (a real drop event carrying a File).
@@ -327,24 +338,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     try {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-      const origin = new URL(url).origin;
-      const foreign: string[] = [];
-      const seen: string[] = [];
-      await context.route('**/*', (route) => {
-        const u = route.request().url();
-        seen.push(u);
-        if (u.startsWith(origin + '/')) return route.continue();
-        foreign.push(u);
-        return route.abort('blockedbyclient');
-      });
-      context.on('request', (req) => {
-        const u = req.url();
-        if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
-      });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(url);
+      const { page, errors, foreign, seen } = await openOwnOriginOnly(context, url);
       await page.setInputFiles('#file', { name: 'pindaian.pdf', mimeType: 'application/pdf', buffer: bytes });
       await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 80_000 });
       expect(await page.getAttribute('body', 'data-state')).toBe('done');
