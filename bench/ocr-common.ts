@@ -16,7 +16,7 @@ export async function pickPages(file: string, pages: number[]): Promise<Uint8Arr
   return out.save();
 }
 
-export const newStats = (): OcrIngestStats => ({ pages: 0, ocrPages: [], textPages: [], prepMs: 0, totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 });
+export const newStats = (): OcrIngestStats => ({ pages: 0, ocrPages: [], textPages: [], totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 });
 
 const CACHE = path.join(os.tmpdir(), 'lkip-ocr-bench-cache');
 

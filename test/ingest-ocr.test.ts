@@ -28,7 +28,7 @@ async function pick(parts: { file: string; page: number }[]): Promise<Uint8Array
   return out.save();
 }
 
-const newStats = (): OcrIngestStats => ({ pages: 0, ocrPages: [], textPages: [], prepMs: 0, totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 });
+const newStats = (): OcrIngestStats => ({ pages: 0, ocrPages: [], textPages: [], totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 });
 
 describe('OCR helpers (no OCR)', () => {
   /** A white 300 dpi "page" with a 3×3 ruled grid and some text-like blobs. */

@@ -78,9 +78,6 @@ class Sink {
       this.stream = process.stdout;
     }
   }
-  get writable(): NodeJS.WritableStream {
-    return this.stream;
-  }
   async write(s: string): Promise<void> {
     if (!this.stream.write(s)) await once(this.stream, 'drain');
   }

@@ -66,8 +66,7 @@ export interface OcrIngestStats {
   /** 1-based pages read by OCR / from the text layer. */
   ocrPages: number[];
   textPages: number[];
-  /** Milliseconds: rendering + preprocessing on the main thread; waiting for OCR results. */
-  prepMs: number;
+  /** Milliseconds, the whole ingest (main-thread phases and OCR waits: see `phases`). */
   totalMs: number;
   /** Skew corrected per OCR page (degrees). */
   skew: number[];
@@ -107,7 +106,7 @@ export async function ocrPdfToDocument(
   opts: { forceOcr?: boolean; workers?: number } & OcrIngestOptions = {},
 ): Promise<Document> {
   const t0 = performance.now();
-  const stats: OcrIngestStats = opts.stats ?? { pages: 0, ocrPages: [], textPages: [], prepMs: 0, totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 };
+  const stats: OcrIngestStats = opts.stats ?? { pages: 0, ocrPages: [], textPages: [], totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 };
   const minChars = opts.minChars ?? DEFAULT_MIN_CHARS;
   const dpi = opts.dpi ?? 300;
 
@@ -161,7 +160,6 @@ export async function ocrPdfToDocument(
     const maxAhead = pool.workers + 1;
     for (const n of ocrPages) {
       while (inFlight.length >= maxAhead) await inFlight.shift();
-      const tp = performance.now();
       const page = await doc.getPage(n);
       let pgm: Uint8Array;
       let img: GrayImage;
@@ -185,7 +183,6 @@ export async function ocrPdfToDocument(
       } finally {
         page.cleanup();
       }
-      stats.prepMs += performance.now() - tp;
       const thePool = pool;
       const to = performance.now();
       const p = thePool.recognize(pgm).then(async (res) => {

@@ -399,11 +399,6 @@ function sheetsOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Cro
   return out;
 }
 
-/** All the cells on one sheet of each kind, however tall (see buildSheets). */
-export function buildSheet(img: GrayImage, cells: Crop[]): Sheet | null {
-  return cells.length ? sheetOf(img, cells, 'plain', new Map()) : null;
-}
-
 function sheetOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Crop, PendingReads>): Sheet {
   const plan = cells.map((c) => placement(img, c, kind));
   const width = Math.max(...plan.map((p) => p.src.w * p.scale)) + 2 * PAD;
