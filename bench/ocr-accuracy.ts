@@ -119,7 +119,7 @@ function matchFindings(ref: Finding[], ocr: Finding[]) {
 async function main() {
   let pool: OcrPool | null = null;
   const getPool = async () => (pool ??= await createOcrPool());
-  const tot = { nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0 };
+  const tot = { nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0, cellReads: 0, unsettled: 0, cached: 0 };
   try {
     for (const spec of SPECS) {
       const refBytes = await pickPages(path.join(SOURCE_DIR, `${spec.seed}.pdf`), spec.pages);
@@ -165,6 +165,9 @@ async function main() {
       tot.falseRepairOnly += mr.falseErrors.length;
       tot.repairs += repairs.length;
       tot.pages += spec.pages.length;
+      tot.cellReads += stats.cellsReread ?? 0;
+      tot.unsettled += stats.cellsUnsettled ?? 0;
+      if (cached) tot.cached++;
     }
   } finally {
     if (pool) await (pool as OcrPool).terminate();
@@ -176,6 +179,7 @@ async function main() {
   console.log(`value cells read as the right number (spelling aside, e.g. 72.21 for 72,21): ${pct(tot.nBefore, tot.values)} before repair (${tot.nBefore}/${tot.values}), ${pct(tot.nAfter, tot.values)} after (${tot.nAfter}/${tot.values})`);
   console.log(`text-path findings reproduced: ${pct(tot.repBefore, tot.ref)} before repair, ${pct(tot.repAfter, tot.ref)} after (${tot.repAfter}/${tot.ref})`);
   console.log(`false error findings caused by OCR: ${tot.falseBefore} before repair, ${tot.falseRepairOnly} after repair, ${tot.falseAfter} after repair + review marking`);
+  if (!tot.cached) console.log(`cell readings on cell sheets: ${tot.cellReads} (${tot.unsettled} numeric cells not settled by their first reading)`);
 }
 
 await main();

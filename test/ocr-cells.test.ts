@@ -12,8 +12,8 @@ import {
   columnFit,
   doubtfulCells,
   isWellFormed,
-  secondSheets,
-  settled,
+  nextSheets,
+  settle,
   supports,
   type ColumnFormat,
   type Sheet,
@@ -42,8 +42,13 @@ describe('what a numeric reading looks like', () => {
     expect(cleanReading('% Desa')).toBe('%Desa');
   });
 
-  it('a % read as digits, and a trailing speck, support the reading they come from', () => {
+  it('a % read as digits, row numbering without its dots, and a trailing speck, support the reading they come from', () => {
     expect(supports('8090', '80%')).toBe(true);
+    expect(supports('11', '1.1')).toBe(true);
+    expect(supports('231', '2.3.1')).toBe(true);
+    expect(supports('1.1', '11')).toBe(false);
+    expect(supports('1121', '112,1')).toBe(false);
+    expect(supports('2321', '2.321')).toBe(false);
     expect(supports('10094', '100%')).toBe(true);
     expect(supports('96,590', '96,5%')).toBe(true);
     expect(supports('621.548.400.', '621.548.400')).toBe(true);
@@ -159,6 +164,19 @@ describe('cell sheets', () => {
     doubtful[1]!.cells![0]!.confidence = 40;
     const withText = buildSheets(img, doubtfulCells(doubtful, img));
     expect(withText.map((s) => s.kind)).toEqual(['plain', 'large']);
+    // a long label is read again only when garbled (below 70), a short one below 85
+    const label = 'Persentase Fasilitas Kesejahteraan Masyarakat';
+    const texts = (conf: number, text: string) => {
+      const t = table([
+        ['Uraian', 'Capaian'],
+        [text, '80%'],
+      ]);
+      t[1]!.cells![0]!.confidence = conf;
+      return doubtfulCells(t, img).map((c) => c.cell.text);
+    };
+    expect(texts(82, label)).toEqual(['80%']);
+    expect(texts(60, label)).toEqual([label, '80%']);
+    expect(texts(82, 'REAL ISASI')).toEqual(['REAL ISASI', '80%']);
     // a low height limit spreads the cells over more sheets
     const small = buildSheets(img, crops, 120);
     expect(small.length).toBeGreaterThan(1);
@@ -171,25 +189,52 @@ describe('cell sheets', () => {
     expect(doubtfulCells(sure, img).map((c) => c.cell.text)).toEqual(['8090']);
   });
 
-  it('settles a cell whose enlarged reading confirms a confident, well-formed page reading in its column format', () => {
+  it('settles a cell whose enlarged reading confirms a well-formed page reading in its column format', () => {
     const pct: ColumnFormat = { n: 5, pct: 5, comma: 0, dot: 0, numbering: 0 };
     const comma: ColumnFormat = { n: 5, pct: 0, comma: 5, dot: 0, numbering: 0 };
-    expect(settled({ text: '80%', confidence: 96 }, [{ text: '80%', confidence: 93 }], pct)).toBe(true);
-    expect(settled({ text: '621.548.400', confidence: 90 }, [{ text: '621.548.400.', confidence: 88 }])).toBe(true);
+    expect(settle(r('80%', 96), [r('80%', 93)], pct)).toEqual({ text: '80%', confidence: 96 });
+    expect(settle(r('621.548.400', 90), [r('621.548.400.', 88)])?.text).toBe('621.548.400');
+    // a doubtful page reading, the same text read again confidently: two readings agree
+    expect(settle(r('2.290.445.902', 61), [r('2.290.445.902', 95)])?.text).toBe('2.290.445.902');
+    // …but not a reading that only supports it (a % read as digits) while the page is doubtful
+    expect(settle(r('80%', 61), [r('8090', 95)], pct)).toBeNull();
     // the readings disagree
-    expect(settled({ text: '80%', confidence: 96 }, [{ text: '60%', confidence: 93 }], pct)).toBe(false);
+    expect(settle(r('80%', 96), [r('60%', 93)], pct)).toBeNull();
     // a % read as digits breaks a column of percentages
-    expect(settled({ text: '8090', confidence: 96 }, [{ text: '8090', confidence: 96 }], pct)).toBe(false);
+    expect(settle(r('8090', 96), [r('8090', 96)], pct)).toBeNull();
     // a decimal point in a column of decimal commas
-    expect(settled({ text: '72.21', confidence: 96 }, [{ text: '72.21', confidence: 96 }], comma)).toBe(false);
-    // not well formed, no number, or not confident enough
-    expect(settled({ text: '2.323.00', confidence: 96 }, [{ text: '2.323.00', confidence: 96 }])).toBe(false);
-    expect(settled({ text: 'ia', confidence: 96 }, [{ text: 'ia', confidence: 96 }])).toBe(false);
-    expect(settled({ text: '96,590', confidence: 82 }, [{ text: '96,590', confidence: 68 }])).toBe(false);
-    expect(settled({ text: '80%', confidence: 96 }, [], pct)).toBe(false);
+    expect(settle(r('72.21', 96), [r('72.21', 96)], comma)).toBeNull();
+    // not well formed, or not confident enough
+    expect(settle(r('2.323.00', 96), [r('2.323.00', 96)])).toBeNull();
+    expect(settle(r('96,590', 82), [r('96,590', 68)])).toBeNull();
+    expect(settle(r('80%', 96), [], pct)).toBeNull();
   });
 
-  it('reads an unsettled numeric cell twice more and decides once all its readings are in', () => {
+  it('settles a cell the page read as no number on one confident, well-formed reading in its column format', () => {
+    const pct: ColumnFormat = { n: 5, pct: 5, comma: 0, dot: 0, numbering: 0 };
+    // garbled across columns (`Sa`), or ink but no text
+    expect(settle(r('Sa', 30), [r('567.678.400', 91)])).toEqual({ text: '567.678.400', confidence: 91 });
+    expect(settle(r('', 0), [r('93%', 96)], pct)).toEqual({ text: '93%', confidence: 96 });
+    // not confident enough, not well formed, breaking the column's format, or no number at all
+    expect(settle(r('Sa', 30), [r('6', 88)])).toBeNull();
+    expect(settle(r('Sa', 30), [r('1.047.845.00', 95)])).toBeNull();
+    expect(settle(r('Blla', 0), [r('8094', 95)], pct)).toBeNull();
+    expect(settle(r('ia', 96), [r('ia', 96)])).toBeNull();
+  });
+
+  it('settles a cell on its third reading when two readings agree confidently and none offers another number', () => {
+    const pct: ColumnFormat = { n: 5, pct: 5, comma: 0, dot: 0, numbering: 0 };
+    expect(settle(r('ieA', 49), [r('100%', 96), r('100%', 95)], pct)).toEqual({ text: '100%', confidence: 96 });
+    expect(settle(r('9g', 17), [r('93', 96), r('93', 95)])?.text).toBe('93');
+    // another number among the readings: read it once more
+    expect(settle(r('100', 74), [r('100%', 92), r('100%', 91)], pct)).toBeNull();
+    expect(settle(r('5', 70), [r('6', 96), r('6', 95)])).toBeNull();
+    expect(settle(r('aa', 15), [r('1.047.945.000', 91), r('1.047.845.000', 92)])).toBeNull();
+    // only one confident reading
+    expect(settle(r('og', 34), [r('100%', 92), r('100%', 79)], pct)).toBeNull();
+  });
+
+  it('reads an unsettled numeric cell as cut, then binarised, and decides once its last reading is in', () => {
     const fresh = table(CAPAIAN, 88);
     const first = buildSheets(img, doubtfulCells(fresh, img));
     const satu = fresh[1]!.cells![1]!;
@@ -202,17 +247,34 @@ describe('cell sheets', () => {
     expect(unsettled.map((x) => x.cell)).toEqual([dua]);
     expect(dua.text).toBe('8090');
     expect([satu.text, tiga.text]).toEqual(['80%', '100%']);
-    const second = secondSheets(img, unsettled.splice(0));
-    expect(second.map((s) => s.kind)).toEqual(['plain', 'binary']);
-    expect(new Set(second[1]!.image.data)).toEqual(new Set([0, 255]));
-    expect(second.every((s) => s.slots.length === 1)).toBe(true);
-    // not before the last sheet
-    expect(read(second[0]!, () => '8090')).toBe(0);
+    const second = nextSheets(img, unsettled.splice(0));
+    expect(second.map((s) => s.kind)).toEqual(['plain']);
+    expect(second[0]!.slots.length).toBe(1);
+    // as cut it reads 60%: the readings offer two numbers, not settled
+    expect(read(second[0]!, () => '60%')).toBe(0);
+    expect(unsettled.map((x) => x.cell)).toEqual([dua]);
     expect(dua.text).toBe('8090');
-    expect(read(second[1]!, () => '80%')).toBe(1);
+    const third = nextSheets(img, unsettled.splice(0));
+    expect(third.map((s) => s.kind)).toEqual(['binary']);
+    expect(new Set(third[0]!.image.data)).toEqual(new Set([0, 255]));
+    // the last reading decides: 80% (enlarged, binarised; the page's 8090 is a % read as digits) against 60%
+    expect(read(third[0]!, () => '80%')).toBe(1);
     expect(unsettled).toEqual([]);
-    expect(dua.text).toBe('80%');
+    expect(dua).toMatchObject({ text: '80%', confidence: 90 });
     expect(fresh[2]!.text).toBe('Dua\t80%');
+    // nothing after the last sheet
+    expect(nextSheets(img, third[0]!.slots)).toEqual([]);
+  });
+
+  it('settles on the reading as cut when it agrees with the enlarged one', () => {
+    const fresh = table(CAPAIAN, 88);
+    const dua = fresh[2]!.cells![1]!;
+    const unsettled: Slot[] = [];
+    const read = (s: Sheet, text: (cell: Cell) => string) => applySheet(s, s.slots.map((x) => word(text(x.cell), x.top + 2)), unsettled);
+    read(buildSheets(img, doubtfulCells(fresh, img))[0]!, (c) => (c === dua ? '80%' : c.text));
+    expect(read(nextSheets(img, unsettled.splice(0))[0]!, () => '80%')).toBe(1);
+    expect(unsettled).toEqual([]);
+    expect(dua).toMatchObject({ text: '80%', confidence: 95 });
   });
 });
 

@@ -9,14 +9,15 @@
  * 2. OCR pages: rendered by pdfjs through the document's own canvasFactory (@napi-rs/canvas) at
  *    300 dpi, gray; skew estimated and corrected; ruling lines found in the pixels and whitened;
  *    the image (PGM) goes to a tesseract.js scheduler (one worker per core, ind+eng from the npm
- *    data packages, offline). Rendering runs ahead of the workers by at most one page per worker,
+ *    data packages, offline); all of that from the image on is `ocrPageImage`. Rendering runs ahead of the workers by at most one page per worker,
  *    so memory stays bounded whatever the page count.
  * 3. Words (boxes, confidences) and the detected rules go through the shared `layoutPage`, so a
  *    scanned table gets the same cells as a born-digital one; every OCR'd line and cell keeps the
  *    lowest confidence of its words (`confidence`, 0..100). Doubtful ruled cells (low confidence,
  *    empty with ink, or unlike the rest of their column) are read again one by one on a "cell
  *    sheet" (ocr/cells.ts): page OCR builds text lines across table columns and garbles small
- *    cells. A handful of structure words one letter off ("Keniatan") are corrected (ocr/lexicon.ts).
+ *    cells; numeric cells are read up to three times and settled as soon as the readings agree. A
+ *    handful of structure words one letter off ("Keniatan") are corrected (ocr/lexicon.ts).
  *    Numbers are never corrected here: that is repairReport's job, checked by the report's sums.
  * 4. Page furniture (bare page numbers, lines repeated in the top/bottom band) is dropped and
  *    wrapped prose lines are joined as the born-digital path does; a table row that starts a page
@@ -31,7 +32,7 @@ import { furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfTo
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
-import { applySheet, buildSheets, doubtfulCells, secondSheets, type Sheet, type Slot } from './ocr/cells.js';
+import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
@@ -75,7 +76,7 @@ export interface OcrIngestStats {
   /** Doubtful table cells read again on the cell sheet / changed by that. */
   cellsReread?: number;
   cellsChanged?: number;
-  /** Numeric cells whose first re-reading did not settle them (read twice more). */
+  /** Numeric cells whose first re-reading did not settle them (read as cut, then binarised unless that settles them). */
   cellsUnsettled?: number;
   /**
    * Milliseconds per phase, summed over pages: image (decode or render), skew (estimate + rotate),
@@ -153,85 +154,24 @@ export async function ocrPdfToDocument(
     const factory = canvasFactoryOf(doc);
     pool = opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
     const phases = (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
-    const ph = (k: keyof typeof phases, ms: number) => {
-      phases[k] += ms;
-    };
     const inFlight: Promise<void>[] = [];
     const maxAhead = pool.workers + 1;
     for (const n of ocrPages) {
       while (inFlight.length >= maxAhead) await inFlight.shift();
       const page = await doc.getPage(n);
-      let pgm: Uint8Array;
       let img: GrayImage;
-      let geom: { width: number; height: number; rotated: boolean; rules: ReturnType<typeof toPoints> };
+      let geom: PageGeometry;
       try {
         const vp = page.getViewport({ scale: 1 });
-        let t = performance.now();
+        geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0 };
+        const t = performance.now();
         img = await renderPageGray(factory, page, dpi);
-        ph('image', performance.now() - t);
-        t = performance.now();
-        const skew = estimateSkew(img);
-        stats.skew.push(skew);
-        if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);
-        ph('skew', performance.now() - t);
-        const tr = performance.now();
-        const segs = detectRules(img);
-        if (opts.eraseRules !== false) eraseRules(img, segs);
-        geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0, rules: toPoints(segs, dpi) };
-        pgm = toPgm(img);
-        ph('rules', performance.now() - tr);
+        phases.image += performance.now() - t;
       } finally {
         page.cleanup();
       }
-      const thePool = pool;
-      const to = performance.now();
-      const p = thePool.recognize(pgm).then(async (res) => {
-        ph('pageOcr', performance.now() - to);
-        let tl = performance.now();
-        const words = wordsOf(res, 72 / dpi);
-        correctStructureWords(words);
-        stats.words += words.length;
-        stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
-        const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...geom.rules }, layoutStats), words);
-        if (opts.cellPass !== false) {
-          // doubtful table cells, read again one by one (see ocr/cells.ts)
-          // numeric cells that their first reading does not settle are read twice more
-          const unsettled: Slot[] = [];
-          const readSheets = async (sheets: Sheet[]) => {
-            for (const sheet of sheets) {
-              ph('layout', performance.now() - tl);
-              const tc = performance.now();
-              const again = await thePool.recognizeBlock(toPgm(sheet.image));
-              ph('cellOcr', performance.now() - tc);
-              tl = performance.now();
-              const sheetWords = wordsOf(again, 1);
-              correctStructureWords(sheetWords);
-              stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
-              stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords, unsettled);
-            }
-          };
-          await readSheets(buildSheets(img, doubtfulCells(lines, img)));
-          if (unsettled.length) {
-            stats.cellsUnsettled = (stats.cellsUnsettled ?? 0) + unsettled.length;
-            await readSheets(secondSheets(img, unsettled.splice(0)));
-          }
-        }
-        for (const l of lines) {
-          if (!l.cells) continue;
-          let changed = false;
-          for (const c of l.cells) {
-            // a speck read as punctuation next to a number: ": 84,91 %", "84,91 % :"
-            const m = /^[:;'`’‘"]*\s*(\d[\d.,]*\s*%?)\s*[:;'`’‘"]*$/.exec(c.text.trim());
-            if (m && m[1] === c.text.trim()) continue;
-            if (m) {
-              c.text = m[1]!;
-              changed = true;
-            }
-          }
-          if (changed) l.text = l.cells.map((c) => c.text).join('\t');
-        }
-        ph('layout', performance.now() - tl);
-        ocrOut.set(n, { width: geom.width, height: geom.height, rotated: geom.rotated, lines });
+      const p = ocrPageImage(img, geom, pool, { ...opts, stats, layoutStats }).then((out) => {
+        ocrOut.set(n, out);
         opts.onPage?.(n, ocrOut.size, ocrPages.length);
       });
       p.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
@@ -247,6 +187,90 @@ export async function ocrPdfToDocument(
   const doc = assemble(file, textDoc, ocrOut, pageCount);
   stats.totalMs += performance.now() - t0;
   return doc;
+}
+
+/** A page's size in points and whether it is shown rotated (from the PDF). */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  rotated: boolean;
+}
+
+/**
+ * OCR one rendered page image: deskew, find and erase the ruling lines (main thread, before the
+ * first await, so that the caller can render the next page meanwhile), page OCR, layout, the cell
+ * sheets (ocr/cells.ts). `img` may be changed (rules erased). Also what `bench/ocr-speed.ts` times
+ * against bare tesseract.js on the same images.
+ */
+export function ocrPageImage(
+  img: GrayImage,
+  geom: PageGeometry,
+  pool: OcrPool,
+  opts: Pick<OcrIngestOptions, 'eraseRules' | 'cellPass'> & { stats: OcrIngestStats; layoutStats: LayoutStats },
+): Promise<OcrPageOut> {
+  const { stats, layoutStats } = opts;
+  const phases = (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+  const ph = (k: keyof typeof phases, ms: number) => {
+    phases[k] += ms;
+  };
+  const t = performance.now();
+  const skew = estimateSkew(img);
+  stats.skew.push(skew);
+  if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);
+  ph('skew', performance.now() - t);
+  const tr = performance.now();
+  const segs = detectRules(img);
+  if (opts.eraseRules !== false) eraseRules(img, segs);
+  const rules = toPoints(segs, img.dpi);
+  const pgm = toPgm(img);
+  ph('rules', performance.now() - tr);
+  const to = performance.now();
+  return pool.recognize(pgm).then(async (res) => {
+    ph('pageOcr', performance.now() - to);
+    let tl = performance.now();
+    const words = wordsOf(res, 72 / img.dpi);
+    correctStructureWords(words);
+    stats.words += words.length;
+    stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
+    const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...rules }, layoutStats), words);
+    if (opts.cellPass !== false) {
+      // doubtful table cells, read again one by one (see ocr/cells.ts)
+      // numeric cells that their readings do not settle yet are read again (up to twice more)
+      const unsettled: Slot[] = [];
+      const readSheets = async (sheets: Sheet[]) => {
+        for (const sheet of sheets) {
+          ph('layout', performance.now() - tl);
+          const tc = performance.now();
+          const again = await pool.recognizeBlock(toPgm(sheet.image));
+          ph('cellOcr', performance.now() - tc);
+          tl = performance.now();
+          const sheetWords = wordsOf(again, 1);
+          correctStructureWords(sheetWords);
+          stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
+          stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords, unsettled);
+        }
+      };
+      await readSheets(buildSheets(img, doubtfulCells(lines, img)));
+      stats.cellsUnsettled = (stats.cellsUnsettled ?? 0) + unsettled.length;
+      while (unsettled.length) await readSheets(nextSheets(img, unsettled.splice(0)));
+    }
+    for (const l of lines) {
+      if (!l.cells) continue;
+      let changed = false;
+      for (const c of l.cells) {
+        // a speck read as punctuation next to a number: ": 84,91 %", "84,91 % :"
+        const m = /^[:;'`’‘"]*\s*(\d[\d.,]*\s*%?)\s*[:;'`’‘"]*$/.exec(c.text.trim());
+        if (m && m[1] === c.text.trim()) continue;
+        if (m) {
+          c.text = m[1]!;
+          changed = true;
+        }
+      }
+      if (changed) l.text = l.cells.map((c) => c.text).join('\t');
+    }
+    ph('layout', performance.now() - tl);
+    return { ...geom, lines };
+  });
 }
 
 /** Page furniture of the OCR pages: the born-digital rule, with OCR's page-number pattern. */

@@ -12,10 +12,12 @@
  * such as numbering `1.1` lose their dots there, which breaks the budget hierarchy.)
  *
  * Numeric cells are read again on sheets, besides the page reading: first cut to their ink and
- * enlarged 2× (small numbering such as `1.` or `3.` keeps its dot, `72,71` its comma). When that
- * reading confirms a well-formed page reading in the column's format the cell is settled (most
- * cells: see settled); otherwise it is read twice more, as cut (1×) and cut to its ink, enlarged
- * 2× and binarised (Otsu); one sheet per kind, since PSM 6 expects one text size (see buildSheets, secondSheets).
+ * enlarged 2× (small numbering such as `1.` or `3.` keeps its dot, `72,71` its comma). A cell is
+ * settled (see settle) when that reading confirms a well-formed page reading in the column's format
+ * (most cells), or is itself a confident one where the page read no number (a cell garbled across
+ * columns); otherwise it is read as cut (1×), and, unless two readings then agree with none against
+ * them, once more cut to its ink, enlarged 2× and binarised (Otsu); one sheet per kind, since PSM 6
+ * expects one text size (see buildSheets, nextSheets).
  * OCR is confidently wrong on them in ways that no single reading
  * avoids (`%` read as `90`/`94`/`96`, `72,21` read as `72.21`, `1` read as `4`); the readings vote
  * (see chooseNumericReading): a reading must look like a number; a well-formed one supported by
@@ -45,10 +47,8 @@ export type SheetKind = 'plain' | 'large' | 'binary';
 
 /** The readings of one numeric cell, collected over the sheets it is on. */
 export interface PendingReads {
-  /** Sheets still to report. */
-  pending: number;
-  /** 1: the enlarged reading only; 2: also as cut and binarised (see settled). */
-  stage: 1 | 2;
+  /** The sheet the cell is on now: 1 enlarged, 2 as cut, 3 binarised (see settle, nextSheets). */
+  stage: 1 | 2 | 3;
   got: Reading[];
   /** The reading as cut (the plain sheet's), for a cell that turns out not to be a number. */
   plain?: Reading;
@@ -176,13 +176,18 @@ export function columnFit(t: string, col: ColumnFormat | undefined): number {
 /** What tesseract makes of a `%` at the end of a number (as in parse/repair.ts). */
 const PERCENT_READ_AS = ['96', '90', '94', '98', '58', '0', '9', '%6', '%o', '9o', 'So', 'Yo', 'yo'];
 
+/** Row numbering of a hierarchy (`1.1`, `2.3.1`): its dots are specks that a cut-out reading loses. */
+const HIERARCHY_NUMBER = /^\d{1,2}(\.\d{1,2}){1,3}\.?$/;
+
 /**
  * Is reading `r` evidence for `c`: the same; `c` with its `%` read as digits (`8090` for `80%`);
- * or an amount with a speck read after it (`621.548.400.`).
+ * row numbering with its dots lost (`11` for `1.1`); or an amount with a speck read after it
+ * (`621.548.400.`).
  */
 export function supports(r: string, c: string): boolean {
   if (r === c) return true;
   if (c.endsWith('%') && PERCENT_READ_AS.some((tail) => r === c.slice(0, -1) + tail)) return true;
+  if (HIERARCHY_NUMBER.test(c) && r === c.replace(/\./g, '')) return true;
   return /^\d{1,3}([.,]\d{3})+$/.test(c) && r.length === c.length + 1 && r.startsWith(c) && /[.,]$/.test(r);
 }
 
@@ -226,10 +231,17 @@ export function chooseNumericReading(page: Reading, sheet: Reading[], col?: Colu
 // ---------------------------------------------------------------------------------------------
 // which cells
 
+/** Characters (spaces aside) up to which a text cell counts as short: a header, a code, a name. */
+const SHORT_TEXT = 30;
+/** Confidence below which a long text cell is read again (a short one: below `below`). */
+const LONG_TEXT_BELOW = 70;
+
 /**
  * Cells to read again: numeric cells (the page read a number; the cell has ink but no text; it is
  * short in a column of numbers; or it is a short low-confidence cell that may be a garbled number),
- * and doubtful text cells (confidence below `below`).
+ * and doubtful text cells (confidence below `below`; long ones, below LONG_TEXT_BELOW: a label the
+ * page read with a doubtful word or two comes out the same again, one garbled across columns far
+ * lower).
  */
 export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85): Crop[] {
   const s = img.dpi / 72;
@@ -258,7 +270,8 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
       const conf = cell.confidence ?? 100;
       const digits = t.replace(/[^\d]/g, '').length;
       const numeric = !t || isNumericReading(t) || (numCol && (t.length <= 4 || (t.length <= 20 && digits >= t.length / 2))) || (t.length <= 4 && conf < below);
-      const doubtful = !t || conf < below;
+      // a long text cell (a label over lines) costs most to read again and gains least: only when garbled
+      const doubtful = !t || conf < (numeric || t.length <= SHORT_TEXT ? below : Math.min(below, LONG_TEXT_BELOW));
       if (!numeric && !doubtful) continue;
       // a confident, well-formed number in its column's definite format needs no second reading
       if (numeric && !doubtful && conf >= SURE && isNumericReading(t) && isWellFormed(t) && columnFit(t, col) > 0) continue;
@@ -345,37 +358,65 @@ export const MAX_SHEET_HEIGHT = 12000;
 /**
  * The first sheets for these cells (one enlargement per sheet: tesseract's PSM 6 expects one text
  * size), each below `maxHeight`: the doubtful text cells as cut ('plain'), the numeric cells cut to
- * their ink and enlarged ('large'). A numeric cell whose enlarged reading confirms a well-formed
- * page reading is settled by that (see settled); the others are read twice more (secondSheets).
+ * their ink and enlarged ('large'). A numeric cell that its readings settle (see settle) is done;
+ * the others go on the next sheet (nextSheets).
  */
 export function buildSheets(img: GrayImage, cells: Crop[], maxHeight = MAX_SHEET_HEIGHT): Sheet[] {
   const reads = new Map<Crop, PendingReads>();
-  for (const c of cells) if (c.column) reads.set(c, { pending: 1, stage: 1, got: [] });
+  for (const c of cells) if (c.column) reads.set(c, { stage: 1, got: [] });
   return [...sheetsOf(img, cells.filter((c) => !c.column), 'plain', reads, maxHeight), ...sheetsOf(img, cells.filter((c) => c.column), 'large', reads, maxHeight)];
 }
 
-/** The numeric cells not settled by their first reading, as cut ('plain') and binarised ('binary'). */
-export function secondSheets(img: GrayImage, slots: Slot[], maxHeight = MAX_SHEET_HEIGHT): Sheet[] {
-  const reads = new Map<Crop, PendingReads>();
-  for (const s of slots) {
-    if (!s.reads) continue;
-    s.reads.pending = 2;
-    s.reads.stage = 2;
-    reads.set(s, s.reads);
-  }
-  const mine = slots.filter((s) => s.reads);
-  return [...sheetsOf(img, mine, 'plain', reads, maxHeight), ...sheetsOf(img, mine, 'binary', reads, maxHeight)];
-}
+/** The sheet of each stage of a numeric cell's readings (see PendingReads). */
+const STAGE_KIND: Record<PendingReads['stage'], SheetKind> = { 1: 'large', 2: 'plain', 3: 'binary' };
+const LAST_STAGE = 3;
 
 /**
- * Is a numeric cell settled by its first (enlarged) reading: the page read a well-formed number in
- * its column's format, and every other reading supports it. Two independent readings of the same
- * pixels then agree; reading it twice more would only cost time.
+ * The numeric cells that their readings so far did not settle, on their next sheet: after the
+ * enlarged reading as cut ('plain'), after that binarised ('binary').
  */
-export function settled(page: Reading, got: Reading[], col?: ColumnFormat): boolean {
+export function nextSheets(img: GrayImage, slots: Slot[], maxHeight = MAX_SHEET_HEIGHT): Sheet[] {
+  const reads = new Map<Crop, PendingReads>();
+  const byStage = new Map<PendingReads['stage'], Slot[]>();
+  for (const s of slots) {
+    if (!s.reads || s.reads.stage >= LAST_STAGE) continue;
+    s.reads.stage = s.reads.stage === 1 ? 2 : 3;
+    reads.set(s, s.reads);
+    byStage.set(s.reads.stage, [...(byStage.get(s.reads.stage) ?? []), s]);
+  }
+  return [...byStage].flatMap(([stage, mine]) => sheetsOf(img, mine, STAGE_KIND[stage], reads, maxHeight));
+}
+
+/** A well-formed number that does not break its column's format. */
+const inFormat = (t: string, col?: ColumnFormat) => isNumericReading(t) && isWellFormed(t) && columnFit(t, col) >= 0;
+
+/**
+ * What a numeric cell's readings so far settle it on, or null when it needs another reading.
+ * Settled: (a) the page read a number in its column's format and every other reading supports it
+ * confidently, the page confidently too or the same text read again (two independent readings of
+ * the same pixels agree); (b) the page read no number (garbled across columns, or nothing) and the
+ * one enlarged reading is a confident (≥ STRONG) number in its column's format; (c) after a third
+ * reading, two readings support the choice confidently and no reading offers another number.
+ * Reading such a cell once more would only cost time; every other cell is read on all its sheets
+ * and decided by chooseNumericReading.
+ */
+export function settle(page: Reading, got: Reading[], col?: ColumnFormat): Reading | null {
+  if (!got.length) return null;
   const p = cleanReading(page.text);
-  if (!isNumericReading(p) || !isWellFormed(p) || columnFit(p, col) < 0) return false;
-  return got.length > 0 && got.every((r) => supports(cleanReading(r.text), p) && r.confidence >= SETTLED_CONFIDENCE) && page.confidence >= SETTLED_CONFIDENCE;
+  const reads = got.map((r) => ({ text: cleanReading(r.text), confidence: r.confidence }));
+  if (
+    inFormat(p, col) &&
+    reads.every((r) => supports(r.text, p) && r.confidence >= SETTLED_CONFIDENCE) &&
+    (page.confidence >= SETTLED_CONFIDENCE || reads.some((r) => r.text === p))
+  )
+    return chooseNumericReading(page, got, col);
+  if (reads.length === 1 && !isNumericReading(p)) return inFormat(reads[0]!.text, col) && reads[0]!.confidence >= STRONG ? reads[0]! : null;
+  if (reads.length < 2) return null;
+  const chosen = chooseNumericReading(page, got, col);
+  if (!chosen || !inFormat(chosen.text, col)) return null;
+  const all = [{ text: p, confidence: page.confidence }, ...reads].filter((r) => isNumericReading(r.text));
+  if (all.some((r) => !supports(r.text, chosen.text))) return null;
+  return all.filter((r) => r.confidence >= SETTLED_CONFIDENCE).length >= 2 ? chosen : null;
 }
 
 /** `cells` on sheets of `kind`, each below `maxHeight` (tesseract.js fails on very tall images). */
@@ -463,10 +504,10 @@ function readBand(words: OcrWord[], top: number, h: number): Reading | null {
 
 /**
  * Put the sheet's readings (words in sheet pixels, `wordsOf(result, 1)`) into the cells: a text
- * cell takes the sheet's reading where it is more confident than the page's; a numeric cell, once
- * all its sheets are in, the reading its readings vote for (chooseNumericReading). A numeric cell
- * that its first reading does not settle is added to `unsettled` (read it on secondSheets, then
- * apply those). Returns how many cells changed.
+ * cell takes the sheet's reading where it is more confident than the page's; a numeric cell the
+ * reading its readings settle on (settle), or after its last sheet the one they vote for
+ * (chooseNumericReading). A numeric cell not settled yet is added to `unsettled` (read it on
+ * nextSheets, then apply those). Returns how many cells changed.
  */
 export function applySheet(sheet: Sheet, words: OcrWord[], unsettled: Slot[] = []): number {
   let changed = 0;
@@ -479,12 +520,13 @@ export function applySheet(sheet: Sheet, words: OcrWord[], unsettled: Slot[] = [
     if (slot.column && slot.reads) {
       if (own) slot.reads.got.push(own);
       if (sheet.kind === 'plain' && own) slot.reads.plain = own;
-      if (--slot.reads.pending > 0) continue;
-      if (slot.reads.stage === 1 && !settled({ text: cell.text, confidence: cell.confidence ?? 0 }, slot.reads.got, slot.column)) {
+      const page = { text: cell.text, confidence: cell.confidence ?? 0 };
+      const last = slot.reads.stage >= LAST_STAGE;
+      const chosen = last ? chooseNumericReading(page, slot.reads.got, slot.column) : settle(page, slot.reads.got, slot.column);
+      if (!chosen && !last) {
         unsettled.push(slot);
         continue;
       }
-      const chosen = chooseNumericReading({ text: cell.text, confidence: cell.confidence ?? 0 }, slot.reads.got, slot.column);
       if (chosen && chosen.text !== cell.text.replace(/\s+/g, '')) next = chosen;
       else if (chosen && cell.confidence !== undefined && chosen.confidence < cell.confidence) {
         cell.confidence = chosen.confidence;
