@@ -9,8 +9,9 @@
  * 2. OCR pages: rendered by pdfjs through the document's own canvasFactory (@napi-rs/canvas) at
  *    300 dpi, gray; skew estimated and corrected; ruling lines found in the pixels and whitened;
  *    the image (PGM) goes to a tesseract.js scheduler (one worker per core, ind+eng from the npm
- *    data packages, offline); all of that from the image on is `ocrPageImage`. Rendering runs ahead of the workers by at most one page per worker,
- *    so memory stays bounded whatever the page count.
+ *    data packages, offline); all of that from the image on is `ocrPageImage`. Rendering runs
+ *    ahead of the workers by at most one page per worker, so memory stays bounded whatever the
+ *    page count.
  * 3. Words (boxes, confidences) and the detected rules go through the shared `layoutPage`, so a
  *    scanned table gets the same cells as a born-digital one; every OCR'd line and cell keeps the
  *    lowest confidence of its words (`confidence`, 0..100). Doubtful ruled cells (low confidence,
