@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb } from '../src/cli/serve.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import type { Document } from '../src/model/document.js';
-import type { BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -57,6 +57,26 @@ function parseCsv(s: string): string[][] {
  * blocked and listed in `foreign` (blob: and data: URLs of that origin are the page's own); `seen`
  * lists every request routed, `errors` the page's uncaught errors.
  */
+/** Headless Chromium for `use`, closed afterwards whatever happens. */
+async function withChromium(use: (browser: Browser) => Promise<void>): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  try {
+    await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A new page of `owner` at `url`; `errors` lists the page's uncaught errors. */
+async function openPage(owner: Browser | BrowserContext, url: string) {
+  const page = await owner.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
 async function openOwnOriginOnly(context: BrowserContext, url: string) {
   const origin = new URL(url).origin;
   const foreign: string[] = [];
@@ -72,10 +92,7 @@ async function openOwnOriginOnly(context: BrowserContext, url: string) {
     const u = req.url();
     if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
   });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  const { page, errors } = await openPage(context, url);
   return { page, errors, foreign, seen };
 }
 
@@ -113,9 +130,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
     expect(cliRows.length).toBeGreaterThan(0);
     const cliCount = (sev: string) => cliRows.filter((r) => r[9] === sev).length;
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    try {
+    await withChromium(async (browser) => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
       const { page, errors, foreign, seen } = await openOwnOriginOnly(context, url);
       expect(await page.title()).toBe('Periksa Mandiri LKIP');
@@ -275,19 +290,12 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(foreign).toEqual([]);
       expect(seen.some((u) => u.endsWith('/app.js'))).toBe(true);
       expect(auditMs).toBeLessThan(30_000);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 
   it('refuses a file over the size limit unread, naming it and its size (Indonesian, then English)', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(url);
+    await withChromium(async (browser) => {
+      const { page, errors } = await openPage(browser, url);
       // 12.5 MB of "text" (the CLI's --max-text-mb default is 10), made in the page and dropped.
       const drop = (name: string, bytes: number) =>
         page.evaluateHandle(`(() => {
@@ -321,9 +329,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(await page.getAttribute('#status', 'data-reason')).toBeNull();
       expect(await page.textContent('#summary h2')).toBe('Summary: kecil.txt');
       expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 
   it('reads scanned pages with OCR in the browser, language data from the app itself', async () => {
@@ -334,9 +340,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
     for (const p of await two.copyPages(src, [2])) two.addPage(p);
     const bytes = Buffer.from(await two.save());
 
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    try {
+    await withChromium(async (browser) => {
       const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const { page, errors, foreign, seen } = await openOwnOriginOnly(context, url);
       await page.setInputFiles('#file', { name: 'pindaian.pdf', mimeType: 'application/pdf', buffer: bytes });
@@ -358,19 +362,12 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(seen.some((u) => u.endsWith('/tesseract/lang/ind.traineddata.gz'))).toBe(true);
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 90_000);
 
   it('also works opened from the folder (file://): a text export, a Word file, the PDF', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pathToFileURL(path.join(webDir, 'index.html')).href);
+    await withChromium(async (browser) => {
+      const { page, errors } = await openPage(browser, pathToFileURL(path.join(webDir, 'index.html')).href);
       await page.setInputFiles('#file', path.join(ROOT, 'fixtures/seeds/000_c0a7f8c5d5d194b0.txt'));
       await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 30_000 });
       expect(await page.getAttribute('body', 'data-state')).toBe('done');
@@ -398,8 +395,6 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(Number(await page.getAttribute('#summary .count[data-severity="error"]', 'data-count'))).toBe(pdfRows.filter((x) => x[9] === 'error').length);
       await page.waitForSelector('.page[data-page="1"][data-rendered="true"] img', { timeout: 20_000 });
       expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 });
