@@ -87,6 +87,9 @@ export interface OcrIngestStats {
   phases?: Record<'image' | 'skew' | 'rules' | 'pageOcr' | 'cellOcr' | 'layout', number>;
 }
 
+/** The stats' phase timings, started at zero on first use. */
+const phasesOf = (stats: OcrIngestStats) => (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+
 export const DEFAULT_MIN_CHARS = 40;
 /** Word confidence below which a value counts as low-confidence (also used by repair). */
 export const LOW_CONFIDENCE = 80;
@@ -154,7 +157,7 @@ export async function ocrPdfToDocument(
     });
     const factory = canvasFactoryOf(doc);
     pool = opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
-    const phases = (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+    const phases = phasesOf(stats);
     const inFlight: Promise<void>[] = [];
     const maxAhead = pool.workers + 1;
     for (const n of ocrPages) {
@@ -210,7 +213,7 @@ export function ocrPageImage(
   opts: Pick<OcrIngestOptions, 'eraseRules' | 'cellPass'> & { stats: OcrIngestStats; layoutStats: LayoutStats },
 ): Promise<OcrPageOut> {
   const { stats, layoutStats } = opts;
-  const phases = (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+  const phases = phasesOf(stats);
   const ph = (k: keyof typeof phases, ms: number) => {
     phases[k] += ms;
   };
