@@ -382,7 +382,9 @@ export function nextSheets(img: GrayImage, slots: Slot[], maxHeight = MAX_SHEET_
     if (!s.reads || s.reads.stage >= LAST_STAGE) continue;
     s.reads.stage = s.reads.stage === 1 ? 2 : 3;
     reads.set(s, s.reads);
-    byStage.set(s.reads.stage, [...(byStage.get(s.reads.stage) ?? []), s]);
+    const mine = byStage.get(s.reads.stage);
+    if (mine) mine.push(s);
+    else byStage.set(s.reads.stage, [s]);
   }
   return [...byStage].flatMap(([stage, mine]) => sheetsOf(img, mine, STAGE_KIND[stage], reads, maxHeight));
 }
