@@ -1,0 +1,189 @@
+/**
+ * The document limits of issue 18 (src/model/limits.ts, `limits:` in rules/config.yaml), checked
+ * where they are cheapest: compressed PDF streams before pdfjs sees the bytes (an inflate bomb costs
+ * at most one bounded inflate), tables and cells once the document's lines exist (before parsing).
+ * A hit is an IngestError: one `input-error` row naming the file, the count found and the limit.
+ */
+import zlib from 'node:zlib';
+import type { Document } from '../model/document.js';
+import { DEFAULT_LIMITS, type IngestLimits } from '../model/limits.js';
+import { IngestError } from './errors.js';
+
+const nf = (n: number, lang: 'id' | 'en') => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 1 });
+/** "12.345 tabel, batas 5.000 (limits.maxTables)": the detail of a limit's error row, in both languages. */
+export const overLimit = (what: [string, string], found: number, limit: number, key: string): [string, string] => [
+  `${nf(found, 'id')} ${what[0]}, batas ${nf(limit, 'id')} (limits.${key})`,
+  `${nf(found, 'en')} ${what[1]}, limit ${nf(limit, 'en')} (limits.${key})`,
+];
+
+export const limitsOf = (l?: Partial<IngestLimits>): IngestLimits => ({ ...DEFAULT_LIMITS, ...l });
+
+const STREAM = Buffer.from('stream', 'latin1');
+const ENDSTREAM = Buffer.from('endstream', 'latin1');
+
+/**
+ * Every Flate-compressed stream of a PDF that is not an image (content streams, forms, fonts, object
+ * streams; pdfjs reads an image only up to its declared width × height) is inflated once with an
+ * output bound, the output dropped: a stream that decodes to more than `maxStreamMb` is refused, and
+ * so is a file whose streams together decode to more than four times that. Streams zlib cannot
+ * decode are left to pdfjs (it reports damage its own way).
+ */
+export function checkPdfStreams(file: string, bytes: Uint8Array, limits: IngestLimits): void {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const max = Math.floor(limits.maxStreamMb * 1024 * 1024);
+  let total = 0;
+  let at = 0;
+  while ((at = buf.indexOf(STREAM, at)) !== -1) {
+    const kw = at;
+    at += STREAM.length;
+    if (kw >= 3 && buf[kw - 3] === 0x65 && buf[kw - 2] === 0x6e && buf[kw - 1] === 0x64) continue; // endstream
+    let start = at;
+    if (buf[start] === 0x0d) start++;
+    if (buf[start] === 0x0a) start++;
+    // the stream's dictionary: from its object header (the last "obj" before the keyword)
+    const before = buf.toString('latin1', Math.max(0, kw - 4096), kw);
+    const dict = before.slice(before.lastIndexOf('obj') + 1);
+      if (/\/Subtype\s*\/Image\b/.test(dict)) continue;
+    const len = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    let end = len ? start + Number(len[1]) : -1;
+    if (end < start || end > buf.length) {
+      end = buf.indexOf(ENDSTREAM, start);
+      if (end === -1) end = buf.length;
+    }
+    if (!/\/(Filter|F)\b/.test(dict)) {
+      // not compressed: its bytes are what pdfjs will parse
+      checkContent(file, buf.subarray(start, end), limits);
+      at = Math.max(at, end);
+      continue;
+    }
+    const left = Math.max(1, Math.min(max, 4 * max - total));
+    let out: Buffer;
+    try {
+      out = zlib.inflateSync(buf.subarray(start, end), { maxOutputLength: left, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') continue;
+      const all = left < max;
+      const mb = all ? 4 * limits.maxStreamMb : limits.maxStreamMb;
+      throw IngestError.of(
+        file,
+        'stream-too-large',
+        `${all ? 'semua aliran data bersama' : 'satu aliran data'} lebih dari ${nf(mb, 'id')} MB (limits.maxStreamMb)`,
+        `${all ? 'all streams together' : 'one stream'} over ${nf(mb, 'en')} MB (limits.maxStreamMb)`,
+      );
+    }
+    total += out.length;
+    if (/\/(FlateDecode|Fl)\b/.test(dict)) checkContent(file, out, limits);
+    at = Math.max(at, end);
+  }
+}
+
+/**
+ * Tables of a document: runs of consecutive lines with cells. More of them than `maxTables`, or one
+ * with more than `maxTableCells` cells, is refused before parsing.
+ */
+export function checkDocumentLimits(doc: Document, limits: IngestLimits): void {
+  let tables = 0;
+  let cells = 0;
+  let inTable = false;
+  let biggest = 0;
+  for (const l of doc.lines) {
+    if (l.cells && l.cells.length) {
+      if (!inTable) {
+        tables++;
+        cells = 0;
+        inTable = true;
+      }
+      cells += l.cells.length;
+      if (cells > biggest) biggest = cells;
+    } else if (l.text.trim() !== '' || !inTable) inTable = false;
+  }
+  if (tables > limits.maxTables) {
+    const [id, en] = overLimit(['tabel', 'tables'], tables, limits.maxTables, 'maxTables');
+    throw IngestError.of(doc.file, 'too-many-tables', id, en);
+  }
+  if (biggest > limits.maxTableCells) {
+    const [id, en] = overLimit(['sel dalam satu tabel', 'cells in one table'], biggest, limits.maxTableCells, 'maxTableCells');
+    throw IngestError.of(doc.file, 'table-too-large', id, en);
+  }
+}
+
+/**
+ * One content stream's operators, counted without building anything: `q` nesting depth and
+ * text-showing operators (Tj, TJ, ', "). Strings, hex strings, comments and inline image data are
+ * skipped. Over `maxNesting` or `maxPageTextOps` the file is refused before pdfjs builds an operator
+ * list of millions of entries (minutes and gigabytes in pdfjs itself).
+ */
+export function checkContent(file: string, b: Uint8Array, limits: IngestLimits): void {
+  let depth = 0;
+  let maxDepth = 0;
+  let textOps = 0;
+  const n = b.length;
+  let i = 0;
+  const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+  const isDelim = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+  while (i < n) {
+    const c = b[i]!;
+    if (isWs(c)) {
+      i++;
+      continue;
+    }
+    if (c === 0x25) {
+      // comment to end of line
+      while (i < n && b[i] !== 0x0a && b[i] !== 0x0d) i++;
+      continue;
+    }
+    if (c === 0x28) {
+      // literal string, balanced parentheses, backslash escapes
+      let lvl = 1;
+      i++;
+      while (i < n && lvl > 0) {
+        const d = b[i]!;
+        if (d === 0x5c) i++;
+        else if (d === 0x28) lvl++;
+        else if (d === 0x29) lvl--;
+        i++;
+      }
+      continue;
+    }
+    if (c === 0x3c && b[i + 1] !== 0x3c) {
+      // hex string
+      while (i < n && b[i] !== 0x3e) i++;
+      i++;
+      continue;
+    }
+    if (isDelim(c)) {
+      i++;
+      if (c === 0x2f) while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++; // a name
+      continue;
+    }
+    const s = i;
+    while (i < n && !isWs(b[i]!) && !isDelim(b[i]!)) i++;
+    const len = i - s;
+    if (len === 1) {
+      const t = b[s]!;
+      if (t === 0x71) {
+        if (++depth > maxDepth) maxDepth = depth;
+      } else if (t === 0x51) {
+        if (depth > 0) depth--;
+      } else if (t === 0x27 || t === 0x22) textOps++;
+    } else if (len === 2) {
+      const t0 = b[s]!;
+      const t1 = b[s + 1]!;
+      if (t0 === 0x54 && (t1 === 0x6a || t1 === 0x4a)) textOps++;
+      else if (t0 === 0x49 && t1 === 0x44) {
+        // inline image data: up to the EI operator
+        i++;
+        while (i + 2 < n && !(b[i] === 0x45 && b[i + 1] === 0x49 && isWs(b[i - 1]!) && (isWs(b[i + 2]!) || i + 2 === n))) i++;
+        i += 2;
+      }
+    }
+    if (maxDepth > limits.maxNesting) {
+      const [id, en] = overLimit(['tingkat q bersarang', 'nested q levels'], maxDepth, limits.maxNesting, 'maxNesting');
+      throw IngestError.of(file, 'page-too-large', id, en);
+    }
+    if (textOps > limits.maxPageTextOps) {
+      const [id, en] = overLimit(['operasi teks dalam satu aliran', 'text operations in one stream'], textOps, limits.maxPageTextOps, 'maxPageTextOps');
+      throw IngestError.of(file, 'page-too-large', id, en);
+    }
+  }
+}
