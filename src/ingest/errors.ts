@@ -12,6 +12,7 @@ export type IngestReasonId =
   | 'too-many-pages'
   | 'stream-too-large'
   | 'page-too-large'
+  | 'too-many-lines'
   | 'too-many-tables'
   | 'table-too-large';
 
@@ -26,6 +27,7 @@ const MESSAGES: Record<IngestReasonId, { id: string; en: string }> = {
   'too-many-pages': { id: 'Berkas PDF: halaman terlalu banyak', en: 'The PDF file has too many pages' },
   'stream-too-large': { id: 'Berkas PDF: isi halaman terlalu besar setelah dibuka', en: 'The PDF file: page content too large once decompressed' },
   'page-too-large': { id: 'Berkas PDF: isi halaman terlalu besar', en: 'The PDF file: page content too large' },
+  'too-many-lines': { id: 'Berkas teks: baris terlalu banyak', en: 'The text file has too many lines' },
   'too-many-tables': { id: 'Laporan: tabel terlalu banyak', en: 'The report has too many tables' },
   'table-too-large': { id: 'Laporan: sel tabel terlalu banyak', en: 'The report has a table with too many cells' },
 };

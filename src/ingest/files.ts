@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
-import { checkDocumentLimits, limitsOf } from './limits.js';
+import { checkDocumentLimits, checkTextLimits, limitsOf } from './limits.js';
 import { looksBinary } from './sniff.js';
 import { textToDocument } from './text.js';
 
@@ -103,7 +103,9 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
   if (text === null && looksBinary(bytes)) {
     throw new IngestError(file, 'binary', `Berkas bukan teks (berisi data biner): ${file}`, `The file is not text (binary data): ${file}`);
   }
-  const doc = textToDocument(file, text ?? decodeText(bytes));
+  const decoded = text ?? decodeText(bytes);
+  checkTextLimits(file, decoded, limitsOf(opts.limits));
+  const doc = textToDocument(file, decoded);
   checkDocumentLimits(doc, limitsOf(opts.limits));
   return doc;
 }

@@ -18,6 +18,8 @@ export const overLimit = (what: [string, string], found: number, limit: number, 
 
 export const limitsOf = (l?: Partial<IngestLimits>): IngestLimits => ({ ...DEFAULT_LIMITS, ...l });
 
+/** Streams that are not content (fonts, ICC profiles, xref, metadata): their bytes are not operators. */
+const BINARY_STREAM = /\/Length[123]\b|\/Subtype\s*\/(Type1C|CIDFontType0C|OpenType|XML)\b|\/Type\s*\/(XRef|Metadata|EmbeddedFile)\b|\/N\s+\d/;
 const STREAM = Buffer.from('stream', 'latin1');
 const ENDSTREAM = Buffer.from('endstream', 'latin1');
 
@@ -52,7 +54,7 @@ export function checkPdfStreams(file: string, bytes: Uint8Array, limits: IngestL
     }
     if (!/\/(Filter|F)\b/.test(dict)) {
       // not compressed: its bytes are what pdfjs will parse
-      checkContent(file, buf.subarray(start, end), limits);
+      if (!BINARY_STREAM.test(dict)) checkContent(file, buf.subarray(start, end), limits);
       at = Math.max(at, end);
       continue;
     }
@@ -72,7 +74,7 @@ export function checkPdfStreams(file: string, bytes: Uint8Array, limits: IngestL
       );
     }
     total += out.length;
-    if (/\/(FlateDecode|Fl)\b/.test(dict)) checkContent(file, out, limits);
+    if (/\/(FlateDecode|Fl)\b/.test(dict) && !BINARY_STREAM.test(dict)) checkContent(file, out, limits);
     at = Math.max(at, end);
   }
 }
@@ -185,5 +187,22 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
       const [id, en] = overLimit(['operasi teks dalam satu aliran', 'text operations in one stream'], textOps, limits.maxPageTextOps, 'maxPageTextOps');
       throw IngestError.of(file, 'page-too-large', id, en);
     }
+  }
+}
+
+/**
+ * A text export before it is split into lines: only blank → `empty` (10 MB of empty lines costs
+ * nothing); more lines than `maxLines` → refused. Counts line ends (LF, CR, CRLF) in one pass.
+ */
+export function checkTextLimits(file: string, text: string, limits: IngestLimits): void {
+  if (!/\S/.test(text)) throw IngestError.of(file, 'empty');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && lines <= limits.maxLines; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines <= limits.maxLines) {
+    // CR-only line ends
+    for (let i = text.indexOf('\r'); i !== -1 && lines <= limits.maxLines; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) lines++;
+  }
+  if (lines > limits.maxLines) {
+    throw IngestError.of(file, 'too-many-lines', `lebih dari ${nf(limits.maxLines, 'id')} baris (limits.maxLines)`, `more than ${nf(limits.maxLines, 'en')} lines (limits.maxLines)`);
   }
 }

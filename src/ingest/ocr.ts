@@ -99,6 +99,9 @@ export interface OcrIngestStats {
 /** The stats' phase timings, started at zero on first use. */
 const phasesOf = (stats: OcrIngestStats) => (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
 
+/** Documents in this process that started OCR (read by bench/fuzz-one.ts: blank pages must start none). */
+export const ocrActivity = { documents: 0 };
+
 export const DEFAULT_MIN_CHARS = 40;
 /** Word confidence below which a value counts as low-confidence (also used by repair). */
 export const LOW_CONFIDENCE = 80;
@@ -185,6 +188,7 @@ export async function ocrPdfToDocument(
         // the pool starts with the first page that has ink
         // no more workers than pages to read (each worker holds ~185 MB)
         pool ??= opts.pool ?? (await createOcrPool({ workers: Math.min(opts.workers ?? (os.availableParallelism?.() ?? os.cpus().length), ocrPages.length), psm: opts.psm, dpi }));
+        if (!stats.ocrStarted) ocrActivity.documents++;
         stats.ocrStarted = true;
         while (inFlight.length >= pool.workers + 1) await inFlight.shift();
         const vp = page.getViewport({ scale: 1 });

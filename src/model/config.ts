@@ -40,6 +40,7 @@ export const ConfigSchema = z.object({
       maxPageChars: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageChars),
       maxPageTextOps: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageTextOps),
       maxNesting: z.number().int().min(1).default(DEFAULT_LIMITS.maxNesting),
+      maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
       maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
       maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
     })

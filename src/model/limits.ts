@@ -26,6 +26,8 @@ export interface IngestLimits {
   maxPageTextOps: number;
   /** Nesting depth of `q` (save graphics state) in one content stream; real PDFs stay below 50. */
   maxNesting: number;
+  /** Lines of a text export (a real one has a few thousand; 10 MB of empty lines is ten million). */
+  maxLines: number;
   /** Cells in one table (rows × columns, consecutive lines with cells). */
   maxTableCells: number;
   /** Tables in one document. */
@@ -38,6 +40,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxPageChars: 200_000,
   maxPageTextOps: 20_000,
   maxNesting: 500,
+  maxLines: 500_000,
   maxTableCells: 200_000,
   maxTables: 5000,
 };
