@@ -62,7 +62,7 @@ try {
     for (const run of [1, 2]) {
       const out = path.join(dir, `batch-${run}.csv.out`);
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', '2', '--timeout', '60'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', '2'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
       const csv = readFileSync(out, 'utf8');
       csvs.push(csv);
       const files = new Set(csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!.replace(/^"|"$/g, '')));

@@ -61,34 +61,64 @@ export function similarity(a: string, b: string): number {
  * Group items that name the same thing: an item joins the most similar group of the same level
  * that has no member from its own table yet; otherwise it starts a group.
  */
+/** Groups visited plus similarity comparisons one `cluster` call may make (see there). */
+export const MAX_FUZZY_COMPARISONS = 400_000;
+
 export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => string, level: (t: T) => number): T[][] {
-  const groups: { level: number; keys: string[]; tables: Set<string>; members: T[] }[] = [];
+  type Group = { order: number; level: number; keys: string[]; tables: Set<string>; members: T[] };
+  const groups: Group[] = [];
   // exact keys first (similarity 1 is the best any group can give): keeps long documents linear
-  const byKey = new Map<string, (typeof groups)[number][]>();
+  const byKey = new Map<string, Group[]>();
+  // the groups of each level in creation order, and how many of them already hold a member of each
+  // table: when all do, no group can take the item and the similarity scan is skipped (issue 18:
+  // 20,000 distinct budget lines in one table were 20,000 scans of every group)
+  const byLevel = new Map<number, Group[]>();
+  const holding = new Map<string, number>();
+  // the groups visited and similarity comparisons made are bounded per call: a report's few hundred
+  // names need a few hundred thousand; past the bound (tens of thousands of distinct names) only
+  // exact keys still match
+  let fuzzyLeft = MAX_FUZZY_COMPARISONS;
+  const hold = (g: Group, t: string) => {
+    if (g.tables.has(t)) return;
+    g.tables.add(t);
+    holding.set(`${g.level}|${t}`, (holding.get(`${g.level}|${t}`) ?? 0) + 1);
+  };
   for (const it of items) {
     const k = key(it);
     if (!k) continue;
+    const lv = level(it);
+    const tb = table(it);
     // the earliest eligible group with this exact key, as the full scan would pick
-    const exact = (byKey.get(k) ?? []).filter((g) => g.level === level(it) && !g.tables.has(table(it)));
-    let best: (typeof groups)[number] | null = exact.length ? exact.reduce((a, b) => (groups.indexOf(a) <= groups.indexOf(b) ? a : b)) : null;
+    let best: Group | null = null;
+    for (const g of byKey.get(k) ?? []) if (g.level === lv && !g.tables.has(tb) && (!best || g.order < best.order)) best = g;
     let top = best ? 1 : 0;
-    for (const g of best ? [] : groups) {
-      if (g.level !== level(it) || g.tables.has(table(it))) continue;
-      const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
-      if (sim > top) {
-        top = sim;
-        best = g;
+    const sameLevel = byLevel.get(lv) ?? [];
+    if (!best && (holding.get(`${lv}|${tb}`) ?? 0) < sameLevel.length && fuzzyLeft > 0) {
+      for (const g of sameLevel) {
+        if (--fuzzyLeft < 0) break;
+        if (g.tables.has(tb)) continue;
+        fuzzyLeft -= g.keys.length;
+        const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
+        if (sim > top) {
+          top = sim;
+          best = g;
+        }
       }
     }
     if (best) {
       if (!best.keys.includes(k)) best.keys.push(k);
-      best.tables.add(table(it));
+      hold(best, tb);
       best.members.push(it);
     } else {
-      best = { level: level(it), keys: [k], tables: new Set([table(it)]), members: [it] };
+      best = { order: groups.length, level: lv, keys: [k], tables: new Set(), members: [it] };
+      hold(best, tb);
       groups.push(best);
+      if (!byLevel.has(lv)) byLevel.set(lv, []);
+      byLevel.get(lv)!.push(best);
     }
-    byKey.set(k, [...new Set([...(byKey.get(k) ?? []), best])]);
+    const list = byKey.get(k);
+    if (!list) byKey.set(k, [best]);
+    else if (!list.includes(best)) list.push(best);
   }
   return groups.map((g) => g.members);
 }
