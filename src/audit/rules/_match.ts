@@ -65,7 +65,7 @@ export function similarity(a: string, b: string): number {
 export const MAX_FUZZY_COMPARISONS = 400_000;
 
 export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => string, level: (t: T) => number): T[][] {
-  type Group = { order: number; level: number; keys: string[]; tables: Set<string>; members: T[] };
+  type Group = { order: number; level: number; keys: string[]; keySet: Set<string>; tables: Set<string>; members: T[] };
   const groups: Group[] = [];
   // exact keys first (similarity 1 is the best any group can give): keeps long documents linear
   const byKey = new Map<string, Group[]>();
@@ -74,6 +74,7 @@ export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => s
   // 20,000 distinct budget lines in one table were 20,000 scans of every group)
   const byLevel = new Map<number, Group[]>();
   const holding = new Map<string, number>();
+  const cursors = new Map<string, Map<string, number>>();
   // the groups visited and similarity comparisons made are bounded per call: a report's few hundred
   // names need a few hundred thousand; past the bound (tens of thousands of distinct names) only
   // exact keys still match
@@ -88,9 +89,20 @@ export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => s
     if (!k) continue;
     const lv = level(it);
     const tb = table(it);
-    // the earliest eligible group with this exact key, as the full scan would pick
+    // the earliest eligible group with this exact key, as the full scan would pick; a group once
+    // ineligible for (level, table) stays so (tables only grow), so each scan resumes where the last
+    // one for the same key, level and table stopped (many rows sharing one key stay linear)
     let best: Group | null = null;
-    for (const g of byKey.get(k) ?? []) if (g.level === lv && !g.tables.has(tb) && (!best || g.order < best.order)) best = g;
+    const list = byKey.get(k);
+    if (list) {
+      const ck = `${lv}|${tb}`;
+      let cur = cursors.get(k);
+      if (!cur) cursors.set(k, (cur = new Map()));
+      let i = cur.get(ck) ?? 0;
+      while (i < list.length && (list[i]!.level !== lv || list[i]!.tables.has(tb))) i++;
+      cur.set(ck, i);
+      if (i < list.length) best = list[i]!;
+    }
     let top = best ? 1 : 0;
     const sameLevel = byLevel.get(lv) ?? [];
     if (!best && (holding.get(`${lv}|${tb}`) ?? 0) < sameLevel.length && fuzzyLeft > 0) {
@@ -106,19 +118,27 @@ export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => s
       }
     }
     if (best) {
-      if (!best.keys.includes(k)) best.keys.push(k);
+      if (!best.keySet.has(k)) best.keys.push(k);
       hold(best, tb);
       best.members.push(it);
     } else {
-      best = { order: groups.length, level: lv, keys: [k], tables: new Set(), members: [it] };
+      best = { order: groups.length, level: lv, keys: [k], keySet: new Set(), tables: new Set(), members: [it] };
       hold(best, tb);
       groups.push(best);
       if (!byLevel.has(lv)) byLevel.set(lv, []);
       byLevel.get(lv)!.push(best);
     }
-    const list = byKey.get(k);
+    // groups join a key's list in creation order (a group found by similarity may be older than
+    // ones already listed: kept sorted by order)
     if (!list) byKey.set(k, [best]);
-    else if (!list.includes(best)) list.push(best);
+    else if (!best.keySet.has(k)) {
+      let j = list.length;
+      while (j > 0 && list[j - 1]!.order > best.order) j--;
+      list.splice(j, 0, best);
+      // scans of this key that had passed position j look at the new group too
+      for (const [ck, i] of cursors.get(k) ?? []) if (i > j) cursors.get(k)!.set(ck, j);
+    }
+    best.keySet.add(k);
   }
   return groups.map((g) => g.members);
 }
