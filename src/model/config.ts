@@ -73,7 +73,7 @@ export const ConfigSchema = z.object({
       columnStarts: z.array(z.string().min(1)).default([]),
       columnQualifiers: ColumnQualifiersSchema.default({ periods: [], bases: [], moneyGroups: [], performanceGroups: [] }),
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
-      rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures })).default([]),
+      rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
     })
     .optional(),
 });

@@ -1,0 +1,132 @@
+/**
+ * Tables + their layouts → facts. Every value cell of a column whose role the resolver decided
+ * becomes one fact: subject (the row's label under its group heading), measure (the column's
+ * role), year / period / basis (the column's header), where it is stated (the table's kind and
+ * section), the printed value with its precision, and its cell. Total and average rows become
+ * aggregate facts naming the item facts of their column since the previous aggregate row.
+ * Undecided columns and rows give no fact.
+ */
+import type { Config } from '../model/config.js';
+import type { Fact, RowInfo, StatedIn, TableLayout } from '../model/facts.js';
+import type { Table } from '../model/report.js';
+import type { SourceRef } from '../model/values.js';
+import { cellAt, words } from './columns.js';
+import { parseValue, type Expect } from './numbers.js';
+import { indicatorKey } from './performance.js';
+import { SECTION_LABEL, tableLabel } from './structure.js';
+
+function statedIn(t: Table): StatedIn {
+  const pkChange = t.section === 'lampiran_pk_perubahan' || /perubahan/i.test(t.caption);
+  switch (t.kind) {
+    case 'renstra_matrix':
+      return t.section === 'lampiran_renstra' ? 'renstra_lampiran' : 'renstra';
+    case 'rkt':
+      return 'rkt';
+    case 'iku':
+      return 'iku';
+    case 'pk_targets':
+    case 'pk_budget':
+      return pkChange ? 'pk_perubahan' : 'pk';
+    case 'measurement':
+    case 'predicate_check':
+    case 'efficiency':
+      return 'measurement';
+    case 'comparison_years':
+      return 'comparison';
+    case 'renstra_end':
+      return 'renstra_end';
+    case 'budget':
+    case 'budget_plan':
+      return 'budget';
+    default:
+      return 'other';
+  }
+}
+
+const SUBJECT_OF: Record<string, Fact['subject']['kind']> = {
+  indicator: 'indicator',
+  sasaran: 'sasaran',
+  tujuan: 'tujuan',
+  program: 'program',
+  kegiatan: 'kegiatan',
+  sub_kegiatan: 'sub_kegiatan',
+};
+
+export interface FactContext {
+  file: string;
+  config: Config;
+}
+
+/** Facts of one table; `next` numbers fact ids across the report. */
+export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next: () => string): Fact[] {
+  const out: Fact[] = [];
+  const negative = (ctx.config.vocabulary?.negativeIndicators ?? []).map((w) => w.toLowerCase());
+  const synonyms = ctx.config.vocabulary?.indicatorSynonyms ?? [];
+  const labelCol = layout.columns.find((c) => c.kind === 'label' && c.role && SUBJECT_OF[c.role]);
+  const subjectKind: Fact['subject']['kind'] = labelCol?.role ? SUBJECT_OF[labelCol.role]! : 'item';
+  const where = statedIn(t);
+  let group: string | undefined;
+  // item facts of each column since the last aggregate row
+  let since = new Map<number, string[]>();
+  for (const row of layout.rows) {
+    if (row.kind === 'group') {
+      group = row.label || group;
+      continue;
+    }
+    if (row.kind === 'continuation') continue;
+    const r = t.rows[row.index]!;
+    const name = row.label;
+    for (const c of layout.columns) {
+      if (c.kind !== 'value' || !c.role) continue;
+      const text = cellAt(t, row, c.index);
+      if (text === null || text.trim() === '') continue;
+      const src: SourceRef = {
+        file: ctx.file,
+        page: r.page,
+        line: r.line,
+        section: SECTION_LABEL[t.section],
+        table: tableLabel(t),
+        row: name.slice(0, 80),
+        column: c.label.slice(0, 80),
+      };
+      const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
+      const value = parseValue(text, src, expect);
+      if (value.kind === 'empty' || value.kind === 'text') continue;
+      const fact: Fact = {
+        id: next(),
+        subject: {
+          kind: row.kind === 'item' ? subjectKind : 'item',
+          name: name.slice(0, 160),
+          key: indicatorKey(name, synonyms),
+          polarity: negative.some((w) => name.toLowerCase().includes(w)) ? 'negative' : 'positive',
+          ...(group ? { group: group.slice(0, 160) } : {}),
+        },
+        measure: c.role,
+        year: c.year,
+        period: c.period,
+        basis: c.basis,
+        statedIn: where,
+        rowKind: row.kind,
+        value,
+        cell: { table: t.id, row: row.index, col: c.index },
+        src,
+      };
+      if (row.kind === 'total' || row.kind === 'average') {
+        fact.aggregate = row.kind === 'total' ? 'sum' : 'mean';
+        fact.over = since.get(c.index) ?? [];
+      } else since.set(c.index, [...(since.get(c.index) ?? []), fact.id]);
+      out.push(fact);
+    }
+    if (row.kind === 'total' || row.kind === 'average') {
+      // several aggregate rows in a row (Jumlah, then Rata-rata) aggregate the same items
+      const nextRow: RowInfo | undefined = layout.rows[layout.rows.indexOf(row) + 1];
+      if (!nextRow || (nextRow.kind !== 'total' && nextRow.kind !== 'average')) since = new Map();
+    }
+  }
+  return out;
+}
+
+/** Matching key of a subject across tables (indicator spelling folded as the registry does). */
+export function subjectKey(name: string, config: Config): string {
+  return indicatorKey(words(name), config.vocabulary?.indicatorSynonyms ?? []);
+}
