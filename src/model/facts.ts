@@ -95,7 +95,13 @@ export const FactSchema = z.object({
   rowKind: RowKindSchema,
   value: PrintedValueSchema,
   /** The cell: table id, row index in the table, column index. */
-  cell: z.object({ table: z.string(), row: z.number().int(), col: z.number().int() }),
+  cell: z.object({
+    table: z.string(),
+    row: z.number().int(),
+    col: z.number().int(),
+    /** For a row holding several numbered indicators and as many values per cell ("1. … 2. …", "100% 100%"): which one. */
+    part: z.number().int().optional(),
+  }),
   /** For a total or average row: how it aggregates, and the facts it aggregates (same column, the rows it closes). */
   aggregate: z.enum(['sum', 'mean']).optional(),
   over: z.array(z.string()).optional(),

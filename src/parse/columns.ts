@@ -294,7 +294,12 @@ function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | 
 
 function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
   const valueCols = columns.filter((c) => c.kind === 'value').map((c) => c.index);
-  const labelCols = columns.filter((c) => c.kind === 'label' && c.role !== 'no' && c.role !== 'satuan').map((c) => c.index);
+  // the row's label comes from the column most specific about what the row is
+  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'sasaran', 'tujuan'];
+  const labelCols = columns
+    .filter((c) => c.kind === 'label' && c.role && LABEL_ORDER.includes(c.role))
+    .sort((a, b) => LABEL_ORDER.indexOf(a.role!) - LABEL_ORDER.indexOf(b.role!) || a.index - b.index)
+    .map((c) => c.index);
   const out: RowInfo[] = [];
   table.rows.forEach((r, index) => {
     const cells = r.cells;
@@ -314,7 +319,7 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
       const prev = out[out.length - 1];
       kind = prev && prev.kind === 'item' && /^[a-z(]/.test(label) ? 'continuation' : 'group';
     }
-    const info: RowInfo = { index, line: r.line, kind, label: label.slice(0, 160) };
+    const info: RowInfo = { index, line: r.line, kind, label: label.slice(0, 500) };
     // a total or average row printed with fewer cells than columns: its values go to the columns of one role
     if ((kind === 'total' || kind === 'average') && cells.length < columns.length) {
       const nums = cells.map((c, i) => (isNumeric(c) ? i : -1)).filter((i) => i >= 0);

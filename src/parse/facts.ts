@@ -75,10 +75,13 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
     }
     if (row.kind === 'continuation') continue;
     const r = t.rows[row.index]!;
-    const name = row.label;
+    const parts = row.kind === 'item' ? splitParts(row, t, layout) : null;
+    for (let part = 0; part < (parts?.names.length ?? 1); part++) {
+    const name = parts ? parts.names[part]! : row.label;
     for (const c of layout.columns) {
       if (c.kind !== 'value' || !c.role) continue;
-      const text = cellAt(t, row, c.index);
+      const whole = cellAt(t, row, c.index);
+      const text = parts && whole !== null ? (parts.count[c.index] === 1 ? whole : whole.trim().split(MULTI_SPLIT)[part] ?? null) : whole;
       if (text === null || text.trim() === '') continue;
       const src: SourceRef = {
         file: ctx.file,
@@ -86,7 +89,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
         line: r.line,
         section: SECTION_LABEL[t.section],
         table: tableLabel(t),
-        row: name.slice(0, 80),
+        row: name.slice(0, 120),
         column: c.label.slice(0, 80),
       };
       const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
@@ -108,7 +111,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
         statedIn: where,
         rowKind: row.kind,
         value,
-        cell: { table: t.id, row: row.index, col: c.index },
+        cell: { table: t.id, row: row.index, col: c.index, ...(parts ? { part } : {}) },
         src,
       };
       if (row.kind === 'total' || row.kind === 'average') {
@@ -116,6 +119,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
         fact.over = since.get(c.index) ?? [];
       } else since.set(c.index, [...(since.get(c.index) ?? []), fact.id]);
       out.push(fact);
+    }
     }
     if (row.kind === 'total' || row.kind === 'average') {
       // several aggregate rows in a row (Jumlah, then Rata-rata) aggregate the same items
@@ -126,7 +130,63 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   return out;
 }
 
+const MULTI_SPLIT = /\s+(?=\d)/;
+
+/**
+ * A row whose label names several numbered indicators ("1. … 2. …") and whose value cells each hold
+ * one value or exactly as many: its parts. Otherwise null (the row stays whole; its cells with
+ * several values are unreadable, not guessed).
+ */
+function splitParts(row: RowInfo, t: Table, layout: TableLayout): { names: string[]; count: Record<number, number> } | null {
+  const names = row.label.split(/(?:^|\s)\d+\.\s+/).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const count: Record<number, number> = {};
+  for (const c of layout.columns) {
+    if (c.kind !== 'value') continue;
+    const text = (cellAt(t, row, c.index) ?? '').trim();
+    const n = text ? text.split(MULTI_SPLIT).length : 1;
+    if (n !== 1 && n !== names.length) return null;
+    count[c.index] = n;
+  }
+  return Object.values(count).some((n) => n === names.length) ? { names, count } : null;
+}
+
 /** Matching key of a subject across tables (indicator spelling folded as the registry does). */
 export function subjectKey(name: string, config: Config): string {
   return indicatorKey(words(name), config.vocabulary?.indicatorSynonyms ?? []);
+}
+
+/** Facts grouped by their table row (key: table id and row index), in column order. */
+export function factsByRow(facts: readonly Fact[]): Map<string, Fact[]> {
+  const out = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const k = `${f.cell.table}\u0000${f.cell.row}\u0000${f.cell.part ?? ''}`;
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
+}
+
+const samePeriod = (a: Fact, b: Fact) => (a.period?.kind ?? null) === (b.period?.kind ?? null) && (a.period?.n ?? null) === (b.period?.n ?? null);
+const yearFits = (a: Fact, b: Fact) => a.year === null || b.year === null || a.year === b.year;
+
+/**
+ * The fact of `measure` in the same row that a value of `of` is computed from: same year (an
+ * unyeared column fits any), same period, and for a capaian against the end of the plan the end
+ * target. Exact year matches are preferred; two candidates left means undecided (null).
+ */
+export function partnerIn(row: readonly Fact[], of: Fact, measure: Fact['measure']): Fact | null {
+  let cands = row.filter((f) => f.measure === measure && f !== of && yearFits(f, of) && samePeriod(f, of));
+  if (measure === 'target') {
+    const end = cands.filter((f) => f.basis === 'renstra_end');
+    const other = cands.filter((f) => f.basis !== 'renstra_end');
+    // a capaian in a row whose only target is the end-of-plan target is measured against it
+    cands = of.basis === 'renstra_end' ? end : other.length > 0 ? other : end;
+  } else cands = cands.filter((f) => f.basis !== 'renstra_end' || of.basis === 'renstra_end');
+  if (cands.length > 1 && of.year !== null) {
+    const exact = cands.filter((f) => f.year === of.year);
+    if (exact.length > 0) cands = exact;
+  }
+  return cands.length === 1 ? cands[0]! : null;
 }
