@@ -5,6 +5,9 @@ import type { Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
 import { checkDocumentLimits, checkTextLimits, limitsOf } from './limits.js';
+import { checkPdfStreams } from './pdf-streams.js';
+
+const latin1Head = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 1024)).toString('latin1');
 import { looksBinary } from './sniff.js';
 import { textToDocument } from './text.js';
 
@@ -87,6 +90,8 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
     // pages with a text layer are read as born-digital; pages without (scans) go to OCR, offline
     const { ocrPdfToDocument } = await import('./ocr.js');
     // only pages without any text layer are scans (a page of photos with a caption is not)
+    // compressed streams and content operators first (Node only: zlib), then pdfjs
+    if (bytes.length > 8 && latin1Head(bytes).includes('%PDF-')) checkPdfStreams(file, bytes, limitsOf(opts.limits));
     const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits });
     checkDocumentLimits(doc, limitsOf(opts.limits));
     return doc;

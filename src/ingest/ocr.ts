@@ -27,7 +27,6 @@
  * Resources: pages are cleaned up after rendering, the pdfjs document destroyed and the workers
  * terminated (unless the caller passed its own pool) in `finally` blocks.
  */
-import os from 'node:os';
 import type { DocLine, Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
@@ -186,8 +185,8 @@ export async function ocrPdfToDocument(
           continue;
         }
         // the pool starts with the first page that has ink
-        // no more workers than pages to read (each worker holds ~185 MB)
-        pool ??= opts.pool ?? (await createOcrPool({ workers: Math.min(opts.workers ?? (os.availableParallelism?.() ?? os.cpus().length), ocrPages.length), psm: opts.psm, dpi }));
+        // one page to read, one worker (each holds ~185 MB)
+        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers, psm: opts.psm, dpi }));
         if (!stats.ocrStarted) ocrActivity.documents++;
         stats.ocrStarted = true;
         while (inFlight.length >= pool.workers + 1) await inFlight.shift();

@@ -29,7 +29,7 @@ import path from 'node:path';
 import type { Cell, DocLine, Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
-import { checkPdfStreams, limitsOf, overLimit } from './limits.js';
+import { limitsOf, overLimit } from './limits.js';
 import { AMBIGUOUS_JOIN, junction, layoutPage, resolveJoins, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import { walkOperatorList, type FontInfo, type OpsConstants } from './pdf/ops.js';
@@ -249,7 +249,6 @@ function toRuns(items: readonly unknown[], vt: number[], pdfjs: Pdfjs): TextRun[
 export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIngestOptions = {}): Promise<Document> {
   precheck(file, bytes);
   const limits = limitsOf(opts.limits);
-  checkPdfStreams(file, bytes, limits);
   const pdfjs = await loadPdfjs();
   const useRules = opts.rules !== false;
   const fromOps = opts.textSource !== 'textContent';
