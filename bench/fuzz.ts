@@ -24,6 +24,8 @@ const arg = (k: string) => {
 const keep = arg('--keep');
 const only = arg('--only');
 const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'lkip-fuzz-bench-'));
+// outputs outside the corpus folder: the batch audits every file in it
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'lkip-fuzz-out-'));
 const BUDGET_MS = 10_000;
 const BUDGET_MB = 500;
 
@@ -38,7 +40,7 @@ try {
     if (only && !c.name.includes(only)) continue;
     // the real CLI (bundled, as users run it) on this one file, one worker; GNU time gives the peak
     // RSS of the process (main thread, worker thread and what they map)
-    const json = path.join(dir, 'one.json.out');
+    const json = path.join(outDir, 'one.json');
     const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, path.join(ROOT, 'bin/lkip-audit.js'), 'audit', c.file, '--format', 'json', '--out', json, '--concurrency', '1'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -79,7 +81,7 @@ try {
     // 2. the whole corpus as one batch, twice, concurrency 2
     const csvs: string[] = [];
     for (const run of [1, 2]) {
-      const out = path.join(dir, `batch-${run}.csv.out`);
+      const out = path.join(outDir, `batch-${run}.csv`);
       const t0 = performance.now();
       const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', '2'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
       const csv = readFileSync(out, 'utf8');
@@ -92,4 +94,5 @@ try {
   }
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
 }

@@ -274,7 +274,6 @@ export async function makeFuzzCorpus(dir: string, scale: Scale = 'fast'): Promis
     const text = await readFile(path.join(seedDir, s), 'utf8');
     for (let k = 0; k < (full ? 4 : 1); k++) await add(`mutated-${i}-${k}.txt`, 'mutated-seed', mutateText(text, rnd), any);
   }
-  await writeFile(path.join(dir, 'MANIFEST.json'), JSON.stringify(cases.map(({ file: _f, ...c }) => c), null, 1));
   return cases;
 }
 
@@ -285,5 +284,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const cases = await makeFuzzCorpus(dir, process.argv.includes('--full') ? 'full' : 'fast');
-  console.log(`${cases.length} files in ${dir}`);
+  // the expectations go to stdout, not into the folder (a batch over the folder audits every file in it)
+  console.log(JSON.stringify(cases.map(({ file: _f, ...c }) => c), null, 1));
+  console.error(`${cases.length} files in ${dir}`);
 }
