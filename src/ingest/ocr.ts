@@ -185,8 +185,7 @@ export async function ocrPdfToDocument(
           continue;
         }
         // the pool starts with the first page that has ink
-        // one page to read, one worker (each holds ~185 MB)
-        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers, psm: opts.psm, dpi }));
+        pool ??= opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
         if (!stats.ocrStarted) ocrActivity.documents++;
         stats.ocrStarted = true;
         while (inFlight.length >= pool.workers + 1) await inFlight.shift();
