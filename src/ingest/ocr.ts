@@ -141,6 +141,13 @@ export async function ocrPdfToDocument(
     if (opts.forceOcr || scan) ocrPages.push(n);
   }
   stats.pages += pageCount;
+  // pages that draw nothing at all are blank without a second look (no rendering, no OCR)
+  const opless = new Set(pdfStats.pagesWithoutOps ?? []);
+  if (opless.size) {
+    const before = ocrPages.length;
+    ocrPages.splice(0, ocrPages.length, ...ocrPages.filter((n) => !opless.has(n)));
+    if (ocrPages.length < before) (stats.blankPages ??= []).push(...[...opless].filter((n) => empty.has(n) || opts.forceOcr));
+  }
   const textPages = () => {
     const ocrSet = new Set([...ocrPages, ...(stats.blankPages ?? [])]);
     stats.textPages.push(...Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !ocrSet.has(n)));

@@ -77,6 +77,8 @@ export interface PdfIngestStats extends LayoutStats {
   mergedRows: number;
   /** Pages with no text at all (scanned pages: candidates for OCR). */
   pagesWithoutText: number[];
+  /** Pages whose operator list is empty (no drawing at all, images included): blank, nothing to OCR. */
+  pagesWithoutOps?: number[];
 }
 
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -299,6 +301,7 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
               }
               return f;
             };
+            if (ol.fnArray.length === 0) (stats.pagesWithoutOps ??= []).push(n);
             const w = walkOperatorList(ol.fnArray, ol.argsArray, OPS, vp.transform, getFont);
             runs = w.runs;
             for (const r of runs) if (!ASCII.test(r.str)) r.str = pdfjs.normalizeUnicode(r.str);
