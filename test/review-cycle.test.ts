@@ -97,6 +97,22 @@ describe('baseline: a revision of 000 against the earlier run', () => {
     expect(states.filter((x: string) => x !== 'absent' && x !== 'unchanged')).toEqual([]);
   });
 
+  it('the HTML report opens with "hasil perbaikan" per report, and counts per rule across the batch', () => {
+    const r = cli([v2, path.join(ROOT, 'fixtures/seeds/001_52d9b2e308fc893f.txt'), '--format', 'html', '--baseline', path.join(tmp, 'v1.json')]);
+    expect(r.code).toBe(0);
+    const html = r.stdout;
+    const rest = earlier.results[0]!.findings.length - 2;
+    expect(html.indexOf('<table id="review">')).toBeLessThan(html.indexOf('<table id="ranking">'));
+    const row = new RegExp(`<tr data-file="${v2.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}">.*?<td class="num fixed">2</td><td class="num remaining">${rest}</td><td class="num new">0</td>`);
+    expect(html).toMatch(row);
+    // 001 is not in the baseline: all its findings are new
+    expect(html).toMatch(/<tr data-file="[^"]*001_52d9b2e308fc893f.txt">.*?<td class="num fixed">0<\/td><td class="num remaining">0<\/td><td class="num new">[1-9]\d*<\/td>/);
+    expect((html.match(/data-baseline="absent"/g) ?? []).length).toBe(2);
+    // per rule across the batch: budget-sum is in both reports; identity, fixed, in none
+    expect(html).toMatch(/<tr data-rule="budget-sum"><td>budget-sum<\/td><td>sum_mismatch<\/td><td class="num reports">2<\/td>/);
+    expect(html).not.toContain('<tr data-rule="identity">');
+  });
+
   it('--fail-on-new: only findings new since the baseline fail the run', () => {
     expect(cli([v2, '--fail-on', 'error', '--baseline', path.join(tmp, 'v1.json')]).code).toBe(1);
     expect(cli([v2, '--fail-on', 'error', '--fail-on-new', '--baseline', path.join(tmp, 'v1.json')]).code).toBe(0);

@@ -4,6 +4,7 @@
  * SARIF has no field for (page, table, row, column, reported, expected, tolerance, category) is
  * kept in `properties`. Deterministic: no timestamps, input order preserved.
  */
+import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_RULE } from '../audit/cross-document.js';
 import { RULES } from '../audit/rules/index.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { SourceRef } from '../model/values.js';
@@ -53,6 +54,14 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
       defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
       properties: { category: r.meta.category },
     })),
+    {
+      id: CROSS_DOCUMENT_RULE,
+      name: CROSS_DOCUMENT_RULE,
+      shortDescription: { text: 'cross_table_mismatch' },
+      fullDescription: { text: lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id },
+      defaultConfiguration: { level: 'error' },
+      properties: { category: 'cross_table_mismatch' },
+    },
     {
       id: 'input-error',
       name: 'input-error',
