@@ -205,6 +205,22 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, s])).toEqual([]);
   });
 
+  it('a separate PK Perubahan file (the appendix of 000 on its own): agrees; with one target changed, exactly that finding', () => {
+    const lines = SEED_000.split('\n');
+    const start = lines.indexOf('PERJANJIAN KINERJA PERUBAHAN TAHUN 2023');
+    const end = lines.indexOf('PEMERINTAH KABUPATEN JEMBER', start);
+    expect(start > 0 && end > start).toBe(true);
+    const pk = 'PEMERINTAH KABUPATEN JEMBER\nKECAMATAN BALUNG\n\n' + lines.slice(start, end).join('\n');
+    const same = summary('pk-perubahan.txt', pk);
+    expect([same.kind, same.agency, same.year]).toEqual(['pk', 'KECAMATAN BALUNG', 2023]);
+    expect(crossDocumentFindings([lkip, same])).toEqual([]);
+    const changed = summary('pk-perubahan-ubah.txt', edit(pk, 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%', 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t85%'));
+    const out = crossDocumentFindings([lkip, changed]);
+    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, f.expected])).toEqual([
+      ['target_drift', 'pk-perubahan-ubah.txt', '85%', 'balung-2023.txt', 'Lampiran PK Perubahan', '80%'],
+    ]);
+  });
+
   it("last year's LKIP whose Renstra target for one year differs: exactly that finding", () => {
     // Balung 2022: the cover's year, and the 2025 target of "Indeks Kepuasan Masyarakat" 95 instead of 94 (body and appendix)
     let last = edit(SEED_000, /^TAHUN 2023$/m, 'TAHUN 2022');

@@ -83,12 +83,25 @@ function kindOf(report: LkipReport): DocumentKind {
   return 'other';
 }
 
-/** The year of a document whose cover names none: its decree number or signing date ("Nomor : 065/45/35.09.10/2023", "Pada tanggal : 21 November 2023"). */
+const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember';
+
+/**
+ * The year of a document whose cover names none (a decree, a PK): its title ("Perjanjian Kinerja
+ * Perubahan Tahun 2023"), else its number or signing date ("Nomor : 065/45/35.09.10/2023",
+ * "Pada tanggal : 21 November 2023", "Jember : 21 November 2023").
+ */
 function yearOf(report: LkipReport, doc: Document): number | null {
   if (report.meta.year !== null) return report.meta.year;
-  for (const l of doc.lines) {
-    const m = /\b(?:nomor|tanggal)\b[^\n]*?\b(20\d\d)\b/i.exec(l.text);
-    if (m) return Number(m[1]);
+  const patterns = [
+    /\b(?:perjanjian kinerja|indikator kinerja utama)\b[^.]{0,40}?\btahun\s+(20\d\d)\b/i,
+    /\b(?:nomor|tanggal)\b[^\n]*?\b(20\d\d)\b/i,
+    new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(20\\d\\d)\\b`, 'i'),
+  ];
+  for (const re of patterns) {
+    for (const l of doc.lines) {
+      const m = re.exec(l.text);
+      if (m) return Number(m[1]);
+    }
   }
   return null;
 }
