@@ -173,6 +173,12 @@ describe('checks across a batch: documents of one agency', () => {
     return summariseReport(auditDocument(doc, config).report, doc, config);
   };
   const lkip = summary('balung-2023.txt', SEED_000);
+  /** 000 as the 2022 report: the cover's year, Tabel 3.1's years, and its "Indeks Kepuasan Masyarakat" realisation and capaian. */
+  const lastYear = (text: string, ikm: string) => {
+    let last = edit(text, /^TAHUN 2023$/m, 'TAHUN 2022');
+    last = edit(last, 'TARGET 2023\tREALISASI 2023\tCAPAIAN 2023', 'TARGET 2022\tREALISASI 2022\tCAPAIAN 2022');
+    return edit(last, 'Indeks Kepuasan Masyarakat\t93\t83,28\t89,55%', `Indeks Kepuasan Masyarakat\t93\t${ikm}`);
+  };
 
   it('recognises agency, year and kind from the cover and signatures', () => {
     const sk = summary('sk-iku.txt', SEED_002);
@@ -222,8 +228,8 @@ describe('checks across a batch: documents of one agency', () => {
   });
 
   it("last year's LKIP whose Renstra target for one year differs: exactly that finding", () => {
-    // Balung 2022: the cover's year, and the 2025 target of "Indeks Kepuasan Masyarakat" 95 instead of 94 (body and appendix)
-    let last = edit(SEED_000, /^TAHUN 2023$/m, 'TAHUN 2022');
+    // Balung 2022 (its measurement as 000 quotes it for 2022), whose 2025 target of "Indeks Kepuasan Masyarakat" is 95 instead of 94 (body and appendix)
+    let last = lastYear(SEED_000, '90,24\t97,03%');
     last = edit(last, 'Indeks Kepuasan Masyarakat\t90\t93\t93\t93\t94\t94', 'Indeks Kepuasan Masyarakat\t90\t93\t93\t93\t95\t94');
     last = edit(last, '93 85% 100%\t94 90% 100%', '93 85% 100%\t95 90% 100%');
     const prev = summary('balung-2022.txt', last);
@@ -233,6 +239,18 @@ describe('checks across a batch: documents of one agency', () => {
       ['target_drift', 'balung-2023.txt', 'Indeks Kepuasan Masyarakat', '94', 'balung-2022.txt', '95'],
     ]);
     expect(out[0]!.message.id).toContain('Target 2025');
+  });
+
+  it("this year's comparison table quoting last year's realisation other than last year's LKIP: exactly that finding", () => {
+    // Balung 2022 whose own measurement of "Indeks Kepuasan Masyarakat" is 90,42; 000 (2023) quotes 90,24 for 2022 in Tabel 3.2
+    const agreeing = summary('balung-2022.txt', lastYear(SEED_000, '90,24\t97,03%'));
+    expect(agreeing.realisations.some((r) => r.source === 'measurement' && r.year === 2022)).toBe(true);
+    expect(crossDocumentFindings([lkip, agreeing])).toEqual([]);
+    const differing = summary('balung-2022.txt', lastYear(SEED_000, '90,42\t97,23%'));
+    const out = crossDocumentFindings([lkip, differing]);
+    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, f.expected])).toEqual([
+      ['cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
+    ]);
   });
 
   it('through the CLI (worker threads): the changed SK IKU gives one finding in every format, after the per-file ones', () => {

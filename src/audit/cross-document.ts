@@ -11,8 +11,11 @@
  *   - a separate PK (or PK Perubahan) against the LKIP's PK (or PK Perubahan) of the same year:
  *     the target of every indicator both list;
  *   - two LKIPs of different years: the Renstra targets for the years both cover (body or
- *     appendix); a finding when the two reports share no value for the indicator and year (a
- *     report that contradicts itself is target-drift's finding, not this one's).
+ *     appendix), a finding when the two reports share no value for the indicator and year (a
+ *     report that contradicts itself is target-drift's finding, not this one's); and the earlier
+ *     year's realisation as the later report's year-comparison table quotes it against the earlier
+ *     report's own measurement.
+ * Printed values agree at the coarser printed precision (rounded or truncated).
  * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
@@ -22,6 +25,7 @@ import type { Category, Finding } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { cellRef } from '../parse/crossref.js';
+import { parseValue } from '../parse/numbers.js';
 import { indicatorKey } from '../parse/performance.js';
 
 export type DocumentKind = 'lkip' | 'sk_iku' | 'pk' | 'other';
@@ -40,6 +44,19 @@ export interface TargetEntry {
   source: TargetSource;
   raw: string;
   value: number | null;
+  decimals: number;
+  src: SourceRef;
+}
+
+/** A realisation for a year: this report's own measurement, or quoted in its year-comparison table. */
+export interface RealisationEntry {
+  key: string;
+  name: string;
+  year: number;
+  source: 'measurement' | 'comparison';
+  raw: string;
+  value: number | null;
+  decimals: number;
   src: SourceRef;
 }
 
@@ -52,13 +69,14 @@ export interface DocumentSummary {
   year: number | null;
   iku: IkuEntry[];
   targets: TargetEntry[];
+  realisations: RealisationEntry[];
 }
 
 export const CROSS_DOCUMENT_RULE = 'cross-document';
 
 export const CROSS_DOCUMENT_DOCS = {
-  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama). Dokumen instansi yang berbeda tidak dibandingkan.',
-  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, this year’s LKIP against last year’s (Renstra targets for the same years). Documents of different agencies are never compared.',
+  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
+  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
 };
 
 const TARGET_SOURCES = new Set<TargetSource>(['iku', 'pk', 'pk_perubahan', 'renstra', 'renstra_lampiran']);
@@ -149,7 +167,30 @@ export function summariseReport(report: LkipReport, doc: Document, config: Confi
   for (const t of report.targets) {
     const ind = indicators.get(t.indicatorId);
     if (!ind || !TARGET_SOURCES.has(t.source)) continue;
-    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, src: t.value.src });
+    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, decimals: t.value.decimals, src: t.value.src });
+  }
+  const realisations: RealisationEntry[] = [];
+  for (const m of report.measurements) {
+    const ind = indicators.get(m.indicatorId);
+    if (!ind || m.kind !== 'year' || m.year === null || m.realisasi.value === null) continue;
+    const v = m.realisasi;
+    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+  }
+  // earlier years' realisations as this report quotes them (the model keeps only their targets)
+  for (const t of report.tables.filter((x) => x.kind === 'comparison_years')) {
+    const ind = t.columns.findIndex((c) => /indikator/i.test(c));
+    const cols = t.columns.map((c, i) => ({ i, year: /realisasi/i.test(c) ? Number(/\b(20\d\d)\b/.exec(c)?.[1] ?? NaN) : NaN })).filter((c) => !Number.isNaN(c.year));
+    if (ind < 0 || cols.length === 0) continue;
+    for (const r of t.rows) {
+      const name = clean(r.cells[ind] ?? '');
+      const key = indicatorKey(name, synonyms);
+      if (key.length < 6) continue;
+      for (const c of cols) {
+        const v = parseValue(r.cells[c.i] ?? '', cellRef(report.file, t, r, name, c.i), 'percent');
+        if (v.value === null) continue;
+        realisations.push({ key, name, year: c.year, source: 'comparison', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+      }
+    }
   }
   return {
     file: report.file,
@@ -158,6 +199,7 @@ export function summariseReport(report: LkipReport, doc: Document, config: Confi
     year: yearOf(report, doc),
     iku: ikuEntries(report, kind, synonyms),
     targets,
+    realisations,
   };
 }
 
@@ -185,7 +227,17 @@ function finding(category: Category, where: SourceRef, other: SourceRef, reporte
   };
 }
 
-const sameValue = (a: TargetEntry, b: TargetEntry) => (a.value !== null && b.value !== null ? Math.abs(a.value - b.value) < 1e-9 : clean(a.raw).toLowerCase() === clean(b.raw).toLowerCase());
+/**
+ * Two printed values agree when the more precise one rounds or truncates to the other at the other's
+ * printed precision (`90,24` and `90,2`); text (grades) when it is the same text.
+ */
+export function sameValue(a: { raw: string; value: number | null; decimals: number }, b: { raw: string; value: number | null; decimals: number }): boolean {
+  if (a.value === null || b.value === null) return clean(a.raw).toLowerCase() === clean(b.raw).toLowerCase();
+  const [fine, coarse] = a.decimals >= b.decimals ? [a, b] : [b, a];
+  const k = 10 ** coarse.decimals;
+  const eps = 1e-9;
+  return Math.abs(Math.round(fine.value! * k) / k - coarse.value!) < eps || Math.abs(Math.trunc(fine.value! * k + eps) / k - coarse.value!) < eps;
+}
 
 function firstBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -252,6 +304,31 @@ function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: Targe
   return out;
 }
 
+/** The later LKIP's quotes of an earlier year's realisation against the earlier LKIP's own measurement of that year. */
+function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): Finding[] {
+  const out: Finding[] = [];
+  const own = firstBy(
+    earlier.realisations.filter((r) => r.source === 'measurement' && r.year === earlier.year),
+    (r) => r.key,
+  );
+  const seen = new Set<string>();
+  for (const q of later.realisations) {
+    if (q.source !== 'comparison' || q.year !== earlier.year || seen.has(q.key)) continue;
+    const os = own.get(q.key);
+    if (!os) continue;
+    seen.add(q.key);
+    if (os.some((o) => sameValue(q, o))) continue;
+    const o = os[0]!;
+    out.push(
+      finding('cross_table_mismatch', q.src, o.src, q.raw, o.raw, 'nilai sama pada presisi cetak (dibulatkan atau dipotong)', {
+        id: `Realisasi ${q.year} "${short(q.name, 90)}" dikutip di ${later.file} (${at(q.src)}) sebesar ${q.raw}, sedangkan LKIP ${q.year} ${earlier.file} (${at(o.src)}) mencatat ${o.raw}.`,
+        en: `The ${q.year} realisation of "${short(q.name, 90)}" is quoted in ${later.file} (${atEn(q.src)}) as ${q.raw}, while the ${q.year} LKIP ${earlier.file} (${atEn(o.src)}) reports ${o.raw}.`,
+      }),
+    );
+  }
+  return out;
+}
+
 /** Findings across the documents of one batch (in the order of `summaries`; deterministic). */
 export function crossDocumentFindings(summaries: readonly DocumentSummary[]): Finding[] {
   const out: Finding[] = [];
@@ -273,6 +350,7 @@ export function crossDocumentFindings(summaries: readonly DocumentSummary[]): Fi
       for (const earlier of lkips) {
         if (later.year === null || earlier.year === null || earlier.year >= later.year) continue;
         out.push(...compareTargets(later, earlier, (s) => (s === 'renstra' || s === 'renstra_lampiran' ? 'renstra' : null)));
+        out.push(...compareRealisations(later, earlier));
       }
     }
   }
