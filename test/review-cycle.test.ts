@@ -204,6 +204,12 @@ describe('checks across a batch: documents of one agency', () => {
     expect(f.message.en).toContain('differs');
   });
 
+  it('rules.cross-document in the configuration: disabled, or another severity', () => {
+    const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
+    expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
+    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'warning' }).map((f) => f.severity)).toEqual(['warning']);
+  });
+
   it('the same SK IKU of another agency is never compared', () => {
     const other = edit(edit(SEED_002, /BALUNG/g, 'AMBULU'), '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}');
     const s = summary('sk-ambulu.txt', other);

@@ -21,7 +21,7 @@
  */
 import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
-import type { Category, Finding } from '../model/finding.js';
+import type { Category, Finding, Severity } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { cellRef } from '../parse/crossref.js';
@@ -329,8 +329,12 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
   return out;
 }
 
-/** Findings across the documents of one batch (in the order of `summaries`; deterministic). */
-export function crossDocumentFindings(summaries: readonly DocumentSummary[]): Finding[] {
+/**
+ * Findings across the documents of one batch (in the order of `summaries`; deterministic).
+ * `setting` is the configuration's `rules.cross-document` (enabled, severity; default error).
+ */
+export function crossDocumentFindings(summaries: readonly DocumentSummary[], setting?: { enabled?: boolean; severity?: Severity }): Finding[] {
+  if (setting?.enabled === false) return [];
   const out: Finding[] = [];
   const byAgency = firstBy(
     summaries.filter((s) => s.agency),
@@ -354,5 +358,5 @@ export function crossDocumentFindings(summaries: readonly DocumentSummary[]): Fi
       }
     }
   }
-  return out;
+  return setting?.severity ? out.map((f) => ({ ...f, severity: setting.severity! })) : out;
 }

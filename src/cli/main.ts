@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
+import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { loadDocument } from '../ingest/files.js';
@@ -107,7 +107,7 @@ class Sink {
 function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
   try {
     const config = loadConfig(file);
-    const known = [...RULES.map((r) => r.meta.id)].sort();
+    const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
     for (const id of Object.keys(config.rules)) {
       if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
     }
@@ -143,7 +143,7 @@ function loadBaselineOrExit(file: string): Baseline {
 }
 
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
-  loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
   if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
   const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
@@ -197,7 +197,10 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       },
     });
     // checks across the batch's documents: after every file, on the summaries
-    const cross = crossDocumentFindings(files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!));
+    const cross = crossDocumentFindings(
+      files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!),
+      config.rules[CROSS_DOCUMENT_RULE],
+    );
     if (stream) {
       for (const f of cross) tally[f.severity]++;
       if (cross.length) await sink.write(toCsv(cross, opts.lang, { excel: opts.excel, header: false }));
@@ -326,6 +329,10 @@ program
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
       process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
     }
+    // across the documents of a batch (after the per-file audits; src/audit/cross-document.ts)
+    const cross = config.rules[CROSS_DOCUMENT_RULE];
+    const off = cross?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
+    process.stdout.write(`${CROSS_DOCUMENT_RULE}  [target_drift, cross_table_mismatch, ${cross?.severity ?? 'error'}${off}]\n  ${opts.lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id}\n\n`);
   });
 
 registerServe(program); // `lkip-audit serve`: the browser self-check (src/cli/serve.ts)
