@@ -267,7 +267,11 @@ describe('checks across a batch: documents of one agency', () => {
     const csv = cli([dir]).stdout.trim().split('\n');
     expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(1);
     expect(csv.at(-1)).toContain(',cross-document,');
-    const out = json(cli([dir, '--format', 'json']).stdout);
+    const one = cli([dir, '--format', 'json']).stdout;
+    // the same bytes at any concurrency (the cross-document findings follow the input order)
+    const r2 = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', '--concurrency', '2', '--no-progress', dir, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r2.stdout).toBe(one);
+    const out = json(one);
     const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'cross-document').map((f) => [r.file, f.where.file, f.related[0]!.file]));
     expect(cross).toEqual([[path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]]);
     expect(out.results.map((r) => r.document)).toEqual(['lkip|KECAMATAN BALUNG|2023', 'sk_iku|KECAMATAN BALUNG|2023']);
