@@ -275,5 +275,8 @@ describe('checks across a batch: documents of one agency', () => {
     const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'cross-document').map((f) => [r.file, f.where.file, f.related[0]!.file]));
     expect(cross).toEqual([[path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]]);
     expect(out.results.map((r) => r.document)).toEqual(['lkip|KECAMATAN BALUNG|2023', 'sk_iku|KECAMATAN BALUNG|2023']);
+    // the HTML quotes the printed row of the separate SK IKU
+    const html = cli([dir, '--format', 'html']).stdout;
+    expect(html).toMatch(/<article class="finding sev-error" data-rule="cross-document"[\s\S]*?Baris yang tercetak, baris \d+:<\/span><table><tr><td>6\.<\/td>/);
   });
 });
