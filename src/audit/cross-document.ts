@@ -23,6 +23,7 @@ import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { SourceRef } from '../model/values.js';
 import { cellRef } from '../parse/crossref.js';
 import { parseValue } from '../parse/numbers.js';
@@ -74,9 +75,18 @@ export interface DocumentSummary {
 
 export const CROSS_DOCUMENT_RULE = 'cross-document';
 
-export const CROSS_DOCUMENT_DOCS = {
+export const CROSS_DOCUMENT_DOCS: RuleMeta['docs'] = {
   id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
   en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
+};
+
+/** Its metadata for the reporters (SARIF's rule list, the HTML's explanation), beside the rules'. */
+export const CROSS_DOCUMENT_META: RuleMeta = {
+  id: CROSS_DOCUMENT_RULE,
+  category: 'cross_table_mismatch',
+  defaultSeverity: 'error',
+  docs: CROSS_DOCUMENT_DOCS,
+  messages: {},
 };
 
 const TARGET_SOURCES = new Set<TargetSource>(['iku', 'pk', 'pk_perubahan', 'renstra', 'renstra_lampiran']);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
+import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { loadDocument } from '../ingest/files.js';
@@ -22,6 +22,9 @@ import { ConfigError, loadConfig, RULES_DIR } from './config.js';
 import { expandPaths } from './inputs.js';
 import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
+
+/** The metadata the reporters list and explain: every rule, then the checks across documents. */
+const RULE_METAS = [...RULES.map((r) => r.meta), CROSS_DOCUMENT_META];
 
 function fail(msg: string): never {
   process.stderr.write(`lkip-audit: ${msg}\n`);
@@ -212,8 +215,8 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       newFindings = kept.flatMap((r) => r.findings.filter((f) => f.baseline === 'new'));
       if (opts.format === 'csv') await sink.write(toCsv(kept.flatMap((r) => r.findings), opts.lang, { excel: opts.excel, baseline: true }));
       else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
-      else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
-      else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang }));
+      else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULE_METAS }));
+      else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULE_METAS }));
     }
     await sink.close();
   } catch (e) {

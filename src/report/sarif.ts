@@ -4,8 +4,7 @@
  * SARIF has no field for (page, table, row, column, reported, expected, tolerance, category) is
  * kept in `properties`. Deterministic: no timestamps, input order preserved.
  */
-import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_RULE } from '../audit/cross-document.js';
-import { RULES } from '../audit/rules/index.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { SourceRef } from '../model/values.js';
 import type { Lang } from './csv.js';
@@ -13,6 +12,8 @@ import { FINGERPRINT_VERSION } from './fingerprint.js';
 import type { FileResult } from './json.js';
 
 export interface SarifOptions {
+  /** The rules' metadata (ids, docs, default severity): the caller's registry, so reporters never import rules. */
+  rules?: readonly RuleMeta[];
   lang?: Lang;
   toolVersion?: string;
 }
@@ -46,22 +47,14 @@ function location(ref: SourceRef, note?: string) {
 export function toSarif(results: FileResult[], opts: SarifOptions = {}): string {
   const lang = opts.lang ?? 'id';
   const rules = [
-    ...RULES.map((r) => ({
-      id: r.meta.id,
-      name: r.meta.id,
-      shortDescription: { text: r.meta.category },
-      fullDescription: { text: lang === 'en' ? r.meta.docs.en : r.meta.docs.id },
-      defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-      properties: { category: r.meta.category },
+    ...(opts.rules ?? []).map((m) => ({
+      id: m.id,
+      name: m.id,
+      shortDescription: { text: m.category },
+      fullDescription: { text: lang === 'en' ? m.docs.en : m.docs.id },
+      defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+      properties: { category: m.category },
     })),
-    {
-      id: CROSS_DOCUMENT_RULE,
-      name: CROSS_DOCUMENT_RULE,
-      shortDescription: { text: 'cross_table_mismatch' },
-      fullDescription: { text: lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id },
-      defaultConfiguration: { level: 'error' },
-      properties: { category: 'cross_table_mismatch' },
-    },
     {
       id: 'input-error',
       name: 'input-error',
