@@ -47,6 +47,15 @@ export interface LoadOptions {
   ocrWorkers?: number;
 }
 
+/** Pages read and pages that gave no line of text (neither a text layer nor OCR). */
+export function accountPages(doc: Document): Document {
+  if (doc.input || doc.pageCount === null) return doc;
+  const withText = new Set(doc.lines.filter((l) => l.text.trim() !== '').map((l) => l.page));
+  let unused = 0;
+  for (let p = 1; p <= doc.pageCount; p++) if (!withText.has(p)) unused++;
+  return { ...doc, input: { unit: 'page', read: doc.pageCount, unused, notes: [] } };
+}
+
 export async function loadDocument(file: string, opts: LoadOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
   try {
@@ -67,7 +76,7 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
     // pages with a text layer are read as born-digital; pages without (scans) go to OCR, offline
     const { ocrPdfToDocument } = await import('./ocr.js');
     // only pages without any text layer are scans (a page of photos with a caption is not)
-    return ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1 });
+    return accountPages(await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1 }));
   }
   if (!TEXT_EXT.has(ext)) {
     throw new IngestError(
