@@ -1,24 +1,17 @@
 /**
  * Comparing at the precision the report printed (Arelle-style intervals, no arbitrary epsilons).
+ * The arithmetic itself lives in src/parse/arith.ts (shared with OCR repair); this module adds the
+ * words a finding shows for its tolerance.
  *
  * A printed number v with d decimals stands for any value that rounds OR truncates to it:
  * [v − ½·10^−d, v + 10^−d). A recomputed value is consistent when it falls in that interval.
- * Money (whole rupiah) is compared exactly, in integer arithmetic.
+ * Money (whole rupiah) is compared exactly, in integer arithmetic from the printed digits.
  */
+import { cents } from '../parse/arith.js';
 import type { PrintedValue } from '../model/values.js';
 import { formatId } from '../parse/numbers.js';
 
-const EPS = 1e-9;
-
-export function printedInterval(v: number, decimals: number): [number, number] {
-  const u = 10 ** -decimals;
-  return [v - u / 2, v + u];
-}
-
-export function consistentAtPrinted(computed: number, printed: number, decimals: number): boolean {
-  const [lo, hi] = printedInterval(printed, decimals);
-  return computed >= lo - EPS && computed < hi - EPS;
-}
+export { consistentAtPrinted, fmtRupiah, printedInterval } from '../parse/arith.js';
 
 export function toleranceText(decimals: number): { id: string; en: string } {
   const u = formatId(10 ** -decimals, decimals);
@@ -30,20 +23,9 @@ export function toleranceText(decimals: number): { id: string; en: string } {
 
 export const EXACT = { id: 'tepat (rupiah utuh)', en: 'exact (whole rupiah)' };
 
-/** Integer rupiah of a printed money value (cents dropped only when printed as ,00). */
+/** Integer rupiah of a printed money value, in cents, from its digits (src/parse/arith.ts `cents`). */
 export function rupiah(v: PrintedValue): bigint | null {
-  if (v.kind === 'empty') return 0n;
-  if (v.value === null) return null;
-  return BigInt(Math.round(v.value * 100));
-}
-
-export function fmtRupiah(cents: bigint): string {
-  const neg = cents < 0n;
-  const abs = neg ? -cents : cents;
-  const whole = abs / 100n;
-  const frac = abs % 100n;
-  const s = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return (neg ? '-' : '') + s + (frac !== 0n ? ',' + frac.toString().padStart(2, '0') : '');
+  return cents(v);
 }
 
 /** Show a recomputed percentage at two decimals more than needed to see the difference. */

@@ -1,5 +1,6 @@
 import type { Rule } from '../../model/rule.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { meanHolds, meansOf } from '../../parse/arith.js';
+import { fmtPct, toleranceText } from '../tolerance.js';
 
 /** A stated average must be reproducible: the plain mean, or the mean with each capaian capped at 100%. */
 export const average: Rule = {
@@ -22,10 +23,10 @@ export const average: Rule = {
     for (const a of ctx.report.averages) {
       const vals = a.over.map((v) => v.value).filter((v): v is number => v !== null);
       if (vals.length < 2 || vals.length !== a.over.length || a.stated.value === null) continue;
-      const plain = vals.reduce((s, v) => s + v, 0) / vals.length;
-      const capped = vals.reduce((s, v) => s + Math.min(100, v), 0) / vals.length;
+      const means = meansOf(vals);
+      if (!means || meanHolds(vals, a.stated) !== false) continue;
+      const { plain, capped } = means;
       const d = a.stated.decimals;
-      if (consistentAtPrinted(plain, a.stated.value, d) || consistentAtPrinted(capped, a.stated.value, d)) continue;
       const expected = plain === capped ? fmtPct(plain, d) : `${fmtPct(plain, d)} (biasa) / ${fmtPct(capped, d)} (batas 100%)`;
       ctx.problem({
         messageId: 'avg',

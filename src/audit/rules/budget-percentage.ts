@@ -1,5 +1,6 @@
 import type { Rule } from '../../model/rule.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { cents, pctAtPrinted, pctOf } from '../../parse/arith.js';
+import { fmtPct, toleranceText } from '../tolerance.js';
 
 /** % serapan = realisasi / pagu × 100, at the precision printed. */
 export const budgetPercentage: Rule = {
@@ -23,11 +24,13 @@ export const budgetPercentage: Rule = {
       const nodes = [...Object.values(tree.nodes), ...(tree.total ? [tree.total] : [])];
       for (const n of nodes) {
         const { pagu, realisasi, pct } = n;
-        if (!pagu || !realisasi || !pct || pct.value === null || pagu.value === null || pagu.value === 0) continue;
-        const real = realisasi.kind === 'empty' ? 0 : realisasi.value;
-        if (real === null) continue;
-        const computed = (real / pagu.value) * 100;
-        if (consistentAtPrinted(computed, pct.value, pct.decimals)) continue;
+        if (!pagu || !realisasi || !pct || pct.value === null) continue;
+        // exact: rupiah from their digits, the ratio against the printed interval in bigint
+        const p = pagu.kind === 'empty' ? null : cents(pagu);
+        const real = cents(realisasi);
+        if (p === null || p === 0n || real === null) continue;
+        if (pctAtPrinted(real, p, pct)) continue;
+        const computed = pctOf(real, p);
         const expected = fmtPct(computed, pct.decimals);
         ctx.problem({
           messageId: 'pct',

@@ -1,13 +1,7 @@
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
-
-/** The number a target or realisation stands for: grades like "B (69)" by their number. */
-function num(v: PrintedValue): number | null {
-  if (v.kind === 'grade') return v.value;
-  if (v.kind === 'number' || v.kind === 'percent' || v.kind === 'money') return v.value;
-  return null;
-}
+import { checkCapaian } from '../../parse/arith.js';
+import { fmtPct, toleranceText } from '../tolerance.js';
 
 /**
  * Capaian = realisasi / target × 100 (positive polarity) or (target − (realisasi − target)) / target × 100
@@ -40,16 +34,10 @@ export const capaian: Rule = {
   },
   check(ctx) {
     const capped = ctx.report.meta.capRuleStated;
+    /** The recomputed capaian when the printed one disagrees with it (src/parse/arith.ts), else null. */
     const test = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean) => {
-      const tv = num(t);
-      const rv = num(r);
-      if (tv === null || rv === null || tv === 0 || c.value === null) return null;
-      if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
-      const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
-      if (consistentAtPrinted(raw, c.value, c.decimals)) return null;
-      if (capped && raw > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;
-      if (raw < 0 && capped && consistentAtPrinted(0, c.value, c.decimals)) return null;
-      return raw;
+      const res = checkCapaian(t, r, c, negative, capped);
+      return res && !res.holds ? res.raw : null;
     };
     const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
     for (const m of ctx.report.measurements) {
