@@ -2,9 +2,10 @@ import type { BudgetNode, BudgetTree, Measurement } from '../../model/report.js'
 import type { Problem, Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
+import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from '../../parse/crossref.js';
-import { capaianOf, numberOf, samePrinted } from '../../parse/arith.js';
+import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
 import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -55,16 +56,8 @@ function money(v: PrintedValue | null): bigint | null {
 /** Sum of the rows under a node in its own table; a child without the figure is replaced by its own children. */
 function sumOf(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): bigint | null {
   if (ids.length === 0) return null;
-  let s = 0n;
-  for (const id of ids) {
-    const n = tree.nodes[id];
-    if (!n) return null;
-    let c = money(n[col]);
-    if (c === null && n.children.length > 0) c = sumOf(tree, n.children, col);
-    if (c === null) return null;
-    s += c;
-  }
-  return s;
+  const carriers = budgetCarriers(tree, ids, col);
+  return carriers ? sumCents(carriers.map((c) => c[col])) : null;
 }
 
 function moneyFacts(ctx: RuleContext): MoneyFact[] {
