@@ -11,7 +11,7 @@ import { cents } from '../parse/arith.js';
 import type { PrintedValue } from '../model/values.js';
 import { formatId } from '../parse/numbers.js';
 
-export { consistentAtPrinted, fmtRupiah, printedInterval } from '../parse/arith.js';
+export { capaianRanges, consistentAtPrinted, fmtRupiah, inputRange, printedInterval, rangeMeetsPrinted } from '../parse/arith.js';
 
 export function toleranceText(decimals: number): { id: string; en: string } {
   const u = formatId(10 ** -decimals, decimals);

@@ -7,7 +7,8 @@
  *  - Money is read from its printed digits into scaled integers (bigint cents), never through a
  *    float; sums of money are exact at any size, and a percentage of two amounts is tested against
  *    the printed interval exactly (cross-multiplied in bigint).
- *  - Capaian follows the indicator's polarity; means are plain or capped at 100%.
+ *  - Capaian follows the indicator's polarity (lower is better: either formula in use), from the
+ *    intervals its inputs' printed decimals allow; means are plain or capped at 100%.
  */
 import type { PrintedValue } from '../model/values.js';
 
@@ -26,6 +27,22 @@ export function consistentAtPrinted(computed: number, printed: number, decimals:
   if (!Number.isFinite(computed) || !Number.isFinite(printed)) return false;
   const [lo, hi] = printedInterval(printed, decimals);
   return computed >= lo - EPS && computed < hi - EPS;
+}
+
+/**
+ * The interval an input printed with decimals stands for (rounded or truncated at its decimals);
+ * a whole number is taken as exact (counts, whole percentages are printed as they are).
+ */
+export function inputRange(v: number, decimals: number): [number, number] {
+  if (decimals <= 0) return [v, v];
+  return printedInterval(v, decimals);
+}
+
+/** Does a computed interval [lo, hi] reach the interval a printed value stands for? */
+export function rangeMeetsPrinted(lo: number, hi: number, printed: number, decimals: number): boolean {
+  if (![lo, hi, printed].every(Number.isFinite)) return false;
+  const [plo, phi] = printedInterval(printed, decimals);
+  return hi >= plo - EPS && lo < phi - EPS;
 }
 
 /** Two printed figures stand for the same number when either one's interval holds the other. */
@@ -116,9 +133,27 @@ export function capaianOf(target: number, realisasi: number, negative: boolean):
 }
 
 /**
- * Does a printed capaian agree with its target and realisation? `raw` is the recomputed capaian.
- * When the report states that capaian above 100% counts as 100% (and below 0 as 0), the cap is
- * accepted as well. Null when it cannot be tested (no numbers, a zero target, a capaian with a unit).
+ * Capaian from target and realisasi, as intervals from their printed precision, in percent: the
+ * positive formula, or, for lower-is-better indicators, either formula in use —
+ * (2·target − realisasi) / target and target / realisasi.
+ */
+export function capaianRanges(t: [number, number], r: [number, number], negative: boolean): { formula: 'ratio' | 'inverse' | 'difference'; lo: number; hi: number }[] {
+  const [tlo, thi] = t;
+  const [rlo, rhi] = r;
+  if (tlo <= 0) return [];
+  if (!negative) return [{ formula: 'ratio', lo: (rlo / thi) * 100, hi: (rhi / tlo) * 100 }];
+  const out: { formula: 'ratio' | 'inverse' | 'difference'; lo: number; hi: number }[] = [{ formula: 'difference', lo: (2 - rhi / tlo) * 100, hi: (2 - rlo / thi) * 100 }];
+  if (rlo > 0) out.push({ formula: 'inverse', lo: (tlo / rhi) * 100, hi: (thi / rlo) * 100 });
+  return out;
+}
+
+/**
+ * Does a printed capaian agree with its target and realisation? Target and realisation stand for
+ * the intervals their printed decimals allow; a lower-is-better indicator accepts either formula
+ * (capaianRanges). When the report states that capaian above 100% counts as 100% (and below 0 as
+ * 0), the cap is accepted as well. `raw` is the capaian of the printed values by the first formula
+ * (for the message). Null when it cannot be tested (no numbers, a target of zero or less, a
+ * capaian with a unit).
  */
 export function checkCapaian(
   t: PrintedValue,
@@ -132,11 +167,14 @@ export function checkCapaian(
   if (tv === null || rv === null || c.value === null || !Number.isFinite(c.value)) return null;
   if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
   const raw = capaianOf(tv, rv, negative);
-  if (raw === null) return null;
-  const holds =
-    consistentAtPrinted(raw, c.value, c.decimals) ||
-    (capped && raw > 100 && consistentAtPrinted(100, c.value, c.decimals)) ||
-    (capped && raw < 0 && consistentAtPrinted(0, c.value, c.decimals));
+  const ranges = capaianRanges(inputRange(tv, t.decimals), inputRange(rv, r.decimals), negative);
+  if (raw === null || ranges.length === 0) return null;
+  const holds = ranges.some(
+    (g) =>
+      rangeMeetsPrinted(g.lo, g.hi, c.value!, c.decimals) ||
+      (capped && g.hi > 100 && consistentAtPrinted(100, c.value!, c.decimals)) ||
+      (capped && g.lo < 0 && consistentAtPrinted(0, c.value!, c.decimals)),
+  );
   return { holds, raw };
 }
 

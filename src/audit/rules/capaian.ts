@@ -1,5 +1,6 @@
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
+import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { checkCapaian } from '../../parse/arith.js';
 import { fmtPct, toleranceText } from '../tolerance.js';
 
@@ -34,26 +35,32 @@ export const capaian: Rule = {
   },
   check(ctx) {
     const capped = ctx.report.meta.capRuleStated;
-    /** The recomputed capaian when the printed one disagrees with it (src/parse/arith.ts), else null. */
+    /** The recomputed capaian when the printed one disagrees with target and realisasi (src/parse/arith.ts), else null. */
     const test = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean) => {
       const res = checkCapaian(t, r, c, negative, capped);
       return res && !res.holds ? res.raw : null;
     };
-    const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
-    for (const m of ctx.report.measurements) {
-      const ind = inds.get(m.indicatorId);
-      const raw = test(m.target, m.realisasi, m.capaian, ind?.polarity === 'negative');
-      if (raw === null) continue;
-      const expected = fmtPct(raw, m.capaian.decimals);
-      ctx.problem({
-        messageId: m.kind === 'renstra_end' ? 'end' : 'indicator',
-        data: { label: (ind?.name ?? '').slice(0, 90), reported: m.capaian.raw, real: m.realisasi.raw, target: m.target.raw, expected },
-        where: m.capaian.src,
-        reported: m.capaian.raw,
-        expected,
-        tolerance: toleranceText(m.capaian.decimals).id,
-        related: [m.target.src, m.realisasi.src],
-      });
+    // every capaian fact of an item row, against the target and realisasi of its own row and year
+    const rows = factsByRow(ctx.report.facts);
+    for (const row of rows.values()) {
+      for (const c of row) {
+        if (c.measure !== 'capaian' || c.rowKind !== 'item') continue;
+        const t = partnerIn(row, c, 'target');
+        const r = partnerIn(row, c, 'realisasi');
+        if (!t || !r) continue;
+        const raw = test(t.value, r.value, c.value, c.subject.polarity === 'negative');
+        if (raw === null) continue;
+        const expected = fmtPct(raw, c.value.decimals);
+        ctx.problem({
+          messageId: c.basis === 'renstra_end' || t.basis === 'renstra_end' ? 'end' : 'indicator',
+          data: { label: c.subject.name.slice(0, 90), reported: c.value.raw, real: r.value.raw, target: t.value.raw, expected },
+          where: c.src,
+          reported: c.value.raw,
+          expected,
+          tolerance: toleranceText(c.value.decimals).id,
+          related: [t.src, r.src],
+        });
+      }
     }
     for (const tree of ctx.report.budgets) {
       for (const n of Object.values(tree.nodes)) {
