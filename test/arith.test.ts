@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capaianOf, cents, checkCapaian, consistentAtPrinted, exactOf, fmtRupiah, meanHolds, meansOf, pctAtPrinted, pctOf, sumCents } from '../src/parse/arith.js';
 import { parseValue } from '../src/parse/numbers.js';
@@ -60,5 +62,41 @@ describe('arith: the one arithmetic module (#12, #20)', () => {
   it('exactOf gives the digits, not the float', () => {
     expect(exactOf(v('0,1'))).toEqual({ n: 1n, scale: 1 });
     expect(exactOf(v('-'))).toBeNull();
+  });
+});
+
+describe('arith: capaian from the intervals of its inputs', () => {
+  it('a lower-is-better indicator accepts either formula in use', () => {
+    // 2 × 10 − 8 = 12 → 120%; 10 / 8 = 125%
+    expect(checkCapaian(v('10'), v('8'), v('125%'), true, false)?.holds).toBe(true);
+    expect(checkCapaian(v('10'), v('8'), v('120%'), true, false)?.holds).toBe(true);
+    expect(checkCapaian(v('10'), v('8'), v('122%'), true, false)?.holds).toBe(false);
+  });
+  it('inputs printed with decimals stand for their interval', () => {
+    // 83,28 / 93 = 89,548…; 83,284 / 93 = 89,553 → 89,55 is reachable, 89,56 too (83,289 / 93 = 89,558)
+    expect(checkCapaian(v('93'), v('83,28'), v('89,55%'), false, false)?.holds).toBe(true);
+    expect(checkCapaian(v('93'), v('83,28'), v('89,60%'), false, false)?.holds).toBe(false);
+  });
+});
+
+describe('arith: one copy of the arithmetic (#12)', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  const src = [...files('src/parse'), ...files('src/audit')];
+  it('arith is pure and parse never imports audit', () => {
+    const arith = readFileSync('src/parse/arith.ts', 'utf8');
+    expect([...arith.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1])).toEqual(['../model/values.js']);
+    expect(files('src/parse').filter((f) => /from\s+'\.\.\/audit\//.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+  it('no money through a float, and no other copy of the capaian formula or the interval test', () => {
+    const others = src.filter((f) => !f.endsWith(path.join('parse', 'arith.ts')));
+    const hits = (re: RegExp) => others.filter((f) => re.test(readFileSync(f, 'utf8')));
+    expect(hits(/BigInt\(Math\.round/)).toEqual([]);
+    expect(hits(/\(\w+ - \(\w+ - \w+\)\) \/ \w+\) \* 100/)).toEqual([]); // (t − (r − t)) / t × 100
+    expect(hits(/function (printedInterval|consistentAtPrinted|atPrinted|rangeMeetsPrinted)\b|[-+] u \/ 2/)).toEqual([]); // the printed interval
+    expect(hits(/Math\.min\(100, /)).toEqual([]); // capped means
   });
 });
