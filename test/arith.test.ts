@@ -100,3 +100,10 @@ describe('arith: one copy of the arithmetic (#12)', () => {
     expect(hits(/Math\.min\(100, /)).toEqual([]); // capped means
   });
 });
+
+describe('arith: digits that are not the value', () => {
+  it('a copy whose value changed while its digits stayed behind is read from the value', () => {
+    const stale = { ...v('90,0096'), value: 90, decimals: 2 };
+    expect(exactOf(stale)).toEqual({ n: 9000n, scale: 2 });
+  });
+});

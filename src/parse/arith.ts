@@ -62,7 +62,9 @@ export function numberOf(v: PrintedValue): number | null {
 /** The printed value exactly: digits × 10^−scale. Null when it has no number. */
 export function exactOf(v: PrintedValue): { n: bigint; scale: number } | null {
   if (v.value === null || !Number.isFinite(v.value)) return null;
-  if (v.digits !== undefined) return { n: BigInt(v.digits), scale: v.decimals };
+  // the digits, when they are those of this value (a copy that changed the value and kept stale
+  // digits falls back to the float below)
+  if (v.digits !== undefined && Math.abs(Number(v.digits) / 10 ** v.decimals - v.value) <= Math.abs(v.value) * 1e-12) return { n: BigInt(v.digits), scale: v.decimals };
   // a value built without its digits (never by the parser): only when the float is exact
   const scaled = v.value * 10 ** v.decimals;
   const r = Math.round(scaled);
@@ -191,6 +193,19 @@ export function meanHolds(values: number[], stated: PrintedValue): boolean | nul
   const m = meansOf(values);
   if (!m || stated.value === null) return null;
   return consistentAtPrinted(m.plain, stated.value, stated.decimals) || consistentAtPrinted(m.capped, stated.value, stated.decimals);
+}
+
+/**
+ * The same two conventions over printed values taken as the intervals their decimals allow
+ * (inputRange): does either mean reach the printed average? Null when a value has no number.
+ */
+export function meanRangeHolds(values: PrintedValue[], stated: PrintedValue): boolean | null {
+  if (stated.value === null || values.some((v) => v.value === null)) return null;
+  const ranges = values.map((v) => inputRange(v.value!, v.decimals));
+  const lo = meansOf(ranges.map((r) => r[0]));
+  const hi = meansOf(ranges.map((r) => r[1]));
+  if (!lo || !hi) return null;
+  return rangeMeetsPrinted(lo.plain, hi.plain, stated.value, stated.decimals) || rangeMeetsPrinted(lo.capped, hi.capped, stated.value, stated.decimals);
 }
 
 // ------------------------------------------------------------------ display of exact money

@@ -306,18 +306,24 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
     const numericCount = cells.filter(isNumeric).length;
     // the row's label: the first label column with text, else the first non-numeric cell
     let label = '';
-    for (const c of labelCols) if ((cells[c] ?? '').trim() && !/^\s*\d+(\.\d+)*\.?\s*$/.test(cells[c]!)) {
+    for (const c of labelCols) if ((cells[c] ?? '').trim() && !isNumeric(cells[c]!) && !/^\s*\d+(\.\d+)*\.?\s*$/.test(cells[c]!)) {
       label = cells[c]!.trim();
       break;
     }
     if (!label) label = (cells.find((c) => c.trim() !== '' && !isNumeric(c) && !/^\s*\d+(\.\d+)*\.?\s*$/.test(c)) ?? '').trim();
-    const anyLabel = cells.map((c) => c.trim()).filter((c) => c && !isNumeric(c)).join(' ');
-    let kind: RowKind = rowKindOf(label, vocab) ?? rowKindOf(anyLabel, vocab) ?? 'item';
+    // a total or average: by its label, or, when the label cells are empty, by another cell ("", "Jumlah", 12)
+    const byWords = rowKindOf(label, vocab);
+    let kind: RowKind = byWords === 'total' || byWords === 'average' ? byWords : 'item';
+    if (kind === 'item' && !labelCols.some((c) => (cells[c] ?? '').trim() && !isNumeric(cells[c]!))) {
+      const other = rowKindOf(cells.map((c) => c.trim()).filter((c) => c && !isNumeric(c))[0] ?? '', vocab);
+      if (other === 'total' || other === 'average') kind = other;
+    }
     const values = valueCols.filter((c) => isNumeric(cells[c] ?? '')).length;
     if (kind === 'item' && values === 0 && numericCount === 0) {
-      // no value at all: a heading when rows follow, the rest of the previous row's label when it starts lower-case
+      // no value at all: a heading (its words say so, or rows follow), or the rest of the previous
+      // row's label when it starts lower-case
       const prev = out[out.length - 1];
-      kind = prev && prev.kind === 'item' && /^[a-z(]/.test(label) ? 'continuation' : 'group';
+      kind = byWords === 'group' ? 'group' : prev && prev.kind === 'item' && /^[a-z(]/.test(label) ? 'continuation' : 'group';
     }
     const info: RowInfo = { index, line: r.line, kind, label: label.slice(0, 500) };
     // a total or average row printed with fewer cells than columns: its values go to the columns of one role

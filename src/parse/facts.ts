@@ -94,7 +94,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
       };
       const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
       const value = parseValue(text, src, expect);
-      if (value.kind === 'empty' || value.kind === 'text') continue;
+      if (value.kind === 'text') continue;
       const fact: Fact = {
         id: next(),
         subject: {

@@ -433,9 +433,9 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
       if (!v || isRepaired(v)) return;
       const twin = done.find(({ r }) => v.src.line === r.where.line && v.src.page === r.where.page && v.raw === r.before && (!v.src.column || !r.where.column || v.src.column === r.where.column));
       if (!twin) return;
-      const { raw, kind, value, decimals, format, unit, grade, note } = twin.v;
+      const { raw, kind, value, digits, decimals, format, unit, grade, note } = twin.v;
       Object.assign(v, { raw, kind, value, decimals, note });
-      for (const [k, x] of [['format', format], ['unit', unit], ['grade', grade]] as const) {
+      for (const [k, x] of [['digits', digits], ['format', format], ['unit', unit], ['grade', grade]] as const) {
         if (x === undefined) delete v[k];
         else (v as Record<string, unknown>)[k] = x;
       }

@@ -1,5 +1,5 @@
 import type { Rule } from '../../model/rule.js';
-import { meanHolds, meansOf } from '../../parse/arith.js';
+import { meanHolds, meanRangeHolds, meansOf } from '../../parse/arith.js';
 import { fmtPct, toleranceText } from '../tolerance.js';
 
 /** A stated average must be reproducible: the plain mean, or the mean with each capaian capped at 100%. */
@@ -20,7 +20,30 @@ export const average: Rule = {
     },
   },
   check(ctx) {
+    // averages printed as a table row: the mean fact against the item facts of its column
+    const byId = new Map(ctx.report.facts.map((f) => [f.id, f]));
+    for (const a of ctx.report.facts) {
+      if (a.aggregate !== 'mean' || !a.over || a.value.value === null || (a.value.kind !== 'percent' && a.value.kind !== 'number')) continue;
+      const items = a.over.map((id) => byId.get(id)!).filter((f) => f.value.kind !== 'unreadable');
+      if (items.length < 2 || items.length !== a.over.length || items.some((f) => f.value.value === null || f.value.unit)) continue;
+      // plain or capped mean of the items as the intervals their decimals allow (src/parse/arith.ts)
+      if (meanRangeHolds(items.map((f) => f.value), a.value) !== false) continue;
+      const d = a.value.decimals;
+      const { plain, capped } = meansOf(items.map((f) => f.value.value!))!;
+      const expected = plain === capped ? fmtPct(plain, d) : `${fmtPct(plain, d)} (biasa) / ${fmtPct(capped, d)} (batas 100%)`;
+      ctx.problem({
+        messageId: 'avg',
+        data: { reported: a.value.raw, over: items.map((f) => f.value.raw).join(' / '), plain: fmtPct(plain, d), capped: fmtPct(capped, d) },
+        where: a.src,
+        reported: a.value.raw,
+        expected,
+        tolerance: toleranceText(d).id,
+        related: items.map((f) => ({ ...f.src, note: f.value.raw })),
+      });
+    }
+    // averages stated in a sentence after a list (table averages are facts, above)
     for (const a of ctx.report.averages) {
+      if (a.origin === 'table') continue;
       const vals = a.over.map((v) => v.value).filter((v): v is number => v !== null);
       if (vals.length < 2 || vals.length !== a.over.length || a.stated.value === null) continue;
       const means = meansOf(vals);

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { cents, pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { fmtPct, toleranceText } from '../tolerance.js';
 
@@ -20,25 +21,26 @@ export const budgetPercentage: Rule = {
     },
   },
   check(ctx) {
-    for (const tree of ctx.report.budgets) {
-      const nodes = [...Object.values(tree.nodes), ...(tree.total ? [tree.total] : [])];
-      for (const n of nodes) {
-        const { pagu, realisasi, pct } = n;
-        if (!pagu || !realisasi || !pct || pct.value === null) continue;
-        // exact: rupiah from their digits, the ratio against the printed interval in bigint
-        const p = pagu.kind === 'empty' ? null : cents(pagu);
-        const real = cents(realisasi);
+    for (const row of factsByRow(ctx.report.facts).values()) {
+      for (const pct of row) {
+        if (pct.measure !== 'serapan' || pct.value.value === null) continue;
+        const pagu = partnerIn(row, pct, 'pagu');
+        const realisasi = partnerIn(row, pct, 'realisasi_anggaran');
+        if (!pagu || !realisasi) continue;
+        // exact: rupiah from their digits, the ratio against the printed interval in bigint (src/parse/arith.ts)
+        const p = pagu.value.kind === 'empty' ? null : cents(pagu.value);
+        const real = cents(realisasi.value);
         if (p === null || p === 0n || real === null) continue;
-        if (pctAtPrinted(real, p, pct)) continue;
+        if (pctAtPrinted(real, p, pct.value)) continue;
         const computed = pctOf(real, p);
-        const expected = fmtPct(computed, pct.decimals);
+        const expected = fmtPct(computed, pct.value.decimals);
         ctx.problem({
           messageId: 'pct',
-          data: { label: n.label.slice(0, 90), reported: pct.raw, real: realisasi.raw || '0', pagu: pagu.raw, expected },
+          data: { label: pct.subject.name.slice(0, 90), reported: pct.value.raw, real: realisasi.value.raw || '0', pagu: pagu.value.raw, expected },
           where: pct.src,
-          reported: pct.raw,
+          reported: pct.value.raw,
           expected,
-          tolerance: toleranceText(pct.decimals).id,
+          tolerance: toleranceText(pct.value.decimals).id,
           related: [pagu.src, realisasi.src],
         });
       }
