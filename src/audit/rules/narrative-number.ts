@@ -110,8 +110,8 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
       for (const t of tokens(s.text, src)) {
-        const c = cents(t.value);
-        if (!isAmount(t) || c === null) continue;
+        const c = isAmount(t) ? cents(t.value) : null;
+        if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
         if (!/\banggaran\b[^%]{0,45}?(?:sebesar|sejumlah|adalah)?\s*$/i.test(before)) continue;
         if (REAL_RE.test(before)) continue;
