@@ -42,3 +42,32 @@ describe('numbers as printed (DOMAIN §5)', () => {
     expect(formatId(117.6470588, 2)).toBe('117,65');
   });
 });
+
+describe('any printed number is read or called unreadable (#19)', () => {
+  it.each([
+    ['2,000 digits', '9'.repeat(2000)],
+    ['100,000 digits and spaces', '12345 '.repeat(16666)],
+    ['malformed separators', '1.2.3,4,5'],
+    ['double minus', '--5'],
+    ['float overflow', '1e309'],
+    ['run-together amounts', '2.865.379.5412.657.062.192'],
+    ['19 digits', '1.000.000.000.000.000.000'],
+    ['19 digits as money', 'Rp 1000000000000000000'],
+  ])('%s: unreadable, never Infinity or zero', (_, s) => {
+    for (const e of ['any', 'money', 'percent'] as const) {
+      const v = parseValue(s, src, e);
+      expect(v.kind).toBe('unreadable');
+      expect(v.value).toBeNull();
+    }
+  });
+  it('says when a number is too long to be an amount', () => {
+    expect(parseValue('7'.repeat(2000), src).note).toContain('18 digit');
+  });
+  it('keeps the printed digits of every value it reads: the exact twin of the float', () => {
+    const v = parseValue('Rp. 923.456.789.012.345.681,50', src);
+    expect([v.kind, v.digits, v.decimals]).toEqual(['money', '92345678901234568150', 2]);
+    expect(parseValue('089,5%', src).digits).toBe('895');
+    expect(parseValue('0,05', src).digits).toBe('5');
+    expect(parseValue('B (69)', src).digits).toBe('69');
+  });
+});

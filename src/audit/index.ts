@@ -20,9 +20,50 @@ function hasConfidences(doc: Document): boolean {
  */
 export function auditDocument(doc: Document, config: Config): { report: LkipReport; findings: Finding[]; repairs: Repair[] } {
   const parsed = parseReport(doc, config);
-  if (!hasConfidences(doc)) return { report: parsed, findings: runRules(parsed, doc, config), repairs: [] };
+  if (!hasConfidences(doc)) return { report: parsed, findings: [...ingestFindings(doc), ...runRules(parsed, doc, config)], repairs: [] };
   const { report, repairs } = repairReport(parsed, { doc });
-  return { report, findings: reviewOcrFindings(runRules(report, doc, config), report, doc), repairs };
+  return { report, findings: [...ingestFindings(doc), ...reviewOcrFindings(runRules(report, doc, config), report, doc)], repairs };
+}
+
+/** Input used less than this share of what was read is reported: the audit covers part of the file. */
+export const MIN_USED_SHARE = 0.5;
+
+/**
+ * What the ingest layer could not take as it presented itself: one info finding per damaged table,
+ * and one warning when most of the input produced no text (the findings cover part of the file).
+ */
+export function ingestFindings(doc: Document): Finding[] {
+  const input = doc.input;
+  if (!input) return [];
+  const out: Finding[] = input.notes.map((n) => ({
+    ruleId: 'input-coverage',
+    category: 'structure_missing',
+    severity: 'info',
+    message: n.message,
+    where: { file: doc.file, page: n.page, line: n.line },
+    reported: '',
+    expected: '',
+    tolerance: '',
+    related: [],
+  }));
+  if (input.read > 0 && input.unused > input.read * (1 - MIN_USED_SHARE)) {
+    const [id, en] = input.unit === 'page' ? ['halaman', 'pages'] : ['baris', 'lines'];
+    out.push({
+      ruleId: 'input-coverage',
+      category: 'structure_missing',
+      severity: 'warning',
+      message: {
+        id: `Sebagian besar isi berkas tidak terbaca: ${input.unused} dari ${input.read} ${id} tidak menghasilkan teks; temuan lain hanya mencakup sisanya.`,
+        en: `Most of the file could not be read: ${input.unused} of ${input.read} ${en} gave no text; the other findings cover the rest only.`,
+      },
+      where: { file: doc.file, page: null, line: 0 },
+      reported: `${input.read - input.unused} / ${input.read} ${id}`,
+      expected: `${input.read} ${id}`,
+      tolerance: `≥ ${Math.round(MIN_USED_SHARE * 100)}%`,
+      related: [],
+    });
+  }
+  return out;
 }
 
 /** One row that stands for a file the tool could not read. */

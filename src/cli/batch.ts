@@ -221,8 +221,9 @@ class Slot {
       errorResult(
         job.file,
         'timeout',
-        `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan: ${job.file}`,
-        `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped: ${job.file}`,
+        // a file ended by the limit makes the output depend on the machine's speed: the row says so
+        `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan; baris ini bergantung pada kecepatan mesin (dengan --timeout lebih longgar atau mesin lebih cepat berkas ini mungkin selesai diaudit): ${job.file}`,
+        `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped; this row depends on the machine's speed (with a longer --timeout or a faster machine the file may be audited in full): ${job.file}`,
       ),
     );
     void worker?.terminate();

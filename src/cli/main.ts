@@ -31,10 +31,42 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-// `lkip-audit ... | head` closes stdout early: that is not a failure of the tool.
+/** The cause of a file-system error in words (Indonesian), with its code for a search. */
+function ioCause(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    ENOSPC: 'perangkat penuh',
+    EDQUOT: 'kuota disk habis',
+    EFBIG: 'berkas terlalu besar untuk sistem berkas ini',
+    EEXIST: 'sebagian jalurnya adalah berkas, bukan folder',
+    ENOTDIR: 'sebagian jalurnya adalah berkas, bukan folder',
+    ENOENT: 'folder tujuan tidak ada (atau tautan menunjuk ke tempat yang tidak ada)',
+    EISDIR: 'jalur itu adalah folder',
+    EACCES: 'tidak ada izin menulis',
+    EPERM: 'tidak ada izin menulis',
+    EROFS: 'sistem berkas hanya-baca',
+    ELOOP: 'tautan simbolik berputar',
+    ENAMETOOLONG: 'nama jalur terlalu panjang',
+    EIO: 'galat masukan/keluaran perangkat',
+    EBADF: 'keluaran tidak dapat ditulis',
+  };
+  const w = code ? words[code] : undefined;
+  if (w) return `${w} (${code})`;
+  return code ?? ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 200);
+}
+
+/** One line naming where output could not be written and why; exit 2, no stack trace. */
+function ioFail(where: string, e: unknown): never {
+  fail(`tidak dapat menulis hasil ke ${where}: ${ioCause(e)}`);
+}
+
+const STDOUT = 'keluaran standar (stdout)';
+
+// `lkip-audit ... | head` closes stdout early: that is not a failure of the tool. Any other error
+// on stdout (a full device: `> /dev/full`) is one line and exit 2.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  ioFail(STDOUT, e);
 });
 
 const positiveInt = (name: string) => (v: string) => {
@@ -72,12 +104,16 @@ class Sink {
   private readonly tmp: string | null;
   constructor(private readonly out: string | undefined) {
     if (out) {
-      mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      try {
+        mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      } catch (e) {
+        ioFail(out, e);
+      }
       this.tmp = `${out}.${process.pid}.tmp`;
       const ws = createWriteStream(this.tmp);
       ws.on('error', (e) => {
         this.abort();
-        fail(`tidak dapat menulis ${out}: ${e.message}`);
+        ioFail(out, e);
       });
       this.stream = ws;
     } else {
@@ -91,8 +127,13 @@ class Sink {
   async close(): Promise<void> {
     if (this.tmp) {
       const ws = this.stream as WriteStream;
-      await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      renameSync(this.tmp, this.out!);
+      try {
+        await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
+        renameSync(this.tmp, this.out!);
+      } catch (e) {
+        this.abort();
+        ioFail(this.out!, e);
+      }
     }
   }
   abort(): void {
@@ -290,6 +331,8 @@ program
     }
     const { report, repairs } = auditDocument(doc, config);
     const view = {
+      /** What ingest read and did not use (lines of a text export, pages of a PDF), and its notes. */
+      input: doc.input ?? null,
       ...report,
       /** OCR misreadings repaired by the report's own arithmetic, with the evidence. */
       repairs,

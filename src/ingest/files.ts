@@ -70,6 +70,15 @@ export function decodeText(bytes: Uint8Array): string {
 
 const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
+/** Pages read and pages that gave no line of text (neither a text layer nor OCR). */
+export function accountPages(doc: Document): Document {
+  if (doc.input || doc.pageCount === null) return doc;
+  const withText = new Set(doc.lines.filter((l) => l.text.trim() !== '').map((l) => l.page));
+  let unused = 0;
+  for (let p = 1; p <= doc.pageCount; p++) if (!withText.has(p)) unused++;
+  return { ...doc, input: { unit: 'page', read: doc.pageCount, unused, notes: [] } };
+}
+
 export async function loadDocument(file: string, opts: LoadOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
   try {
@@ -94,7 +103,7 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
     if (bytes.length > 8 && latin1Head(bytes).includes('%PDF-')) checkPdfStreams(file, bytes, limitsOf(opts.limits));
     const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits });
     checkDocumentLimits(doc, limitsOf(opts.limits));
-    return doc;
+    return accountPages(doc);
   }
   if (!TEXT_EXT.has(ext)) {
     throw new IngestError(

@@ -49,6 +49,26 @@ export type DocLine = z.infer<typeof DocLineSchema>;
 export const SourceFormatSchema = z.enum(['text', 'pdf', 'ocr']);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
+/** A note of the ingest layer about input it could not take as it presented itself (an unclosed table). */
+export const IngestNoteSchema = z.object({
+  page: z.number().int().nullable(),
+  line: z.number().int(),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type IngestNote = z.infer<typeof IngestNoteSchema>;
+
+/**
+ * What the ingest layer read and what it could not use: lines of a text export, pages of a PDF.
+ * `unused` counts input that carried content but produced no line of the document.
+ */
+export const InputAccountSchema = z.object({
+  unit: z.enum(['line', 'page']),
+  read: z.number().int(),
+  unused: z.number().int(),
+  notes: z.array(IngestNoteSchema),
+});
+export type InputAccount = z.infer<typeof InputAccountSchema>;
+
 export const DocumentSchema = z.object({
   file: z.string(),
   format: SourceFormatSchema,
@@ -56,5 +76,7 @@ export const DocumentSchema = z.object({
   lines: z.array(DocLineSchema),
   /** Page sizes in points (PDF/OCR), index = page - 1. */
   pages: z.array(z.object({ width: z.number(), height: z.number(), rotated: z.boolean().optional() })).optional(),
+  /** What was read and what was not used (every ingest path sets it). */
+  input: InputAccountSchema.optional(),
 });
 export type Document = z.infer<typeof DocumentSchema>;

@@ -25,6 +25,12 @@ export const PrintedValueSchema = z.object({
   kind: ValueKindSchema,
   /** The number the text stands for; null when empty, text or unreadable (never 0 by default). */
   value: z.number().nullable(),
+  /**
+   * The printed digits without marks (integer then decimal digits, leading zeros dropped): the exact
+   * value is digits × 10^−decimals. Set whenever `value` is; arithmetic on money and precision reads
+   * it, never the float (src/parse/arith.ts).
+   */
+  digits: z.string().regex(/^\d+$/).optional(),
   /** Decimals printed: the precision at which this value is compared. */
   decimals: z.number().int(),
   /** Unit printed after the number ("Orang", "Paket", "Nilai IKM"), lower-cased; "%" is not a unit here. */

@@ -19,15 +19,38 @@ export type Expect = 'any' | 'money' | 'percent';
 
 interface Digits {
   value: number;
+  /** Integer and decimal digits without marks; the exact value is digits × 10^−decimals. */
+  digits: string;
   decimals: number;
   format: 'id' | 'us' | 'dot-decimal' | 'plain';
   note?: string;
 }
 
+/**
+ * Longest integer part (and longest decimal part) read as a number. A real rupiah amount of a
+ * national budget has 15–16 digits; a longer run of digits is a misread or merged cell and is
+ * unreadable, never a number that cannot be compared (and never Infinity).
+ */
+export const MAX_DIGITS = 18;
+
 const GRADE_RE = /^(AA|A|BB|B|CC|C|D)$/;
 
-/** Parse a bare digit string with `.`/`,` marks. Returns null when the marks are inconsistent. */
+/** The one place a string of digits becomes a number: from the digits, with an exact twin. */
+function read(intPart: string, decPart: string, format: Digits['format'], note?: string): Digits | 'too-long' {
+  const ip = intPart.replace(/^0+(?=\d)/, '');
+  if (ip.length > MAX_DIGITS || decPart.length > MAX_DIGITS) return 'too-long';
+  const digits = (ip + decPart).replace(/^0+(?=\d)/, '');
+  const value = Number(decPart ? `${ip}.${decPart}` : ip);
+  return { value, digits, decimals: decPart.length, format, ...(note ? { note } : {}) };
+}
+
+/** Parse a bare digit string with `.`/`,` marks. Returns null when the marks are inconsistent or the digits too many. */
 export function parseDigits(tok: string, expect: Expect = 'any'): Digits | null {
+  const d = digitsOf(tok, expect);
+  return d === 'too-long' ? null : d;
+}
+
+function digitsOf(tok: string, expect: Expect): Digits | 'too-long' | null {
   const t = tok.replace(/\s+/g, '');
   if (!/^\d[\d.,]*$/.test(t)) return null;
   const dots = (t.match(/\./g) ?? []).length;
@@ -36,7 +59,7 @@ export function parseDigits(tok: string, expect: Expect = 'any'): Digits | null 
     const g = intPart.split(sep);
     return g.length > 0 && /^\d{1,3}$/.test(g[0]!) && g.slice(1).every((x) => /^\d{3}$/.test(x));
   };
-  if (dots === 0 && commas === 0) return { value: Number(t), decimals: 0, format: 'plain' };
+  if (dots === 0 && commas === 0) return read(t, '', 'plain');
   if (dots > 0 && commas > 0) {
     const lastDot = t.lastIndexOf('.');
     const lastComma = t.lastIndexOf(',');
@@ -44,40 +67,33 @@ export function parseDigits(tok: string, expect: Expect = 'any'): Digits | null 
       // 26.538.300,00 — Indonesian
       const [ip, dp] = [t.slice(0, lastComma), t.slice(lastComma + 1)];
       if (commas !== 1 || !groupsOk(ip, '.') || !/^\d+$/.test(dp)) return null;
-      return { value: Number(ip.replace(/\./g, '') + '.' + dp), decimals: dp.length, format: 'id' };
+      return read(ip.replace(/\./g, ''), dp, 'id');
     }
     const [ip, dp] = [t.slice(0, lastDot), t.slice(lastDot + 1)];
     if (dots !== 1 || !groupsOk(ip, ',') || !/^\d+$/.test(dp)) return null;
-    return { value: Number(ip.replace(/,/g, '') + '.' + dp), decimals: dp.length, format: 'us' };
+    return read(ip.replace(/,/g, ''), dp, 'us');
   }
   if (commas > 0) {
     if (commas > 1) {
       if (!groupsOk(t, ',')) return null;
-      return { value: Number(t.replace(/,/g, '')), decimals: 0, format: 'us', note: 'pemisah ribuan koma (format AS)' };
+      return read(t.replace(/,/g, ''), '', 'us', 'pemisah ribuan koma (format AS)');
     }
     const [ip, dp] = t.split(',') as [string, string];
     if (!ip || !dp) return null;
     if (dp.length === 3 && expect === 'money' && groupsOk(t, ',')) {
-      return { value: Number(ip + dp), decimals: 0, format: 'us', note: 'koma dibaca sebagai pemisah ribuan' };
+      return read(ip + dp, '', 'us', 'koma dibaca sebagai pemisah ribuan');
     }
-    return { value: Number(ip + '.' + dp), decimals: dp.length, format: 'id' };
+    return read(ip, dp, 'id');
   }
   // dots only
   if (dots > 1) {
     if (!groupsOk(t, '.')) return null;
-    return { value: Number(t.replace(/\./g, '')), decimals: 0, format: 'id' };
+    return read(t.replace(/\./g, ''), '', 'id');
   }
   const [ip, dp] = t.split('.') as [string, string];
   if (!ip || !dp) return null;
-  if (dp.length === 3 && expect !== 'percent') {
-    return { value: Number(ip + dp), decimals: 0, format: 'id' };
-  }
-  return {
-    value: Number(ip + '.' + dp),
-    decimals: dp.length,
-    format: 'dot-decimal',
-    note: 'titik dibaca sebagai tanda desimal',
-  };
+  if (dp.length === 3 && expect !== 'percent') return read(ip + dp, '', 'id');
+  return read(ip, dp, 'dot-decimal', 'titik dibaca sebagai tanda desimal');
 }
 
 function make(raw: string, src: SourceRef, kind: ValueKind, rest: Partial<PrintedValue> = {}): PrintedValue {
@@ -96,13 +112,13 @@ export function parseValue(rawIn: string, src: SourceRef, expect: Expect = 'any'
   let m = /^(AA|A|BB|B|CC|C|D)\s*\(\s*([\d.,]+)\s*\)$/.exec(s);
   if (m) {
     const d = parseDigits(m[2]!, 'percent');
-    return make(raw, src, 'grade', { grade: m[1]!, value: d?.value ?? null, decimals: d?.decimals ?? 0, format: d?.format });
+    return make(raw, src, 'grade', { grade: m[1]!, value: d?.value ?? null, digits: d?.digits, decimals: d?.decimals ?? 0, format: d?.format });
   }
   if (GRADE_RE.test(s)) return make(raw, src, 'grade', { grade: s });
   m = /^([\d.,]+)\s*%?\s*(AA|A|BB|B|CC|C|D)$/.exec(s); // "85 % B"
   if (m) {
     const d = parseDigits(m[1]!, 'percent');
-    return make(raw, src, 'grade', { grade: m[2]!, value: d?.value ?? null, decimals: d?.decimals ?? 0, format: d?.format });
+    return make(raw, src, 'grade', { grade: m[2]!, value: d?.value ?? null, digits: d?.digits, decimals: d?.decimals ?? 0, format: d?.format });
   }
   let money = false;
   if (/^rp\.?\s*/i.test(s)) {
@@ -126,12 +142,14 @@ export function parseValue(rawIn: string, src: SourceRef, expect: Expect = 'any'
     unit = (m[2] ?? m[3] ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
     if (unit === '') unit = undefined;
   }
-  const d = parseDigits(s, percent ? 'percent' : money ? 'money' : expect);
-  if (!d) {
-    return /\d/.test(raw) ? make(raw, src, 'unreadable', { note: 'angka tidak dapat dibaca' }) : make(raw, src, 'text');
+  const d = digitsOf(s, percent ? 'percent' : money ? 'money' : expect);
+  if (!d || d === 'too-long') {
+    if (!/\d/.test(raw)) return make(raw, src, 'text');
+    const tooLong = d === 'too-long';
+    return make(raw, src, 'unreadable', { note: tooLong ? `angka terlalu panjang (lebih dari ${MAX_DIGITS} digit)` : 'angka tidak dapat dibaca' });
   }
   const kind: ValueKind = percent ? 'percent' : money || (d.decimals === 0 && d.value >= 100000 && d.format !== 'plain') ? 'money' : 'number';
-  return make(raw, src, kind, { value: d.value, decimals: d.decimals, format: d.format, note: d.note, unit });
+  return make(raw, src, kind, { value: d.value, digits: d.digits, decimals: d.decimals, format: d.format, note: d.note, unit });
 }
 
 /** Format a number the Indonesian way at a given number of decimals: 2657062192 → "2.657.062.192". */

@@ -2,6 +2,7 @@
  * Performance tables → indicators, target statements, measurements, averages, predicate
  * statements, and the report's declared predicate scale.
  */
+import { capaianOf } from './arith.js';
 import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
 import type {
@@ -420,8 +421,9 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Docu
       if (cap.value !== null && !cap.unit) over.push(cap);
       else if (target.value && real.value !== null && target.unit === real.unit) {
         // a capaian printed as "4 Dokumen": the average can only use realisasi / target
-        const v = (real.value / target.value) * 100;
-        over.push({ ...cap, kind: 'percent', value: v, decimals: 2, raw: `${cap.raw} (= ${v.toFixed(2).replace('.', ',')}%)` });
+        const v = capaianOf(target.value, real.value, ind.polarity === 'negative');
+        if (v === null) overBroken = true;
+        else over.push({ ...cap, kind: 'percent', value: v, digits: undefined, decimals: 2, raw: `${cap.raw} (= ${v.toFixed(2).replace('.', ',')}%)` });
       } else overBroken = true;
     }
     if (endCap && endCol >= 0) {

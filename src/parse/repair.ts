@@ -23,6 +23,7 @@
  * relations that now hold. The repaired PrintedValue keeps its confidence and gets a `note`
  * starting with REPAIR_NOTE, so rules can mark findings on it for a human look.
  */
+import { cents, checkCapaian, pctAtPrinted, sumCents } from './arith.js';
 import type { Document } from '../model/document.js';
 import type { BudgetNode, BudgetTree, LkipReport } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
@@ -80,20 +81,6 @@ interface Relation {
   expect: Map<PrintedValue, Expect>;
 }
 
-const EPS = 1e-9;
-function atPrinted(computed: number, printed: number, decimals: number): boolean {
-  const u = 10 ** -decimals;
-  return computed >= printed - u / 2 - EPS && computed < printed + u - EPS;
-}
-
-const num = (v: PrintedValue): number | null =>
-  v.kind === 'grade' || v.kind === 'number' || v.kind === 'percent' || v.kind === 'money' ? v.value : null;
-
-const cents = (v: PrintedValue): bigint | null => {
-  if (v.kind === 'empty') return 0n;
-  if (v.value === null) return null;
-  return BigInt(Math.round(v.value * 100));
-};
 
 function capaianRelation(label: string, t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean, capped: boolean): Relation {
   // target and realisation of one indicator are printed alike: a % on one means a % on the other
@@ -107,15 +94,7 @@ function capaianRelation(label: string, t: PrintedValue, r: PrintedValue, c: Pri
       [c, 'percent'],
     ]),
     holds(get) {
-      const tv = num(get(t));
-      const rv = num(get(r));
-      const cc = get(c);
-      if (tv === null || rv === null || tv === 0 || cc.value === null) return null;
-      if ((cc.kind !== 'percent' && cc.kind !== 'number') || cc.unit) return null;
-      const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
-      if (atPrinted(raw, cc.value, cc.decimals)) return true;
-      if (capped && raw > 100 && atPrinted(100, cc.value, cc.decimals)) return true;
-      return false;
+      return checkCapaian(get(t), get(r), get(c), negative, capped)?.holds ?? null;
     },
   };
 }
@@ -132,13 +111,11 @@ function pctRelation(label: string, n: BudgetNode): Relation | null {
       [pct, 'percent'],
     ]),
     holds(get) {
-      const p = get(pagu);
-      const r = get(realisasi);
+      const p = cents(get(pagu));
+      const r = cents(get(realisasi));
       const c = get(pct);
-      if (p.value === null || p.value === 0 || c.value === null) return null;
-      const real = r.kind === 'empty' ? 0 : r.value;
-      if (real === null) return null;
-      return atPrinted((real / p.value) * 100, c.value, c.decimals);
+      if (p === null || p === 0n || r === null || c.value === null) return null;
+      return pctAtPrinted(r, p, c);
     },
   };
 }
@@ -151,13 +128,8 @@ function sumRelation(label: string, parent: PrintedValue, children: PrintedValue
     expect: new Map<PrintedValue, Expect>([parent, ...children].map((v) => [v, 'money'])),
     holds(get) {
       const own = cents(get(parent));
-      if (own === null) return null;
-      let s = 0n;
-      for (const c of children) {
-        const v = cents(get(c));
-        if (v === null) return null;
-        s += v;
-      }
+      const s = sumCents(children.map(get));
+      if (own === null || s === null) return null;
       return own === s;
     },
   };
@@ -383,6 +355,7 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
         raw: r.raw,
         kind: r.kind,
         value: r.value,
+        digits: r.digits,
         decimals: r.decimals,
         format: r.format,
         unit: r.unit,
@@ -390,7 +363,7 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
         note: `${REPAIR_NOTE}: terbaca "${before}", dibaca "${r.raw}" karena hanya bacaan ini yang cocok dengan hitungan laporan`,
         confidence: conf,
       } satisfies Partial<PrintedValue>);
-      for (const k of ['format', 'unit', 'grade'] as const) if (v[k] === undefined) delete v[k];
+      for (const k of ['digits', 'format', 'unit', 'grade'] as const) if (v[k] === undefined) delete v[k];
       applied++;
       const with_ = together ? ` together with "${together.raw}"` : '';
       const withId = together ? ` bersama "${together.raw}"` : '';
@@ -459,9 +432,9 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
       if (!v || isRepaired(v)) return;
       const twin = done.find(({ r }) => v.src.line === r.where.line && v.src.page === r.where.page && v.raw === r.before && (!v.src.column || !r.where.column || v.src.column === r.where.column));
       if (!twin) return;
-      const { raw, kind, value, decimals, format, unit, grade, note } = twin.v;
+      const { raw, kind, value, digits, decimals, format, unit, grade, note } = twin.v;
       Object.assign(v, { raw, kind, value, decimals, note });
-      for (const [k, x] of [['format', format], ['unit', unit], ['grade', grade]] as const) {
+      for (const [k, x] of [['digits', digits], ['format', format], ['unit', unit], ['grade', grade]] as const) {
         if (x === undefined) delete v[k];
         else (v as Record<string, unknown>)[k] = x;
       }

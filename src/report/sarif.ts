@@ -20,6 +20,11 @@ export interface SarifOptions {
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
+const INPUT_COVERAGE_DOCS = {
+  id: 'Masukan yang tidak dapat dibaca sebagaimana tampaknya: tabel HTML yang tidak ditutup (satu catatan), dan berkas yang sebagian besar isinya tidak menghasilkan teks (satu peringatan: temuan hanya mencakup sisanya).',
+  en: 'Input that could not be read as it presented itself: an HTML table left unclosed (one note), and a file most of which gave no text (one warning: the findings cover the rest only).',
+};
+
 const INPUT_ERROR_DOCS = {
   id: 'Berkas yang tidak dapat dibaca atau bukan laporan (kosong, biner, PDF rusak atau terkunci, jenis tidak didukung, terlalu besar, melebihi batas waktu) menjadi satu baris galat; berkas lain tetap diaudit.',
   en: 'A file that cannot be read or is not a report (empty, binary, damaged or locked PDF, unsupported type, too large, timed out) becomes one error row; the other files are still audited.',
@@ -62,6 +67,14 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
       fullDescription: { text: lang === 'en' ? INPUT_ERROR_DOCS.en : INPUT_ERROR_DOCS.id },
       defaultConfiguration: { level: 'error' },
       properties: { category: 'unreadable_value' },
+    },
+    {
+      id: 'input-coverage',
+      name: 'input-coverage',
+      shortDescription: { text: 'structure_missing' },
+      fullDescription: { text: lang === 'en' ? INPUT_COVERAGE_DOCS.en : INPUT_COVERAGE_DOCS.id },
+      defaultConfiguration: { level: 'note' },
+      properties: { category: 'structure_missing' },
     },
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));

@@ -120,10 +120,8 @@ export function isPercent(t: Token): boolean {
   return t.value.kind === 'percent' && t.value.value !== null;
 }
 
-/** Whole rupiah as bigint cents (the same unit as tolerance.rupiah). */
-export function cents(v: number): bigint {
-  return BigInt(Math.round(v * 100));
-}
+/** Whole rupiah as bigint cents, from the printed digits (src/parse/arith.ts). */
+export { cents } from '../../parse/arith.js';
 
 // ---------------------------------------------------------------- counts written in words
 

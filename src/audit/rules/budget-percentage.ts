@@ -1,6 +1,7 @@
 import type { Rule } from '../../model/rule.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { cents, pctAtPrinted, pctOf } from '../../parse/arith.js';
+import { fmtPct, toleranceText } from '../tolerance.js';
 
 /** % serapan = realisasi / pagu × 100, at the precision printed. */
 export const budgetPercentage: Rule = {
@@ -25,11 +26,13 @@ export const budgetPercentage: Rule = {
         if (pct.measure !== 'serapan' || pct.value.value === null) continue;
         const pagu = partnerIn(row, pct, 'pagu');
         const realisasi = partnerIn(row, pct, 'realisasi_anggaran');
-        if (!pagu || !realisasi || pagu.value.value === null || pagu.value.value === 0) continue;
-        const real = realisasi.value.kind === 'empty' ? 0 : realisasi.value.value;
-        if (real === null) continue;
-        const computed = (real / pagu.value.value) * 100;
-        if (consistentAtPrinted(computed, pct.value.value, pct.value.decimals)) continue;
+        if (!pagu || !realisasi) continue;
+        // exact: rupiah from their digits, the ratio against the printed interval in bigint (src/parse/arith.ts)
+        const p = pagu.value.kind === 'empty' ? null : cents(pagu.value);
+        const real = cents(realisasi.value);
+        if (p === null || p === 0n || real === null) continue;
+        if (pctAtPrinted(real, p, pct.value)) continue;
+        const computed = pctOf(real, p);
         const expected = fmtPct(computed, pct.value.decimals);
         ctx.problem({
           messageId: 'pct',

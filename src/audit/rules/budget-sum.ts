@@ -2,6 +2,7 @@ import type { BudgetNode, BudgetTree } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
+import { sumCents } from '../../parse/arith.js';
 import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
 
 const LEVEL = { 1: { id: 'Program', en: 'Program' }, 2: { id: 'Kegiatan', en: 'Kegiatan' }, 3: { id: 'Sub Kegiatan', en: 'Sub kegiatan' } } as const;
@@ -40,15 +41,8 @@ export const budgetSum: Rule = {
   check(ctx) {
     const carriers = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): string[] | null => budgetCarriers(tree, ids, col)?.map((n) => n.id) ?? null;
     const sumOf = (tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi') => {
-      let s = 0n;
-      for (const id of ids) {
-        const v = tree.nodes[id]?.[col];
-        if (!v) return null;
-        const r = rupiah(v);
-        if (r === null) return null;
-        s += r;
-      }
-      return s;
+      const vs = ids.map((id) => tree.nodes[id]?.[col]);
+      return vs.every((v) => !!v) ? sumCents(vs) : null;
     };
     const compare = (tree: BudgetTree, node: BudgetNode, direct: string[], kind: 'parent' | 'total') => {
       for (const col of ['pagu', 'realisasi'] as const) {

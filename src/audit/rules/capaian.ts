@@ -1,14 +1,8 @@
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
-import { capaianRanges, consistentAtPrinted, fmtPct, inputRange, rangeMeetsPrinted, toleranceText } from '../tolerance.js';
-
-/** The number a target or realisation stands for: grades like "B (69)" by their number. */
-function num(v: PrintedValue): number | null {
-  if (v.kind === 'grade') return v.value;
-  if (v.kind === 'number' || v.kind === 'percent' || v.kind === 'money') return v.value;
-  return null;
-}
+import { checkCapaian } from '../../parse/arith.js';
+import { fmtPct, toleranceText } from '../tolerance.js';
 
 /**
  * Capaian = realisasi / target × 100 (positive polarity) or (target − (realisasi − target)) / target × 100
@@ -41,31 +35,10 @@ export const capaian: Rule = {
   },
   check(ctx) {
     const capped = ctx.report.meta.capRuleStated;
-    /** The printed capaian against the interval target and realisasi stand for; the raw value (first formula) when none reaches it. */
-    const testRange = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean): number | null => {
-      const tv = num(t);
-      const rv = num(r);
-      if (tv === null || rv === null || tv === 0 || c.value === null) return null;
-      if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
-      const ranges = capaianRanges(inputRange(tv, t.decimals), inputRange(rv, r.decimals), negative);
-      if (ranges.length === 0) return null;
-      for (const g of ranges) {
-        if (rangeMeetsPrinted(g.lo, g.hi, c.value, c.decimals)) return null;
-        if (capped && g.hi > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;
-        if (capped && g.lo < 0 && consistentAtPrinted(0, c.value, c.decimals)) return null;
-      }
-      return negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
-    };
+    /** The recomputed capaian when the printed one disagrees with target and realisasi (src/parse/arith.ts), else null. */
     const test = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean) => {
-      const tv = num(t);
-      const rv = num(r);
-      if (tv === null || rv === null || tv === 0 || c.value === null) return null;
-      if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
-      const raw = negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
-      if (consistentAtPrinted(raw, c.value, c.decimals)) return null;
-      if (capped && raw > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;
-      if (raw < 0 && capped && consistentAtPrinted(0, c.value, c.decimals)) return null;
-      return raw;
+      const res = checkCapaian(t, r, c, negative, capped);
+      return res && !res.holds ? res.raw : null;
     };
     // every capaian fact of an item row, against the target and realisasi of its own row and year
     const rows = factsByRow(ctx.report.facts);
@@ -75,7 +48,7 @@ export const capaian: Rule = {
         const t = partnerIn(row, c, 'target');
         const r = partnerIn(row, c, 'realisasi');
         if (!t || !r) continue;
-        const raw = testRange(t.value, r.value, c.value, c.subject.polarity === 'negative');
+        const raw = test(t.value, r.value, c.value, c.subject.polarity === 'negative');
         if (raw === null) continue;
         const expected = fmtPct(raw, c.value.decimals);
         ctx.problem({

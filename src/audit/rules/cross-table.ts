@@ -2,8 +2,10 @@ import type { BudgetNode, BudgetTree, Measurement } from '../../model/report.js'
 import type { Problem, Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
+import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from '../../parse/crossref.js';
+import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
 import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -54,16 +56,8 @@ function money(v: PrintedValue | null): bigint | null {
 /** Sum of the rows under a node in its own table; a child without the figure is replaced by its own children. */
 function sumOf(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): bigint | null {
   if (ids.length === 0) return null;
-  let s = 0n;
-  for (const id of ids) {
-    const n = tree.nodes[id];
-    if (!n) return null;
-    let c = money(n[col]);
-    if (c === null && n.children.length > 0) c = sumOf(tree, n.children, col);
-    if (c === null) return null;
-    s += c;
-  }
-  return s;
+  const carriers = budgetCarriers(tree, ids, col);
+  return carriers ? sumCents(carriers.map((c) => c[col])) : null;
 }
 
 function moneyFacts(ctx: RuleContext): MoneyFact[] {
@@ -336,18 +330,18 @@ function checkOutputs(ctx: RuleContext) {
 // ------------------------------------------------------------------ capaian of an indicator in every table
 
 function rawCapaian(m: Measurement, negative: boolean): number | null {
-  const n = (v: PrintedValue) => (v.kind === 'grade' || v.kind === 'number' || v.kind === 'percent' ? v.value : null);
+  // money is not a capaian's target or realisation here (numberOf would take it)
+  const n = (v: PrintedValue) => (v.kind === 'money' ? null : numberOf(v));
   const t = n(m.target);
   const r = n(m.realisasi);
-  if (t === null || r === null || t === 0) return null;
-  return negative ? ((t - (r - t)) / t) * 100 : (r / t) * 100;
+  return t === null || r === null ? null : capaianOf(t, r, negative);
 }
 
 const isPctLike = (v: PrintedValue | null): v is PrintedValue => v !== null && (v.kind === 'percent' || v.kind === 'number') && v.value !== null;
 
 /** Two printed percentages stand for the same figure when either one's printed interval holds the other. */
 function samePct(a: PrintedValue, b: PrintedValue): boolean {
-  return consistentAtPrinted(a.value!, b.value!, b.decimals) || consistentAtPrinted(b.value!, a.value!, a.decimals);
+  return samePrinted(a, b);
 }
 
 function checkCapaian(ctx: RuleContext) {

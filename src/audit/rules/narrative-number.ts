@@ -2,6 +2,7 @@ import type { LkipReport } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
+import { pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { consistentAtPrinted, EXACT, fmtPct, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
 import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
@@ -59,9 +60,10 @@ function categoryBudgets(lines: ProseLine[], report: LkipReport): Map<Cat, CatAm
       ms.forEach((m, i) => {
         const stop = ms[i + 1]?.index ?? s.text.length;
         const a = toks.find((t) => t.index >= m.end && t.index < stop && isAmount(t));
-        if (!a || a.value.value === null) return;
+        const c = a ? cents(a.value) : null;
+        if (!a || c === null) return;
         const list = seen.get(m.cat) ?? [];
-        list.push({ cents: cents(a.value.value), raw: a.raw, src });
+        list.push({ cents: c, raw: a.raw, src });
         seen.set(m.cat, list);
       });
     }
@@ -86,8 +88,9 @@ interface Base {
 function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
   const out: Base[] = [];
   for (const b of report.budgets) {
-    if (b.total?.pagu && b.total.pagu.value !== null && b.kind !== 'per_sasaran') {
-      out.push({ cents: cents(b.total.pagu.value), raw: b.total.pagu.raw, what: `${b.kind === 'realisation' ? 'pagu' : 'jumlah'} ${b.table}`, src: b.total.pagu.src });
+    const c = cents(b.total?.pagu);
+    if (b.total?.pagu && c !== null && b.total.pagu.kind !== 'empty' && b.kind !== 'per_sasaran') {
+      out.push({ cents: c, raw: b.total.pagu.raw, what: `${b.kind === 'realisation' ? 'pagu' : 'jumlah'} ${b.table}`, src: b.total.pagu.src });
     }
   }
   for (const t of report.tables) {
@@ -97,7 +100,8 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
       for (const c of r.cells.slice(1)) {
         const src: SourceRef = { file: report.file, page: r.page, line: r.line, table: t.id, row: 'Jumlah' };
         const tok = tokens(cleanText(c), src).find(isAmount);
-        if (tok && tok.value.value !== null) out.push({ cents: cents(tok.value.value), raw: tok.raw, what: `jumlah PK (baris ${r.line})`, src });
+        const amount = tok ? cents(tok.value) : null;
+        if (tok && amount !== null) out.push({ cents: amount, raw: tok.raw, what: `jumlah PK (baris ${r.line})`, src });
       }
     }
   }
@@ -106,18 +110,19 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
       for (const t of tokens(s.text, src)) {
-        if (!isAmount(t) || t.value.value === null) continue;
+        const c = isAmount(t) ? cents(t.value) : null;
+        if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
         if (!/\banggaran\b[^%]{0,45}?(?:sebesar|sejumlah|adalah)?\s*$/i.test(before)) continue;
         if (REAL_RE.test(before)) continue;
-        out.push({ cents: cents(t.value.value), raw: t.raw, what: `anggaran (baris ${l.line.line})`, src });
+        out.push({ cents: c, raw: t.raw, what: `anggaran (baris ${l.line.line})`, src });
       }
     }
   }
   return out;
 }
 
-const pct = (part: bigint, base: bigint) => (Number(part) / Number(base)) * 100;
+const pct = pctOf;
 
 /** A base amount named in the sentence itself: "dari total anggaran (sebesar) Rp X", "dari Uang Persediaan Rp X". */
 function inSentenceBase(text: string, toks: Token[]): Token | null {
@@ -224,13 +229,13 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
     if (total === 0n) continue;
     const share = pct(own.cents, total);
     const d = t.value.decimals;
-    if (consistentAtPrinted(share, t.value.value, d)) continue;
+    if (pctAtPrinted(own.cents, total, t.value)) continue;
     // on a realisation line the percentage may be the absorption of the amount printed in the clause
     if (REAL_RE.test(text)) {
       const clauseAmount = toks.filter((x) => x.index > m.end && x.index < t.index && isAmount(x)).pop();
-      if (clauseAmount && clauseAmount.value.value !== null) {
-        const a = cents(clauseAmount.value.value);
-        if (consistentAtPrinted(pct(a, own.cents), t.value.value, d) || consistentAtPrinted(pct(a, total), t.value.value, d)) continue;
+      const a = clauseAmount ? cents(clauseAmount.value) : null;
+      if (a !== null) {
+        if (pctAtPrinted(a, own.cents, t.value) || pctAtPrinted(a, total, t.value)) continue;
       }
     }
     const expected = fmtPct(share, d);
@@ -279,18 +284,18 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     const paren = /\(\s*$/.test(before);
     // the part: the nearest amount before the percentage, in the same clause, that is not the base
     const part = partOf.get(t);
-    if (!part || part.value.value === null) continue;
+    const r = part ? cents(part.value) : null;
+    if (!part || r === null) continue;
     const gap = text.slice(part.end, t.index);
     const d = t.value.decimals;
-    const r = cents(part.value.value);
     const baseGap = base ? text.slice(base.end, t.index) : '';
     const baseDirect = /^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(baseGap) && baseGap.length < 25;
     if (base && base.value.value !== null && base.index < t.index && ((base.index < part.index && /^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(gap) && gap.length < 25) || (base.index > part.index && baseDirect))) {
       // "Rp R dari total anggaran Rp B atau P%" / "dari total anggaran Rp B terealisasi Rp R atau P%"
-      const b = cents(base.value.value);
-      if (b === 0n) continue;
+      const b = cents(base.value);
+      if (b === null || b === 0n) continue;
       const v = pct(r, b);
-      if (consistentAtPrinted(v, t.value.value, d)) continue;
+      if (pctAtPrinted(r, b, t.value)) continue;
       const expected = fmtPct(v, d);
       ctx.problem({
         messageId: 'ofBase',
@@ -312,7 +317,7 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     const langsung = ofBudget && /belanja\s+langsung/i.test(after) ? cats.get('langsung') : undefined;
     const cands: Base[] = [...(langsung ? [{ cents: langsung.cents, raw: langsung.raw, what: 'Belanja Langsung', src: langsung.src }] : []), ...totals].filter((b) => b.cents >= r || b.cents * 2n > r);
     if (cands.length === 0) continue;
-    if (cands.some((b) => b.cents > 0n && consistentAtPrinted(pct(r, b.cents), t.value.value!, d))) continue;
+    if (cands.some((b) => b.cents > 0n && pctAtPrinted(r, b.cents, t.value))) continue;
     // prefer: Belanja Langsung when named, else a total not below the part (realisation table first), else the largest
     const rank = (b: Base) => (b.what.startsWith('pagu ') ? 0 : b.what.startsWith('anggaran ') ? 1 : 2);
     const ordered = [...cands].sort((a, b) => rank(a) - rank(b));

@@ -1,5 +1,6 @@
 import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
+import { cents, fmtRupiah } from '../../parse/arith.js';
 import { formatId, parseDigits, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { parseTerbilang, toTerbilang } from '../../parse/terbilang.js';
@@ -51,19 +52,18 @@ export const terbilang: Rule = {
         if (!t || !t.rupiah) continue;
         moneySpans.push([m.index, m.index + m[0].length]);
         const v = parseValue(m[1]!, at(), 'money');
-        if (v.value === null) continue;
-        const digits = Math.round(v.value * 100);
-        if (digits % 100 !== 0) continue; // cents: terbilang of whole rupiah only
-        const whole = digits / 100;
-        if (whole === t.value) continue;
+        const c = cents(v);
+        if (c === null || c % 100n !== 0n || !Number.isSafeInteger(t.value)) continue; // cents: terbilang of whole rupiah only
+        const whole = c / 100n;
+        if (whole === BigInt(t.value)) continue;
         ctx.problem({
           messageId: 'money',
-          data: { reported: m[1]!.trim(), words: words.slice(0, 160), expected: formatId(t.value), diff: formatId(whole - t.value) },
+          data: { reported: m[1]!.trim(), words: words.slice(0, 160), expected: formatId(t.value), diff: fmtRupiah((whole - BigInt(t.value)) * 100n) },
           where: at(),
           reported: m[1]!.trim(),
           expected: `${formatId(t.value)} (${words.slice(0, 120)})`,
           tolerance: 'tepat (rupiah utuh); ejaan Milyar/Miliar/Milyat diterima',
-          related: [{ ...at(), note: `terbilang angka ${m[1]!.trim()}: ${toTerbilang(whole)} rupiah` }],
+          related: [{ ...at(), note: `terbilang angka ${m[1]!.trim()}: ${toTerbilang(Number(whole))} rupiah` }],
         });
       }
       PAIR_RE.lastIndex = 0;

@@ -1,6 +1,7 @@
 import type { LkipReport, Table } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { samePrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, toleranceText } from '../tolerance.js';
 import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
@@ -108,11 +109,11 @@ const TREND_RE = /\btren(?:d)?\s+(peningkatan|kenaikan|naik|meningkat|penurunan|
 const SAME_RE = /\bsama\s+dengan\s+tahun\s+(?:sebelumnya|lalu)\b/i;
 const CMP_RE = /\b(lebih\s+rendah|lebih\s+tinggi|menurun|meningkat|turun|naik|penurunan|peningkatan)\s+(?:\S+\s+){0,2}?(?:dari|dibanding(?:kan)?|daripada)\s+(?:dengan\s+)?tahun\s+(?:sebelumnya|lalu)\b/i;
 
-/** Same value at the precision both were printed. */
-function samePrinted(a: PrintedValue, b: PrintedValue): boolean {
+/** Same value at the precision both were printed, or within half a unit of the coarser one. */
+function sameAtPrinted(a: PrintedValue, b: PrintedValue): boolean {
   if (a.value === null || b.value === null) return false;
-  const d = Math.min(a.decimals, b.decimals);
-  return Math.abs(a.value - b.value) < 10 ** -d / 2 + 1e-9 || consistentAtPrinted(a.value, b.value, b.decimals) || consistentAtPrinted(b.value, a.value, a.decimals);
+  const half = 10 ** -Math.min(a.decimals, b.decimals) / 2;
+  return Math.abs(a.value - b.value) < half + 1e-9 || samePrinted(a, b);
 }
 
 /**
@@ -275,8 +276,8 @@ export const trendClaim: Rule = {
           // the value printed before "sama dengan" must be this row's current value
           const before = tokens(s.text.slice(0, same.index), where).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
           const v = before[before.length - 1];
-          if (!v || !samePrinted(v.value, cur.value)) continue;
-          if (samePrinted(prev.value, cur.value)) continue;
+          if (!v || !sameAtPrinted(v.value, cur.value)) continue;
+          if (sameAtPrinted(prev.value, cur.value)) continue;
           ctx.problem({
             messageId: 'same',
             data: { value: v.raw, label, table: tLabel, years },

@@ -7,6 +7,7 @@ import type { EfficiencyRow } from '../../parse/crossref.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
 import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
 
@@ -144,13 +145,13 @@ function checkSerapan(ctx: RuleContext) {
     for (const c of cands) {
       if (num(c.pct)) {
         shown.push(`${c.pct.raw} (${c.tree} baris ${c.pct.src.line})`);
-        if (consistentAtPrinted(c.pct.value!, s.value!, s.decimals) || consistentAtPrinted(s.value!, c.pct.value!, c.pct.decimals)) ok = true;
+        if (samePrinted(c.pct, s)) ok = true;
       }
-      const pagu = c.pagu?.value ?? null;
-      const real = c.realisasi?.value ?? null;
-      if (pagu && real !== null && c.realisasi?.kind !== 'empty') {
-        const pct = (real / pagu) * 100;
-        if (consistentAtPrinted(pct, s.value!, s.decimals)) ok = true;
+      const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
+      const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
+      if (pagu !== null && pagu !== 0n && real !== null) {
+        const pct = pctOf(real, pagu);
+        if (pctAtPrinted(real, pagu, s)) ok = true;
         shown.push(`${fmtPct(pct, s.decimals)} = ${c.realisasi!.raw} / ${c.pagu!.raw} (${c.tree})`);
       }
     }
@@ -300,15 +301,13 @@ function checkSasaranAverage(ctx: RuleContext, lines: Prose[], p: Prose, stated:
   for (const ind of inds) {
     const m = report.measurements.find((x) => x.indicatorId === ind.id && x.kind === 'year' && meas.has(x.table));
     if (!m || m.capaian.kind !== 'percent' || m.capaian.value === null) return;
-    const t = m.target.value;
-    const r = m.realisasi.value;
-    // only capaian that follow from their own row (the capaian rule reports the others)
-    if (t === null || r === null || t === 0 || m.target.kind === 'grade' || !consistentAtPrinted((r / t) * 100, m.capaian.value, m.capaian.decimals)) return;
+    // only capaian that follow from their own row, with the indicator's polarity (the capaian rule reports the others)
+    if (m.target.kind === 'grade' || !checkCapaian(m.target, m.realisasi, m.capaian, ind.polarity === 'negative', report.meta.capRuleStated)?.holds) return;
     caps.push(m.capaian);
   }
-  const plain = caps.reduce((a, c) => a + c.value!, 0) / caps.length;
-  const capped = caps.reduce((a, c) => a + Math.min(100, c.value!), 0) / caps.length;
-  if (consistentAtPrinted(plain, stated.value!, stated.decimals) || consistentAtPrinted(capped, stated.value!, stated.decimals)) return;
+  const means = meansOf(caps.map((c) => c.value!));
+  if (!means || meanHolds(caps.map((c) => c.value!), stated) !== false) return;
+  const { plain, capped } = means;
   const table = caps[0]!.src.table ?? '';
   const expected = plain === capped ? fmtPct(plain, stated.decimals) : `${fmtPct(plain, stated.decimals)} (biasa) / ${fmtPct(capped, stated.decimals)} (batas 100%)`;
   ctx.problem({

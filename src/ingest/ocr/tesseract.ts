@@ -2,16 +2,18 @@
  * The Node tesseract.js pool (ocr/pool.ts), offline only.
  *
  * Language data comes from the npm packages @tesseract.js-data/{ind,eng} (gzipped
- * `4.0.0_best_int` models), copied into one private temp folder that is the `langPath`
+ * `4.0.0_best_int` models), copied into one private temp folder that is the `langPath` (under
+ * TMPDIR, or a folder that exists when TMPDIR is missing)
  * (`gzip: true`, `cacheMethod: 'none'`: nothing is written to the working directory). The files are
  * checked before any worker starts: tesseract.js without local data fetches from a CDN, and that
  * failure kills the process from a worker event handler, out of reach of try/catch.
  */
-import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
+import { makeTempDir } from '../tempdir.js';
 import { poolOf, type OcrPage, type OcrPool, type OcrPoolOptions } from './pool.js';
 
 export const OCR_LANGS = ['ind', 'eng'] as const;
@@ -33,7 +35,8 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
     const st = await stat(f.file).catch(() => null);
     if (!st || st.size < 1000) throw new Error(`OCR language data missing: ${f.file} (install @tesseract.js-data/${f.lang})`);
   }
-  const langPath = await mkdtemp(path.join(os.tmpdir(), 'lkip-ocr-lang-'));
+  // a missing TMPDIR falls back to a folder that exists (ingest/tempdir.ts)
+  const langPath = await makeTempDir('lkip-ocr-lang-');
   return poolOf({
     workers: Math.max(1, Math.floor(opts.workers ?? (os.availableParallelism?.() ?? os.cpus().length))),
     psm: opts.psm,
