@@ -40,6 +40,15 @@ describe('locate', () => {
     expect(reportedCell(row, 'persen')).toBe(1); // contained, 3+ characters
     expect(reportedCell(row, '9')).toBeNull(); // too short to match inside a cell
   });
+  it('boxes the cell the finding names by index, not another cell printing the same text', () => {
+    const same: DocLine = { ...row, line: 237, text: 'Nilai SKM\t86,44 %\t86,44 %', cells: [{ text: 'Nilai SKM', box: box(10) }, { text: '86,44 %', box: box(60) }, { text: '86,44 %', box: box(110) }] };
+    const ls = indexLines([same]);
+    const f = finding(237, '86,44 %');
+    expect(locate(f, ls)?.cell).toBe(1); // by text: the first cell reading "86,44 %"
+    expect(locate({ ...f, where: { ...f.where, col: 2 } }, ls)).toEqual({ page: 11, line: 237, box: box(110), cell: 2 });
+    // an index past the row's cells, or on an empty cell, falls back to the text
+    expect(locate({ ...f, where: { ...f.where, col: 9 } }, ls)?.cell).toBe(1);
+  });
   it('falls back to the line box for sentences and unmatched values', () => {
     expect(locate(finding(240, '89,55%'), lines)).toEqual({ page: 12, line: 240, box: prose.box, cell: null });
     expect(locate(finding(236, '77'), lines)?.box).toEqual(row.box);
