@@ -4,6 +4,7 @@ import type { Document } from '../model/document.js';
 import type { LkipReport } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { buildBudgetTree, buildPkBudget } from './budget.js';
+import { documentKind } from './doc-kind.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
@@ -73,7 +74,7 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   return {
     file: doc.file,
     format: doc.format,
-    meta: { agency: agency(doc), year: reportYearValue, yearSrc, signatories: signatories(doc), capRuleStated },
+    meta: { agency: agency(doc), year: reportYearValue, yearSrc, signatories: signatories(doc), capRuleStated, documentKind: documentKind(doc, config) },
     sections,
     tables,
     scale,
