@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from '../src/model/document.js';
 import type { Finding } from '../src/model/finding.js';
-import { indexLines, locate, reportedCell } from '../src/web/locate.js';
+import { indexLines, linesToPages, locate, reportedCell } from '../src/web/locate.js';
 
 const box = (x: number) => ({ x, y: 100, w: 40, h: 12 });
 const row: DocLine = {
@@ -57,5 +57,14 @@ describe('locate', () => {
     expect(locate(finding(7, 'b'), lines)).toEqual({ page: null, line: 7, box: null, cell: 1 });
     expect(locate(finding(0, ''), lines)).toBeNull();
     expect(locate(finding(999, '1'), lines)).toBeNull();
+  });
+  it('turns the tool’s line numbers in a rule’s text into the pages those lines are on', () => {
+    expect(linesToPages('dilampirkan (baris 240) bernomor X', lines, 'id')).toBe('dilampirkan (hal. 12) bernomor X');
+    expect(linesToPages('80,00% (Tabel 3.1 baris 236, 240)', lines, 'id')).toBe('80,00% (Tabel 3.1 hal. 11, 12)');
+    expect(linesToPages('attached (line 236 and 240)', lines, 'en')).toBe('attached (pp. 11, 12)');
+    // a line without a page (text files) or not in the document: as written; counts are not line numbers
+    expect(linesToPages('baris 7', lines, 'id')).toBe('baris 7');
+    expect(linesToPages('baris 999', lines, 'id')).toBe('baris 999');
+    expect(linesToPages('(5 baris) baris tabel', lines, 'id')).toBe('(5 baris) baris tabel');
   });
 });

@@ -62,3 +62,24 @@ export function place(ref: Pick<SourceRef, 'line' | 'page' | 'col'>, lines: Read
 export function locate(f: Finding, lines: ReadonlyMap<number, DocLine>): Place | null {
   return place(f.where, lines, f.reported);
 }
+
+/** "baris 509", "line 509", "baris 266, 267", "baris 12 dan 14": the tool's own line count in a rule's text. */
+const LINE_REF = /\b(baris|line)\s+(\d+(?:(?:\s*,\s*|\s+(?:dan|and)\s+)\d+)*)/g;
+
+/**
+ * A rule's text with the tool's own line numbers turned into the PDF pages those lines are on
+ * ("(baris 509)" → "(hal. 19)"), which is where a reader can find them. Left as written when a
+ * number is not a line of this document or its line has no page (text files: their own line
+ * numbers are what an editor shows).
+ */
+export function linesToPages(text: string, lines: ReadonlyMap<number, DocLine>, lang: 'id' | 'en'): string {
+  return text.replace(LINE_REF, (all, _word: string, nums: string) => {
+    const pages: number[] = [];
+    for (const n of nums.match(/\d+/g) ?? []) {
+      const page = lines.get(Number(n))?.page;
+      if (!page) return all;
+      if (!pages.includes(page)) pages.push(page);
+    }
+    return `${lang === 'id' ? 'hal.' : pages.length === 1 ? 'p.' : 'pp.'} ${pages.join(', ')}`;
+  });
+}
