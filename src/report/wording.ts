@@ -22,6 +22,13 @@ export const WHERE = {
 } as const;
 
 /**
+ * A table's name as a reader knows it. A table without a printed number is labelled by parse with
+ * its kind, section and first line ("Tabel anggaran (Bab III, baris 406)"): the line is dropped,
+ * the page is shown next to it instead.
+ */
+export const tableName = (table: string) => table.replace(/,?\s*\b(baris|line) \d+\)/, ')').replace(/ \(\)$/, '');
+
+/**
  * Where a place is, as a reader finds it in the report: page, then the table (or, outside tables,
  * the section), the row and the column as printed. `page` overrides the reference's own page (the
  * page the line was found on). Empty when the reference names none of these.
@@ -31,7 +38,7 @@ export function whereParts(ref: Pick<SourceRef, 'page' | 'section' | 'table' | '
   const parts: string[] = [];
   if (page) parts.push(w.page(page));
   // a table without a printed number is labelled by the tool with its first line ("… (Bab III, baris 313)"): the page says where it is
-  if (ref.table) parts.push(ref.table.replace(/,?\s*\b(baris|line) \d+\)/, ')').replace(/ \(\)$/, ''));
+  if (ref.table) parts.push(tableName(ref.table));
   else if (ref.section) parts.push(ref.section);
   if (ref.row) parts.push(w.row(ref.row.length > 80 ? `${ref.row.slice(0, 79)}…` : ref.row));
   // generated column names ("kolom 3") are the tool's own count: only printed headers are shown

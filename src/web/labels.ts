@@ -90,6 +90,10 @@ export interface Strings {
   reported: string;
   /** Label of `expected` for a recomputation (capaian, sums, percentages, ...). */
   recomputed: string;
+  /** Label of `expected` for the other checks (the report's own scale, the cited decree, ...). */
+  expected: string;
+  /** A finding resting on a number read from a page image (or corrected from it). */
+  needsReview: string;
   /** For findings where two places print different values (target drift, cross-table): the tool does not know which is right. */
   here: string;
   elsewhere: string;
@@ -188,6 +192,8 @@ const ID: Strings = {
     `${r.format === 'text' ? 'berkas teks' : `PDF, ${r.pages} halaman${r.imagePages ? `, ${r.imagePages} di antaranya dibaca dari gambar` : ''}`} · diperiksa dalam ${seconds(r.ms, 'id')} detik`,
   reported: 'Tertulis',
   recomputed: 'Hasil hitung ulang',
+  expected: 'Seharusnya',
+  needsReview: 'Temuan ini bergantung pada angka yang dibaca dari gambar halaman dan mungkin salah baca: cocokkan dulu angkanya dengan halaman itu.',
   here: 'Di sini tertulis',
   elsewhere: 'Di tempat lain tertulis',
   whichIsRight: 'Mana yang benar? ',
@@ -285,6 +291,8 @@ const EN: Strings = {
     `${r.format === 'text' ? 'text file' : `PDF, ${r.pages} page${r.pages === 1 ? '' : 's'}${r.imagePages ? `, ${r.imagePages} of them read from the image` : ''}`} · checked in ${seconds(r.ms, 'en')} s`,
   reported: 'Printed',
   recomputed: 'Recomputed',
+  expected: 'Expected',
+  needsReview: 'This finding rests on a number read from the page image, which may be misread: compare the number with that page first.',
   here: 'Printed here',
   elsewhere: 'Printed elsewhere',
   whichIsRight: 'Which is right? ',

@@ -336,6 +336,12 @@ function whereText(f: Finding, p: Place | null): string {
   return whereParts(f.where, lang, p?.page ?? f.where.page).join(' · ') || WHERE[lang].whole;
 }
 
+/** The bracketed reasons repair adds to a finding that rests on a doubtful OCR value (src/parse/repair.ts). */
+const REVIEW_NOTE = /\s*\[(Perlu dicek|Needs a human look):[^\]]*\]\s*$/;
+
+/** Categories whose `expected` is a recomputation from the report's own numbers. */
+const RECOMPUTED: ReadonlySet<Category> = new Set<Category>(['sum_mismatch', 'percentage_mismatch', 'capaian_mismatch', 'average_mismatch', 'count_claim_mismatch', 'narrative_number_mismatch', 'terbilang_mismatch']);
+
 /** The shown result's lines by line number. */
 let lineIndex: Map<number, DocLine> = new Map();
 
@@ -358,7 +364,11 @@ function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['rul
   if (p?.cell !== null && p?.cell !== undefined) li.dataset.cell = String(p.cell);
   const head = el('div', 'head');
   head.append(el('span', 'sev', T.severity[f.severity]), el('span', 'kind', T.category[f.category]?.label ?? f.category), el('span', 'where', whereText(f, p)));
-  li.append(head, el('p', 'msg', shown(f.message[lang])));
+  // A finding resting on a value read from a page image carries the reasons in brackets (for the
+  // reviewer, in the CSV); the clerk gets one plain sentence instead.
+  const review = f.needsReview ? REVIEW_NOTE.exec(f.message[lang]) : null;
+  li.append(head, el('p', 'msg', shown(review ? f.message[lang].slice(0, review.index) : f.message[lang])));
+  if (review) li.append(el('p', 'review', T.needsReview));
   const dl = el('dl');
   const row = (k: string, v: string, cls: string) => {
     if (v) dl.append(el('dt', '', k), el('dd', cls, v));
@@ -370,9 +380,10 @@ function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['rul
     const others = f.related.filter((r) => r.line !== f.where.line || r.file !== f.where.file);
     for (const r of others.slice(0, 6)) row(T.elsewhere, [shown(r.note || f.expected), relatedText(r)].filter(Boolean).join(' — '), 'elsewhere');
     if (!others.length) row(T.elsewhere, shown(f.expected), 'elsewhere');
-  } else {
+  } else if (f.category !== 'structure_missing') {
+    // the message says what is missing; "printed / recomputed" fits only the values
     row(T.reported, shown(f.reported), 'reported');
-    row(T.recomputed, shown(f.expected), 'expected');
+    row(RECOMPUTED.has(f.category) ? T.recomputed : T.expected, shown(f.expected), 'expected');
   }
   li.append(dl);
   const check = el('p', 'check');
