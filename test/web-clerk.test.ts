@@ -227,4 +227,37 @@ describe.skipIf(!haveChromium)('the self-check page as a clerk meets it (issue 1
       expect(foreign).toEqual([]);
     });
   }, 60_000);
+
+  it('a blank page in a born-digital PDF is not announced as a scanned page; the status moves while the page reader starts', async () => {
+    // Page 1 of 004 (born-digital) and an empty page after it: no text layer, no ink.
+    const { PDFDocument } = await import('pdf-lib');
+    const src = await PDFDocument.load(readFileSync(path.join(PDF_DIR, JELBUK)));
+    const out = await PDFDocument.create();
+    const [first] = await out.copyPages(src, [0]);
+    out.addPage(first!);
+    out.addPage([first!.getWidth(), first!.getHeight()]);
+    const bytes = Buffer.from(await out.save());
+    await withChromium(async (browser) => {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+      const { page, errors, foreign } = await openOwnOriginOnly(context, url);
+      // every status line shown while the file is read
+      await page.evaluate(`(() => {
+        window.__status = [];
+        new MutationObserver(() => window.__status.push(document.getElementById('status-text').textContent)).observe(document.getElementById('status-text'), { childList: true, characterData: true, subtree: true });
+      })()`);
+      await page.setInputFiles('#file', { name: 'kosong-di-akhir.pdf', mimeType: 'application/pdf', buffer: bytes });
+      await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 80_000 });
+      expect(await page.getAttribute('body', 'data-state')).toBe('done');
+      expect(await page.isVisible('#notice')).toBe(false);
+      const text = await visibleText(page);
+      expect(text).not.toMatch(/pindaian|dibaca dari gambar/);
+      expect(await page.textContent('#summary .meta')).toMatch(/^PDF, 2 halaman · diperiksa/);
+      const status = await page.evaluate<string[]>('window.__status');
+      const starting = status.filter((s) => /menyiapkan pembacaan teks dari gambar/.test(s));
+      // while the reader starts (several seconds: models loaded), the line ticks with the seconds counted
+      expect(new Set(starting).size, status.join(' | ')).toBeGreaterThan(1);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+    });
+  }, 120_000);
 });

@@ -188,6 +188,8 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(await drift.locator('dd.elsewhere').first().textContent()).toMatch(/: .+ — hal\. \d+/);
       expect(await drift.locator('.check strong').textContent()).toBe('Mana yang benar? ');
       expect(await drift.textContent()).not.toContain('Seharusnya');
+      mkdirSync(SHOT_DIR, { recursive: true });
+      await drift.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-drift.png') });
 
       // Each finding that names a line is placed on the page of that line.
       const num = (v: string | null) => (v === null ? null : Number(v));
