@@ -316,6 +316,8 @@ function forEachValue(report: LkipReport, f: (v: PrintedValue | null | undefined
     }
   }
   report.unreadable.forEach(f);
+  // the facts are the same printed cells again: they get the same confidences and repaired readings
+  for (const x of report.facts ?? []) f(x.value);
 }
 
 // ---------------------------------------------------------------------------------------------

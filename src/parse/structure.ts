@@ -231,9 +231,15 @@ export interface TableBuildInfo {
 export function classify(columns: string[], rows: TableRow[], config: Config | undefined): TableKind {
   const head = norm(columns.join(' | '));
   const vocab = config?.vocabulary?.tableKinds ?? [];
+  const years = new Set(head.match(/\b(19|20)\d\d\b/g) ?? []).size;
+  // "{year}" in a signature stands for any year; n of them need n different years
+  const sigMatches = (sig: string[]) => {
+    const need = sig.filter((w) => w === '{year}').length;
+    return years >= need && sig.every((w) => w === '{year}' || head.includes(norm(w)));
+  };
   for (const k of vocab) {
     if (k.none.some((w) => head.includes(norm(w)))) continue;
-    if (k.any.some((sig) => sig.every((w) => head.includes(norm(w))))) {
+    if (k.any.some(sigMatches)) {
       if (k.kind === 'budget' || k.kind === 'budget_plan') {
         // budget tables: realisation columns → budget, only budget → budget_plan
         const hasReal = /realisasi|capaian|%/.test(head);
