@@ -56,6 +56,8 @@ export function findSections(doc: Document): Section[] {
     prev.endLine = l.line - 1;
     out.push({ kind: k.kind, title: k.title, startLine: l.line, endLine: last });
   }
+  // no heading recognised anywhere: an excerpt, whose text is body, not a cover
+  if (out.length === 1) out[0]!.kind = 'excerpt';
   return out;
 }
 
@@ -80,6 +82,7 @@ export const SECTION_LABEL: Record<SectionKind, string> = {
   lampiran_pk_perubahan: 'Lampiran PK Perubahan',
   lampiran_iku: 'Lampiran SK IKU',
   lampiran_lain: 'Lampiran',
+  excerpt: 'Kutipan',
 };
 
 // ---------------------------------------------------------------- tables

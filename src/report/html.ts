@@ -11,7 +11,7 @@
  *      print different values, both values and both places and the question which is right), akibat
  *      (why it matters), and empty sebab / rekomendasi for the reviewer to fill in.
  */
-import { RULES } from '../audit/rules/index.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Lang } from './csv.js';
 import type { FileResult } from './json.js';
@@ -25,6 +25,8 @@ export interface HtmlFileResult extends FileResult {
 }
 
 export interface HtmlOptions {
+  /** The rules' metadata (for each rule's explanation): the caller's registry, so reporters never import rules. */
+  rules?: readonly RuleMeta[];
   lang?: Lang;
   title?: string;
 }
@@ -316,7 +318,7 @@ export function toHtml(results: readonly HtmlFileResult[], opts: HtmlOptions = {
   const lang = opts.lang ?? 'id';
   const t = T[lang];
   const title = opts.title ?? t.title;
-  const docs = new Map(RULES.map((r) => [r.meta.id, r.meta.docs]));
+  const docs = new Map((opts.rules ?? []).map((m) => [m.id, m.docs]));
   const indexOf = new Map(results.map((r, i) => [r, i]));
   const total = counts(results.flatMap((r) => (r.error ? [] : r.findings)));
   const failed = results.filter((r) => r.error);
