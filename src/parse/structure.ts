@@ -187,7 +187,7 @@ function columnLabels(headerRows: string[][]): string[] {
   return labels.map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
-const CAPTION_RE = /^\.?\s*tab[el]{2}\s*([0-9IVX]+(?:\s*\.\s*[0-9]+)?)/i;
+const CAPTION_RE = /^\.?\s*tab[el]{2}[;:.]?\s*([0-9IVX]+(?:\s*[.-]\s*[0-9]+)?)/i;
 
 function captionBefore(doc: Document, idx: number, stopAt: number): { number: string | null; caption: string; line: number | null } {
   // idx = index in doc.lines of the table's first row; look back at most 8 non-empty lines
