@@ -228,7 +228,7 @@ describe.skipIf(!haveChromium)('the self-check page as a clerk meets it (issue 1
     });
   }, 60_000);
 
-  it('a blank page in a born-digital PDF is not announced as a scanned page; the status moves while the page reader starts', async () => {
+  it('a blank page in a born-digital PDF is not announced as a scanned page; the status says the page reader is starting', async () => {
     // Page 1 of 004 (born-digital) and an empty page after it: no text layer, no ink.
     const { PDFDocument } = await import('pdf-lib');
     const src = await PDFDocument.load(readFileSync(path.join(PDF_DIR, JELBUK)));
@@ -254,8 +254,10 @@ describe.skipIf(!haveChromium)('the self-check page as a clerk meets it (issue 1
       expect(await page.textContent('#summary .meta')).toMatch(/^PDF, 2 halaman · diperiksa/);
       const status = await page.evaluate<string[]>('window.__status');
       const starting = status.filter((s) => /menyiapkan pembacaan teks dari gambar/.test(s));
-      // while the reader starts (several seconds: models loaded), the line ticks with the seconds counted
-      expect(new Set(starting).size, status.join(' | ')).toBeGreaterThan(1);
+      // the "getting ready" line is shown (with its seconds count) as soon as the page reader starts;
+      // an inkless page is now skipped by ingest at once, so no tick is awaited here
+      expect(starting.length, status.join(' | ')).toBeGreaterThanOrEqual(1);
+      expect(starting[0]).toMatch(/\d+ detik$/);
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
     });
