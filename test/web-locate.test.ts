@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from '../src/model/document.js';
 import type { Finding } from '../src/model/finding.js';
-import { indexLines, locate, reportedCell } from '../src/web/locate.js';
+import { indexLines, linesToPages, locate, reportedCell } from '../src/web/locate.js';
 
 const box = (x: number) => ({ x, y: 100, w: 40, h: 12 });
 const row: DocLine = {
@@ -40,6 +40,15 @@ describe('locate', () => {
     expect(reportedCell(row, 'persen')).toBe(1); // contained, 3+ characters
     expect(reportedCell(row, '9')).toBeNull(); // too short to match inside a cell
   });
+  it('boxes the cell the finding names by index, not another cell printing the same text', () => {
+    const same: DocLine = { ...row, line: 237, text: 'Nilai SKM\t86,44 %\t86,44 %', cells: [{ text: 'Nilai SKM', box: box(10) }, { text: '86,44 %', box: box(60) }, { text: '86,44 %', box: box(110) }] };
+    const ls = indexLines([same]);
+    const f = finding(237, '86,44 %');
+    expect(locate(f, ls)?.cell).toBe(1); // by text: the first cell reading "86,44 %"
+    expect(locate({ ...f, where: { ...f.where, col: 2 } }, ls)).toEqual({ page: 11, line: 237, box: box(110), cell: 2 });
+    // an index past the row's cells, or on an empty cell, falls back to the text
+    expect(locate({ ...f, where: { ...f.where, col: 9 } }, ls)?.cell).toBe(1);
+  });
   it('falls back to the line box for sentences and unmatched values', () => {
     expect(locate(finding(240, '89,55%'), lines)).toEqual({ page: 12, line: 240, box: prose.box, cell: null });
     expect(locate(finding(236, '77'), lines)?.box).toEqual(row.box);
@@ -48,5 +57,14 @@ describe('locate', () => {
     expect(locate(finding(7, 'b'), lines)).toEqual({ page: null, line: 7, box: null, cell: 1 });
     expect(locate(finding(0, ''), lines)).toBeNull();
     expect(locate(finding(999, '1'), lines)).toBeNull();
+  });
+  it('turns the tool’s line numbers in a rule’s text into the pages those lines are on', () => {
+    expect(linesToPages('dilampirkan (baris 240) bernomor X', lines, 'id')).toBe('dilampirkan (hal. 12) bernomor X');
+    expect(linesToPages('80,00% (Tabel 3.1 baris 236, 240)', lines, 'id')).toBe('80,00% (Tabel 3.1 hal. 11, 12)');
+    expect(linesToPages('attached (line 236 and 240)', lines, 'en')).toBe('attached (pp. 11, 12)');
+    // a line without a page (text files) or not in the document: as written; counts are not line numbers
+    expect(linesToPages('baris 7', lines, 'id')).toBe('baris 7');
+    expect(linesToPages('baris 999', lines, 'id')).toBe('baris 999');
+    expect(linesToPages('(5 baris) baris tabel', lines, 'id')).toBe('(5 baris) baris tabel');
   });
 });

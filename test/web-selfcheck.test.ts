@@ -20,6 +20,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb } from '../src/cli/serve.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
+import { indexLines, linesToPages } from '../src/web/locate.js';
 import type { Document } from '../src/model/document.js';
 import type { Browser, BrowserContext } from 'playwright-core';
 
@@ -179,6 +180,17 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv).toBe(cliCsv);
 
+      // A target drift: the tool knows the two documents differ, not which is right. Both values and
+      // both places are shown, and the card asks; nothing says "should be".
+      const drift = page.locator('#findings .finding[data-rule="target-drift"]').first();
+      expect(await drift.count()).toBe(1);
+      expect(await drift.locator('dd.reported').textContent()).toMatch(/ — hal\. \d+/);
+      expect(await drift.locator('dd.elsewhere').first().textContent()).toMatch(/: .+ — hal\. \d+/);
+      expect(await drift.locator('.check strong').textContent()).toBe('Mana yang benar? ');
+      expect(await drift.textContent()).not.toContain('Seharusnya');
+      mkdirSync(SHOT_DIR, { recursive: true });
+      await drift.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-drift.png') });
+
       // Each finding that names a line is placed on the page of that line.
       const num = (v: string | null) => (v === null ? null : Number(v));
       const listed = (
@@ -251,7 +263,8 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       expect(await page.title()).toBe('LKIP Self-Check');
       expect(await page.textContent('h1')).toBe('LKIP Self-Check');
-      expect(await page.textContent('#export')).toBe('Download findings CSV');
+      expect(await page.textContent('#export')).toBe('Download CSV');
+      expect(await page.textContent('#export-excel')).toBe('Download for Excel');
       expect(await page.textContent('#summary th')).toBe('Kind of problem');
       expect(await page.textContent('#summary .count[data-severity="error"]')).toBe(`${cliCount('error')} error${cliCount('error') === 1 ? '' : 's'}`);
       expect(await page.getAttribute('body', 'data-state')).toBe('done');
@@ -259,11 +272,13 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       const cliRowsEn = parseCsv(cliCsvEn).slice(1);
       const shown = await page.locator('#findings .finding').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.querySelector('.msg')!.textContent] as const));
       expect(shown.length).toBe(cliRowsEn.length);
-      for (const [i, msg] of shown) expect(msg, `finding ${i}`).toBe(cliRowsEn[i]![13]);
+      // the CLI's message, with the tool's line numbers shown as the pages they are on
+      const lineIndex = indexLines(doc.lines);
+      for (const [i, msg] of shown) expect(msg, `finding ${i}`).toBe(linesToPages(cliRowsEn[i]![13]!, lineIndex, 'en'));
       expect(shown.some(([i]) => cliRowsEn[i]![13] !== cliRows[i]![13])).toBe(true);
       const farCard = page.locator(`#findings .finding[data-index="${far.i}"]`);
       expect(await farCard.getAttribute('class')).toContain('active'); // the selection survives
-      expect(await farCard.locator('.check strong').textContent()).toBe('What to check: ');
+      expect(['What to check: ', 'Which is right? ']).toContain(await farCard.locator('.check strong').textContent());
       expect(await farCard.locator('.where').first().textContent()).toContain(`p. ${far.page}`);
       expect(await page.locator(`.page[data-page="${far.page}"] .pno`).textContent()).toBe(`Page ${far.page}`);
       const [downloadEn] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
@@ -284,7 +299,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       // And back to Indonesian on the shown result.
       await page.click('#lang button[data-lang="id"]');
       expect(await page.getAttribute('html', 'lang')).toBe('id');
-      expect(await farCard.locator('.msg').textContent()).toBe(cliRows[far.i]![13]);
+      expect(await farCard.locator('.msg').textContent()).toBe(linesToPages(cliRows[far.i]![13]!, indexLines(doc.lines), 'id'));
 
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
@@ -346,7 +361,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       await page.setInputFiles('#file', { name: 'pindaian.pdf', mimeType: 'application/pdf', buffer: bytes });
       await page.waitForSelector('body[data-state="done"], body[data-state="failed"]', { state: 'attached', timeout: 80_000 });
       expect(await page.getAttribute('body', 'data-state')).toBe('done');
-      expect(await page.textContent('#notice')).toContain('dibaca dengan OCR');
+      expect(await page.textContent('#notice')).toContain('Halaman 1 berupa gambar (hasil pindaian), jadi teksnya dibaca dari gambar');
       // The budget row whose kegiatan do not add up (2.657.062.192 printed, 2.656.062.192 summed).
       const card = page.locator('#findings .finding[data-rule="budget-sum"]').filter({ has: page.locator('dd.reported', { hasText: '2.657.062.192' }) });
       expect(await card.count()).toBe(1);
@@ -383,8 +398,10 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
 
       // A Word file dropped instead of its PDF: one plain error naming what it is.
       await page.setInputFiles('#file', { name: 'laporan.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 not really a docx') });
-      await page.waitForSelector('body[data-state="done"] #summary .input-error', { state: 'attached', timeout: 20_000 });
-      expect(await page.textContent('#summary .input-error')).toContain('dokumen Word (.docx)');
+      await page.waitForSelector('body[data-state="failed"] #screen[data-kind="failed"]', { state: 'attached', timeout: 20_000 });
+      expect(await page.textContent('#screen')).toContain('dokumen Word (.docx)');
+      expect(await page.getAttribute('#screen', 'data-reason')).toBe('unsupported');
+      expect(await page.isVisible('#result')).toBe(false);
 
       // And the PDF, from the folder too: the same findings as the CLI, pages drawn.
       await page.setInputFiles('#file', path.join(FIXTURE_DIR, FIXTURE));

@@ -114,6 +114,6 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
   } catch (e) {
     if (e instanceof IngestError) return errorResult(file, e.reasonId, e.message, e.messageEn);
     const detail = ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 300);
-    return errorResult(file, 'internal', `Berkas tidak dapat diaudit (galat internal: ${detail}): ${file}`, `The file could not be audited (internal error: ${detail}): ${file}`);
+    return errorResult(file, 'internal', `Berkas tidak dapat diaudit (kesalahan di dalam program: ${detail}): ${file}`, `The file could not be audited (internal error: ${detail}): ${file}`);
   }
 }

@@ -81,6 +81,17 @@ export const ConfigSchema = z.object({
       indicatorSynonyms: z.array(z.tuple([z.string(), z.string()])).default([]),
       /** Words that make an indicator negative-polarity (lower realisation is better). */
       negativeIndicators: z.array(z.string()).default([]),
+      /** What a document is, from its cover's title words (src/parse/doc-kind.ts). */
+      documentKinds: z
+        .array(
+          z.object({
+            kind: z.string().min(1),
+            titles: z.array(z.string().min(1)).min(1),
+            with: z.array(z.string().min(1)).default([]),
+            name: z.tuple([z.string(), z.string()]),
+          }),
+        )
+        .default([]),
       /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
       columnRoles: z.array(ColumnRoleRuleSchema).default([]),
       /** Phrases that start a new column label in a header flattened into one line. */

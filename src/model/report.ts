@@ -210,6 +210,22 @@ export const SignatorySchema = z.object({
   src: SourceRefSchema,
 });
 
+/**
+ * What the document presents itself as, from the title words on its cover (rules/vocabulary.yaml
+ * `documentKinds`): `kind` is "lkip" for the report this tool audits, another vocabulary kind
+ * ("sk_iku", "renstra", ...) for a document that is not one, or null when the cover names no kind
+ * (an excerpt, or a cover the vocabulary does not know).
+ */
+export const DocumentKindSchema = z.object({
+  kind: z.string().nullable(),
+  /** What the vocabulary calls that kind (Indonesian, English); null when `kind` is null. */
+  name: z.object({ id: z.string(), en: z.string() }).nullable(),
+  /** The cover line that named it, trimmed; null when none did. */
+  title: z.string().nullable(),
+  src: SourceRefSchema.nullable(),
+});
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
 export const ReportMetaSchema = z.object({
   agency: z.string().nullable(),
   year: z.number().int().nullable(),
@@ -217,6 +233,8 @@ export const ReportMetaSchema = z.object({
   signatories: z.array(SignatorySchema),
   /** The report states that capaian above 100% counts as 100%. */
   capRuleStated: z.boolean(),
+  /** What the document is, from its cover (src/parse/doc-kind.ts); absent before detection ran. */
+  documentKind: DocumentKindSchema.optional(),
 });
 
 export const LkipReportSchema = z.object({

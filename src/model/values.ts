@@ -13,6 +13,8 @@ export const SourceRefSchema = z.object({
   row: z.string().optional(),
   /** Column header as printed. */
   column: z.string().optional(),
+  /** Index of the cell in the printed row (0-based, as in DocLine.cells): the cell this value was read from. */
+  col: z.number().int().min(0).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 

@@ -77,7 +77,7 @@ export function buildBudgetTree(t: Table, file: string): BudgetTree {
   const stack: BudgetNode[] = []; // stack[level-1]
   let last: BudgetNode | null = null;
   let n = 0;
-  const ref = (r: Table['rows'][number], row: string, column?: string): SourceRef => ({
+  const ref = (r: Table['rows'][number], row: string, column?: string, col?: number): SourceRef => ({
     file,
     page: r.page,
     line: r.line,
@@ -85,11 +85,12 @@ export function buildBudgetTree(t: Table, file: string): BudgetTree {
     table: label,
     row: row.slice(0, 120),
     column,
+    ...(col === undefined ? {} : { col }),
   });
   const val = (r: Table['rows'][number], col: number | null, row: string, expect: 'money' | 'percent'): PrintedValue | null => {
     if (col === null) return null;
     const raw = r.cells[col] ?? '';
-    return parseValue(raw, ref(r, row, t.columns[col] ?? ''), expect);
+    return parseValue(raw, ref(r, row, t.columns[col] ?? '', col), expect);
   };
   for (const r of t.rows) {
     let text = (r.cells[cols.label] ?? '').trim();
@@ -206,7 +207,7 @@ export function buildPkBudget(t: Table, file: string): BudgetTree {
     const name = (r.cells[nameCol] ?? '').trim();
     const raw = (r.cells[amountCol] ?? '').trim();
     if (!name || !raw) continue;
-    const src: SourceRef = { file, page: r.page, line: r.line, section: SECTION_LABEL[t.section], table: label, row: name.slice(0, 120), column: t.columns[amountCol] };
+    const src: SourceRef = { file, page: r.page, line: r.line, section: SECTION_LABEL[t.section], table: label, row: name.slice(0, 120), column: t.columns[amountCol], col: amountCol };
     const node: BudgetNode = {
       id: TOTAL.test(name) ? 'total' : `p${++n}`,
       level: 1,

@@ -342,6 +342,18 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
 }
 
 /** The cell text of a row for a column, honouring a short total/average row's own value columns. */
+/** Index in the printed row (DocLine.cells) of the cell `cellAt` reads for column `col`; null when none. */
+export function cellIndexAt(table: Table, row: RowInfo, col: number): number | null {
+  const cells = table.rows[row.index]!.cells;
+  if (row.valueColumns) {
+    const k = row.valueColumns.indexOf(col);
+    if (k < 0) return null;
+    const at = cells.map((c, i) => (isNumeric(c) ? i : -1)).filter((i) => i >= 0)[k];
+    return at ?? null;
+  }
+  return col < cells.length ? col : null;
+}
+
 export function cellAt(table: Table, row: RowInfo, col: number): string | null {
   const cells = table.rows[row.index]!.cells;
   if (row.valueColumns) {

@@ -88,6 +88,7 @@ export function cellRef(file: string, t: Table, r: TableRow, rowLabel: string, c
     table: tableLabel(t),
     row: rowLabel.replace(/\s+/g, ' ').slice(0, 120),
     column: col === undefined ? undefined : t.columns[col],
+    ...(col === undefined ? {} : { col }),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Config } from '../model/config.js';
 import type { Fact, RowInfo, StatedIn, TableLayout } from '../model/facts.js';
 import type { Table } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
-import { cellAt, words } from './columns.js';
+import { cellAt, cellIndexAt, words } from './columns.js';
 import { parseValue, type Expect } from './numbers.js';
 import { indicatorKey } from './performance.js';
 import { SECTION_LABEL, tableLabel } from './structure.js';
@@ -102,6 +102,8 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
         row: name.slice(0, 120),
         column: c.label.slice(0, 80),
       };
+      const at = cellIndexAt(t, row, c.index);
+      if (at !== null) src.col = at;
       const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
       const value = parseValue(text, src, expect);
       if (value.kind === 'text') continue;

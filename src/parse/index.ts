@@ -4,6 +4,7 @@ import type { Document } from '../model/document.js';
 import type { LkipReport } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { buildBudgetTree, buildPkBudget } from './budget.js';
+import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
@@ -57,12 +58,9 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   const sections = findSections(doc);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
-  let reportYearValue = year;
-  if (reportYearValue === null) {
-    const mt = tables.find((t) => t.kind === 'measurement');
-    const y = mt?.columns.map((c) => /\b(20\d\d)\b/.exec(c)?.[1]).find(Boolean);
-    reportYearValue = y ? Number(y) : null;
-  }
+  // The report year comes from the cover or the title only: a table's first year column is often a
+  // baseline or an earlier year (issue 12 point 5); an undecided year yields no year-based finding.
+  const reportYearValue = year;
   const scaleTable = tables.find((t) => t.kind === 'predicate_scale');
   const scale = (scaleTable && parseScale(scaleTable, doc.file)) || scaleFromConfig(config);
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
@@ -83,7 +81,7 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   return {
     file: doc.file,
     format: doc.format,
-    meta: { agency: agency(doc), year: reportYearValue, yearSrc, signatories: signatories(doc), capRuleStated },
+    meta: { agency: agency(doc), year: reportYearValue, yearSrc, signatories: signatories(doc), capRuleStated, documentKind: documentKind(doc, config) },
     sections,
     tables,
     scale,

@@ -218,6 +218,7 @@ function refFor(ctx: Ctx, t: Table, r: Table['rows'][number], row: string, col?:
     table: tableLabel(t),
     row: row.replace(/\s+/g, ' ').slice(0, 120),
     column: col === undefined ? undefined : t.columns[col],
+    ...(col === undefined ? {} : { col }),
   };
 }
 
@@ -540,7 +541,7 @@ function checkTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
         label: labelOf(mk.i),
         origin: 'table',
         context: `${first.slice(0, 80)} — ${capRaw} ✓ ${labelOf(mk.i)}`,
-        src: { ...ref, column: t.columns[mk.i] },
+        src: { ...ref, column: t.columns[mk.i], col: mk.i },
       });
     }
     if (AVG_RE.test(first)) {

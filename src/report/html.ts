@@ -9,7 +9,8 @@
  *      (systemic mistakes on top); then the files that could not be audited.
  *   2. Per report, its findings grouped by table (in the order the tables appear). Each finding is
  *      written in the APIP shape: kondisi (what the report prints, quoting the printed row),
- *      kriteria (what it should be: expected value, tolerance and the rule's explanation), akibat
+ *      kriteria (what it should be: expected value and the rule's explanation; for two places that
+ *      print different values, both values and both places and the question which is right), akibat
  *      (why it matters), and empty sebab / rekomendasi for the reviewer to fill in.
  */
 import type { RuleMeta } from '../model/rule.js';
@@ -17,6 +18,7 @@ import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Lang } from './csv.js';
 import { baselineCounts } from './baseline.js';
 import type { FileResult } from './json.js';
+import { COMPARES_TWO, SEVERITY, tableName, whereParts } from './wording.js';
 
 export interface HtmlFileResult extends FileResult {
   /** Printed text of the lines findings point at, by line number (from the batch worker). */
@@ -111,9 +113,9 @@ const T = {
     files: 'berkas',
     audited: 'diaudit',
     failed: 'tidak dapat diaudit',
-    errors: 'galat',
+    errors: 'kesalahan',
     warnings: 'peringatan',
-    infos: 'info',
+    infos: 'catatan',
     ranking: 'Peringkat laporan (yang perlu diperiksa lebih dahulu di atas)',
     rank: 'No.',
     report: 'Laporan',
@@ -122,13 +124,13 @@ const T = {
     reason: 'Alasan',
     noFindings: 'Tidak ada temuan.',
     outsideTable: 'Di luar tabel (narasi)',
-    line: 'baris',
-    page: 'hlm.',
-    column: 'kolom',
-    row: 'baris tabel',
-    printed: 'Tercetak',
+    printed: 'Tertulis',
+    recomputed: 'Hasil hitung ulang',
     expected: 'Seharusnya',
-    tolerance: 'toleransi',
+    here: 'Di sini tertulis',
+    elsewhere: 'Di tempat lain tertulis',
+    whichIsRight: 'Mana yang benar? Alat ini hanya tahu bahwa keduanya berbeda.',
+    tolerance: 'cara membandingkan',
     related: 'Tempat terkait',
     reviewer: '(diisi peninjau)',
     quote: 'Baris yang tercetak',
@@ -152,7 +154,7 @@ const T = {
     failed: 'could not be audited',
     errors: 'errors',
     warnings: 'warnings',
-    infos: 'info',
+    infos: 'notes',
     ranking: 'Reports ranked (those needing attention first on top)',
     rank: 'No.',
     report: 'Report',
@@ -161,13 +163,13 @@ const T = {
     reason: 'Reason',
     noFindings: 'No findings.',
     outsideTable: 'Outside tables (narrative)',
-    line: 'line',
-    page: 'p.',
-    column: 'column',
-    row: 'table row',
     printed: 'Printed',
+    recomputed: 'Recomputed',
     expected: 'Expected',
-    tolerance: 'tolerance',
+    here: 'Printed here',
+    elsewhere: 'Printed elsewhere',
+    whichIsRight: 'Which is right? The tool only knows that the two differ.',
+    tolerance: 'how compared',
     related: 'Related places',
     reviewer: '(for the reviewer)',
     quote: 'The printed row',
@@ -247,51 +249,63 @@ function anchor(i: number): string {
   return `r-${i + 1}`;
 }
 
-function whereText(f: Finding, t: (typeof T)[Lang]): string {
-  const parts: string[] = [];
-  if (f.where.page !== null) parts.push(`${t.page} ${f.where.page}`);
-  if (f.where.line > 0) parts.push(`${t.line} ${f.where.line}`);
-  if (f.where.section) parts.push(esc(f.where.section));
-  if (f.where.row) parts.push(`${t.row}: “${esc(f.where.row)}”`);
-  if (f.where.column) parts.push(`${t.column}: “${esc(f.where.column)}”`);
-  return parts.join(' · ');
+/** Page, section or table, row and column as printed (src/report/wording.ts); never the tool's line count. */
+function whereText(ref: Finding['where'], lang: Lang): string {
+  return whereParts(ref, lang).map(esc).join(' · ');
 }
+
+/** Categories whose `expected` is a recomputation from the report's own numbers. */
+const RECOMPUTED = new Set<Category>(['sum_mismatch', 'percentage_mismatch', 'capaian_mismatch', 'average_mismatch', 'count_claim_mismatch', 'narrative_number_mismatch', 'terbilang_mismatch']);
 
 /** Normalise a cell or value for matching the reported value inside the printed row. */
 const norm = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, '').toLowerCase();
 
-function quoteRow(text: string | undefined, line: number, reported: string, t: (typeof T)[Lang]): string {
-  if (text === undefined) return `<div class="evidence"><span class="ln">${t.line} ${line}: ${t.noQuote}</span></div>`;
+/** The printed row, its cell marked: the finding's own cell (`col`) when parse named it, else the cell printing the value. */
+function quoteRow(text: string | undefined, reported: string, col: number | undefined, t: (typeof T)[Lang]): string {
+  if (text === undefined) return `<div class="evidence"><span class="ln">${t.quote}: ${t.noQuote}</span></div>`;
   const cells = text.split('\t');
   const want = norm(reported);
-  const hit = (c: string) => want !== '' && norm(c) !== '' && (norm(c) === want || (want.length >= 3 && norm(c).includes(want)));
-  const tds = cells.map((c) => `<td${hit(c) ? ' class="hit"' : ''}>${esc(c.trim())}</td>`).join('');
-  return `<div class="evidence" title="${t.quote}"><span class="ln">${t.quote}, ${t.line} ${line}:</span><table><tr>${tds}</tr></table></div>`;
+  const byText = (c: string) => want !== '' && norm(c) !== '' && (norm(c) === want || (want.length >= 3 && norm(c).includes(want)));
+  const own = col !== undefined && col < cells.length && cells[col]!.trim() !== '' ? col : null;
+  const hit = (c: string, i: number) => (own !== null ? i === own : byText(c));
+  const tds = cells.map((c, i) => `<td${hit(c, i) ? ' class="hit"' : ''}>${esc(c.trim())}</td>`).join('');
+  return `<div class="evidence" title="${t.quote}"><span class="ln">${t.quote}:</span><table><tr>${tds}</tr></table></div>`;
 }
 
 function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<string, { id: string; en: string }>): string {
   const t = T[lang];
   const label = (k: keyof typeof APIP) => (lang === 'en' ? `${APIP[k]} <span class="docs">(${APIP_EN[k]})</span>` : APIP[k]);
   const msg = lang === 'en' ? f.message.en : f.message.id;
+  const two = COMPARES_TWO.has(f.category) && (f.related.length > 0 || f.expected !== '');
   const ruleDocs = docs.get(f.ruleId);
   const akibat = AKIBAT[f.category];
   const kondisi = [
     `<div class="msg">${esc(msg)}</div>`,
-    f.where.line > 0 && f.baseline !== 'absent' ? quoteRow(r.lines?.[String(f.where.line)], f.where.line, f.reported, t) : '',
-    f.reported ? `<div>${t.printed}: <span class="value reported">${esc(f.reported)}</span></div>` : '',
+    f.where.line > 0 && f.baseline !== 'absent' ? quoteRow(r.lines?.[String(f.where.line)], f.reported, f.where.col, t) : '',
+    f.reported ? `<div>${two ? t.here : t.printed}: <span class="value reported">${esc(f.reported)}</span></div>` : '',
   ].join('');
+  const others = f.related.filter((x) => x.file !== f.where.file || x.line !== f.where.line);
+  const expected = two
+    ? [
+        ...(others.length
+          ? others.slice(0, 6).map((x) => `<div>${t.elsewhere}: <span class="value expected">${esc(x.note || f.expected)}</span> <span class="where">${whereText(x, lang)}</span></div>`)
+          : [`<div>${t.elsewhere}: <span class="value expected">${esc(f.expected)}</span></div>`]),
+        `<div class="which">${t.whichIsRight}</div>`,
+      ].join('')
+    : f.expected
+      ? `<div>${RECOMPUTED.has(f.category) ? t.recomputed : t.expected}: <span class="value expected">${esc(f.expected)}</span></div>`
+      : '';
   const kriteria = [
-    f.expected ? `<div>${t.expected}: <span class="value expected">${esc(f.expected)}</span>${f.tolerance ? ` <span class="docs">(${t.tolerance}: ${esc(f.tolerance)})</span>` : ''}</div>` : '',
+    expected,
     ruleDocs ? `<div class="docs rule-docs">${esc(lang === 'en' ? ruleDocs.en : ruleDocs.id)}</div>` : '',
+    f.tolerance ? `<details class="tolerance"><summary>${t.tolerance}</summary><span class="docs">${esc(f.tolerance)}</span></details>` : '',
   ].join('');
   const related = f.related.length
     ? `<details><summary>${t.related} (${f.related.length})</summary><ul>${f.related
         .slice(0, 50)
         .map((x) => {
           const text = x.file === r.file && x.line > 0 ? r.lines?.[String(x.line)] : undefined;
-          const where = [x.file !== r.file ? esc(x.file) : '', x.line > 0 ? `${t.line} ${x.line}` : '', x.table ? esc(x.table) : '', x.row ? `“${esc(x.row)}”` : '', x.column ? esc(x.column) : '']
-            .filter(Boolean)
-            .join(' · ');
+          const where = [x.file !== r.file ? esc(x.file) : '', whereText(x, lang)].filter(Boolean).join(' · ');
           return `<li>${where}${x.note ? ` — ${esc(x.note)}` : ''}${text !== undefined ? `<br><code>${esc(text.replace(/\t/g, ' │ '))}</code>` : ''}</li>`;
         })
         .join('')}${f.related.length > 50 ? '<li>…</li>' : ''}</ul></details>`
@@ -299,7 +313,7 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
   const state = f.baseline ? ` <span class="badge state state-${f.baseline}">${esc(t.state[f.baseline])}</span>` : '';
   const earlier = f.baseline === 'absent' && f.where.file !== r.file ? `${esc(f.where.file)} · ${t.earlier}: ` : '';
   return `<article class="finding sev-${f.severity}${f.baseline ? ` state-${f.baseline}` : ''}" data-rule="${esc(f.ruleId)}" data-line="${f.where.line}"${f.baseline ? ` data-baseline="${f.baseline}"` : ''}>
-<div><span class="badge ${f.severity}">${esc(sevLabel(f.severity, lang))}</span>${state} <strong>${esc(f.ruleId)}</strong> <span class="where">${earlier}${whereText(f, t)}</span></div>
+<div><span class="badge ${f.severity}">${esc(sevLabel(f.severity, lang))}</span>${state} <strong>${esc(f.ruleId)}</strong> <span class="where">${earlier}${whereText(f.where, lang)}</span></div>
 <dl class="apip">
 <dt>${label('kondisi')}</dt><dd class="kondisi">${kondisi}</dd>
 <dt>${label('kriteria')}</dt><dd class="kriteria">${kriteria || `<span class="todo">${t.reviewer}</span>`}</dd>
@@ -354,8 +368,7 @@ function ruleSummary(results: readonly HtmlFileResult[], t: Labels): string {
 }
 
 function sevLabel(s: Severity, lang: Lang): string {
-  if (lang === 'en') return s;
-  return s === 'error' ? 'galat' : s === 'warning' ? 'peringatan' : 'info';
+  return SEVERITY[lang][s].toLowerCase();
 }
 
 /** Findings of one report grouped by table, groups in order of first appearance. */
@@ -420,7 +433,7 @@ ${reviewSummary(ranked, indexOf, t)}<h2>${t.ranking}</h2>
     );
     if (r.findings.length === 0) out.push(`<p>${t.noFindings}</p>`);
     for (const g of groupByTable(r.findings)) {
-      out.push(`<section class="table-group" data-table="${esc(g.table ?? '')}"><h3>${esc(g.table ?? t.outsideTable)} <span class="where">(${g.findings.length})</span></h3>`);
+      out.push(`<section class="table-group" data-table="${esc(g.table ?? '')}"><h3>${esc(g.table ? tableName(g.table) : t.outsideTable)} <span class="where">(${g.findings.length})</span></h3>`);
       for (const f of g.findings) out.push(renderFinding(f, r, lang, docs));
       out.push('</section>');
     }

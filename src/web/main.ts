@@ -10,8 +10,9 @@ import workerSource from 'virtual:worker-source';
 import type { DocLine } from '../model/document.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB } from '../model/limits.js';
-import { isLang, STRINGS, type Lang, type StaticKey, type Strings } from './labels.js';
-import { indexLines, locate, type Place } from './locate.js';
+import { COMPARES_TWO, WHERE, whereParts } from '../report/wording.js';
+import { isLang, STRINGS, type FailReason, type Lang, type StaticKey, type Strings } from './labels.js';
+import { indexLines, linesToPages, locate, place, type Place } from './locate.js';
 import type { AuditRequest, PageRequest, WorkerMessage } from './protocol.js';
 
 type Result = Extract<WorkerMessage, { type: 'result' }>;
@@ -36,6 +37,8 @@ const list = $<HTMLOListElement>('findings');
 const listPane = $<HTMLElement>('findings-pane');
 const pagesBox = $<HTMLElement>('pages');
 const exportBtn = $<HTMLButtonElement>('export');
+const excelBtn = $<HTMLButtonElement>('export-excel');
+const screen = $<HTMLElement>('screen');
 const showInfo = $<HTMLInputElement>('show-info');
 const langSwitch = $<HTMLElement>('lang');
 
@@ -103,6 +106,10 @@ let places: (Place | null)[] = [];
 let active: number | null = null;
 /** The status line, as a function of the language (re-rendered when the language changes). */
 let statusMsg: ((t: Strings) => string) | null = null;
+/** Ticks the "getting ready to read page images" line while the OCR engine starts (no page done yet). */
+let ticker: ReturnType<typeof setInterval> | null = null;
+/** The clerk asked to see the results of a file that is not an LKIP. */
+let showAnyway = false;
 const objectUrls: string[] = [];
 
 function startWorker(): Worker {
@@ -110,13 +117,19 @@ function startWorker(): Worker {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const w = new Worker(url);
   w.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
-  w.onerror = (e) => showError(e.message ? () => e.message : (t) => t.workerError);
+  w.onerror = () => showError('internal');
   return w;
 }
 
 const send = (m: PageRequest, transfer: Transferable[] = []) => worker?.postMessage(m, transfer);
 
+function stopTicker() {
+  if (ticker) clearInterval(ticker);
+  ticker = null;
+}
+
 function progress(msg: (t: Strings) => string, value?: number, max?: number) {
+  stopTicker();
   statusBox.hidden = false;
   statusBox.classList.remove('refused');
   statusMsg = msg;
@@ -127,20 +140,79 @@ function progress(msg: (t: Strings) => string, value?: number, max?: number) {
   } else bar.removeAttribute('value');
 }
 
-function showError(message: (t: Strings) => string) {
-  setState('failed');
-  statusBox.hidden = false;
-  statusMsg = (t) => t.failed(message(t));
-  statusText.textContent = statusMsg(T);
-  bar.hidden = true;
+/** The worker itself failed (not the file): the error screen, nothing else. */
+/** The OCR engine is starting and no page is read yet: an animated bar and a ticking seconds count. */
+function ocrStarting(pages: number) {
+  const t0 = Date.now();
+  const secs = () => Math.round((Date.now() - t0) / 1000);
+  progress((t) => t.ocrPrepare(pages, secs()));
+  ticker = setInterval(() => {
+    if (statusMsg) statusText.textContent = statusMsg(T);
+  }, 1000);
 }
+
+function showError(reason: FailReason) {
+  stopTicker();
+  setState('failed');
+  statusBox.hidden = true;
+  statusMsg = null;
+  result.hidden = true;
+  failed = { reason, message: { id: STRINGS.id.workerError, en: STRINGS.en.workerError } };
+  renderScreen();
+}
+
+/** The file that could not be checked (shown alone, in the chosen language). */
+let failed: { reason: FailReason | string; message: { id: string; en: string } } | null = null;
+
+/**
+ * The screens that replace the result: a file that could not be checked (the reason and what to
+ * do, nothing else: no counts, no CSV, no empty page panel), or a file that is not an LKIP (what
+ * it is and what to upload instead; its results on request).
+ */
+function renderScreen() {
+  screen.replaceChildren();
+  delete screen.dataset.kind;
+  delete screen.dataset.reason;
+  delete screen.dataset.documentKind;
+  const kind = current?.documentKind;
+  if (failed) {
+    screen.dataset.kind = 'failed';
+    screen.dataset.reason = failed.reason;
+    const advice = T.failAdvice[failed.reason as FailReason] ?? T.failAdvice.internal;
+    const todo = el('p', 'todo');
+    todo.append(el('strong', '', T.failTodo), document.createTextNode(advice));
+    screen.append(el('h2', '', T.failTitle), el('p', 'why', failed.message[lang]), todo);
+  } else if (current && notLkip(current) && kind?.name) {
+    screen.dataset.kind = 'not-lkip';
+    screen.dataset.documentKind = kind.kind ?? '';
+    const todo = el('p', 'todo', T.notLkipTodo);
+    const show = el('button', 'show-anyway', T.notLkipShow);
+    show.type = 'button';
+    show.setAttribute('aria-expanded', String(showAnyway));
+    show.addEventListener('click', () => {
+      showAnyway = !showAnyway;
+      renderScreen();
+      result.hidden = !showAnyway;
+    });
+    screen.append(el('h2', '', T.notLkipTitle), el('p', 'why', T.notLkipWhat(kind.title ?? '', kind.name[lang])), todo, show);
+  }
+  screen.hidden = !screen.dataset.kind;
+}
+
+/** The file is another kind of document (SK IKU, Renstra, ...) and the audit said so. */
+const notLkip = (r: Result) => !!r.documentKind?.kind && r.documentKind.kind !== 'lkip' && r.findings.some((f) => f.ruleId === 'structure-missing');
 
 function reset() {
   observer?.disconnect();
   observer = null;
   waiters.clear();
   for (const u of objectUrls.splice(0)) URL.revokeObjectURL(u);
+  stopTicker();
   current = null;
+  failed = null;
+  showAnyway = false;
+  screen.hidden = true;
+  screen.replaceChildren();
   places = [];
   active = null;
   statusMsg = null;
@@ -172,7 +244,7 @@ async function auditFile(file: File) {
     statusBox.classList.add('refused');
     statusBox.dataset.reason = 'too-large';
     bar.hidden = true;
-    statusMsg = (t) => t.tooLarge(file.name, file.size, limit.bytes, limit.kind);
+    statusMsg = (t) => `${t.tooLarge(file.name, file.size, limit.bytes, limit.kind)} ${t.failAdvice['too-large']}`;
     statusText.textContent = statusMsg(T);
     return;
   }
@@ -189,7 +261,8 @@ function onMessage(m: WorkerMessage) {
     case 'progress': {
       const { page, pages } = m;
       if (m.stage === 'parse' && page && pages) progress((t) => t.parsePage(page, pages), page, pages);
-      else if (m.stage === 'ocr' && pages) progress((t) => (page ? t.ocrPage(page, pages) : t.ocrPrepare(pages)), page ?? 0, pages);
+      else if (m.stage === 'ocr' && pages && page) progress((t) => t.ocrPage(page, pages), page, pages);
+      else if (m.stage === 'ocr' && pages) ocrStarting(pages);
       else if (m.stage === 'audit') progress((t) => t.auditing);
       else progress((t) => t.readingFile);
       break;
@@ -198,9 +271,10 @@ function onMessage(m: WorkerMessage) {
       showResult(m);
       break;
     case 'done':
+      stopTicker();
       statusBox.hidden = true;
       statusMsg = null;
-      setState('done');
+      setState(failed ? 'failed' : 'done');
       break;
     case 'page':
       showPageImage(m.page, m.image);
@@ -208,11 +282,9 @@ function onMessage(m: WorkerMessage) {
     case 'page-error':
       pageFailed(m.page, m.message);
       break;
-    case 'error': {
-      const msg = m.message;
-      showError(() => msg);
+    case 'error':
+      showError('internal');
       break;
-    }
   }
 }
 
@@ -234,12 +306,6 @@ function tally(findings: readonly Finding[]) {
 function renderSummary(r: Result) {
   const { bySev, byCat } = tally(r.findings);
   summary.replaceChildren(el('h2', '', T.summaryTitle(r.name)));
-  const unreadable = r.findings.find((f) => f.ruleId === 'input-error');
-  if (unreadable) {
-    const p = el('p', 'input-error', T.unreadable(unreadable.message[lang]));
-    p.dataset.reason = unreadable.reported;
-    summary.append(p);
-  }
   const counts = el('div', 'counts');
   for (const s of ['error', 'warning', 'info'] as const) {
     const c = el('span', `count ${s}`, T.count(s, bySev[s]));
@@ -262,19 +328,30 @@ function renderSummary(r: Result) {
     }
     summary.append(table);
   } else summary.append(el('p', '', T.noProblems));
-  summary.append(el('p', 'meta', T.meta({ format: r.format, pages: r.pages?.length ?? 0, ocrPages: r.ocr.done ? r.ocr.pages.length : 0, ms: r.ms })));
+  summary.append(el('p', 'meta', T.meta({ format: r.format, pages: r.pages?.length ?? 0, imagePages: r.ocr.done ? r.ocr.read.length : 0, ms: r.ms })));
 }
 
+/** Page, table, row and column as printed in the report; never the tool's own line count. */
 function whereText(f: Finding, p: Place | null): string {
-  const w = T.where;
-  const parts: string[] = [];
-  const page = p?.page ?? f.where.page;
-  if (page) parts.push(w.page(page));
-  if (f.where.line) parts.push(w.line(f.where.line));
-  if (f.where.table) parts.push(f.where.table);
-  if (f.where.row) parts.push(w.row(f.where.row));
-  if (f.where.column) parts.push(w.column(f.where.column));
-  return parts.join(' · ') || w.whole;
+  return whereParts(f.where, lang, p?.page ?? f.where.page).join(' · ') || WHERE[lang].whole;
+}
+
+/** The bracketed reasons repair adds to a finding that rests on a doubtful OCR value (src/parse/repair.ts). */
+const REVIEW_NOTE = /\s*\[(Perlu dicek|Needs a human look):[^\]]*\]\s*$/;
+
+/** Categories whose `expected` is a recomputation from the report's own numbers. */
+const RECOMPUTED: ReadonlySet<Category> = new Set<Category>(['sum_mismatch', 'percentage_mismatch', 'capaian_mismatch', 'average_mismatch', 'count_claim_mismatch', 'narrative_number_mismatch', 'terbilang_mismatch']);
+
+/** The shown result's lines by line number. */
+let lineIndex: Map<number, DocLine> = new Map();
+
+/** A rule's text as the page shows it: the tool's line numbers become the pages they are on. */
+const shown = (s: string) => (current && current.format !== 'text' ? linesToPages(s, lineIndex, lang) : s);
+
+/** A related place (the other document of a drift, ...) with its page as found. */
+function relatedText(r: Finding['related'][number]): string {
+  const p = current ? place(r, lineIndex) : null;
+  return whereParts(r, lang, p?.page ?? r.page).join(' · ');
 }
 
 function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['ruleDocs']): HTMLLIElement {
@@ -287,17 +364,30 @@ function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['rul
   if (p?.cell !== null && p?.cell !== undefined) li.dataset.cell = String(p.cell);
   const head = el('div', 'head');
   head.append(el('span', 'sev', T.severity[f.severity]), el('span', 'kind', T.category[f.category]?.label ?? f.category), el('span', 'where', whereText(f, p)));
-  li.append(head, el('p', 'msg', f.message[lang]));
+  // A finding resting on a value read from a page image carries the reasons in brackets (for the
+  // reviewer, in the CSV); the clerk gets one plain sentence instead.
+  const review = f.needsReview ? REVIEW_NOTE.exec(f.message[lang]) : null;
+  li.append(head, el('p', 'msg', shown(review ? f.message[lang].slice(0, review.index) : f.message[lang])));
+  if (review) li.append(el('p', 'review', T.needsReview));
   const dl = el('dl');
   const row = (k: string, v: string, cls: string) => {
     if (v) dl.append(el('dt', '', k), el('dd', cls, v));
   };
-  row(T.reported, f.reported, 'reported');
-  row(T.expected, f.expected, 'expected');
-  row(T.tolerance, f.tolerance, 'tolerance');
+  const two = COMPARES_TWO.has(f.category);
+  if (two) {
+    // The tool knows the two places differ, not which one is right: both values, both places.
+    row(T.here, [shown(f.reported), whereText(f, p)].filter(Boolean).join(' — '), 'reported');
+    const others = f.related.filter((r) => r.line !== f.where.line || r.file !== f.where.file);
+    for (const r of others.slice(0, 6)) row(T.elsewhere, [shown(r.note || f.expected), relatedText(r)].filter(Boolean).join(' — '), 'elsewhere');
+    if (!others.length) row(T.elsewhere, shown(f.expected), 'elsewhere');
+  } else if (f.category !== 'structure_missing') {
+    // the message says what is missing; "printed / recomputed" fits only the values
+    row(T.reported, shown(f.reported), 'reported');
+    row(RECOMPUTED.has(f.category) ? T.recomputed : T.expected, shown(f.expected), 'expected');
+  }
   li.append(dl);
   const check = el('p', 'check');
-  check.append(el('strong', '', T.toCheck), document.createTextNode(T.category[f.category]?.check ?? ''));
+  check.append(el('strong', '', two ? T.whichIsRight : T.toCheck), document.createTextNode(T.category[f.category]?.check ?? ''));
   li.append(check);
   const doc = docs[f.ruleId];
   if (doc) {
@@ -338,11 +428,12 @@ function renderList(r: Result) {
   if (active !== null) list.querySelector(`.finding[data-index="${active}"]`)?.classList.add('active');
 }
 
+/** Scanned pages: announced only when their image was actually read (a blank page is not a scan). */
 function renderNotice(r: Result) {
-  notice.hidden = !r.ocr.pages.length;
-  if (!r.ocr.pages.length) return;
-  const which = T.pagesList(r.ocr.pages);
-  notice.textContent = r.ocr.done ? T.ocrDone(r.ocr.pages.length, which) : T.ocrFailed(r.ocr.pages.length, which, r.ocr.error ?? T.genericError);
+  const pages = r.ocr.done ? r.ocr.read : r.ocr.pages;
+  notice.hidden = !pages.length;
+  if (!pages.length) return;
+  notice.textContent = r.ocr.done ? T.ocrDone(pages) : T.ocrFailed(pages);
 }
 
 /** The texts drawn over the pages: page labels, image descriptions, highlight tooltips. */
@@ -353,12 +444,14 @@ function labelPages(r: Result) {
     const img = page.querySelector('img');
     if (img) img.alt = T.pageLabel(n);
   }
-  for (const hl of pagesBox.querySelectorAll<HTMLElement>('.hl[data-index]')) hl.title = r.findings[Number(hl.dataset.index)]?.message[lang] ?? '';
+  for (const hl of pagesBox.querySelectorAll<HTMLElement>('.hl[data-index]')) hl.title = shown(r.findings[Number(hl.dataset.index)]?.message[lang] ?? '');
   for (const hl of pagesBox.querySelectorAll<HTMLElement>('.hl.related')) hl.title = hl.dataset.note || T.related;
 }
 
 /** Everything that depends on the language; the page images and the selection stay. */
 function renderResult(r: Result) {
+  renderScreen();
+  if (failed) return;
   renderSummary(r);
   renderList(r);
   renderNotice(r);
@@ -408,7 +501,7 @@ function buildPages(r: Result) {
     for (const l of r.lines as DocLine[]) {
       const d = el('div', `tline${flagged.has(l.line) ? ' flag' : ''}`);
       d.dataset.line = String(l.line);
-      d.append(el('span', 'ln', String(l.line)), document.createTextNode(l.text.replace(/\t/g, ' │ ')));
+      d.append(document.createTextNode(l.text.replace(/\t/g, ' │ ')));
       box.append(d);
     }
     pagesBox.append(box);
@@ -482,25 +575,26 @@ function showRelated(i: number) {
   for (const e of pagesBox.querySelectorAll('.tline.related')) e.classList.remove('related');
   const f = current?.findings[i];
   if (!f || !current) return;
-  const lines = indexLines(current.lines);
+  const lines = lineIndex;
   for (const r of f.related) {
     if (r.file !== f.where.file || !r.line || r.line === f.where.line) continue;
-    const line = lines.get(r.line);
-    if (!line) continue;
+    // the related value's own cell when parse named it (`col`), else its whole line
+    const at = place(r, lines);
+    if (!at) continue;
     if (current.format === 'text') {
       pagesBox.querySelector(`.tline[data-line="${r.line}"]`)?.classList.add('related');
       continue;
     }
-    const size = line.page ? current.pages?.[line.page - 1] : undefined;
-    const page = line.page ? pageEl(line.page) : null;
-    if (!line.box || !size || !page) continue;
+    const size = at.page ? current.pages?.[at.page - 1] : undefined;
+    const page = at.page ? pageEl(at.page) : null;
+    if (!at.box || !size || !page) continue;
     const hl = el('div', 'hl related');
     if (r.note) hl.dataset.note = r.note;
     hl.title = r.note ?? T.related;
-    hl.style.left = pct(line.box.x - 1, size.width);
-    hl.style.top = pct(line.box.y - 1, size.height);
-    hl.style.width = pct(line.box.w + 2, size.width);
-    hl.style.height = pct(line.box.h + 2, size.height);
+    hl.style.left = pct(at.box.x - 1, size.width);
+    hl.style.top = pct(at.box.y - 1, size.height);
+    hl.style.width = pct(at.box.w + 2, size.width);
+    hl.style.height = pct(at.box.h + 2, size.height);
     page.append(hl);
   }
 }
@@ -527,30 +621,45 @@ async function select(i: number, from: 'list' | 'page') {
 }
 
 function showResult(r: Result) {
+  stopTicker();
+  statusBox.hidden = true;
   current = r;
+  const input = r.findings.find((f) => f.ruleId === 'input-error');
+  if (input) {
+    // Nothing could be read: the error and what to do, and nothing else.
+    failed = { reason: input.reported, message: input.message };
+    renderScreen();
+    setState('failed');
+    return;
+  }
   const lines = indexLines(r.lines);
+  lineIndex = lines;
   places = r.findings.map((f) => locate(f, lines));
   buildPages(r);
   renderResult(r);
-  result.hidden = false;
+  result.hidden = notLkip(r) && !showAnyway;
   setState('audited');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Controls
 
-exportBtn.addEventListener('click', () => {
+function download(text: string, suffix: string) {
   if (!current) return;
   const a = el('a');
-  // The CLI's CSV in the page's language: `lkip-audit audit FILE --lang id|en`, byte for byte.
-  const url = URL.createObjectURL(new Blob([current.csv[lang]], { type: 'text/csv;charset=utf-8' }));
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   a.href = url;
-  a.download = `${current.name.replace(/\.[^.]+$/, '')}-${T.csvSuffix}.csv`;
+  a.download = `${current.name.replace(/\.[^.]+$/, '')}-${suffix}.csv`;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-});
+}
+
+// The CLI's CSV in the page's language: `lkip-audit audit FILE --lang id|en`, byte for byte.
+exportBtn.addEventListener('click', () => current && download(current.csv[lang], T.csvSuffix));
+// For Excel: `lkip-audit audit FILE --excel --lang id|en` (`;` separated, BOM, CRLF), byte for byte.
+excelBtn.addEventListener('click', () => current && download(current.excel[lang], `${T.csvSuffix}-excel`));
 
 showInfo.addEventListener('change', () => list.classList.toggle('hide-info', !showInfo.checked));
 

@@ -1,6 +1,7 @@
 /** Messages between the page (main.ts) and the audit worker (worker.ts). Pure types. */
 import type { DocLine } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
+import type { DocumentKind } from '../model/report.js';
 
 export interface AuditRequest {
   type: 'audit';
@@ -47,10 +48,18 @@ export type WorkerMessage =
       findings: Finding[];
       /** Exactly what `lkip-audit audit FILE --lang id|en` writes for this file (CSV). */
       csv: Bilingual;
+      /** The same for Excel: what `lkip-audit audit FILE --excel --lang id|en` writes (`;`, BOM, CRLF). */
+      excel: Bilingual;
+      /** What the file presents itself as, from its cover (null when it could not be read). */
+      documentKind: DocumentKind | null;
       /** Rule id → explanation (the rule's documentation). */
       ruleDocs: Record<string, Bilingual>;
-      /** Pages without a text layer (scanned), whether OCR read them, and why not. */
-      ocr: { pages: number[]; done: boolean; error?: string };
+      /**
+       * Pages without a text layer (scanned), whether OCR ran on them and why not, and `read`: the
+       * pages OCR actually read text from (a blank page has no text layer and no text in its image:
+       * it is not announced as a scanned page).
+       */
+      ocr: { pages: number[]; read: number[]; done: boolean; error?: string };
       ms: number;
     }
   /** The audit is finished; pages are drawn from now on as the page asks for them (RenderRequest). */

@@ -42,6 +42,8 @@ function fail(name: string, reason: string, id: string, en: string): Finding[] {
 /** What happened to scanned pages (pages without a text layer). */
 interface OcrNote {
   pages: number[];
+  /** Pages OCR read text from. */
+  read: number[];
   done: boolean;
   error?: string;
 }
@@ -69,6 +71,9 @@ async function load(name: string, bytes: Uint8Array, stats: PdfIngestStats, ocr:
         onPage: (_page, done, total) => post({ type: 'progress', stage: 'ocr', page: done, pages: total }),
       });
       ocr.done = true;
+      // only pages whose image held text were read from the image: a blank page is not a scan
+      const inked = new Set(out.lines.filter((l) => l.page && l.text.trim() !== '').map((l) => l.page!));
+      ocr.read = ocr.pages.filter((p) => inked.has(p));
       return out;
     } catch (e) {
       ocr.error = String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
@@ -169,7 +174,8 @@ async function handle(req: AuditRequest): Promise<void> {
   post({ type: 'progress', stage: 'read' });
   let doc: Document | null = null;
   let findings: Finding[];
-  const ocr: OcrNote = { pages: [], done: false };
+  const ocr: OcrNote = { pages: [], read: [], done: false };
+  let documentKind: Extract<WorkerMessage, { type: 'result' }>['documentKind'] = null;
   try {
     doc = await load(name, bytes, stats, ocr);
     post({ type: 'progress', stage: 'audit' });
@@ -177,6 +183,7 @@ async function handle(req: AuditRequest): Promise<void> {
       findings = fail(name, 'empty', `Berkas tidak berisi teks: ${name}`, `The file contains no text: ${name}`);
     } else {
       const r = auditDocument(doc, config);
+      documentKind = r.report.meta.documentKind ?? null;
       findings =
         r.report.tables.length === 0 && r.findings.length === 0
           ? fail(name, 'not-a-report', `Berkas tidak tampak seperti laporan kinerja (tidak ada tabel yang dikenali): ${name}`, `The file does not look like a performance report (no table recognised): ${name}`)
@@ -186,7 +193,7 @@ async function handle(req: AuditRequest): Promise<void> {
     if (e instanceof IngestError) findings = fail(name, e.reasonId, e.message, e.messageEn);
     else {
       const detail = ((e as Error)?.message ?? String(e)).split('\n')[0]!.slice(0, 300);
-      findings = fail(name, 'internal', `Berkas tidak dapat diaudit (galat internal: ${detail}): ${name}`, `The file could not be audited (internal error: ${detail}): ${name}`);
+      findings = fail(name, 'internal', `Berkas tidak dapat diaudit (kesalahan di dalam program: ${detail}): ${name}`, `The file could not be audited (internal error: ${detail}): ${name}`);
     }
   }
   const ruleDocs: Record<string, Bilingual> = {};
@@ -200,6 +207,8 @@ async function handle(req: AuditRequest): Promise<void> {
     lines: doc?.lines ?? [],
     findings,
     csv: { id: toCsv(findings, 'id'), en: toCsv(findings, 'en') },
+    excel: { id: toCsv(findings, 'id', { excel: true }), en: toCsv(findings, 'en', { excel: true }) },
+    documentKind,
     ruleDocs,
     ocr,
     ms: Math.round(performance.now() - t0),

@@ -35,7 +35,30 @@ describe('structure-missing', () => {
         {
           name: 'a decree, not an LKIP: one finding',
           text: 'PEMERINTAH KABUPATEN JEMBER\nKECAMATAN BALUNG\n\nKEPUTUSAN CAMAT BALUNG\nKABUPATEN JEMBER\n\nNomor : 065/ 45 /35.09.10/2023\n\nTENTANG\nINDIKATOR KINERJA UTAMA KECAMATAN BALUNG\n',
-          findings: [{ line: 4, reported: 'KEPUTUSAN CAMAT BALUNG', messageIncludes: 'bukan LKIP lengkap' }],
+          findings: [{ line: 4, reported: 'KEPUTUSAN CAMAT BALUNG', messageIncludes: 'SK IKU' }],
+        },
+        {
+          name: 'a Renstra, whose chapters are numbered like an LKIP’s: one finding naming it',
+          text: 'PEMERINTAH KABUPATEN TEGAL\nRENCANA STRATEGIS (RENSTRA)\nKECAMATAN PANGKAH TAHUN 2019 - 2024\n\nBAB I PENDAHULUAN\n\nLatar belakang.\n\nBAB II GAMBARAN PELAYANAN\n\nTugas.\n',
+          findings: [{ line: 2, reported: 'RENCANA STRATEGIS (RENSTRA)', messageIncludes: 'Rencana Strategis (Renstra)', severity: 'warning' }],
+        },
+        {
+          name: 'an excerpt (Bab III alone, no cover): one info line, no part-by-part warnings',
+          text: 'BAB III AKUNTABILITAS KINERJA\n\nPengukuran kinerja tahun 2020.\n',
+          findings: [{ reported: '1/5', severity: 'info', messageIncludes: 'potongan laporan' }],
+        },
+        {
+          name: 'an LKIP cover and its Kata Pengantar only: an excerpt, one info line',
+          text: 'LAPORAN KINERJA\nKECAMATAN PILANGKENCENG\nTAHUN 2022\n\nKATA PENGANTAR\n\nPuji syukur.\n',
+          findings: [{ reported: '0/5', severity: 'info', messageIncludes: 'sampul: "LAPORAN KINERJA"' }],
+        },
+        {
+          name: 'three chapters without a recognised cover: a whole report, checked part by part',
+          text: parts.bab1 + '\n' + parts.bab2 + '\n' + parts.bab3 + '\n' + parts.pk,
+          findings: [
+            { reported: 'tidak ada', expected: 'Ikhtisar Eksekutif', severity: 'warning' },
+            { reported: 'tidak ada', expected: 'Bab IV Penutup' },
+          ],
         },
       ],
     },
@@ -46,7 +69,9 @@ describe('structure-missing', () => {
     const f = 'fixtures/seeds/002_7587a3434a2185f0.txt';
     const got = runRule(structureMissing, readFileSync(f, 'utf8'), f);
     expect(got).toHaveLength(1);
-    expect(got[0]!.message.id).toContain('bukan LKIP lengkap');
+    expect(got[0]!.message.id).toContain('bukan LKIP');
+    expect(got[0]!.message.id).toContain('SK IKU');
+    expect(got[0]!.message.en).toContain('SK IKU');
     for (const s of ['000_c0a7f8c5d5d194b0', '001_52d9b2e308fc893f', '003_0f39aaca0575dd68', '004_9ed3a231d27ded37']) {
       const file = `fixtures/seeds/${s}.txt`;
       expect(runRule(structureMissing, readFileSync(file, 'utf8'), file)).toEqual([]);

@@ -426,7 +426,7 @@ export const crossTable: Rule = {
     },
     messages: {
       money: {
-        id: '{{col}} {{level}}{{label}} di {{source}} tercatat {{reported}}, seharusnya {{expected}} seperti di {{others}}{{note}}.',
+        id: '{{col}} {{level}}{{label}} di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}{{note}}.',
         en: '{{colEn}} of {{levelEn}}{{label}} in {{source}} is {{reported}}, but {{expected}} in {{others}}{{noteEn}}.',
       },
       differ: {
@@ -438,7 +438,7 @@ export const crossTable: Rule = {
         en: '{{colEn}} of {{levelEn}}{{label}} in {{source}} is {{reported}}, the pre-revision budget ({{originals}}); after the revision it should be {{expected}} as in {{others}}{{noteEn}}.',
       },
       output: {
-        id: '{{what}} output sub kegiatan "{{label}}" di {{source}} tercatat {{reported}}, seharusnya {{expected}} seperti di {{others}}.',
+        id: '{{what}} output sub kegiatan "{{label}}" di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}.',
         en: 'Output {{whatEn}} of sub kegiatan "{{label}}" in {{source}} is {{reported}}, but {{expected}} in {{others}}.',
       },
       outputUnit: {
@@ -446,7 +446,7 @@ export const crossTable: Rule = {
         en: 'Output {{whatEn}} of sub kegiatan "{{label}}" in {{source}} is written {{reported}}, with a unit differing from {{others}} ({{expected}}).',
       },
       capaian: {
-        id: 'Capaian "{{label}}" di {{table}} tercatat {{reported}}, seharusnya {{expected}} seperti di {{other}}.',
+        id: 'Capaian "{{label}}" di {{table}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{other}}.',
         en: 'Capaian of "{{label}}" in {{table}} is {{reported}}, but {{expected}} in {{other}}.',
       },
     },

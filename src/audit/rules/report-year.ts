@@ -44,6 +44,10 @@ export function voteReportYear(report: LkipReport, lines: DocLine[]): { year: nu
     const b = best === null ? -1 : votes.get(best)!;
     if (n > b || (n === b && y === report.meta.year)) best = y;
   }
+  // a tie that the report's own year (cover, title) does not break leaves the year undecided: no
+  // finding is built on a guess (issue 12 point 5)
+  const top = votes.get(best!)!;
+  if (best !== report.meta.year && [...votes].some(([y, n]) => y !== best && n === top)) return null;
   return { year: best!, votes };
 }
 

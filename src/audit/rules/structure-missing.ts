@@ -17,18 +17,16 @@ const REQUIRED: { kinds: SectionKind[]; id: string; en: string; heading: RegExp;
 
 const ORDER: SectionKind[] = ['cover', 'kata_pengantar', 'daftar_isi', 'ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'lampiran_renstra', 'lampiran_rkt', 'lampiran_pk', 'lampiran_pk_perubahan', 'lampiran_iku', 'lampiran_lain'];
 
-/** What a document that is not an LKIP looks like, from its first title lines. */
-const OTHER_DOCS: { re: RegExp; id: string; en: string }[] = [
-  { re: /^\s*KEPUTUSAN\b/i, id: 'surat keputusan (mis. SK IKU)', en: 'a decree (e.g. SK IKU)' },
-  { re: /^\s*PERJANJIAN KINERJA\b/i, id: 'dokumen Perjanjian Kinerja', en: 'a performance agreement (Perjanjian Kinerja)' },
-  { re: /^\s*RENCANA STRATEGIS\b/i, id: 'dokumen Rencana Strategis', en: 'a strategic plan (Renstra)' },
-  { re: /^\s*RENCANA KINERJA TAHUNAN\b/i, id: 'dokumen Rencana Kinerja Tahunan', en: 'an annual performance plan (RKT)' },
-];
+/** The body parts of an LKIP; how many were found tells a whole report from an excerpt. */
+const BODY: SectionKind[] = ['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4'];
 
 /**
  * An LKIP has, by PermenPANRB 53/2014: Ikhtisar Eksekutif, Bab I–IV and the Perjanjian Kinerja
- * in the appendix. A document that is not an LKIP at all gets one finding saying so, not one per
- * missing part.
+ * in the appendix. Only a document that presents itself as a whole LKIP is checked part by part:
+ * an LKIP cover with at least two body parts, or three body parts whatever its cover. A document
+ * whose cover names another kind (report.meta.documentKind, from rules/vocabulary.yaml: SK IKU,
+ * Renstra, RKA, ...) gets one finding naming what it is; an excerpt (no LKIP cover, or too few of
+ * its parts) gets one info line and no part-by-part warnings (issue 12 point 5).
  */
 export const structureMissing: Rule = {
   meta: {
@@ -36,13 +34,17 @@ export const structureMissing: Rule = {
     category: 'structure_missing',
     defaultSeverity: 'warning',
     docs: {
-      id: 'LKIP menurut PermenPANRB 53/2014 memuat Ikhtisar Eksekutif, Bab I Pendahuluan, Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja, Bab IV Penutup, dan Perjanjian Kinerja di lampiran. Bagian yang tidak ditemukan dilaporkan. Dokumen yang sama sekali bukan LKIP (mis. SK IKU tersendiri) mendapat satu temuan bahwa dokumen itu bukan LKIP lengkap.',
-      en: 'By PermenPANRB 53/2014 an LKIP contains an Ikhtisar Eksekutif, Bab I Introduction, Bab II Performance planning, Bab III Performance accountability, Bab IV Closing and the Perjanjian Kinerja in the appendix. Parts not found are reported. A document that is not an LKIP at all (e.g. a separate SK IKU) gets one finding saying it is not a full LKIP.',
+      id: 'LKIP menurut PermenPANRB 53/2014 memuat Ikhtisar Eksekutif, Bab I Pendahuluan, Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja, Bab IV Penutup, dan Perjanjian Kinerja di lampiran. Pada laporan utuh, bagian yang tidak ditemukan dilaporkan. Dokumen lain (mis. SK IKU, Renstra, RKA) mendapat satu temuan yang menyebut jenisnya; potongan laporan mendapat satu catatan saja.',
+      en: 'By PermenPANRB 53/2014 an LKIP contains an Ikhtisar Eksekutif, Bab I Introduction, Bab II Performance planning, Bab III Performance accountability, Bab IV Closing and the Perjanjian Kinerja in the appendix. In a whole report, parts not found are reported. Another kind of document (e.g. an SK IKU, a Renstra, an RKA) gets one finding naming what it is; an excerpt of a report gets one note only.',
     },
     messages: {
       notLkip: {
-        id: 'Dokumen ini bukan LKIP lengkap: tampaknya {{what}} ("{{title}}"); bagian LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK) tidak ada, sehingga pemeriksaan LKIP tidak dapat dilakukan.',
-        en: 'This document is not a full LKIP: it appears to be {{whatEn}} ("{{title}}"); the LKIP parts (Ikhtisar Eksekutif, Bab I–IV, PK appendix) are absent, so the LKIP checks cannot be run.',
+        id: 'Dokumen ini bukan LKIP: judulnya "{{title}}" menunjukkan {{what}}. Pemeriksaan LKIP tidak dapat dilakukan pada dokumen ini; periksa berkas LKIP-nya (Laporan Kinerja dengan Ikhtisar Eksekutif, Bab I–IV dan lampiran Perjanjian Kinerja).',
+        en: 'This document is not an LKIP: its title "{{title}}" shows {{whatEn}}. The LKIP checks cannot be run on it; check the LKIP file itself (the performance report with its Ikhtisar Eksekutif, Bab I–IV and Perjanjian Kinerja appendix).',
+      },
+      fragment: {
+        id: 'Dokumen ini tampaknya potongan laporan, bukan LKIP utuh ({{found}} dari 5 bagian utama ditemukan{{cover}}); kelengkapan bagian LKIP tidak diperiksa.',
+        en: 'This document appears to be an excerpt of a report, not a whole LKIP ({{found}} of the 5 main parts found{{coverEn}}); whether the LKIP parts are complete was not checked.',
       },
       missing: {
         id: 'Bagian wajib LKIP tidak ditemukan: {{part}}.',
@@ -53,29 +55,32 @@ export const structureMissing: Rule = {
   check(ctx) {
     const { report, doc } = ctx;
     const present = new Set(report.sections.map((s) => s.kind));
-    const body: SectionKind[] = ['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4'];
-    const bodyCount = body.filter((k) => present.has(k)).length;
-    const firstText = doc.lines.find((l) => l.text.trim() !== '');
-    if (bodyCount === 0) {
-      const head = doc.lines.filter((l) => l.text.trim() !== '').slice(0, 15);
-      let what = { id: 'dokumen lain', en: 'another kind of document' };
-      let titleLine = firstText;
-      for (const l of head) {
-        const o = OTHER_DOCS.find((x) => x.re.test(l.text));
-        if (o) {
-          what = o;
-          titleLine = l;
-          break;
-        }
-      }
-      const title = (titleLine?.text ?? '').trim().slice(0, 80);
+    const bodyCount = BODY.filter((k) => present.has(k)).length;
+    const kind = report.meta.documentKind;
+    if (kind?.kind && kind.kind !== 'lkip' && bodyCount < BODY.length) {
       ctx.problem({
         messageId: 'notLkip',
-        data: { what: what.id, whatEn: what.en, title },
-        where: { file: doc.file, page: titleLine?.page ?? null, line: titleLine?.line ?? 1 },
-        reported: title,
+        data: { what: kind.name?.id ?? kind.kind, whatEn: kind.name?.en ?? kind.kind, title: kind.title ?? '' },
+        where: kind.src ?? { file: doc.file, page: null, line: 0 },
+        reported: kind.title ?? '',
         expected: 'LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
+        tolerance: 'jenis dokumen dari judul sampulnya',
+      });
+      return;
+    }
+    const whole = bodyCount >= 3 || (kind?.kind === 'lkip' && bodyCount >= 2);
+    if (!whole) {
+      if (bodyCount === BODY.length) return;
+      const cover = kind?.kind === 'lkip' ? `; sampul: "${kind.title}"` : '; tanpa sampul atau judul LKIP';
+      const coverEn = kind?.kind === 'lkip' ? `; cover: "${kind.title}"` : '; no LKIP cover or title';
+      ctx.problem({
+        messageId: 'fragment',
+        data: { found: bodyCount, cover, coverEn },
+        where: { file: doc.file, page: null, line: 0 },
+        reported: `${bodyCount}/5`,
+        expected: 'LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
         tolerance: 'bagian ditemukan dari judulnya',
+        severity: 'info',
       });
       return;
     }
