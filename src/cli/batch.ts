@@ -64,6 +64,7 @@ function tsxWorkerSource(): string {
 interface Job {
   id: number;
   file: string;
+  bytes?: Uint8Array;
   resolve: (r: BatchFileResult) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout | null;
@@ -262,14 +263,14 @@ class Slot {
       return; // rejected with the start-up error (see watch)
     }
     if (this.worker !== worker || !this.jobs.includes(job)) return; // reposted meanwhile
-    worker.postMessage({ type: 'audit', id: job.id, file: job.file } satisfies ToWorker);
+    worker.postMessage({ type: 'audit', id: job.id, file: job.file, ...(job.bytes ? { bytes: job.bytes } : {}) } satisfies ToWorker);
     this.armHead();
   }
 
-  /** Audit `file` (after the files already posted to this worker). */
-  run(id: number, file: string): Promise<BatchFileResult> {
+  /** Audit `file` (after the files already posted to this worker); `bytes`: its content, read elsewhere. */
+  run(id: number, file: string, bytes?: Uint8Array): Promise<BatchFileResult> {
     return new Promise<BatchFileResult>((resolve, reject) => {
-      const job: Job = { id, file, resolve, reject, timer: null };
+      const job: Job = { id, file, bytes, resolve, reject, timer: null };
       this.jobs.push(job);
       void this.post(job);
     });
@@ -280,6 +281,30 @@ class Slot {
     this.worker = null;
     this.ready = null;
     if (w) await w.terminate();
+  }
+}
+
+/**
+ * The same workers for files that arrive one by one (the queue worker, queue-worker.ts): `run` gives
+ * each file to the least loaded of `concurrency` workers, with the same isolation, time limit and
+ * error rows as runBatch. Rejects only when a worker cannot start (BatchFatalError).
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private seq = 0;
+  private constructor(slots: Slot[]) {
+    this.slots = slots;
+  }
+  static async create(init: WorkerInit, concurrency: number, timeoutMs: number, heapMb = 2048): Promise<WorkerPool> {
+    const bundle = await workerBundleUrl();
+    return new WorkerPool(Array.from({ length: Math.max(1, concurrency) }, () => new Slot(init, heapMb, bundle, timeoutMs)));
+  }
+  run(file: string, bytes?: Uint8Array): Promise<BatchFileResult> {
+    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+    return slot.run(this.seq++, file, bytes);
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.close()));
   }
 }
 

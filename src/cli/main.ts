@@ -1,5 +1,5 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
-import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -57,20 +57,29 @@ interface AuditOpts {
   maxTextMb: number;
   maxPdfMb: number;
   ocr?: boolean;
+  queue?: string;
+  sharedPath?: boolean;
 }
 
-/** Where output goes: a temporary file renamed into place at the end (no half-written reports), or stdout. */
+/**
+ * Where output goes: a temporary file renamed into place at the end (no half-written reports), or
+ * stdout. `spool`: stdout too gets it only at the end (the queue run: a run stopped by a lost
+ * connection must not leave a partial CSV in a pipe).
+ */
 class Sink {
   private readonly stream: NodeJS.WritableStream;
   private readonly tmp: string | null;
-  constructor(private readonly out: string | undefined) {
-    if (out) {
-      mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      this.tmp = `${out}.${process.pid}.tmp`;
+  constructor(
+    private readonly out: string | undefined,
+    private readonly spool = false,
+  ) {
+    if (out || spool) {
+      if (out) mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+      this.tmp = out ? `${out}.${process.pid}.tmp` : path.join(os.tmpdir(), `lkip-audit-${process.pid}.tmp`);
       const ws = createWriteStream(this.tmp);
       ws.on('error', (e) => {
         this.abort();
-        fail(`tidak dapat menulis ${out}: ${e.message}`);
+        fail(`tidak dapat menulis ${out ?? this.tmp}: ${e.message}`);
       });
       this.stream = ws;
     } else {
@@ -85,7 +94,11 @@ class Sink {
     if (this.tmp) {
       const ws = this.stream as WriteStream;
       await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      renameSync(this.tmp, this.out!);
+      if (this.out) renameSync(this.tmp, this.out);
+      else {
+        for await (const chunk of createReadStream(this.tmp)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+        rmSync(this.tmp, { force: true });
+      }
     }
   }
   abort(): void {
@@ -115,12 +128,22 @@ function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
 }
 
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
-  loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
+  if (opts.sharedPath && !opts.queue) fail('--shared-path hanya berlaku dengan --queue');
+  // the queue code (bullmq, ioredis) is loaded only when asked for: a local run does not pay for it
+  const queueMod = opts.queue ? await import('./queue.js') : null;
+  if (opts.queue) {
+    try {
+      queueMod!.checkQueueUrl(opts.queue, opts.lang);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
   const files = await expandPaths(paths);
   if (files.length === 0) fail(`tidak ada berkas di: ${paths.join(', ')}`);
 
-  const sink = new Sink(opts.out);
+  const sink = new Sink(opts.out, Boolean(opts.queue));
   // Ctrl-C: leave no half-written output behind.
   process.once('SIGINT', () => {
     sink.abort();
@@ -138,28 +161,31 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   const csv = opts.format === 'csv';
   if (csv) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
 
+  const fileOptions = {
+    withLines: opts.format === 'html',
+    maxTextBytes: opts.maxTextMb * 1024 * 1024,
+    maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
+    forceOcr: opts.ocr === true,
+    // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
+    ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
+  };
+  const timeoutMs = Math.round(opts.timeout * 1000);
+  const onProgress = bar ? (done: number, _total: number, file: string) => bar.update(done, file) : undefined;
+  const onResult = async (_i: number, r: BatchFileResult) => {
+    if (r.error) failedFiles++;
+    for (const f of r.findings) tally[f.severity]++;
+    if (csv) {
+      if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
+    } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
+  };
+
   try {
-    await runBatch(files, {
-      concurrency: opts.concurrency,
-      timeoutMs: Math.round(opts.timeout * 1000),
-      configFile: opts.config,
-      fileOptions: {
-        withLines: opts.format === 'html',
-        maxTextBytes: opts.maxTextMb * 1024 * 1024,
-        maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
-        forceOcr: opts.ocr === true,
-        // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
-        ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
-      },
-      onProgress: bar ? (done, _total, file) => bar.update(done, file) : undefined,
-      onResult: async (_i, r) => {
-        if (r.error) failedFiles++;
-        for (const f of r.findings) tally[f.severity]++;
-        if (csv) {
-          if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
-        } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
-      },
-    });
+    if (opts.queue) {
+      // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
+      await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
+    } else {
+      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
+    }
     if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
     else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
     else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang }));
@@ -208,7 +234,28 @@ program
   .option('--max-text-mb <mb>', 'ukuran maksimum berkas teks', positiveNum('--max-text-mb'), DEFAULT_MAX_TEXT_MB)
   .option('--max-pdf-mb <mb>', 'ukuran maksimum berkas PDF', positiveNum('--max-pdf-mb'), DEFAULT_MAX_PDF_MB)
   .option('--ocr', 'baca semua halaman PDF dengan OCR, juga halaman yang punya lapisan teks')
+  .option('--queue <url>', 'audit lewat antrean BullMQ di Redis (redis://HOST:PORT) oleh `lkip-audit worker` di mesin mana pun')
+  .option('--shared-path', 'dengan --queue: kirim path berkas saja, bukan isinya (semua pekerja melihat sistem berkas yang sama)')
   .action(auditCommand);
+
+program
+  .command('worker')
+  .description('pekerja armada: audit berkas dari antrean Redis (dikirim oleh `lkip-audit audit --queue`) sampai dihentikan')
+  .requiredOption('--queue <url>', 'antrean BullMQ di Redis (redis://HOST:PORT)')
+  .option('-j, --concurrency <n>', 'jumlah berkas yang diaudit bersamaan (bawaan: jumlah inti)', positiveInt('--concurrency'), Math.max(1, os.availableParallelism()))
+  .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'))
+  .option('--lock-timeout <detik>', 'tugas pekerja yang mati diambil alih pekerja lain setelah sekian detik', positiveNum('--lock-timeout'), 30)
+  .action(async (opts: { queue: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
+    try {
+      const { checkQueueUrl } = await import('./queue.js');
+      const { runQueueWorker } = await import('./queue-worker.js');
+      checkQueueUrl(opts.queue, opts.lang);
+      await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
+    } catch (e) {
+      if (e instanceof BatchFatalError) fail(e.message);
+      fail(`pekerja gagal: ${(e as Error).message}`);
+    }
+  });
 
 program
   .command('extract')
