@@ -10,7 +10,7 @@
  * (power cut, SIGKILL), its jobs' locks run out after `lockMs` and another worker's stalled-job
  * check takes them over.
  *
- * Progress: one line per finished job on stderr (file, seconds, findings), and the job's progress.
+ * Progress: a line on stderr when a job starts and when it ends (file, seconds, findings).
  * SIGINT/SIGTERM: take no new job, finish the running ones, exit 0. A lost Redis connection is
  * reported once and retried (BullMQ reconnects); the worker goes on when Redis is back.
  */
@@ -83,6 +83,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
       throw new UnrecoverableError(say(`isi berkas berubah sejak dikirim: ${data.path ?? data.file}`, `the file changed since it was submitted: ${data.path ?? data.file}`));
     }
     const t0 = Date.now();
+    log(`${say('mulai', 'start')} ${data.file}`);
     let result: BatchFileResult;
     try {
       result = await (await poolFor(data)).run(data.file, bytes);
@@ -94,7 +95,6 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     finished++;
     const secs = ((Date.now() - t0) / 1000).toLocaleString(en ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 });
     log(`${say('selesai', 'done')} ${data.file} (${secs} ${say('dtk', 's')}, ${result.error ? say('tidak dapat diaudit', 'could not be audited') : `${result.findings.length} ${say('temuan', 'findings')}`})`);
-    await job.updateProgress(100).catch(() => {});
     return result;
   };
 

@@ -190,6 +190,10 @@ export async function runQueue(files: readonly string[], opts: QueueRunOptions):
   const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient });
   queue.on('error', () => {});
   events.on('error', () => {});
+  // every job waited for listens on both (job.waitUntilFinished): up to `window` at once
+  const window = Math.max(1, opts.window ?? 100);
+  queue.setMaxListeners(window + 20);
+  events.setMaxListeners(2 * window + 20);
 
   const code = codeVersion();
   const jobOptions: AuditFileOptions = { ...opts.fileOptions };
@@ -276,7 +280,6 @@ export async function runQueue(files: readonly string[], opts: QueueRunOptions):
     return result;
   };
 
-  const window = Math.max(1, opts.window ?? 100);
   const pending = new Map<number, Promise<BatchFileResult>>();
   let started = 0;
   let done = 0;
