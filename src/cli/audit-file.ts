@@ -44,6 +44,17 @@ export function errorResult(file: string, reason: string, id: string, en: string
 }
 
 
+/** The row of a file stopped at the per-file time limit (the batch's workers and a lone file alike). */
+export function timeoutResult(file: string, timeoutMs: number): BatchFileResult {
+  const secs = timeoutMs / 1000;
+  return errorResult(
+    file,
+    'timeout',
+    `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan: ${file}`,
+    `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped: ${file}`,
+  );
+}
+
 /**
  * `bytes`: the file's content when it was read elsewhere (a queue job carries it, see queue.ts);
  * `file` then only names it in the findings, exactly as a local run would.

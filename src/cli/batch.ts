@@ -20,7 +20,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
-import { errorResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { errorResult, timeoutResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 import { workerBundleUrl } from './worker-bundle.js';
 
@@ -214,18 +214,10 @@ class Slot {
 
   private timedOut(job: Job): void {
     if (this.jobs[0] !== job) return;
-    const secs = this.timeoutMs / 1000;
     const worker = this.worker;
     this.worker = null;
     this.ready = null;
-    this.finishHead(
-      errorResult(
-        job.file,
-        'timeout',
-        `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan: ${job.file}`,
-        `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped: ${job.file}`,
-      ),
-    );
+    this.finishHead(timeoutResult(job.file, this.timeoutMs));
     void worker?.terminate();
     this.repost();
   }

@@ -1,5 +1,6 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
 import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -14,7 +15,9 @@ import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
-import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type BatchFileResult } from './audit-file.js';
+import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { LONE_FILE_MAX_BYTES } from '../../bin/v8-flags.js';
+import { auditFile, timeoutResult } from './audit-file.js';
 import { BatchFatalError, runBatch } from './batch.js';
 import { ConfigError, loadConfig, RULES_DIR } from './config.js';
 import { expandPaths } from './inputs.js';
@@ -127,6 +130,32 @@ function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
   }
 }
 
+/** A regular file small enough to audit in this thread (bin/v8-flags.js); a missing one too (an error row). */
+async function loneFile(file: string): Promise<boolean> {
+  const st = await stat(file).catch(() => null);
+  return !st || (st.isFile() && st.size <= LONE_FILE_MAX_BYTES);
+}
+
+/**
+ * A lone file in this thread, with the batch's time limit: the limit is checked whenever the audit
+ * awaits (reading, PDF pages, OCR) and when it returns, and gives the batch's own timeout row. (A
+ * worker thread could be stopped in the middle of synchronous parsing; a file that small parses in
+ * well under a second.) A run stopped at the limit exits when its output is written.
+ */
+async function auditInProcess(file: string, config: ReturnType<typeof loadConfig>, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
+  const timedOut = () => {
+    stopAfterOutput = true;
+    return timeoutResult(file, timeoutMs);
+  };
+  const t0 = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  const r = await Promise.race([auditFile(file, config, fileOptions), limit]);
+  clearTimeout(timer);
+  return r === null || performance.now() - t0 > timeoutMs ? timedOut() : r;
+}
+let stopAfterOutput = false;
+
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
@@ -183,6 +212,10 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     if (opts.queue) {
       // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
       await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
+    } else if (files.length === 1 && (await loneFile(files[0]!))) {
+      // one small file: audited here, without starting a worker thread (the same auditFile)
+      await onResult(0, await auditInProcess(files[0]!, config, fileOptions, timeoutMs));
+      onProgress?.(1, 1, files[0]!);
     } else {
       await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
     }
@@ -209,6 +242,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   }
   const hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
   process.exitCode = hit ? 1 : 0;
+  if (stopAfterOutput) process.exit(); // the audit stopped at its time limit may still be running
 }
 
 const program = new Command();
