@@ -29,8 +29,6 @@ export interface QueueWorkerOptions {
   lang: 'id' | 'en';
   /** How long a job's lock lasts without renewal (a dead worker's job waits this long). */
   lockMs: number;
-  /** Stop after this many jobs (tests); never by default. */
-  maxJobs?: number;
 }
 
 export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
@@ -56,7 +54,6 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     return p;
   };
 
-  let finished = 0;
   const processor = async (job: Job<QueueJobData, BatchFileResult>): Promise<BatchFileResult> => {
     const data = job.data;
     if (data?.v !== 1 || typeof data.file !== 'string') throw new UnrecoverableError(say('tugas bukan dari lkip-audit', 'not an lkip-audit job'));
@@ -92,7 +89,6 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
       if (e instanceof BatchFatalError) log(e.message);
       throw e;
     }
-    finished++;
     const secs = ((Date.now() - t0) / 1000).toLocaleString(en ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 });
     log(`${say('selesai', 'done')} ${data.file} (${secs} ${say('dtk', 's')}, ${result.error ? say('tidak dapat diaudit', 'could not be audited') : `${result.findings.length} ${say('temuan', 'findings')}`})`);
     return result;
@@ -133,7 +129,6 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  if (opts.maxJobs) worker.on('completed', () => finished >= opts.maxJobs! && void stop());
 
   const ready = await Promise.race([
     worker.waitUntilReady().then(() => true),

@@ -298,6 +298,25 @@ export async function runQueue(files: readonly string[], opts: QueueRunOptions):
     p.catch(() => {});
     pending.set(i, p);
   };
+  // jobs waiting and no worker connected: say so once (the run goes on; workers may come later)
+  const idle = setInterval(() => {
+    if (fatal || done > 0 || started === 0) return;
+    void queue
+      .getWorkersCount()
+      .then((n) => {
+        if (n > 0 || fatal || done > 0) return;
+        clearInterval(idle);
+        process.stderr.write(
+          say(
+            lang,
+            `lkip-audit: belum ada pekerja di antrean ${where}; jalankan \`lkip-audit worker --queue ${where}\` di mesin pekerja (menunggu…)\n`,
+            `lkip-audit: no worker on the queue ${where} yet; run \`lkip-audit worker --queue ${where}\` on the worker machines (waiting…)\n`,
+          ),
+        );
+      })
+      .catch(() => {});
+  }, 15_000);
+  idle.unref();
   try {
     await Promise.race([queue.waitUntilReady(), events.waitUntilReady(), fatalSeen]);
     for (let next = 0; next < files.length; next++) {
@@ -310,6 +329,7 @@ export async function runQueue(files: readonly string[], opts: QueueRunOptions):
     if (fatal) throw fatal;
   } finally {
     finished = true;
+    clearInterval(idle);
     if (lostTimer) clearTimeout(lostTimer);
     const quick = fatal !== null;
     const closing = Promise.allSettled([events.close(), queue.close()]);
