@@ -50,3 +50,33 @@ export function fmtRupiah(cents: bigint): string {
 export function fmtPct(v: number, printedDecimals = 0): string {
   return formatId(v, Math.max(2, printedDecimals)) + '%';
 }
+
+/**
+ * The interval an input printed with decimals stands for (rounded or truncated at its decimals);
+ * a whole number is taken as exact (counts, whole percentages are printed as they are).
+ */
+export function inputRange(v: number, decimals: number): [number, number] {
+  if (decimals <= 0) return [v, v];
+  return printedInterval(v, decimals);
+}
+
+/** Does a computed interval [lo, hi] reach the interval a printed value stands for? */
+export function rangeMeetsPrinted(lo: number, hi: number, printed: number, decimals: number): boolean {
+  const [plo, phi] = printedInterval(printed, decimals);
+  return hi >= plo - EPS && lo < phi - EPS;
+}
+
+/**
+ * Capaian from target and realisasi, as intervals from their printed precision, in percent: the
+ * positive formula, or, for lower-is-better indicators, either formula in use —
+ * (2·target − realisasi) / target and target / realisasi.
+ */
+export function capaianRanges(t: [number, number], r: [number, number], negative: boolean): { formula: 'ratio' | 'inverse' | 'difference'; lo: number; hi: number }[] {
+  const [tlo, thi] = t;
+  const [rlo, rhi] = r;
+  if (tlo <= 0) return [];
+  if (!negative) return [{ formula: 'ratio', lo: (rlo / thi) * 100, hi: (rhi / tlo) * 100 }];
+  const out: { formula: 'ratio' | 'inverse' | 'difference'; lo: number; hi: number }[] = [{ formula: 'difference', lo: (2 - rhi / tlo) * 100, hi: (2 - rlo / thi) * 100 }];
+  if (rlo > 0) out.push({ formula: 'inverse', lo: (tlo / rhi) * 100, hi: (thi / rlo) * 100 });
+  return out;
+}

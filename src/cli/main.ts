@@ -220,8 +220,8 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
     }
     if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
-    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
-    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang }));
+    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
+    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
     await sink.close();
   } catch (e) {
     bar?.clear();
@@ -313,6 +313,17 @@ program
       /** OCR misreadings repaired by the report's own arithmetic, with the evidence. */
       repairs,
       tables: opts.full ? report.tables : report.tables.map(({ rows, ...t }) => ({ ...t, rowCount: rows.length })),
+      /** Per table: each column's role, year, period, basis; rows by kind; what could not be decided. */
+      layouts: report.layouts.map((l) => ({
+        table: l.table,
+        columns: l.columns.map(
+          (c) =>
+            `${c.index + 1}. "${c.label}" → ${c.role ?? '?'}${c.year !== null ? ` ${c.year}` : ''}${c.period ? ` ${c.period.kind}${c.period.n ?? ''}` : ''}${c.basis !== 'year' ? ` [${c.basis}]` : ''}${c.money ? ' (Rp)' : ''}${c.from === 'flattened' ? ' (judul sebaris)' : ''}`,
+        ),
+        rows: Object.fromEntries(['item', 'group', 'total', 'average', 'continuation'].map((k) => [k, l.rows.filter((r) => r.kind === k).length]).filter(([, n]) => n)),
+        undecided: l.undecided,
+      })),
+      facts: opts.full ? report.facts : `${report.facts.length} fakta (--full untuk semuanya)`,
       budgets: report.budgets.map((b) => ({ ...b, counts: countLevels(b) })),
       targetsByIndicator: report.indicators.map((i) => ({
         indicator: i.name,

@@ -21,6 +21,34 @@ export const RuleSettingSchema = z.object({
   severity: SeveritySchema.optional(),
 });
 
+/** A list of signatures; a signature matches when each of its phrases occurs as whole words. */
+const Signatures = z.array(z.array(z.string().min(1)).min(1)).min(1);
+
+export const ColumnRoleSchema = z.enum([
+  'no', 'satuan', 'formula', 'data_source', 'responsible', 'keterangan', 'indicator', 'sasaran', 'tujuan',
+  'program', 'kegiatan', 'sub_kegiatan', 'uraian',
+  'target', 'realisasi', 'capaian', 'baseline', 'pagu', 'realisasi_anggaran', 'serapan', 'sisa', 'predikat', 'score', 'count',
+]);
+export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
+
+const ColumnRoleRuleSchema = z
+  .object({
+    role: ColumnRoleSchema,
+    kind: z.enum(['label', 'value']),
+    /** The label is exactly one of these (after normalising). */
+    only: z.array(z.string().min(1)).optional(),
+    any: Signatures.optional(),
+    none: z.array(z.string().min(1)).default([]),
+  })
+  .refine((r) => r.only || r.any, { message: 'isi "only" atau "any"' });
+
+const ColumnQualifiersSchema = z.object({
+  periods: z.array(z.object({ period: z.enum(['triwulan', 'semester', 'cumulative']), any: Signatures })).default([]),
+  bases: z.array(z.object({ basis: z.enum(['renstra_end', 'pk_perubahan', 'pk', 'p_apbd', 'apbd', 'national']), any: Signatures })).default([]),
+  moneyGroups: z.array(z.string().min(1)).default([]),
+  performanceGroups: z.array(z.string().min(1)).default([]),
+});
+
 export const ConfigSchema = z.object({
   rules: z.record(z.string(), RuleSettingSchema).default({}),
   tolerances: z
@@ -39,6 +67,13 @@ export const ConfigSchema = z.object({
       indicatorSynonyms: z.array(z.tuple([z.string(), z.string()])).default([]),
       /** Words that make an indicator negative-polarity (lower realisation is better). */
       negativeIndicators: z.array(z.string()).default([]),
+      /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
+      columnRoles: z.array(ColumnRoleRuleSchema).default([]),
+      /** Phrases that start a new column label in a header flattened into one line. */
+      columnStarts: z.array(z.string().min(1)).default([]),
+      columnQualifiers: ColumnQualifiersSchema.default({ periods: [], bases: [], moneyGroups: [], performanceGroups: [] }),
+      /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
+      rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
     })
     .optional(),
 });

@@ -3,6 +3,7 @@
  * its source (PrintedValue.src); tables keep their line range.
  */
 import { z } from 'zod';
+import { FactSchema, TableLayoutSchema } from './facts.js';
 import { PrintedValueSchema, SourceRefSchema } from './values.js';
 
 export const TableKindSchema = z.enum([
@@ -42,6 +43,8 @@ export const SectionKindSchema = z.enum([
   'lampiran_pk_perubahan',
   'lampiran_iku',
   'lampiran_lain',
+  /** A text with no heading the parser recognises (an excerpt of a report): read as body. */
+  'excerpt',
 ]);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 
@@ -231,5 +234,9 @@ export const LkipReportSchema = z.object({
   budgets: z.array(BudgetTreeSchema),
   /** Values in numeric positions (targets, realisations, amounts) that could not be read reliably. */
   unreadable: z.array(PrintedValueSchema),
+  /** Per table: the role of every column and the kind of every row (src/parse/columns.ts). */
+  layouts: z.array(TableLayoutSchema),
+  /** Every value of a decided column, as a fact (src/parse/facts.ts). */
+  facts: z.array(FactSchema),
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

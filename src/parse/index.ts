@@ -4,6 +4,8 @@ import type { Document } from '../model/document.js';
 import type { LkipReport } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { buildBudgetTree, buildPkBudget } from './budget.js';
+import { resolveLayout } from './columns.js';
+import { tableFacts } from './facts.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
@@ -73,6 +75,11 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   const capRuleStated = doc.lines.some((l) => /lebih dari 100\s*%[^.]{0,80}(termasuk|dihitung|dianggap)[^.]{0,40}100\s*%/i.test(l.text));
   void sectionAt;
   void SECTION_LABEL;
+  const lineIndex = new Map(doc.lines.map((l, i) => [l.line, i]));
+  const layouts = tables.map((t) => resolveLayout(t, doc, config, lineIndex));
+  let factNo = 0;
+  const nextFact = () => `F${++factNo}`;
+  const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));
   return {
     file: doc.file,
     format: doc.format,
@@ -91,5 +98,7 @@ export function parseReport(doc: Document, config: Config): LkipReport {
       ...perf.measurements.flatMap((m) => [m.target, m.realisasi, m.capaian]).filter((v) => v.kind === 'unreadable'),
       ...budgets.flatMap((b) => [...Object.values(b.nodes), ...(b.total ? [b.total] : [])].flatMap((n) => [n.pagu, n.realisasi, n.pct])).filter((v): v is NonNullable<typeof v> => !!v && v.kind === 'unreadable'),
     ],
+    layouts,
+    facts,
   };
 }

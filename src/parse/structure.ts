@@ -56,6 +56,8 @@ export function findSections(doc: Document): Section[] {
     prev.endLine = l.line - 1;
     out.push({ kind: k.kind, title: k.title, startLine: l.line, endLine: last });
   }
+  // no heading recognised anywhere: an excerpt, whose text is body, not a cover
+  if (out.length === 1) out[0]!.kind = 'excerpt';
   return out;
 }
 
@@ -80,6 +82,7 @@ export const SECTION_LABEL: Record<SectionKind, string> = {
   lampiran_pk_perubahan: 'Lampiran PK Perubahan',
   lampiran_iku: 'Lampiran SK IKU',
   lampiran_lain: 'Lampiran',
+  excerpt: 'Kutipan',
 };
 
 // ---------------------------------------------------------------- tables
@@ -184,7 +187,7 @@ function columnLabels(headerRows: string[][]): string[] {
   return labels.map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
-const CAPTION_RE = /^\.?\s*tab[el]{2}\s*([0-9IVX]+(?:\s*\.\s*[0-9]+)?)/i;
+const CAPTION_RE = /^\.?\s*tab[el]{2}[;:.]?\s*([0-9IVX]+(?:\s*[.-]\s*[0-9]+)?)/i;
 
 function captionBefore(doc: Document, idx: number, stopAt: number): { number: string | null; caption: string; line: number | null } {
   // idx = index in doc.lines of the table's first row; look back at most 8 non-empty lines
@@ -231,9 +234,15 @@ export interface TableBuildInfo {
 export function classify(columns: string[], rows: TableRow[], config: Config | undefined): TableKind {
   const head = norm(columns.join(' | '));
   const vocab = config?.vocabulary?.tableKinds ?? [];
+  const years = new Set(head.match(/\b(19|20)\d\d\b/g) ?? []).size;
+  // "{year}" in a signature stands for any year; n of them need n different years
+  const sigMatches = (sig: string[]) => {
+    const need = sig.filter((w) => w === '{year}').length;
+    return years >= need && sig.every((w) => w === '{year}' || head.includes(norm(w)));
+  };
   for (const k of vocab) {
     if (k.none.some((w) => head.includes(norm(w)))) continue;
-    if (k.any.some((sig) => sig.every((w) => head.includes(norm(w))))) {
+    if (k.any.some(sigMatches)) {
       if (k.kind === 'budget' || k.kind === 'budget_plan') {
         // budget tables: realisation columns → budget, only budget → budget_plan
         const hasReal = /realisasi|capaian|%/.test(head);

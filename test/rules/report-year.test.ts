@@ -43,12 +43,28 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET\t${o.realCols ?? 'REALISASI Th
 1\tMeningkatnya Kualitas Pelayanan\tNilai SKM\t85\t65,3 %\t86,44 %
 `;
 
+/** An excerpt: a measurement table whose caption names a year; its columns name their own. */
+const captioned = (captionYear: string, colYear: string) => `3.1. CAPAIAN KINERJA ORGANISASI
+Capaian kinerja untuk setiap sasaran strategis adalah sebagai berikut :
+Tabel 3-1 Indikator Kinerja Sasaran Strategis Beserta Target dan Realisasi Tahun ${captionYear}
+Sasaran Strategis\tIndikator Kinerja\tSatuan\tTarget Tahun ${colYear}\tRealisasi Tahun ${colYear}\tCapaian (%)
+Meningkatkan Kapasitas Air Bersih\tKapasitas Debit Air Bersih\tLiter/detik\t405\t65\t16,05
+`;
+
 describe('report-year', () => {
   ruleTester(
     reportYear,
     {
-      valid: [{ name: 'one year throughout, signed after the year', text: lkip() }],
+      valid: [
+        { name: 'one year throughout, signed after the year', text: lkip() },
+        { name: 'a table caption and its columns name the same year', text: captioned('2020', '2020') },
+      ],
       invalid: [
+        {
+          name: 'a table caption names 2019, its target and realisasi columns 2020',
+          text: captioned('2019', '2020'),
+          findings: [{ line: 4, reported: '2019 (judul tabel)', expected: '2020 (2 kolom)', category: 'year_or_date_mismatch' }],
+        },
         {
           name: 'Kata Pengantar accounts for Tahun Anggaran 2022 (Kencong 2023)',
           text: lkip({ anggaran: '2022' }),

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
 
 /** % serapan = realisasi / pagu × 100, at the precision printed. */
@@ -19,23 +20,24 @@ export const budgetPercentage: Rule = {
     },
   },
   check(ctx) {
-    for (const tree of ctx.report.budgets) {
-      const nodes = [...Object.values(tree.nodes), ...(tree.total ? [tree.total] : [])];
-      for (const n of nodes) {
-        const { pagu, realisasi, pct } = n;
-        if (!pagu || !realisasi || !pct || pct.value === null || pagu.value === null || pagu.value === 0) continue;
-        const real = realisasi.kind === 'empty' ? 0 : realisasi.value;
+    for (const row of factsByRow(ctx.report.facts).values()) {
+      for (const pct of row) {
+        if (pct.measure !== 'serapan' || pct.value.value === null) continue;
+        const pagu = partnerIn(row, pct, 'pagu');
+        const realisasi = partnerIn(row, pct, 'realisasi_anggaran');
+        if (!pagu || !realisasi || pagu.value.value === null || pagu.value.value === 0) continue;
+        const real = realisasi.value.kind === 'empty' ? 0 : realisasi.value.value;
         if (real === null) continue;
-        const computed = (real / pagu.value) * 100;
-        if (consistentAtPrinted(computed, pct.value, pct.decimals)) continue;
-        const expected = fmtPct(computed, pct.decimals);
+        const computed = (real / pagu.value.value) * 100;
+        if (consistentAtPrinted(computed, pct.value.value, pct.value.decimals)) continue;
+        const expected = fmtPct(computed, pct.value.decimals);
         ctx.problem({
           messageId: 'pct',
-          data: { label: n.label.slice(0, 90), reported: pct.raw, real: realisasi.raw || '0', pagu: pagu.raw, expected },
+          data: { label: pct.subject.name.slice(0, 90), reported: pct.value.raw, real: realisasi.value.raw || '0', pagu: pagu.value.raw, expected },
           where: pct.src,
-          reported: pct.raw,
+          reported: pct.value.raw,
           expected,
-          tolerance: toleranceText(pct.decimals).id,
+          tolerance: toleranceText(pct.value.decimals).id,
           related: [pagu.src, realisasi.src],
         });
       }

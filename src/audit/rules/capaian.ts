@@ -1,6 +1,7 @@
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { factsByRow, partnerIn } from '../../parse/facts.js';
+import { capaianRanges, consistentAtPrinted, fmtPct, inputRange, rangeMeetsPrinted, toleranceText } from '../tolerance.js';
 
 /** The number a target or realisation stands for: grades like "B (69)" by their number. */
 function num(v: PrintedValue): number | null {
@@ -40,6 +41,21 @@ export const capaian: Rule = {
   },
   check(ctx) {
     const capped = ctx.report.meta.capRuleStated;
+    /** The printed capaian against the interval target and realisasi stand for; the raw value (first formula) when none reaches it. */
+    const testRange = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean): number | null => {
+      const tv = num(t);
+      const rv = num(r);
+      if (tv === null || rv === null || tv === 0 || c.value === null) return null;
+      if ((c.kind !== 'percent' && c.kind !== 'number') || c.unit) return null;
+      const ranges = capaianRanges(inputRange(tv, t.decimals), inputRange(rv, r.decimals), negative);
+      if (ranges.length === 0) return null;
+      for (const g of ranges) {
+        if (rangeMeetsPrinted(g.lo, g.hi, c.value, c.decimals)) return null;
+        if (capped && g.hi > 100 && consistentAtPrinted(100, c.value, c.decimals)) return null;
+        if (capped && g.lo < 0 && consistentAtPrinted(0, c.value, c.decimals)) return null;
+      }
+      return negative ? ((tv - (rv - tv)) / tv) * 100 : (rv / tv) * 100;
+    };
     const test = (t: PrintedValue, r: PrintedValue, c: PrintedValue, negative: boolean) => {
       const tv = num(t);
       const rv = num(r);
@@ -51,21 +67,27 @@ export const capaian: Rule = {
       if (raw < 0 && capped && consistentAtPrinted(0, c.value, c.decimals)) return null;
       return raw;
     };
-    const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
-    for (const m of ctx.report.measurements) {
-      const ind = inds.get(m.indicatorId);
-      const raw = test(m.target, m.realisasi, m.capaian, ind?.polarity === 'negative');
-      if (raw === null) continue;
-      const expected = fmtPct(raw, m.capaian.decimals);
-      ctx.problem({
-        messageId: m.kind === 'renstra_end' ? 'end' : 'indicator',
-        data: { label: (ind?.name ?? '').slice(0, 90), reported: m.capaian.raw, real: m.realisasi.raw, target: m.target.raw, expected },
-        where: m.capaian.src,
-        reported: m.capaian.raw,
-        expected,
-        tolerance: toleranceText(m.capaian.decimals).id,
-        related: [m.target.src, m.realisasi.src],
-      });
+    // every capaian fact of an item row, against the target and realisasi of its own row and year
+    const rows = factsByRow(ctx.report.facts);
+    for (const row of rows.values()) {
+      for (const c of row) {
+        if (c.measure !== 'capaian' || c.rowKind !== 'item') continue;
+        const t = partnerIn(row, c, 'target');
+        const r = partnerIn(row, c, 'realisasi');
+        if (!t || !r) continue;
+        const raw = testRange(t.value, r.value, c.value, c.subject.polarity === 'negative');
+        if (raw === null) continue;
+        const expected = fmtPct(raw, c.value.decimals);
+        ctx.problem({
+          messageId: c.basis === 'renstra_end' || t.basis === 'renstra_end' ? 'end' : 'indicator',
+          data: { label: c.subject.name.slice(0, 90), reported: c.value.raw, real: r.value.raw, target: t.value.raw, expected },
+          where: c.src,
+          reported: c.value.raw,
+          expected,
+          tolerance: toleranceText(c.value.decimals).id,
+          related: [t.src, r.src],
+        });
+      }
     }
     for (const tree of ctx.report.budgets) {
       for (const n of Object.values(tree.nodes)) {

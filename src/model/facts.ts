@@ -1,0 +1,110 @@
+/**
+ * The fact model (XBRL-style): every number the report prints in a table becomes one fact that says
+ * what it is about (subject), what it measures (the column's role), when (year, period), against
+ * what (basis), where it is stated (which kind of table / section), its printed value and precision,
+ * and its cell. Rows that aggregate others (Jumlah, Rata-rata) are facts naming the facts they
+ * aggregate. Table layouts (the role of every column, the kind of every row, and what could not be
+ * decided) are kept beside the facts so `extract` can show them.
+ */
+import { z } from 'zod';
+import { ColumnRoleSchema } from './config.js';
+import { PrintedValueSchema, SourceRefSchema } from './values.js';
+
+export { ColumnRoleSchema };
+export type { ColumnRole } from './config.js';
+
+export const PeriodSchema = z.enum(['triwulan', 'semester', 'cumulative']);
+export const BasisSchema = z.enum(['year', 'renstra_end', 'pk', 'pk_perubahan', 'apbd', 'p_apbd', 'national']);
+export type Basis = z.infer<typeof BasisSchema>;
+
+export const ColumnInfoSchema = z.object({
+  index: z.number().int(),
+  /** The header label as printed (all header rows of the column joined). */
+  label: z.string(),
+  /** null: no vocabulary entry names it (undecided; no rule reads the column). */
+  role: ColumnRoleSchema.nullable(),
+  kind: z.enum(['label', 'value']).nullable(),
+  year: z.number().int().nullable(),
+  period: z.object({ kind: PeriodSchema, n: z.number().int().nullable() }).nullable(),
+  basis: BasisSchema,
+  /** The column holds rupiah (its role or a money group header above it says so). */
+  money: z.boolean(),
+  /** Where the label came from: the table's header cells, or a header printed as one line above it. */
+  from: z.enum(['cells', 'flattened', 'none']),
+});
+export type ColumnInfo = z.infer<typeof ColumnInfoSchema>;
+
+export const RowKindSchema = z.enum(['item', 'group', 'total', 'average', 'continuation']);
+export type RowKind = z.infer<typeof RowKindSchema>;
+
+export const RowInfoSchema = z.object({
+  /** Index in Table.rows. */
+  index: z.number().int(),
+  line: z.number().int(),
+  kind: RowKindSchema,
+  label: z.string(),
+  /** For a total or average row with fewer cells than columns: the columns its values were put in. */
+  valueColumns: z.array(z.number().int()).optional(),
+});
+export type RowInfo = z.infer<typeof RowInfoSchema>;
+
+export const TableLayoutSchema = z.object({
+  table: z.string(),
+  columns: z.array(ColumnInfoSchema),
+  rows: z.array(RowInfoSchema),
+  /** What the resolver could not decide (shown by `extract`; no finding rests on it). */
+  undecided: z.array(z.string()),
+});
+export type TableLayout = z.infer<typeof TableLayoutSchema>;
+
+export const StatedInSchema = z.enum([
+  'renstra',
+  'renstra_lampiran',
+  'rkt',
+  'iku',
+  'pk',
+  'pk_perubahan',
+  'measurement',
+  'comparison',
+  'renstra_end',
+  'budget',
+  'other',
+]);
+export type StatedIn = z.infer<typeof StatedInSchema>;
+
+export const SubjectKindSchema = z.enum(['indicator', 'sasaran', 'tujuan', 'program', 'kegiatan', 'sub_kegiatan', 'item']);
+
+export const FactSchema = z.object({
+  id: z.string(),
+  subject: z.object({
+    kind: SubjectKindSchema,
+    /** As printed (shortened). */
+    name: z.string(),
+    /** Normalised for matching the same subject in other tables. */
+    key: z.string(),
+    /** The indicator's polarity (lower is better = negative), from the vocabulary. */
+    polarity: z.enum(['positive', 'negative']),
+    /** The group heading the row stands under (a sasaran, a program), when there is one. */
+    group: z.string().optional(),
+  }),
+  measure: ColumnRoleSchema,
+  year: z.number().int().nullable(),
+  period: z.object({ kind: PeriodSchema, n: z.number().int().nullable() }).nullable(),
+  basis: BasisSchema,
+  statedIn: StatedInSchema,
+  rowKind: RowKindSchema,
+  value: PrintedValueSchema,
+  /** The cell: table id, row index in the table, column index. */
+  cell: z.object({
+    table: z.string(),
+    row: z.number().int(),
+    col: z.number().int(),
+    /** For a row holding several numbered indicators and as many values per cell ("1. … 2. …", "100% 100%"): which one. */
+    part: z.number().int().optional(),
+  }),
+  /** For a total or average row: how it aggregates, and the facts it aggregates (same column, the rows it closes). */
+  aggregate: z.enum(['sum', 'mean']).optional(),
+  over: z.array(z.string()).optional(),
+  src: SourceRefSchema,
+});
+export type Fact = z.infer<typeof FactSchema>;

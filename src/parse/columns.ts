@@ -1,0 +1,354 @@
+/**
+ * The column-role resolver: gives every column of a table a role (what it holds), its year, period
+ * and basis, and every row a kind (item, group heading, total, average, continuation). All words
+ * come from `rules/vocabulary.yaml` (columnRoles, columnStarts, columnQualifiers, rowKinds); this is
+ * the one place that reads header words for roles. What it cannot decide it lists in `undecided`
+ * and leaves null: no rule reads an undecided column.
+ *
+ * Headers arrive in three shapes: header cells (one or several rows, joined per column by
+ * structure.ts), a header printed as one flattened line above the rows (a PDF copied as text: the
+ * cell separators are lost, and the second header row of a two-level header comes last), or both
+ * (a flattened upper row above year-only header cells).
+ */
+import type { ColumnRole, Config } from '../model/config.js';
+import type { DocLine, Document } from '../model/document.js';
+import type { Basis, ColumnInfo, RowInfo, RowKind, TableLayout } from '../model/facts.js';
+import type { Table } from '../model/report.js';
+import { parseValue } from './numbers.js';
+
+type Vocab = NonNullable<Config['vocabulary']>;
+
+/** Lower-case words: letters, digits and "%" kept, everything else a space. */
+export function words(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .replace(/%/g, ' % ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const has = (label: string, phrase: string) => ` ${label} `.includes(` ${words(phrase)} `);
+const sigMatch = (label: string, sig: string[]) => sig.every((p) => has(label, p));
+
+const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+interface RoleHit {
+  role: ColumnRole;
+  kind: 'label' | 'value';
+}
+
+function roleOf(label: string, vocab: Vocab): RoleHit | null {
+  const w = words(label);
+  if (!w) return null;
+  for (const r of vocab.columnRoles) {
+    if (r.only && !r.only.some((o) => words(o) === w)) continue;
+    if (r.any && !r.any.some((sig) => sigMatch(w, sig))) continue;
+    if (r.none.some((n) => has(w, n))) continue;
+    return { role: r.role, kind: r.kind };
+  }
+  return null;
+}
+
+function yearsIn(label: string): number[] {
+  return [...new Set((label.match(YEAR_RE) ?? []).map(Number))];
+}
+
+function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period' | 'basis'> & { years: number[] } {
+  const w = words(label);
+  const years = yearsIn(label);
+  let period: ColumnInfo['period'] = null;
+  for (const p of vocab.columnQualifiers.periods) {
+    const sig = p.any.find((s) => sigMatch(w, s));
+    if (!sig) continue;
+    const after = ` ${w} `.split(` ${words(sig[sig.length - 1]!)} `)[1]?.trim().split(' ')[0] ?? '';
+    const n = ROMAN[after] ?? (/^[1-4]$/.test(after) ? Number(after) : null);
+    period = { kind: p.period, n };
+    break;
+  }
+  let basis: Basis = 'year';
+  for (const b of vocab.columnQualifiers.bases) {
+    if (b.any.some((s) => sigMatch(w, s))) {
+      basis = b.basis;
+      break;
+    }
+  }
+  return { year: years.length === 1 ? years[0]! : null, period, basis, years };
+}
+
+const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
+
+/** Roles decided column by column, then the context rule: inside a money run (after a pagu column) a realisasi is spent money and a capaian or "%" is serapan. */
+function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab, undecided: string[]): ColumnInfo[] {
+  const cols: ColumnInfo[] = labels.map((label, index) => {
+    const hit = roleOf(label, vocab);
+    const q = qualify(label, vocab);
+    const w = words(label);
+    const moneyGroup = vocab.columnQualifiers.moneyGroups.some((g) => has(w, g));
+    return {
+      index,
+      label,
+      role: hit?.role ?? null,
+      kind: hit?.kind ?? null,
+      year: q.year,
+      period: q.period,
+      basis: q.basis,
+      money: moneyGroup || (hit ? MONEY_ROLES.has(hit.role) : false),
+      from,
+    };
+  });
+  let moneyRun = false;
+  let lastValue: ColumnRole | null = null;
+  for (const c of cols) {
+    const w = words(c.label);
+    const bare = w === '%' || w === 'persentase' || w === 'prosentase';
+    if (c.role === 'pagu') moneyRun = true;
+    else if (c.role === 'target' || c.kind === 'label') moneyRun = false;
+    if (moneyRun && c.role === 'realisasi') c.role = 'realisasi_anggaran';
+    if (moneyRun && c.role === 'capaian') c.role = 'serapan';
+    if (c.money && c.role === 'realisasi') c.role = 'realisasi_anggaran';
+    if (c.money && c.role === 'capaian') c.role = 'serapan';
+    if (c.money && c.role === 'target') c.role = 'pagu';
+    if (c.role === null && bare) {
+      if (lastValue === 'realisasi_anggaran' || lastValue === 'pagu') c.role = 'serapan';
+      else if (lastValue === 'realisasi' || lastValue === 'target') c.role = 'capaian';
+      if (c.role) c.kind = 'value';
+    }
+    if (c.role === 'serapan' || c.kind !== 'value') c.money = false;
+    if (c.role && MONEY_ROLES.has(c.role)) c.money = true;
+    if (c.kind === 'value') lastValue = c.role;
+    if (c.role === null && c.label.trim() !== '') undecided.push(`kolom ${c.index + 1} "${c.label.slice(0, 60)}": peran tidak dikenali`);
+    if (c.kind === 'value' && c.year === null && yearsIn(c.label).length > 1) undecided.push(`kolom ${c.index + 1} "${c.label.slice(0, 60)}": lebih dari satu tahun`);
+  }
+  return cols;
+}
+
+// ----------------------------------------------------------------------------- flattened headers
+
+/** Cut a header printed as one line into column labels at the vocabulary's start phrases (longest first). */
+export function segmentFlattened(text: string, vocab: Vocab): string[] {
+  const starts = [...vocab.columnStarts].map(words).sort((a, b) => b.split(' ').length - a.split(' ').length);
+  const toks = words(text)
+    .split(' ')
+    .filter(Boolean);
+  // a trailing column-number row ("1 2 3 4 5") printed on the same line
+  while (toks.length > 0 && /^\d{1,2}$/.test(toks[toks.length - 1]!)) toks.pop();
+  const segs: string[][] = [];
+  let cur: string[] | null = null;
+  let curYear = false;
+  for (let i = 0; i < toks.length; ) {
+    const hit = starts.find((s) => {
+      const sw = s.split(' ');
+      return sw.every((w, k) => toks[i + k] === w);
+    });
+    const t = toks[i]!;
+    const isYear = /^(19[5-9]\d|20\d\d)$/.test(t);
+    // a second "tahun YYYY" after a label that already has its year opens a group label
+    const groupYear = curYear && ((t === 'tahun' && /^(19|20)\d\d$/.test(toks[i + 1] ?? '')) || isYear);
+    if (hit || groupYear || !cur) {
+      cur = [];
+      segs.push(cur);
+      curYear = false;
+    }
+    const n = hit ? hit.split(' ').length : 1;
+    cur.push(...toks.slice(i, i + n));
+    if (toks.slice(i, i + n).some((x) => /^(19|20)\d\d$/.test(x))) curYear = true;
+    i += n;
+  }
+  let labels = segs.map((s) => s.join(' '));
+  // two-level header flattened: a year-only group label ("tahun 2019") whose sub-labels (target,
+  // realisasi) were printed at the end of the line, after the last label that has a year
+  const gi = labels.findIndex((l) => yearsIn(l).length === 1 && words(l).replace(/\b(tahun|th)\b/g, '').trim().split(' ').length === 1);
+  if (gi >= 0) {
+    let lastYeared = -1;
+    labels.forEach((l, i) => {
+      if (i !== gi && yearsIn(l).length > 0) lastYeared = i;
+    });
+    const tail = labels.slice(lastYeared + 1).filter((l) => yearsIn(l).length === 0);
+    if (lastYeared > gi && tail.length >= 2 && lastYeared + 1 + tail.length === labels.length) {
+      const y = yearsIn(labels[gi]!)[0]!;
+      labels = [...labels.slice(0, gi), ...tail.map((l) => `${l} ${y}`), ...labels.slice(gi + 1, lastYeared + 1)];
+    }
+  }
+  return labels;
+}
+
+const CAPTION_RE = /^\.?\s*tab[el]{2}\b/i;
+
+/** The line just above a table (or above its header cells) that looks like a flattened header: two or more role words. */
+function flattenedAbove(doc: Document, table: Table, index: Map<number, number>, vocab: Vocab): { text: string; line: DocLine } | null {
+  const first = Math.min(table.startLine, ...table.headerLines);
+  const at = index.get(first);
+  if (at === undefined) return null;
+  for (let i = at - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    const l = doc.lines[i]!;
+    if (l.cells) return null;
+    const t = l.text.trim();
+    if (!t) continue;
+    seen++;
+    if (CAPTION_RE.test(t) || t.length > 400) return null;
+    const segs = segmentFlattened(t, vocab);
+    const roles = segs.map((s) => roleOf(s, vocab)).filter(Boolean);
+    if (segs.length >= 2 && roles.length >= 2 && roles.some((r) => r!.kind === 'value')) return { text: t, line: l };
+  }
+  return null;
+}
+
+// ----------------------------------------------------------------------------- rows
+
+const isNumeric = (c: string) => {
+  const t = c.trim();
+  if (!t || t === '-' || t === '–') return false;
+  const v = parseValue(t, NOWHERE);
+  return v.kind === 'number' || v.kind === 'percent' || v.kind === 'money' || v.kind === 'grade';
+};
+const NOWHERE = { file: '', page: null, line: 0 };
+const isEmptyValue = (c: string) => /^\s*(-|–|—)?\s*$/.test(c);
+
+function rowKindOf(label: string, vocab: Vocab): RowKind | null {
+  const numbered = /^\s*(\d+(\.\d+)*|[ivx]+|[a-z])[.)]\s/i.test(label);
+  const w = words(label);
+  for (const k of vocab.rowKinds) {
+    for (const sig of k.any) {
+      const p = words(sig[0]!);
+      if (w !== p && !w.startsWith(p + ' ')) continue;
+      if (k.tail) {
+        // an aggregate: the phrase and nothing but its tail words, never a numbered row
+        if (numbered) continue;
+        const tail = new Set(k.tail.map(words));
+        if (!w.slice(p.length).trim().split(' ').filter(Boolean).every((x) => tail.has(x) || /^(19|20)\d\d$/.test(x))) continue;
+      }
+      return k.kind;
+    }
+  }
+  return null;
+}
+
+// ----------------------------------------------------------------------------- the resolver
+
+export function resolveLayout(table: Table, doc: Document, config: Config, index?: Map<number, number>): TableLayout {
+  const vocab = config.vocabulary;
+  const undecided: string[] = [];
+  if (!vocab || vocab.columnRoles.length === 0) return { table: table.id, columns: [], rows: [], undecided: ['kosakata kolom tidak ada'] };
+  const idx = index ?? new Map(doc.lines.map((l, i) => [l.line, i]));
+  const width = Math.max(table.columns.length, ...table.rows.map((r) => r.cells.length));
+  let labels = Array.from({ length: width }, (_, i) => table.columns[i] ?? '');
+  let from: ColumnInfo['from'] = table.columns.some((c) => c.trim() !== '') ? 'cells' : 'none';
+
+  const decidedFromCells = labels.filter((l) => roleOf(l, vocab)).length;
+  const flat = flattenedAbove(doc, table, idx, vocab);
+  if (flat && decidedFromCells < 2) {
+    const segs = segmentFlattened(flat.text, vocab);
+    const yearOnly = labels.map((l) => l.trim() !== '' && words(l).replace(/\b(tahun|th)\b/g, '').trim().split(' ').every((x) => /^(19|20)\d\d$/.test(x)));
+    if (yearOnly.some(Boolean)) {
+      // a flattened upper header row above year-only header cells: its labels fill the empty
+      // columns left to right, its last label spans the year columns
+      const empties = labels.map((l, i) => (l.trim() === '' && !yearOnly[i] ? i : -1)).filter((i) => i >= 0 && i < yearOnly.indexOf(true));
+      if (segs.length === empties.length + 1) {
+        empties.forEach((ci, k) => (labels[ci] = segs[k]!));
+        labels = labels.map((l, i) => (yearOnly[i] ? `${segs[segs.length - 1]} ${l}` : l));
+        from = 'flattened';
+      } else undecided.push(`baris judul "${flat.text.slice(0, 60)}" tidak cocok dengan kolom tabel`);
+    } else {
+      const aligned = alignFlattened(segs, table, vocab);
+      if (aligned) {
+        labels = aligned;
+        from = 'flattened';
+      } else undecided.push(`baris judul "${flat.text.slice(0, 60)}": ${segs.length} label, tidak dapat dipasangkan dengan kolom tabel`);
+    }
+  }
+  const columns = resolveColumns(labels, from, vocab, undecided);
+  const rows = resolveRows(table, columns, vocab, undecided);
+  return { table: table.id, columns, rows, undecided };
+}
+
+/** Flattened labels → one label per cell column: value labels to the numeric columns, label labels to the others. */
+function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | null {
+  const width = Math.max(...table.rows.map((r) => r.cells.length));
+  if (segs.length === width) return segs;
+  const items = table.rows.filter((r) => r.cells.filter((c) => isNumeric(c) || /\d/.test(c)).length >= 2 && !/^\s*\d+(\.\d+)*\.?\s*$/.test(r.cells.find((c) => c.trim()) ?? '') || r.cells.filter(isNumeric).length >= 2);
+  if (items.length === 0) return null;
+  // a value column: some numbers, and no plain words (a cell with digits that is not one number,
+  // such as "91 lokasi ..., 69 lokasi ...", still sits in a value column)
+  const numericCol = Array.from({ length: width }, (_, c) => {
+    const cells = items.map((r) => r.cells[c] ?? '');
+    const words_ = cells.filter((x) => !isNumeric(x) && !isEmptyValue(x) && !/\d/.test(x)).length;
+    return cells.some(isNumeric) && words_ <= cells.length * 0.2;
+  });
+  const valueCols = numericCol.map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
+  const labelCols = numericCol.map((b, i) => (b ? -1 : i)).filter((i) => i >= 0);
+  const hits = segs.map((s) => roleOf(s, vocab));
+  const valueSegs = segs.filter((_, i) => hits[i]?.kind === 'value');
+  const labelSegs = segs.filter((_, i) => hits[i]?.kind !== 'value');
+  if (valueSegs.length !== valueCols.length) return null;
+  // value columns must follow the label columns
+  if (labelCols.some((c) => c > valueCols[0]!)) return null;
+  const out = Array.from({ length: width }, () => '');
+  valueCols.forEach((c, k) => (out[c] = valueSegs[k]!));
+  // label columns: the nearest to the values get the last label labels (the indicator is printed last)
+  const ls = labelSegs.slice(-labelCols.length);
+  labelCols.forEach((c, k) => (out[c] = ls[k - (labelCols.length - ls.length)] ?? ''));
+  return out;
+}
+
+function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
+  const valueCols = columns.filter((c) => c.kind === 'value').map((c) => c.index);
+  // the row's label comes from the column most specific about what the row is
+  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'sasaran', 'tujuan'];
+  const labelCols = columns
+    .filter((c) => c.kind === 'label' && c.role && LABEL_ORDER.includes(c.role))
+    .sort((a, b) => LABEL_ORDER.indexOf(a.role!) - LABEL_ORDER.indexOf(b.role!) || a.index - b.index)
+    .map((c) => c.index);
+  const out: RowInfo[] = [];
+  table.rows.forEach((r, index) => {
+    const cells = r.cells;
+    const numericCount = cells.filter(isNumeric).length;
+    // the row's label: the first label column with text, else the first non-numeric cell
+    let label = '';
+    for (const c of labelCols) if ((cells[c] ?? '').trim() && !isNumeric(cells[c]!) && !/^\s*\d+(\.\d+)*\.?\s*$/.test(cells[c]!)) {
+      label = cells[c]!.trim();
+      break;
+    }
+    if (!label) label = (cells.find((c) => c.trim() !== '' && !isNumeric(c) && !/^\s*\d+(\.\d+)*\.?\s*$/.test(c)) ?? '').trim();
+    // a total or average: by its label, or, when the label cells are empty, by another cell ("", "Jumlah", 12)
+    const byWords = rowKindOf(label, vocab);
+    let kind: RowKind = byWords === 'total' || byWords === 'average' ? byWords : 'item';
+    if (kind === 'item' && !labelCols.some((c) => (cells[c] ?? '').trim() && !isNumeric(cells[c]!))) {
+      const other = rowKindOf(cells.map((c) => c.trim()).filter((c) => c && !isNumeric(c))[0] ?? '', vocab);
+      if (other === 'total' || other === 'average') kind = other;
+    }
+    const values = valueCols.filter((c) => isNumeric(cells[c] ?? '')).length;
+    if (kind === 'item' && values === 0 && numericCount === 0) {
+      // no value at all: a heading (its words say so, or rows follow), or the rest of the previous
+      // row's label when it starts lower-case
+      const prev = out[out.length - 1];
+      kind = byWords === 'group' ? 'group' : prev && prev.kind === 'item' && /^[a-z(]/.test(label) ? 'continuation' : 'group';
+    }
+    const info: RowInfo = { index, line: r.line, kind, label: label.slice(0, 500) };
+    // a total or average row printed with fewer cells than columns: its values go to the columns of one role
+    if ((kind === 'total' || kind === 'average') && cells.length < columns.length) {
+      const nums = cells.map((c, i) => (isNumeric(c) ? i : -1)).filter((i) => i >= 0);
+      const byRole = new Map<string, number[]>();
+      for (const c of columns) if (c.kind === 'value' && c.role) byRole.set(c.role, [...(byRole.get(c.role) ?? []), c.index]);
+      const fit = [...byRole.values()].filter((cs) => cs.length === nums.length);
+      if (nums.length === valueCols.length) info.valueColumns = valueCols;
+      else if (fit.length === 1) info.valueColumns = fit[0]!;
+      else undecided.push(`baris ${r.line} "${label.slice(0, 40)}": ${nums.length} nilai untuk ${valueCols.length} kolom nilai, tidak dapat dipasangkan`);
+    }
+    out.push(info);
+  });
+  return out;
+}
+
+/** The cell text of a row for a column, honouring a short total/average row's own value columns. */
+export function cellAt(table: Table, row: RowInfo, col: number): string | null {
+  const cells = table.rows[row.index]!.cells;
+  if (row.valueColumns) {
+    const k = row.valueColumns.indexOf(col);
+    if (k < 0) return null;
+    const nums = cells.filter(isNumeric);
+    return nums[k] ?? null;
+  }
+  return cells[col] ?? null;
+}

@@ -1,0 +1,202 @@
+/**
+ * Tables + their layouts → facts. Every value cell of a column whose role the resolver decided
+ * becomes one fact: subject (the row's label under its group heading), measure (the column's
+ * role), year / period / basis (the column's header), where it is stated (the table's kind and
+ * section), the printed value with its precision, and its cell. Total and average rows become
+ * aggregate facts naming the item facts of their column since the previous aggregate row.
+ * Undecided columns and rows give no fact.
+ */
+import type { Config } from '../model/config.js';
+import type { Fact, RowInfo, StatedIn, TableLayout } from '../model/facts.js';
+import type { Table } from '../model/report.js';
+import type { SourceRef } from '../model/values.js';
+import { cellAt, words } from './columns.js';
+import { parseValue, type Expect } from './numbers.js';
+import { indicatorKey } from './performance.js';
+import { SECTION_LABEL, tableLabel } from './structure.js';
+
+function statedIn(t: Table): StatedIn {
+  const pkChange = t.section === 'lampiran_pk_perubahan' || /perubahan/i.test(t.caption);
+  switch (t.kind) {
+    case 'renstra_matrix':
+      return t.section === 'lampiran_renstra' ? 'renstra_lampiran' : 'renstra';
+    case 'rkt':
+      return 'rkt';
+    case 'iku':
+      return 'iku';
+    case 'pk_targets':
+    case 'pk_budget':
+      return pkChange ? 'pk_perubahan' : 'pk';
+    case 'measurement':
+    case 'predicate_check':
+    case 'efficiency':
+      return 'measurement';
+    case 'comparison_years':
+      return 'comparison';
+    case 'renstra_end':
+      return 'renstra_end';
+    case 'budget':
+    case 'budget_plan':
+      return 'budget';
+    default:
+      return 'other';
+  }
+}
+
+const SUBJECT_OF: Record<string, Fact['subject']['kind']> = {
+  indicator: 'indicator',
+  sasaran: 'sasaran',
+  tujuan: 'tujuan',
+  program: 'program',
+  kegiatan: 'kegiatan',
+  sub_kegiatan: 'sub_kegiatan',
+};
+
+const SUBJECT_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'sasaran', 'tujuan'] as const;
+
+export interface FactContext {
+  file: string;
+  config: Config;
+}
+
+/** Facts of one table; `next` numbers fact ids across the report. */
+export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next: () => string): Fact[] {
+  const out: Fact[] = [];
+  const negative = (ctx.config.vocabulary?.negativeIndicators ?? []).map((w) => w.toLowerCase());
+  const synonyms = ctx.config.vocabulary?.indicatorSynonyms ?? [];
+  // the subject column: the most specific label column (the one row labels come from)
+  const labelCol = SUBJECT_ORDER.map((role) => layout.columns.find((c) => c.kind === 'label' && c.role === role)).find(Boolean);
+  const subjectKind: Fact['subject']['kind'] = labelCol?.role ? SUBJECT_OF[labelCol.role]! : 'item';
+  const where = statedIn(t);
+  let group: string | undefined;
+  // a second label column saying what the row stands under (a sasaran beside the indicator), carried
+  // down over the rows of a merged cell
+  const groupCol = layout.columns.find((c) => c.kind === 'label' && c !== labelCol && (c.role === 'sasaran' || c.role === 'tujuan' || c.role === 'program' || c.role === 'kegiatan'));
+  let carried: string | undefined;
+  // item facts of each column since the last aggregate row
+  let since = new Map<number, string[]>();
+  for (const row of layout.rows) {
+    if (row.kind === 'group') {
+      group = row.label || group;
+      continue;
+    }
+    if (row.kind === 'continuation') continue;
+    const r = t.rows[row.index]!;
+    const own = groupCol ? (r.cells[groupCol.index] ?? '').trim() : '';
+    if (own && !/^\d+(\.\d+)*\.?$/.test(own)) carried = own;
+    const under = (groupCol ? carried : undefined) ?? group;
+    const parts = row.kind === 'item' ? splitParts(row, t, layout) : null;
+    for (let part = 0; part < (parts?.names.length ?? 1); part++) {
+    const name = parts ? parts.names[part]! : row.label;
+    for (const c of layout.columns) {
+      if (c.kind !== 'value' || !c.role) continue;
+      const whole = cellAt(t, row, c.index);
+      const text = parts && whole !== null ? (parts.count[c.index] === 1 ? whole : whole.trim().split(MULTI_SPLIT)[part] ?? null) : whole;
+      if (text === null || text.trim() === '') continue;
+      const src: SourceRef = {
+        file: ctx.file,
+        page: r.page,
+        line: r.line,
+        section: SECTION_LABEL[t.section],
+        table: tableLabel(t),
+        row: name.slice(0, 120),
+        column: c.label.slice(0, 80),
+      };
+      const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
+      const value = parseValue(text, src, expect);
+      if (value.kind === 'text') continue;
+      const fact: Fact = {
+        id: next(),
+        subject: {
+          kind: row.kind === 'item' ? subjectKind : 'item',
+          name: name.slice(0, 160),
+          key: indicatorKey(name, synonyms),
+          polarity: negative.some((w) => name.toLowerCase().includes(w)) ? 'negative' : 'positive',
+          ...(under ? { group: under.slice(0, 160) } : {}),
+        },
+        measure: c.role,
+        year: c.year,
+        period: c.period,
+        basis: c.basis,
+        statedIn: where,
+        rowKind: row.kind,
+        value,
+        cell: { table: t.id, row: row.index, col: c.index, ...(parts ? { part } : {}) },
+        src,
+      };
+      if (row.kind === 'total' || row.kind === 'average') {
+        fact.aggregate = row.kind === 'total' ? 'sum' : 'mean';
+        fact.over = since.get(c.index) ?? [];
+      } else since.set(c.index, [...(since.get(c.index) ?? []), fact.id]);
+      out.push(fact);
+    }
+    }
+    if (row.kind === 'total' || row.kind === 'average') {
+      // several aggregate rows in a row (Jumlah, then Rata-rata) aggregate the same items
+      const nextRow: RowInfo | undefined = layout.rows[layout.rows.indexOf(row) + 1];
+      if (!nextRow || (nextRow.kind !== 'total' && nextRow.kind !== 'average')) since = new Map();
+    }
+  }
+  return out;
+}
+
+const MULTI_SPLIT = /\s+(?=\d)/;
+
+/**
+ * A row whose label names several numbered indicators ("1. … 2. …") and whose value cells each hold
+ * one value or exactly as many: its parts. Otherwise null (the row stays whole; its cells with
+ * several values are unreadable, not guessed).
+ */
+function splitParts(row: RowInfo, t: Table, layout: TableLayout): { names: string[]; count: Record<number, number> } | null {
+  const names = row.label.split(/(?:^|\s)\d+\.\s+/).map((s) => s.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const count: Record<number, number> = {};
+  for (const c of layout.columns) {
+    if (c.kind !== 'value') continue;
+    const text = (cellAt(t, row, c.index) ?? '').trim();
+    const n = text ? text.split(MULTI_SPLIT).length : 1;
+    if (n !== 1 && n !== names.length) return null;
+    count[c.index] = n;
+  }
+  return Object.values(count).some((n) => n === names.length) ? { names, count } : null;
+}
+
+/** Matching key of a subject across tables (indicator spelling folded as the registry does). */
+export function subjectKey(name: string, config: Config): string {
+  return indicatorKey(words(name), config.vocabulary?.indicatorSynonyms ?? []);
+}
+
+/** Facts grouped by their table row (key: table id and row index), in column order. */
+export function factsByRow(facts: readonly Fact[]): Map<string, Fact[]> {
+  const out = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const k = `${f.cell.table}\u0000${f.cell.row}\u0000${f.cell.part ?? ''}`;
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
+}
+
+const samePeriod = (a: Fact, b: Fact) => (a.period?.kind ?? null) === (b.period?.kind ?? null) && (a.period?.n ?? null) === (b.period?.n ?? null);
+const yearFits = (a: Fact, b: Fact) => a.year === null || b.year === null || a.year === b.year;
+
+/**
+ * The fact of `measure` in the same row that a value of `of` is computed from: same year (an
+ * unyeared column fits any), same period, and for a capaian against the end of the plan the end
+ * target. Exact year matches are preferred; two candidates left means undecided (null).
+ */
+export function partnerIn(row: readonly Fact[], of: Fact, measure: Fact['measure']): Fact | null {
+  let cands = row.filter((f) => f.measure === measure && f !== of && yearFits(f, of) && samePeriod(f, of));
+  if (measure === 'target') {
+    const end = cands.filter((f) => f.basis === 'renstra_end');
+    const other = cands.filter((f) => f.basis !== 'renstra_end');
+    // a capaian in a row whose only target is the end-of-plan target is measured against it
+    cands = of.basis === 'renstra_end' ? end : other.length > 0 ? other : end;
+  } else cands = cands.filter((f) => f.basis !== 'renstra_end' || of.basis === 'renstra_end');
+  if (cands.length > 1 && of.year !== null) {
+    const exact = cands.filter((f) => f.year === of.year);
+    if (exact.length > 0) cands = exact;
+  }
+  return cands.length === 1 ? cands[0]! : null;
+}
