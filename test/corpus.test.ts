@@ -19,7 +19,7 @@ const DIR = 'fixtures/corpus';
 const config = loadConfig();
 
 /** Key findings the audit finds today (corpus key ids). */
-const FOUND = ['MGT-1', 'MGT-3', 'JBG-1', 'PLB-1', 'DUM-1', 'MGT-4'];
+const FOUND = ['MGT-1', 'MGT-2', 'MGT-3', 'MGT-4', 'JBG-1', 'PLB-1', 'DUM-1'];
 
 interface KeyFinding {
   id: string;
