@@ -1,15 +1,17 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { loadDocument } from '../ingest/files.js';
 import { IngestError } from '../ingest/errors.js';
-import type { Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { applyBaseline, BaselineError, fallbackDocumentKey, readBaseline, withFingerprints, type Baseline } from '../report/baseline.js';
 import { countLevels } from '../parse/budget.js';
 import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
@@ -23,6 +25,9 @@ import { ConfigError, loadConfig, RULES_DIR } from './config.js';
 import { expandPaths } from './inputs.js';
 import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
+
+/** The metadata the reporters list and explain: every rule, then the checks across documents. */
+const RULE_METAS = [...RULES.map((r) => r.meta), CROSS_DOCUMENT_META];
 
 function fail(msg: string): never {
   process.stderr.write(`lkip-audit: ${msg}\n`);
@@ -60,6 +65,8 @@ interface AuditOpts {
   maxTextMb: number;
   maxPdfMb: number;
   ocr?: boolean;
+  baseline?: string;
+  failOnNew?: boolean;
   queue?: string;
   sharedPath?: boolean;
 }
@@ -119,13 +126,37 @@ class Sink {
 function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
   try {
     const config = loadConfig(file);
-    const known = [...RULES.map((r) => r.meta.id)].sort();
+    const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
     for (const id of Object.keys(config.rules)) {
       if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
     }
     return config;
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+}
+
+/** Each file's document key (kind, agency, year); files that would share one keep their name's key. */
+function documentKeys(files: readonly string[], summaries: ReadonlyMap<string, DocumentSummary>): Map<string, string> {
+  const keys = new Map(files.map((f) => [f, summaries.has(f) ? documentKey(summaries.get(f)!) : fallbackDocumentKey(f)]));
+  const count = new Map<string, number>();
+  for (const k of keys.values()) count.set(k, (count.get(k) ?? 0) + 1);
+  for (const [f, k] of keys) if (count.get(k)! > 1) keys.set(f, fallbackDocumentKey(f));
+  return keys;
+}
+
+function loadBaselineOrExit(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`--baseline: tidak dapat membaca ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return readBaseline(text);
+  } catch (e) {
+    if (e instanceof BaselineError) fail(`--baseline ${file}: ${e.message}`);
     throw e;
   }
 }
@@ -159,6 +190,8 @@ let stopAfterOutput = false;
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
+  if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
+  const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
   if (opts.sharedPath && !opts.queue) fail('--shared-path hanya berlaku dengan --queue');
   // the queue code (bullmq, ioredis) is loaded only when asked for: a local run does not pay for it
   const queueMod = opts.queue ? await import('./queue.js') : null;
@@ -181,34 +214,39 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   });
   const bar = opts.progress && ProgressBar.enabled() ? new ProgressBar(files.length, opts.lang) : null;
   const tally: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let newFindings: Finding[] = [];
   let failedFiles = 0;
-  const kept: BatchFileResult[] = [];
+  let kept: BatchFileResult[] = [];
+  const summaries = new Map<string, DocumentSummary>();
 
-  // CSV is written file by file as each file's turn comes (csv-stringify, one call per file: the
-  // same bytes as a row-by-row stream, without its per-row overhead); nothing is kept. The other
-  // formats need the whole batch (ranking, summary).
-  const csv = opts.format === 'csv';
-  if (csv) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
-
-  const fileOptions = {
-    withLines: opts.format === 'html',
-    maxTextBytes: opts.maxTextMb * 1024 * 1024,
-    maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
-    forceOcr: opts.ocr === true,
-    // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
-    ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
-  };
-  const timeoutMs = Math.round(opts.timeout * 1000);
-  const onProgress = bar ? (done: number, _total: number, file: string) => bar.update(done, file) : undefined;
-  const onResult = async (_i: number, r: BatchFileResult) => {
-    if (r.error) failedFiles++;
-    for (const f of r.findings) tally[f.severity]++;
-    if (csv) {
-      if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
-    } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
-  };
+  // CSV without a baseline is written file by file as each file's turn comes (csv-stringify, one
+  // call per file: the same bytes as a row-by-row stream, without its per-row overhead); nothing is
+  // kept but the small per-file summaries of the checks across documents, whose findings come last.
+  // The other formats, and CSV against a baseline, need the whole batch (ranking, summary, pairing).
+  const stream = opts.format === 'csv' && !baseline;
+  if (stream) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
 
   try {
+    const fileOptions: AuditFileOptions = {
+      withLines: opts.format === 'html',
+      summary: true,
+      maxTextBytes: opts.maxTextMb * 1024 * 1024,
+      maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
+      forceOcr: opts.ocr === true,
+      // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
+      ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
+    };
+    const timeoutMs = Math.round(opts.timeout * 1000);
+    const onProgress = bar ? (done: number, _total: number, file: string) => bar.update(done, file) : undefined;
+    const onResult = async (_i: number, r: BatchFileResult) => {
+      if (r.error) failedFiles++;
+      const { summary, ...rest } = r;
+      if (summary) summaries.set(r.file, summary);
+      if (stream) {
+        for (const f of r.findings) tally[f.severity]++;
+        if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
+      } else kept.push(opts.format === 'html' ? rest : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
+    };
     if (opts.queue) {
       // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
       await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
@@ -219,9 +257,25 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     } else {
       await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
     }
-    if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
-    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
-    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
+    // checks across the batch's documents: after every file, on the summaries
+    const cross = crossDocumentFindings(
+      files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!),
+      config.rules[CROSS_DOCUMENT_RULE],
+    );
+    if (stream) {
+      for (const f of cross) tally[f.severity]++;
+      if (cross.length) await sink.write(toCsv(cross, opts.lang, { excel: opts.excel, header: false }));
+    } else {
+      const keys = documentKeys(files, summaries);
+      kept = kept.map((r) => ({ ...r, document: keys.get(r.file), findings: withFingerprints([...r.findings, ...cross.filter((f) => f.where.file === r.file)]) }));
+      if (baseline) kept = applyBaseline(kept, baseline);
+      for (const r of kept) for (const f of r.findings) if (f.baseline !== 'absent') tally[f.severity]++;
+      newFindings = kept.flatMap((r) => r.findings.filter((f) => f.baseline === 'new'));
+      if (opts.format === 'csv') await sink.write(toCsv(kept.flatMap((r) => r.findings), opts.lang, { excel: opts.excel, baseline: true }));
+      else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
+      else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULE_METAS }));
+      else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULE_METAS }));
+    }
     await sink.close();
   } catch (e) {
     bar?.clear();
@@ -240,7 +294,12 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
         : `${files.length} berkas diaudit${failedNote}: ${tally.error} galat, ${tally.warning} peringatan${opts.out ? ` → ${opts.out}` : ''}\n`,
     );
   }
-  const hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
+  let hit: boolean;
+  if (opts.failOnNew) {
+    // only what is new since the baseline; without --fail-on, any new error or warning
+    const level = opts.failOn === 'never' ? 'warning' : opts.failOn;
+    hit = newFindings.some((f) => f.severity === 'error' || (level === 'warning' && f.severity === 'warning'));
+  } else hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
   process.exitCode = hit ? 1 : 0;
   if (stopAfterOutput) process.exit(); // the audit stopped at its time limit may still be running
 }
@@ -268,6 +327,8 @@ program
   .option('--max-text-mb <mb>', 'ukuran maksimum berkas teks', positiveNum('--max-text-mb'), DEFAULT_MAX_TEXT_MB)
   .option('--max-pdf-mb <mb>', 'ukuran maksimum berkas PDF', positiveNum('--max-pdf-mb'), DEFAULT_MAX_PDF_MB)
   .option('--ocr', 'baca semua halaman PDF dengan OCR, juga halaman yang punya lapisan teks')
+  .option('--baseline <file>', 'JSON atau SARIF dari audit sebelumnya: tiap temuan ditandai new/unchanged/updated/absent')
+  .option('--fail-on-new', 'kode keluar 1 hanya karena temuan baru sejak --baseline (setingkat --fail-on, bawaan: peringatan)')
   .option('--queue <url>', 'audit lewat antrean BullMQ di Redis (redis://HOST:PORT) oleh `lkip-audit worker` di mesin mana pun')
   .option('--shared-path', 'dengan --queue: kirim path berkas saja, bukan isinya (semua pekerja melihat sistem berkas yang sama)')
   .action(auditCommand);
@@ -351,6 +412,10 @@ program
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
       process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
     }
+    // across the documents of a batch (after the per-file audits; src/audit/cross-document.ts)
+    const cross = config.rules[CROSS_DOCUMENT_RULE];
+    const off = cross?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
+    process.stdout.write(`${CROSS_DOCUMENT_RULE}  [target_drift, cross_table_mismatch, ${cross?.severity ?? 'error'}${off}]\n  ${opts.lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id}\n\n`);
   });
 
 registerServe(program); // `lkip-audit serve`: the browser self-check (src/cli/serve.ts)
