@@ -96,7 +96,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
         );
       }
     }
-    const doc = await loadDocument(file, { forceOcr: opts.forceOcr, ocrWorkers: opts.ocrWorkers, bytes });
+    const doc = await loadDocument(file, { forceOcr: opts.forceOcr, ocrWorkers: opts.ocrWorkers, limits: config.limits, bytes });
     if (!doc.lines.some((l) => l.text.trim() !== '')) {
       return errorResult(file, 'empty', `Berkas tidak berisi teks: ${file}`, `The file contains no text: ${file}`);
     }

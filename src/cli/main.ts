@@ -363,7 +363,7 @@ program
     const config = loadConfigOrExit(opts.config);
     let doc;
     try {
-      doc = await loadDocument(file, { forceOcr: opts.ocr === true });
+      doc = await loadDocument(file, { forceOcr: opts.ocr === true, limits: config.limits });
     } catch (e) {
       if (e instanceof IngestError) fail(e.message);
       throw e;

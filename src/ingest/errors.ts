@@ -2,7 +2,19 @@
  * An input file that cannot be ingested. `reasonId` is stable (for CSV rows and tests), `message` is
  * Indonesian (the report language), `messageEn` English. Never carries a library stack trace.
  */
-export type IngestReasonId = 'empty' | 'not-pdf' | 'truncated' | 'encrypted' | 'no-pages' | 'unreadable';
+export type IngestReasonId =
+  | 'empty'
+  | 'not-pdf'
+  | 'truncated'
+  | 'encrypted'
+  | 'no-pages'
+  | 'unreadable'
+  | 'too-many-pages'
+  | 'stream-too-large'
+  | 'page-too-large'
+  | 'too-many-lines'
+  | 'too-many-tables'
+  | 'table-too-large';
 
 const MESSAGES: Record<IngestReasonId, { id: string; en: string }> = {
   empty: { id: 'Berkas kosong', en: 'The file is empty' },
@@ -11,6 +23,13 @@ const MESSAGES: Record<IngestReasonId, { id: string; en: string }> = {
   encrypted: { id: 'Berkas PDF terkunci dengan kata sandi', en: 'The PDF file is password-protected' },
   'no-pages': { id: 'Berkas PDF tidak memiliki halaman', en: 'The PDF file has no pages' },
   unreadable: { id: 'Berkas PDF tidak dapat dibaca', en: 'The PDF file cannot be read' },
+  // limits (src/model/limits.ts, `limits:` in rules/config.yaml): the detail says what and the limit
+  'too-many-pages': { id: 'Berkas PDF: halaman terlalu banyak', en: 'The PDF file has too many pages' },
+  'stream-too-large': { id: 'Berkas PDF: isi halaman terlalu besar setelah dibuka', en: 'The PDF file: page content too large once decompressed' },
+  'page-too-large': { id: 'Berkas PDF: isi halaman terlalu besar', en: 'The PDF file: page content too large' },
+  'too-many-lines': { id: 'Berkas teks: baris terlalu banyak', en: 'The text file has too many lines' },
+  'too-many-tables': { id: 'Laporan: tabel terlalu banyak', en: 'The report has too many tables' },
+  'table-too-large': { id: 'Laporan: sel tabel terlalu banyak', en: 'The report has a table with too many cells' },
 };
 
 export class IngestError extends Error {
@@ -26,9 +45,11 @@ export class IngestError extends Error {
     this.messageEn = messageEn ?? message;
   }
 
-  static of(file: string, reason: IngestReasonId, detail?: string): IngestError {
+  /** `detail` is shown after the file name, the same in both languages unless `detailEn` is given. */
+  static of(file: string, reason: IngestReasonId, detail?: string, detailEn?: string): IngestError {
     const m = MESSAGES[reason];
     const tail = detail ? ` (${detail})` : '';
-    return new IngestError(file, reason, `${m.id}: ${file}${tail}`, `${m.en}: ${file}${tail}`);
+    const tailEn = detailEn ? ` (${detailEn})` : tail;
+    return new IngestError(file, reason, `${m.id}: ${file}${tail}`, `${m.en}: ${file}${tailEn}`);
   }
 }

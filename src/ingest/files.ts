@@ -2,7 +2,12 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../model/document.js';
+import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
+import { checkDocumentLimits, checkTextLimits, limitsOf } from './limits.js';
+import { checkPdfStreams } from './pdf-streams.js';
+
+const latin1Head = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 1024)).toString('latin1');
 import { looksBinary } from './sniff.js';
 import { textToDocument } from './text.js';
 
@@ -47,7 +52,25 @@ export interface LoadOptions {
   ocrWorkers?: number;
   /** The file's content, already read (a queue job carries it): `file` then only names it. */
   bytes?: Uint8Array;
+  /** Document limits (`limits:` in rules/config.yaml; defaults in src/model/limits.ts). */
+  limits?: Partial<IngestLimits>;
 }
+
+/**
+ * The text of a text export: UTF-8 (a BOM dropped later), UTF-16 with its BOM, or, when the bytes
+ * are not valid UTF-8, Windows-1252 (a superset of Latin-1, what older Indonesian office software writes).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
 export async function loadDocument(file: string, opts: LoadOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
@@ -69,7 +92,11 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
     // pages with a text layer are read as born-digital; pages without (scans) go to OCR, offline
     const { ocrPdfToDocument } = await import('./ocr.js');
     // only pages without any text layer are scans (a page of photos with a caption is not)
-    return ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1 });
+    // compressed streams and content operators first (Node only: zlib), then pdfjs
+    if (bytes.length > 8 && latin1Head(bytes).includes('%PDF-')) checkPdfStreams(file, bytes, limitsOf(opts.limits));
+    const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits });
+    checkDocumentLimits(doc, limitsOf(opts.limits));
+    return doc;
   }
   if (!TEXT_EXT.has(ext)) {
     throw new IngestError(
@@ -79,9 +106,13 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
       `Unsupported file type (${ext || 'no extension'}); use .txt, .md or .pdf: ${file}`,
     );
   }
-  if (looksBinary(bytes)) {
+  const text = hasUtf16Bom(bytes) ? decodeText(bytes) : null;
+  if (text === null && looksBinary(bytes)) {
     throw new IngestError(file, 'binary', `Berkas bukan teks (berisi data biner): ${file}`, `The file is not text (binary data): ${file}`);
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return textToDocument(file, text);
+  const decoded = text ?? decodeText(bytes);
+  checkTextLimits(file, decoded, limitsOf(opts.limits));
+  const doc = textToDocument(file, decoded);
+  checkDocumentLimits(doc, limitsOf(opts.limits));
+  return doc;
 }

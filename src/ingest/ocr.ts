@@ -28,8 +28,10 @@
  * terminated (unless the caller passed its own pool) in `finally` blocks.
  */
 import type { DocLine, Document } from '../model/document.js';
+import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
-import { furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { hasInk, type InkOps } from './pdf/ink.js';
+import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
@@ -61,6 +63,8 @@ export interface OcrIngestOptions {
   stats?: OcrIngestStats;
   /** Called after each OCR'd page (progress, memory sampling). */
   onPage?: (page: number, done: number, total: number) => void;
+  /** Document limits (src/model/limits.ts), passed on to the text-layer pass. */
+  limits?: Partial<IngestLimits>;
 }
 
 export interface OcrIngestStats {
@@ -68,6 +72,10 @@ export interface OcrIngestStats {
   /** 1-based pages read by OCR / from the text layer. */
   ocrPages: number[];
   textPages: number[];
+  /** Pages without a text layer that paint nothing at all: neither rendered nor OCR'd. */
+  blankPages?: number[];
+  /** Whether a tesseract pool was started for this document (not when every page has text or is blank). */
+  ocrStarted?: boolean;
   /** Milliseconds, the whole ingest (main-thread phases and OCR waits: see `phases`). */
   totalMs: number;
   /** Skew corrected per OCR page (degrees). */
@@ -89,6 +97,9 @@ export interface OcrIngestStats {
 
 /** The stats' phase timings, started at zero on first use. */
 const phasesOf = (stats: OcrIngestStats) => (stats.phases ??= { image: 0, skew: 0, rules: 0, pageOcr: 0, cellOcr: 0, layout: 0 });
+
+/** Documents in this process that started OCR (read by bench/fuzz-one.ts: blank pages must start none). */
+export const ocrActivity = { documents: 0 };
 
 export const DEFAULT_MIN_CHARS = 40;
 /** Word confidence below which a value counts as low-confidence (also used by repair). */
@@ -117,7 +128,7 @@ export async function ocrPdfToDocument(
 
   // 1. Text layer (also validates the file).
   const pdfStats: PdfIngestStats = { pages: 0, furniture: 0, continued: 0, mergedRows: 0, pagesWithoutText: [], midWordJoins: 0, ambiguousJoins: 0 };
-  const textDoc = await pdfToDocument(file, bytes, { stats: pdfStats });
+  const textDoc = await pdfToDocument(file, bytes, { stats: pdfStats, limits: opts.limits });
   const pageCount = textDoc.pageCount ?? 0;
   const charsOn = new Array<number>(pageCount + 1).fill(0);
   for (const l of textDoc.lines) if (l.page) charsOn[l.page] = (charsOn[l.page] ?? 0) + nonSpace(l.text);
@@ -130,9 +141,19 @@ export async function ocrPdfToDocument(
     if (opts.forceOcr || scan) ocrPages.push(n);
   }
   stats.pages += pageCount;
-  stats.ocrPages.push(...ocrPages);
-  stats.textPages.push(...Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !ocrPages.includes(n)));
+  // pages that draw nothing at all are blank without a second look (no rendering, no OCR)
+  const opless = new Set(pdfStats.pagesWithoutOps ?? []);
+  if (opless.size) {
+    const before = ocrPages.length;
+    ocrPages.splice(0, ocrPages.length, ...ocrPages.filter((n) => !opless.has(n)));
+    if (ocrPages.length < before) (stats.blankPages ??= []).push(...[...opless].filter((n) => empty.has(n) || opts.forceOcr));
+  }
+  const textPages = () => {
+    const ocrSet = new Set([...ocrPages, ...(stats.blankPages ?? [])]);
+    stats.textPages.push(...Array.from({ length: pageCount }, (_, i) => i + 1).filter((n) => !ocrSet.has(n)));
+  };
   if (!ocrPages.length) {
+    textPages();
     stats.totalMs += performance.now() - t0;
     return textDoc;
   }
@@ -156,25 +177,37 @@ export async function ocrPdfToDocument(
       throw IngestError.of(file, 'unreadable', String((e as Error)?.message ?? e).slice(0, 120));
     });
     const factory = canvasFactoryOf(doc);
-    pool = opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
     const phases = phasesOf(stats);
     const inFlight: Promise<void>[] = [];
-    const maxAhead = pool.workers + 1;
+    const blank = new Set<number>();
     for (const n of ocrPages) {
-      while (inFlight.length >= maxAhead) await inFlight.shift();
       const page = await doc.getPage(n);
       let img: GrayImage;
       let geom: PageGeometry;
       try {
+        // A page that paints nothing is blank: no rendering, no OCR (the render reuses this list).
+        const ol = await page.getOperatorList();
+        if (!hasInk(ol.fnArray, ol.argsArray, pdfjs.OPS as unknown as InkOps)) {
+          blank.add(n);
+          continue;
+        }
+        // the pool starts with the first page that has ink
+        pool ??= opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
+        if (!stats.ocrStarted) ocrActivity.documents++;
+        stats.ocrStarted = true;
+        while (inFlight.length >= pool.workers + 1) await inFlight.shift();
         const vp = page.getViewport({ scale: 1 });
         geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0 };
         const t = performance.now();
         img = await renderPageGray(factory, page, dpi);
         phases.image += performance.now() - t;
+      } catch (err) {
+        // a page the renderer cannot draw is damage in the file, not a fault of the tool
+        throw classifyPdfError(file, err, n);
       } finally {
         page.cleanup();
       }
-      const p = ocrPageImage(img, geom, pool, { ...opts, stats, layoutStats }).then((out) => {
+      const p = ocrPageImage(img, geom, pool!, { ...opts, stats, layoutStats }).then((out) => {
         ocrOut.set(n, out);
         opts.onPage?.(n, ocrOut.size, ocrPages.length);
       });
@@ -182,11 +215,21 @@ export async function ocrPdfToDocument(
       inFlight.push(p);
     }
     await Promise.all(inFlight);
+    if (blank.size) {
+      (stats.blankPages ??= []).push(...blank);
+      ocrPages.splice(0, ocrPages.length, ...ocrPages.filter((n) => !blank.has(n)));
+    }
   } finally {
     if (pool && ownPool) await pool.terminate();
     await task.destroy().catch(() => undefined);
   }
 
+  stats.ocrPages.push(...ocrPages);
+  textPages();
+  if (!ocrOut.size) {
+    stats.totalMs += performance.now() - t0;
+    return textDoc;
+  }
   // 3. Assemble: text pages from the text layer, OCR pages from the layout.
   const doc = assemble(file, textDoc, ocrOut, pageCount);
   stats.totalMs += performance.now() - t0;

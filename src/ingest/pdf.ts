@@ -27,7 +27,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Cell, DocLine, Document } from '../model/document.js';
+import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
+import { limitsOf, overLimit } from './limits.js';
 import { AMBIGUOUS_JOIN, junction, layoutPage, resolveJoins, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import { walkOperatorList, type FontInfo, type OpsConstants } from './pdf/ops.js';
@@ -61,6 +63,8 @@ export interface PdfIngestOptions {
   mergeSplitRows?: boolean;
   /** Receives counters of layout decisions the PDF cannot make with certainty. */
   stats?: PdfIngestStats;
+  /** Pages, decoded stream size and text per page (src/model/limits.ts; defaults there). */
+  limits?: Partial<IngestLimits>;
 }
 
 export interface PdfIngestStats extends LayoutStats {
@@ -73,6 +77,8 @@ export interface PdfIngestStats extends LayoutStats {
   mergedRows: number;
   /** Pages with no text at all (scanned pages: candidates for OCR). */
   pagesWithoutText: number[];
+  /** Pages whose operator list is empty (no drawing at all, images included): blank, nothing to OCR. */
+  pagesWithoutOps?: number[];
 }
 
 let pdfjsPromise: Promise<Pdfjs> | null = null;
@@ -102,6 +108,14 @@ function precheck(file: string, bytes: Uint8Array) {
   // A complete PDF ends with %%EOF (allow some trailing junk); a cut file usually does not.
   const tail = latin1(bytes, Math.max(0, bytes.length - 4096), bytes.length);
   if (!tail.includes('%%EOF')) throw IngestError.of(file, 'truncated');
+}
+
+/** A pdfjs failure as an IngestError (damaged file, password, no pages); `page` names the page it happened on. */
+export function classifyPdfError(file: string, err: unknown, page?: number): IngestError {
+  const e = classify(file, err);
+  if (page === undefined || err instanceof IngestError || e.reasonId !== 'unreadable') return e;
+  const msg = String((err as { message?: string } | null)?.message ?? err).split('\n')[0]?.slice(0, 120);
+  return IngestError.of(file, 'unreadable', `halaman ${page}: ${msg}`, `page ${page}: ${msg}`);
 }
 
 function classify(file: string, err: unknown): IngestError {
@@ -236,6 +250,7 @@ function toRuns(items: readonly unknown[], vt: number[], pdfjs: Pdfjs): TextRun[
 
 export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIngestOptions = {}): Promise<Document> {
   precheck(file, bytes);
+  const limits = limitsOf(opts.limits);
   const pdfjs = await loadPdfjs();
   const useRules = opts.rules !== false;
   const fromOps = opts.textSource !== 'textContent';
@@ -261,6 +276,7 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
       throw classify(file, err);
     }
     if (doc.numPages < 1) throw IngestError.of(file, 'no-pages');
+    if (doc.numPages > limits.maxPages) throw IngestError.of(file, 'too-many-pages', ...overLimit(['halaman', 'pages'], doc.numPages, limits.maxPages, 'maxPages'));
     const OPS = pdfjs.OPS as unknown as OpsConstants;
     for (let n = 1; n <= doc.numPages; n++) {
       try {
@@ -285,6 +301,7 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
               }
               return f;
             };
+            if (ol.fnArray.length === 0) (stats.pagesWithoutOps ??= []).push(n);
             const w = walkOperatorList(ol.fnArray, ol.argsArray, OPS, vp.transform, getFont);
             runs = w.runs;
             for (const r of runs) if (!ASCII.test(r.str)) r.str = pdfjs.normalizeUnicode(r.str);
@@ -296,6 +313,12 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
               const ol = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
               ({ hsegs, vsegs } = walkOperatorList(ol.fnArray, ol.argsArray, OPS, vp.transform, null));
             }
+          }
+          let chars = 0;
+          for (const r of runs) chars += r.str.length;
+          if (chars > limits.maxPageChars) {
+            const [id, en] = overLimit(['karakter teks', 'text characters'], chars, limits.maxPageChars, 'maxPageChars');
+            throw IngestError.of(file, 'page-too-large', `halaman ${n}: ${id}`, `page ${n}: ${en}`);
           }
           if (!runs.some((r) => r.str.trim())) stats.pagesWithoutText.push(n);
           const lines = layoutPage({ width: vp.width, height: vp.height, runs, hsegs, vsegs }, stats);

@@ -1,6 +1,7 @@
 /** Configuration users may edit (rules/*.yaml), validated with zod. */
 import { z } from 'zod';
 import { SeveritySchema } from './finding.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 export const BandConfigSchema = z.object({
   label: z.string().min(1),
@@ -59,6 +60,19 @@ export const ConfigSchema = z.object({
       shareSumPoints: z.number().min(0).default(0.5),
     })
     .default({ moneyExact: true, shareSumPoints: 0.5 }),
+  /** What one document may hold before it is refused (src/model/limits.ts; issue 18). */
+  limits: z
+    .object({
+      maxPages: z.number().int().min(1).default(DEFAULT_LIMITS.maxPages),
+      maxStreamMb: z.number().min(0.001).default(DEFAULT_LIMITS.maxStreamMb),
+      maxPageChars: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageChars),
+      maxPageTextOps: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageTextOps),
+      maxNesting: z.number().int().min(1).default(DEFAULT_LIMITS.maxNesting),
+      maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
+      maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
+      maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
+    })
+    .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),
   defaultScale: z.string().default('permenpanrb'),
   vocabulary: z

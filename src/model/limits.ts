@@ -8,3 +8,44 @@
 export const DEFAULT_MAX_TEXT_MB = 10;
 /** PDFs (by the .pdf extension): scanned reports run to tens of MB. */
 export const DEFAULT_MAX_PDF_MB = 200;
+
+/**
+ * What one document may hold before it is refused with an `input-error` row (issue 18: hostile
+ * files cost seconds and megabytes). Configurable under `limits:` in rules/config.yaml. A real LKIP
+ * has 30–300 pages, at most a few thousand characters per page, tables of at most a few hundred
+ * rows and a few hundred tables.
+ */
+export interface IngestLimits {
+  /** Pages of a PDF (the count the page tree claims). */
+  maxPages: number;
+  /** Decoded (inflated) size of any one compressed stream in a PDF, in MB. */
+  maxStreamMb: number;
+  /** Text characters on one PDF page (glyphs shown, spaces included). */
+  maxPageChars: number;
+  /** Text-showing operators (Tj, TJ, ', ") in one content stream; a dense table page has a few thousand. */
+  maxPageTextOps: number;
+  /** Nesting depth of `q` (save graphics state) in one content stream; real PDFs stay below 50. */
+  maxNesting: number;
+  /** Lines of a text export (a real one has a few thousand; 10 MB of empty lines is ten million). */
+  maxLines: number;
+  /** Cells in one table (rows × columns, consecutive lines with cells). */
+  maxTableCells: number;
+  /** Tables in one document. */
+  maxTables: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxPages: 2000,
+  maxStreamMb: 64,
+  maxPageChars: 200_000,
+  maxPageTextOps: 20_000,
+  maxNesting: 500,
+  maxLines: 500_000,
+  maxTableCells: 200_000,
+  maxTables: 5000,
+};
+
+/** Largest page image rendered for OCR, in pixels (a 300 dpi A4 page is 8.7 Mpx); bigger pages are scaled down. */
+export const MAX_RENDER_PIXELS = 16_000_000;
+/** Longest side of a rendered page, in pixels. */
+export const MAX_RENDER_SIDE = 10_000;

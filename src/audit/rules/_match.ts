@@ -61,34 +61,84 @@ export function similarity(a: string, b: string): number {
  * Group items that name the same thing: an item joins the most similar group of the same level
  * that has no member from its own table yet; otherwise it starts a group.
  */
+/** Groups visited plus similarity comparisons one `cluster` call may make (see there). */
+export const MAX_FUZZY_COMPARISONS = 400_000;
+
 export function cluster<T>(items: T[], key: (t: T) => string, table: (t: T) => string, level: (t: T) => number): T[][] {
-  const groups: { level: number; keys: string[]; tables: Set<string>; members: T[] }[] = [];
+  type Group = { order: number; level: number; keys: string[]; keySet: Set<string>; tables: Set<string>; members: T[] };
+  const groups: Group[] = [];
   // exact keys first (similarity 1 is the best any group can give): keeps long documents linear
-  const byKey = new Map<string, (typeof groups)[number][]>();
+  const byKey = new Map<string, Group[]>();
+  // the groups of each level in creation order, and how many of them already hold a member of each
+  // table: when all do, no group can take the item and the similarity scan is skipped (issue 18:
+  // 20,000 distinct budget lines in one table were 20,000 scans of every group)
+  const byLevel = new Map<number, Group[]>();
+  const holding = new Map<string, number>();
+  const cursors = new Map<string, Map<string, number>>();
+  // the groups visited and similarity comparisons made are bounded per call: a report's few hundred
+  // names need a few hundred thousand; past the bound (tens of thousands of distinct names) only
+  // exact keys still match
+  let fuzzyLeft = MAX_FUZZY_COMPARISONS;
+  const hold = (g: Group, t: string) => {
+    if (g.tables.has(t)) return;
+    g.tables.add(t);
+    holding.set(`${g.level}|${t}`, (holding.get(`${g.level}|${t}`) ?? 0) + 1);
+  };
   for (const it of items) {
     const k = key(it);
     if (!k) continue;
-    // the earliest eligible group with this exact key, as the full scan would pick
-    const exact = (byKey.get(k) ?? []).filter((g) => g.level === level(it) && !g.tables.has(table(it)));
-    let best: (typeof groups)[number] | null = exact.length ? exact.reduce((a, b) => (groups.indexOf(a) <= groups.indexOf(b) ? a : b)) : null;
+    const lv = level(it);
+    const tb = table(it);
+    // the earliest eligible group with this exact key, as the full scan would pick; a group once
+    // ineligible for (level, table) stays so (tables only grow), so each scan resumes where the last
+    // one for the same key, level and table stopped (many rows sharing one key stay linear)
+    let best: Group | null = null;
+    const list = byKey.get(k);
+    if (list) {
+      const ck = `${lv}|${tb}`;
+      let cur = cursors.get(k);
+      if (!cur) cursors.set(k, (cur = new Map()));
+      let i = cur.get(ck) ?? 0;
+      while (i < list.length && (list[i]!.level !== lv || list[i]!.tables.has(tb))) i++;
+      cur.set(ck, i);
+      if (i < list.length) best = list[i]!;
+    }
     let top = best ? 1 : 0;
-    for (const g of best ? [] : groups) {
-      if (g.level !== level(it) || g.tables.has(table(it))) continue;
-      const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
-      if (sim > top) {
-        top = sim;
-        best = g;
+    const sameLevel = byLevel.get(lv) ?? [];
+    if (!best && (holding.get(`${lv}|${tb}`) ?? 0) < sameLevel.length && fuzzyLeft > 0) {
+      for (const g of sameLevel) {
+        if (--fuzzyLeft < 0) break;
+        if (g.tables.has(tb)) continue;
+        fuzzyLeft -= g.keys.length;
+        const sim = Math.max(...g.keys.map((x) => similarity(x, k)));
+        if (sim > top) {
+          top = sim;
+          best = g;
+        }
       }
     }
     if (best) {
-      if (!best.keys.includes(k)) best.keys.push(k);
-      best.tables.add(table(it));
+      if (!best.keySet.has(k)) best.keys.push(k);
+      hold(best, tb);
       best.members.push(it);
     } else {
-      best = { level: level(it), keys: [k], tables: new Set([table(it)]), members: [it] };
+      best = { order: groups.length, level: lv, keys: [k], keySet: new Set(), tables: new Set(), members: [it] };
+      hold(best, tb);
       groups.push(best);
+      if (!byLevel.has(lv)) byLevel.set(lv, []);
+      byLevel.get(lv)!.push(best);
     }
-    byKey.set(k, [...new Set([...(byKey.get(k) ?? []), best])]);
+    // groups join a key's list in creation order (a group found by similarity may be older than
+    // ones already listed: kept sorted by order)
+    if (!list) byKey.set(k, [best]);
+    else if (!best.keySet.has(k)) {
+      let j = list.length;
+      while (j > 0 && list[j - 1]!.order > best.order) j--;
+      list.splice(j, 0, best);
+      // scans of this key that had passed position j look at the new group too
+      for (const [ck, i] of cursors.get(k) ?? []) if (i > j) cursors.get(k)!.set(ck, j);
+    }
+    best.keySet.add(k);
   }
   return groups.map((g) => g.members);
 }

@@ -259,6 +259,18 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
 
 function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: Base[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>) {
   const base = inSentenceBase(text, toks);
+  // the part of each percentage: the nearest amount before it (not the base) with no percentage in
+  // between; one pass instead of a scan of the sentence per percentage (issue 18: 50,000 percentages
+  // in one paragraph)
+  const partOf = new Map<Token, Token>();
+  let lastAmount: Token | undefined;
+  for (const x of toks) {
+    if (isPercent(x)) {
+      if (lastAmount) partOf.set(x, lastAmount);
+      lastAmount = undefined;
+    }
+    if (isAmount(x) && x !== base) lastAmount = x;
+  }
   for (const t of toks) {
     if (!isPercent(t) || used.has(t.index) || t.value.value === null) continue;
     const after = text.slice(t.end, t.end + 60);
@@ -266,7 +278,7 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     const ofBudget = /^\s*dari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:pagu|anggaran|belanja)/i.exec(after);
     const paren = /\(\s*$/.test(before);
     // the part: the nearest amount before the percentage, in the same clause, that is not the base
-    const part = toks.filter((x) => x.index < t.index && isAmount(x) && x !== base && !toks.some((y) => isPercent(y) && y.index > x.index && y.index < t.index)).pop();
+    const part = partOf.get(t);
     if (!part || part.value.value === null) continue;
     const gap = text.slice(part.end, t.index);
     const d = t.value.decimals;

@@ -4,6 +4,7 @@
  * 8-bit gray image. Also: skew estimation and correction, and PGM encoding (tesseract reads PNM
  * without decompression work, faster than PNG).
  */
+import { MAX_RENDER_PIXELS, MAX_RENDER_SIDE } from '../../model/limits.js';
 
 /** 8-bit gray raster, row-major, one byte per pixel (0 = black). */
 export interface GrayImage {
@@ -41,11 +42,29 @@ export function canvasFactoryOf(doc: unknown): CanvasFactory {
   return f;
 }
 
-/** Render a page at `dpi` on white and return it as gray. The canvas is released before returning. */
-export async function renderPageGray(factory: CanvasFactory, page: RenderablePage, dpi: number): Promise<GrayImage> {
+/**
+ * The resolution a page is rendered at: `dpi`, or less for a page so large (a 20,000-point MediaBox,
+ * a huge UserUnit) that the image would pass `maxPixels` or `maxSide`: scaled down, never refused.
+ * `size1` is the page's size at scale 1 (72 dpi).
+ */
+export function renderDpi(size1: { width: number; height: number }, dpi: number, maxPixels = MAX_RENDER_PIXELS, maxSide = MAX_RENDER_SIDE): number {
+  const w = Math.max(1e-6, size1.width);
+  const h = Math.max(1e-6, size1.height);
+  const s = dpi / 72;
+  const fit = Math.min(1, maxSide / (w * s), maxSide / (h * s), Math.sqrt(maxPixels / (w * s * h * s)));
+  return fit >= 1 ? dpi : Math.max(1e-3, dpi * fit * 0.999);
+}
+
+/**
+ * Render a page at `dpi` on white and return it as gray; a page too large for that is rendered at
+ * the resolution `renderDpi` allows (the image says its own `dpi`, so point coordinates stay right).
+ * The canvas is released before returning.
+ */
+export async function renderPageGray(factory: CanvasFactory, page: RenderablePage, wantDpi: number): Promise<GrayImage> {
+  const dpi = renderDpi(page.getViewport({ scale: 1 }), wantDpi);
   const viewport = page.getViewport({ scale: dpi / 72 });
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
+  const width = Math.max(1, Math.ceil(viewport.width));
+  const height = Math.max(1, Math.ceil(viewport.height));
   const cc = factory.create(width, height);
   try {
     const ctx = cc.context!;
@@ -122,7 +141,9 @@ export function rotateGray(img: GrayImage, deg: number): GrayImage {
  * ±maxDeg on a downsampled image; returns 0 for blank pages.
  */
 export function estimateSkew(img: GrayImage, maxDeg = 2, step = 0.05, threshold = 140): number {
-  const f = Math.max(1, Math.round(img.dpi / 75)); // ~75 dpi working resolution
+  // ~75 dpi working resolution, and never more than ~1 Mpx (a page rendered scaled down has a low
+  // dpi but as many pixels as any other)
+  const f = Math.max(1, Math.round(img.dpi / 75), Math.ceil(Math.sqrt((img.width * img.height) / 1e6)));
   const pts: number[] = [];
   for (let y = 0; y < img.height; y += f) {
     const row = y * img.width;
