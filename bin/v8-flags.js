@@ -10,3 +10,7 @@
 //    them into each other made TurboFan compile (and recompile after deoptimisations) for seconds
 //    per worker, which every worker pays again. Faster at every concurrency (text and PDF).
 export const V8_FLAGS = (process.env.LKIP_AUDIT_V8_FLAGS ?? '--single-threaded --no-turbo-inlining --interrupt-budget=1000000').split(/\s+/).filter(Boolean);
+
+// A lone input file up to this size is audited in the CLI's own thread (src/cli/main.ts: no worker
+// thread to start) and the launcher does not restart Node for the flags above (bin/lkip-audit.js).
+export const LONE_FILE_MAX_BYTES = 2 * 1024 * 1024;

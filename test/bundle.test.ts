@@ -41,7 +41,27 @@ describe('bundleEntries', () => {
 
   it('keeps `import.meta.url` named inside quotes (build-web\'s esbuild `define`) as it is', async () => {
     const urls = await bundleEntries(['main']);
-    const code = readFileSync(fileURLToPath(urls!.main!), 'utf8');
+    const entry = fileURLToPath(urls!.main!);
+    // build-web is loaded only by `serve`: it is in a chunk of its own (code splitting)
+    const stamp = JSON.parse(readFileSync(path.join(path.dirname(entry), 'stamp-main.json'), 'utf8')) as { chunks: string[] };
+    const code = [entry, ...stamp.chunks.map((c) => path.join(path.dirname(entry), c))].map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(code).toMatch(/["']import\.meta\.url["']\s*:\s*["']self\.location\.href["']/);
+  }, 60_000);
+
+  it('loads OCR, the queue and the web build only when used: the CLI entry imports none of their packages', async () => {
+    const urls = await bundleEntries(['main', 'worker']);
+    const statics = (f: string) => [...readFileSync(f, 'utf8').matchAll(/^import\b[^;]*?from\s+"([^"]+)"/gms)].map((m) => m[1]!);
+    const entry = fileURLToPath(urls!.main!);
+    // the entry and every chunk it imports statically, transitively
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const s of statics(f)) if (s.startsWith('./')) visit(path.join(path.dirname(f), s));
+    };
+    visit(entry);
+    const packages = [...seen].flatMap(statics).filter((s) => !s.startsWith('./') && !s.startsWith('node:'));
+    for (const heavy of ['bullmq', 'ioredis', 'tesseract.js', 'esbuild']) expect(packages, heavy).not.toContain(heavy);
+    expect(packages).toContain('commander');
   }, 60_000);
 });

@@ -140,6 +140,17 @@ describe('audit: outputs and options', () => {
     expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain('The file is empty');
   });
 
+  it('a lone file (audited in the CLI process, no worker thread) gives the rows the batch gave it; its time limit gives the same row', () => {
+    const seed = path.join(dir, SEEDS[0]!);
+    const lone = cli(['audit', seed]);
+    expect(lone.code).toBe(0);
+    const header = c1.stdout.split('\n')[0]!;
+    expect(lone.stdout).toBe([header, ...rowsOf(c1.stdout).filter((r) => r.startsWith(`${seed},`))].join('\n') + '\n');
+    const late = cli(['audit', seed, '--timeout', '0.001']);
+    expect(late.code).toBe(0);
+    expect(rowsOf(late.stdout)).toEqual([`${seed},,,,,,,input-error,unreadable_value,error,timeout,,,"Audit berkas melebihi batas waktu 0,001 detik dan dihentikan; baris ini bergantung pada kecepatan mesin (dengan --timeout lebih longgar atau mesin lebih cepat berkas ini mungkin selesai diaudit): ${seed}"`]);
+  });
+
   it('a per-file timeout makes a timeout row per file and the batch still finishes', () => {
     const r = cli(['audit', path.join(SEED_DIR, SEEDS[0]!), path.join(SEED_DIR, SEEDS[1]!), '--timeout', '0.001', '--concurrency', '1']);
     expect(r.code).toBe(0);

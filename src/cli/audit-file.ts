@@ -49,10 +49,26 @@ export function errorResult(file: string, reason: string, id: string, en: string
 }
 
 
-export async function auditFile(file: string, config: Config, opts: AuditFileOptions = {}): Promise<BatchFileResult> {
+/** The row of a file stopped at the per-file time limit (the batch's workers and a lone file alike). */
+export function timeoutResult(file: string, timeoutMs: number): BatchFileResult {
+  const secs = timeoutMs / 1000;
+  return errorResult(
+    file,
+    'timeout',
+    // a file ended by the limit makes the output depend on the machine's speed: the row says so
+    `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan; baris ini bergantung pada kecepatan mesin (dengan --timeout lebih longgar atau mesin lebih cepat berkas ini mungkin selesai diaudit): ${file}`,
+    `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped; this row depends on the machine's speed (with a longer --timeout or a faster machine the file may be audited in full): ${file}`,
+  );
+}
+
+/**
+ * `bytes`: the file's content when it was read elsewhere (a queue job carries it, see queue.ts);
+ * `file` then only names it in the findings, exactly as a local run would.
+ */
+export async function auditFile(file: string, config: Config, opts: AuditFileOptions = {}, bytes?: Uint8Array): Promise<BatchFileResult> {
   const ext = path.extname(file).toLowerCase();
   try {
-    const st = await stat(file).catch(() => null);
+    const st = bytes ? { isFile: () => true, size: bytes.length } : await stat(file).catch(() => null);
     if (st && !st.isFile()) {
       return errorResult(file, 'unreadable', `Bukan berkas biasa (folder atau perangkat): ${file}`, `Not a regular file: ${file}`);
     }
@@ -69,7 +85,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
     }
     if (st && st.size > 0 && !TEXT_EXT.has(ext) && !PDF_EXT.has(ext)) {
       const { readFile } = await import('node:fs/promises');
-      const head = new Uint8Array((await readFile(file)).subarray(0, 8));
+      const head = new Uint8Array((bytes ?? (await readFile(file))).subarray(0, 8));
       const isPdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46;
       const kind = isPdf ? null : sniffKind(head, ext);
       if (kind) {
@@ -81,7 +97,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
         );
       }
     }
-    const doc = await loadDocument(file, { forceOcr: opts.forceOcr, ocrWorkers: opts.ocrWorkers, limits: config.limits });
+    const doc = await loadDocument(file, { forceOcr: opts.forceOcr, ocrWorkers: opts.ocrWorkers, limits: config.limits, bytes });
     if (!doc.lines.some((l) => l.text.trim() !== '')) {
       return errorResult(file, 'empty', `Berkas tidak berisi teks: ${file}`, `The file contains no text: ${file}`);
     }

@@ -20,7 +20,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
-import { errorResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { errorResult, timeoutResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
 import { workerBundleUrl } from './worker-bundle.js';
 
@@ -64,6 +64,7 @@ function tsxWorkerSource(): string {
 interface Job {
   id: number;
   file: string;
+  bytes?: Uint8Array;
   resolve: (r: BatchFileResult) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout | null;
@@ -213,19 +214,10 @@ class Slot {
 
   private timedOut(job: Job): void {
     if (this.jobs[0] !== job) return;
-    const secs = this.timeoutMs / 1000;
     const worker = this.worker;
     this.worker = null;
     this.ready = null;
-    this.finishHead(
-      errorResult(
-        job.file,
-        'timeout',
-        // a file ended by the limit makes the output depend on the machine's speed: the row says so
-        `Audit berkas melebihi batas waktu ${secs.toLocaleString('id-ID', { maximumFractionDigits: 3 })} detik dan dihentikan; baris ini bergantung pada kecepatan mesin (dengan --timeout lebih longgar atau mesin lebih cepat berkas ini mungkin selesai diaudit): ${job.file}`,
-        `Auditing the file exceeded the ${secs.toLocaleString('en-US', { maximumFractionDigits: 3 })} s time limit and was stopped; this row depends on the machine's speed (with a longer --timeout or a faster machine the file may be audited in full): ${job.file}`,
-      ),
-    );
+    this.finishHead(timeoutResult(job.file, this.timeoutMs));
     void worker?.terminate();
     this.repost();
   }
@@ -263,14 +255,14 @@ class Slot {
       return; // rejected with the start-up error (see watch)
     }
     if (this.worker !== worker || !this.jobs.includes(job)) return; // reposted meanwhile
-    worker.postMessage({ type: 'audit', id: job.id, file: job.file } satisfies ToWorker);
+    worker.postMessage({ type: 'audit', id: job.id, file: job.file, ...(job.bytes ? { bytes: job.bytes } : {}) } satisfies ToWorker);
     this.armHead();
   }
 
-  /** Audit `file` (after the files already posted to this worker). */
-  run(id: number, file: string): Promise<BatchFileResult> {
+  /** Audit `file` (after the files already posted to this worker); `bytes`: its content, read elsewhere. */
+  run(id: number, file: string, bytes?: Uint8Array): Promise<BatchFileResult> {
     return new Promise<BatchFileResult>((resolve, reject) => {
-      const job: Job = { id, file, resolve, reject, timer: null };
+      const job: Job = { id, file, bytes, resolve, reject, timer: null };
       this.jobs.push(job);
       void this.post(job);
     });
@@ -281,6 +273,30 @@ class Slot {
     this.worker = null;
     this.ready = null;
     if (w) await w.terminate();
+  }
+}
+
+/**
+ * The same workers for files that arrive one by one (the queue worker, queue-worker.ts): `run` gives
+ * each file to the least loaded of `concurrency` workers, with the same isolation, time limit and
+ * error rows as runBatch. Rejects only when a worker cannot start (BatchFatalError).
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private seq = 0;
+  private constructor(slots: Slot[]) {
+    this.slots = slots;
+  }
+  static async create(init: WorkerInit, concurrency: number, timeoutMs: number, heapMb = 2048): Promise<WorkerPool> {
+    const bundle = await workerBundleUrl();
+    return new WorkerPool(Array.from({ length: Math.max(1, concurrency) }, () => new Slot(init, heapMb, bundle, timeoutMs)));
+  }
+  run(file: string, bytes?: Uint8Array): Promise<BatchFileResult> {
+    const slot = this.slots.reduce((a, b) => (b.load < a.load ? b : a));
+    return slot.run(this.seq++, file, bytes);
+  }
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.close()));
   }
 }
 

@@ -13,6 +13,10 @@
  *   bundle is never stale.
  * - `import.meta.url` is replaced in every source file by that file's own URL, so paths computed
  *   from it (rules/ from src/cli/config.ts, pdfjs data from src/ingest/pdf.ts) stay right.
+ * - Code split (esbuild `splitting`): what a module imports dynamically (OCR with tesseract.js and
+ *   pdfjs, the queue with bullmq and ioredis, the web build with esbuild) is a chunk of its own,
+ *   loaded only when used, so a start does not load those packages; chunks are named by their
+ *   content hash (`chunk-<hash>.mjs`) and shared by all bundles.
  * - Any failure (no esbuild, read-only node_modules) gives null: callers fall back to tsx.
  *
  * Plain JavaScript (with bundle.d.ts), so that the launcher can use it before any TypeScript loader.
@@ -37,8 +41,9 @@ export async function bundleEntries(names) {
   const dir = path.join(modulesDir, '.cache', 'lkip-audit');
   const stamp = path.join(dir, `stamp-${names.join('+')}.json`);
   try {
-    /** @type {{ urls: Record<string, string>, inputs: Record<string, string> }} */
+    /** @type {{ urls: Record<string, string>, inputs: Record<string, string>, chunks?: string[] }} */
     const known = JSON.parse(readFileSync(stamp, 'utf8'));
+    if (!(known.chunks ?? []).every((c) => existsSync(path.join(dir, c)))) throw new Error('a chunk is gone');
     const fresh = Object.entries(known.inputs).every(([f, v]) => (f.startsWith('esbuild@') ? f === `esbuild@${esbuildVersion()}` : fileVersion(path.join(ROOT, f)) === v));
     if (fresh && names.every((n) => typeof known.urls[n] === 'string' && existsSync(fileURLToPath(known.urls[n])))) return known.urls;
   } catch {
@@ -52,6 +57,9 @@ export async function bundleEntries(names) {
         bundle: true,
         platform: 'node',
         format: 'esm',
+        splitting: true,
+        chunkNames: 'chunk-[hash]',
+        outExtension: { '.js': '.mjs' },
         target: 'node20',
         packages: 'external',
         write: false,
@@ -74,8 +82,21 @@ export async function bundleEntries(names) {
       });
       /** @type {Record<string, string>} */
       const urls = {};
+      // chunks first (entries import them by name): their names already hold their content hash
+      /** @type {string[]} */
+      const chunks = [];
+      for (const f of result.outputFiles ?? []) {
+        if (!/^chunk-[A-Za-z0-9]+\.mjs$/.test(path.basename(f.path))) continue;
+        chunks.push(path.basename(f.path));
+        const file = path.join(dir, path.basename(f.path));
+        if (existsSync(file)) continue;
+        mkdirSync(dir, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, f.text);
+        renameSync(tmp, file);
+      }
       for (const name of names) {
-        const code = result.outputFiles?.find((f) => path.basename(f.path) === `${name}.js`)?.text;
+        const code = result.outputFiles?.find((f) => path.basename(f.path) === `${name}.mjs`)?.text;
         if (!code) return null;
         const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
         const file = path.join(dir, `${name}-${hash}.mjs`);
@@ -84,11 +105,13 @@ export async function bundleEntries(names) {
           const tmp = `${file}.${process.pid}.tmp`;
           writeFileSync(tmp, code);
           renameSync(tmp, file);
-          // Drop bundles of older sources (not touched for an hour: no run can still be starting them).
-          const old = new RegExp(`^${name}-[0-9a-f]+\\.mjs$`);
+          // Drop bundles and chunks of older sources (not touched for an hour: no run can still be
+          // starting them; a chunk still in use is rewritten by no one, so it is kept while it is
+          // younger than an hour, and written again by the next build that needs it).
+          const old = new RegExp(`^(${name}-[0-9a-f]+|chunk-[A-Za-z0-9]+)\\.mjs$`);
           for (const f of readdirSync(dir)) {
             const p = path.join(dir, f);
-            if (p !== file && old.test(f) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { force: true });
+            if (p !== file && !chunks.includes(f) && old.test(f) && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { force: true });
           }
         }
         urls[name] = pathToFileURL(file).href;
@@ -101,7 +124,7 @@ export async function bundleEntries(names) {
       inputs[path.relative(ROOT, fileURLToPath(import.meta.url))] = fileVersion(fileURLToPath(import.meta.url));
       inputs[`esbuild@${esbuild.version}`] = '';
       const tmp = `${stamp}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ urls, inputs }));
+      writeFileSync(tmp, JSON.stringify({ urls, inputs, chunks }));
       renameSync(tmp, stamp);
       return urls;
     } finally {

@@ -1,5 +1,6 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -16,7 +17,9 @@ import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
-import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type BatchFileResult } from './audit-file.js';
+import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
+import { LONE_FILE_MAX_BYTES } from '../../bin/v8-flags.js';
+import { auditFile, timeoutResult } from './audit-file.js';
 import { BatchFatalError, runBatch } from './batch.js';
 import { ConfigError, loadConfig, RULES_DIR } from './config.js';
 import { expandPaths } from './inputs.js';
@@ -96,24 +99,36 @@ interface AuditOpts {
   ocr?: boolean;
   baseline?: string;
   failOnNew?: boolean;
+  queue?: string;
+  sharedPath?: boolean;
 }
 
-/** Where output goes: a temporary file renamed into place at the end (no half-written reports), or stdout. */
+/**
+ * Where output goes: a temporary file renamed into place at the end (no half-written reports), or
+ * stdout. `spool`: stdout too gets it only at the end (the queue run: a run stopped by a lost
+ * connection must not leave a partial CSV in a pipe).
+ */
 class Sink {
   private readonly stream: NodeJS.WritableStream;
   private readonly tmp: string | null;
-  constructor(private readonly out: string | undefined) {
-    if (out) {
-      try {
-        mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-      } catch (e) {
-        ioFail(out, e);
+  constructor(
+    private readonly out: string | undefined,
+    private readonly spool = false,
+  ) {
+    if (out || spool) {
+      if (out) {
+        try {
+          mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+        } catch (e) {
+          ioFail(out, e);
+        }
       }
-      this.tmp = `${out}.${process.pid}.tmp`;
+      // --queue writes stdout only at the end: the rows wait in a temp file (a run that fails writes nothing)
+      this.tmp = out ? `${out}.${process.pid}.tmp` : path.join(os.tmpdir(), `lkip-audit-${process.pid}.tmp`);
       const ws = createWriteStream(this.tmp);
       ws.on('error', (e) => {
         this.abort();
-        ioFail(out, e);
+        ioFail(out ?? this.tmp!, e);
       });
       this.stream = ws;
     } else {
@@ -129,10 +144,14 @@ class Sink {
       const ws = this.stream as WriteStream;
       try {
         await new Promise<void>((resolve, reject) => ws.end((e?: Error | null) => (e ? reject(e) : resolve())));
-        renameSync(this.tmp, this.out!);
+        if (this.out) renameSync(this.tmp, this.out);
+        else {
+          for await (const chunk of createReadStream(this.tmp)) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+          rmSync(this.tmp, { force: true });
+        }
       } catch (e) {
         this.abort();
-        ioFail(this.out!, e);
+        ioFail(this.out ?? STDOUT, e);
       }
     }
   }
@@ -186,15 +205,51 @@ function loadBaselineOrExit(file: string): Baseline {
   }
 }
 
+/** A regular file small enough to audit in this thread (bin/v8-flags.js); a missing one too (an error row). */
+async function loneFile(file: string): Promise<boolean> {
+  const st = await stat(file).catch(() => null);
+  return !st || (st.isFile() && st.size <= LONE_FILE_MAX_BYTES);
+}
+
+/**
+ * A lone file in this thread, with the batch's time limit: the limit is checked whenever the audit
+ * awaits (reading, PDF pages, OCR) and when it returns, and gives the batch's own timeout row. (A
+ * worker thread could be stopped in the middle of synchronous parsing; a file that small parses in
+ * well under a second.) A run stopped at the limit exits when its output is written.
+ */
+async function auditInProcess(file: string, config: ReturnType<typeof loadConfig>, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
+  const timedOut = () => {
+    stopAfterOutput = true;
+    return timeoutResult(file, timeoutMs);
+  };
+  const t0 = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), timeoutMs)));
+  const r = await Promise.race([auditFile(file, config, fileOptions), limit]);
+  clearTimeout(timer);
+  return r === null || performance.now() - t0 > timeoutMs ? timedOut() : r;
+}
+let stopAfterOutput = false;
+
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
   if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
   const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
+  if (opts.sharedPath && !opts.queue) fail('--shared-path hanya berlaku dengan --queue');
+  // the queue code (bullmq, ioredis) is loaded only when asked for: a local run does not pay for it
+  const queueMod = opts.queue ? await import('./queue.js') : null;
+  if (opts.queue) {
+    try {
+      queueMod!.checkQueueUrl(opts.queue, opts.lang);
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
   const files = await expandPaths(paths);
   if (files.length === 0) fail(`tidak ada berkas di: ${paths.join(', ')}`);
 
-  const sink = new Sink(opts.out);
+  const sink = new Sink(opts.out, Boolean(opts.queue));
   // Ctrl-C: leave no half-written output behind.
   process.once('SIGINT', () => {
     sink.abort();
@@ -216,30 +271,36 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   if (stream) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
 
   try {
-    await runBatch(files, {
-      concurrency: opts.concurrency,
-      timeoutMs: Math.round(opts.timeout * 1000),
-      configFile: opts.config,
-      fileOptions: {
-        withLines: opts.format === 'html',
-        summary: true,
-        maxTextBytes: opts.maxTextMb * 1024 * 1024,
-        maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
-        forceOcr: opts.ocr === true,
-        // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
-        ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
-      },
-      onProgress: bar ? (done, _total, file) => bar.update(done, file) : undefined,
-      onResult: async (_i, r) => {
-        if (r.error) failedFiles++;
-        const { summary, ...rest } = r;
-        if (summary) summaries.set(r.file, summary);
-        if (stream) {
-          for (const f of r.findings) tally[f.severity]++;
-          if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
-        } else kept.push(opts.format === 'html' ? rest : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
-      },
-    });
+    const fileOptions: AuditFileOptions = {
+      withLines: opts.format === 'html',
+      summary: true,
+      maxTextBytes: opts.maxTextMb * 1024 * 1024,
+      maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
+      forceOcr: opts.ocr === true,
+      // several files at once: one tesseract worker each, so OCR does not oversubscribe the cores
+      ocrWorkers: opts.concurrency > 1 ? 1 : undefined,
+    };
+    const timeoutMs = Math.round(opts.timeout * 1000);
+    const onProgress = bar ? (done: number, _total: number, file: string) => bar.update(done, file) : undefined;
+    const onResult = async (_i: number, r: BatchFileResult) => {
+      if (r.error) failedFiles++;
+      const { summary, ...rest } = r;
+      if (summary) summaries.set(r.file, summary);
+      if (stream) {
+        for (const f of r.findings) tally[f.severity]++;
+        if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
+      } else kept.push(opts.format === 'html' ? rest : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
+    };
+    if (opts.queue) {
+      // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
+      await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
+    } else if (files.length === 1 && (await loneFile(files[0]!))) {
+      // one small file: audited here, without starting a worker thread (the same auditFile)
+      await onResult(0, await auditInProcess(files[0]!, config, fileOptions, timeoutMs));
+      onProgress?.(1, 1, files[0]!);
+    } else {
+      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
+    }
     // checks across the batch's documents: after every file, on the summaries
     const cross = crossDocumentFindings(
       files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!),
@@ -284,6 +345,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     hit = newFindings.some((f) => f.severity === 'error' || (level === 'warning' && f.severity === 'warning'));
   } else hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
   process.exitCode = hit ? 1 : 0;
+  if (stopAfterOutput) process.exit(); // the audit stopped at its time limit may still be running
 }
 
 const program = new Command();
@@ -311,7 +373,28 @@ program
   .option('--ocr', 'baca semua halaman PDF dengan OCR, juga halaman yang punya lapisan teks')
   .option('--baseline <file>', 'JSON atau SARIF dari audit sebelumnya: tiap temuan ditandai new/unchanged/updated/absent')
   .option('--fail-on-new', 'kode keluar 1 hanya karena temuan baru sejak --baseline (setingkat --fail-on, bawaan: peringatan)')
+  .option('--queue <url>', 'audit lewat antrean BullMQ di Redis (redis://HOST:PORT) oleh `lkip-audit worker` di mesin mana pun')
+  .option('--shared-path', 'dengan --queue: kirim path berkas saja, bukan isinya (semua pekerja melihat sistem berkas yang sama)')
   .action(auditCommand);
+
+program
+  .command('worker')
+  .description('pekerja armada: audit berkas dari antrean Redis (dikirim oleh `lkip-audit audit --queue`) sampai dihentikan')
+  .requiredOption('--queue <url>', 'antrean BullMQ di Redis (redis://HOST:PORT)')
+  .option('-j, --concurrency <n>', 'jumlah berkas yang diaudit bersamaan (bawaan: jumlah inti)', positiveInt('--concurrency'), Math.max(1, os.availableParallelism()))
+  .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'))
+  .option('--lock-timeout <detik>', 'tugas pekerja yang mati diambil alih pekerja lain setelah sekian detik', positiveNum('--lock-timeout'), 30)
+  .action(async (opts: { queue: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
+    try {
+      const { checkQueueUrl } = await import('./queue.js');
+      const { runQueueWorker } = await import('./queue-worker.js');
+      checkQueueUrl(opts.queue, opts.lang);
+      await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
+    } catch (e) {
+      if (e instanceof BatchFatalError) fail(e.message);
+      fail(`pekerja gagal: ${(e as Error).message}`);
+    }
+  });
 
 program
   .command('extract')

@@ -11,9 +11,12 @@ import { loadConfig } from './config.js';
 
 export interface WorkerInit {
   configFile?: string;
+  /** The configuration itself, already resolved and validated (a queue job carries it): configFile is then ignored. */
+  config?: Config;
   options: AuditFileOptions;
 }
-export type ToWorker = { type: 'audit'; id: number; file: string };
+/** `bytes`: the file's content when it was read elsewhere (queue jobs); `file` then only names it. */
+export type ToWorker = { type: 'audit'; id: number; file: string; bytes?: Uint8Array };
 export type FromWorker = { type: 'ready' } | { type: 'fatal'; message: string } | { type: 'result'; id: number; result: BatchFileResult };
 
 interface Port {
@@ -30,7 +33,7 @@ const init = (parentPort ? workerData : JSON.parse(process.env.LKIP_AUDIT_WORKER
 if (!parentPort) process.on('disconnect', () => process.exit(0));
 let config: Config | null = null;
 try {
-  config = loadConfig(init.configFile);
+  config = init.config ?? loadConfig(init.configFile);
 } catch (e) {
   port.postMessage({ type: 'fatal', message: (e as Error).message } satisfies FromWorker);
 }
@@ -43,7 +46,7 @@ if (config) {
   port.on('message', (m: ToWorker) => {
     chain = chain.then(async () => {
       try {
-        const result = await auditFile(m.file, cfg, init.options);
+        const result = await auditFile(m.file, cfg, init.options, m.bytes);
         port.postMessage({ type: 'result', id: m.id, result } satisfies FromWorker);
       } catch (e) {
         // auditFile never throws; a result that cannot be sent must still answer this file

@@ -50,6 +50,8 @@ export interface LoadOptions {
   forceOcr?: boolean;
   /** Tesseract workers for this document (default: one per core). */
   ocrWorkers?: number;
+  /** The file's content, already read (a queue job carries it): `file` then only names it. */
+  bytes?: Uint8Array;
   /** Document limits (`limits:` in rules/config.yaml; defaults in src/model/limits.ts). */
   limits?: Partial<IngestLimits>;
 }
@@ -82,7 +84,7 @@ export function accountPages(doc: Document): Document {
 export async function loadDocument(file: string, opts: LoadOptions = {}): Promise<Document> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(file));
+    bytes = opts.bytes ?? new Uint8Array(await readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new IngestError(
