@@ -8,6 +8,7 @@ import { countClaim } from './count-claim.js';
 import { crossTable } from './cross-table.js';
 import { identity } from './identity.js';
 import { narrativeNumber } from './narrative-number.js';
+import { outline } from './outline.js';
 import { predicate } from './predicate.js';
 import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
@@ -20,4 +21,4 @@ import { trendClaim } from './trend-claim.js';
 import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 
-export const RULES: readonly Rule[] = [average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
+export const RULES: readonly Rule[] = [average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
