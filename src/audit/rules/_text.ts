@@ -285,7 +285,11 @@ export function paragraphs(report: LkipReport, doc: Document): Paragraph[] {
       cur = null;
       continue;
     }
-    const wraps = cur && p.line.line === prevLine + 1 && !/[.:;!?]$/.test(cur.text) && (cur.parts[cur.parts.length - 1]!.line.text.trim().length >= 40 || /^[a-z]/.test(p.text));
+    const last = cur?.parts[cur.parts.length - 1]!.line.text.trim() ?? '';
+    // a heading in capitals, or a next line that starts a list item or heading, is not wrapped prose
+    const lastCaps = last.replace(/[^A-Za-z]/g, '') === last.replace(/[^A-Za-z]/g, '').toUpperCase();
+    const startsItem = /^(\d+[.)]|[A-Za-z][.)]\s|P?BAB\b|[-•*])/.test(p.text);
+    const wraps = cur && p.line.line === prevLine + 1 && !/[.:;!?]$/.test(cur.text) && (/^[a-z]/.test(p.text) || (last.length >= 40 && !lastCaps && !startsItem));
     if (cur && wraps) {
       cur.parts.push({ line: p.line, offset: cur.text.length + 1 });
       cur.text += ` ${p.text}`;

@@ -1,5 +1,6 @@
 /** The explicit, sorted registry of rules (no globbing). */
 import type { Rule } from '../../model/rule.js';
+import { agencyName } from './agency-name.js';
 import { average } from './average.js';
 import { budgetPercentage } from './budget-percentage.js';
 import { budgetSum } from './budget-sum.js';
@@ -21,4 +22,4 @@ import { trendClaim } from './trend-claim.js';
 import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 
-export const RULES: readonly Rule[] = [average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
