@@ -79,6 +79,18 @@ export const ConfigSchema = z.object({
        * follow a unit word without being a name, and words that show a sentence is about another place
        * (borders, comparisons), where another agency's name is expected (agency-name rule).
        */
+      /**
+       * Sentences that derive one year from another (year-reference rule): plan names ("Rencana
+       * Strategis", "RPJMD"), and for forward-looking clauses the future words and the purpose words
+       * that make the year after them a later year ("akan menjadi tolok ukur ... di tahun X").
+       */
+      yearReference: z
+        .object({
+          plans: z.array(z.string().min(1)).default([]),
+          future: z.array(z.string().min(1)).default([]),
+          purpose: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       agencyUnits: z
         .object({
           units: z.array(z.string().min(1)).default([]),

@@ -21,5 +21,6 @@ import { terbilang } from './terbilang.js';
 import { trendClaim } from './trend-claim.js';
 import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
+import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
