@@ -62,8 +62,8 @@ const inComparison = (text: string, index: number | undefined) => COMPARISON_BEF
 
 /** "Laporan Kinerja Kecamatan Jelbuk Tahun 2022": the report naming itself. */
 const SELF_RE = /laporan kinerja\s+(?:instansi pemerintah\s+)?(?:\(?lkj?ip\)?\s+)?(?:kecamatan|kec\.|dinas|badan|kantor|sekretariat|inspektorat)\s+[a-z]+(?:\s+[a-z]+)?\s+tahun\s+(20\d\d)\b/gi;
-/** The report's title with any agency name, a year that is not the start of a period ("Tahun 2018-2023"). */
-const TITLE_RE = /\b(?:lkj?ip|lakip|laporan (?:akuntabilitas )?kinerja(?: instansi pemerintah)?)\b[^.]{0,100}?\btahun\s+(20\d\d)\b(?!\s*[-–—]\s*\d|\s*s\.?\s*d)/i;
+/** The report's title with any agency name, a year that is not the start of a period ("Tahun 2018-2023") nor a regulation's or plan's year. */
+const TITLE_RE = /\b(?:lkj?ip|lakip|laporan (?:akuntabilitas )?kinerja(?: instansi pemerintah)?)\b(?:(?!\b(?:nomor|no|peraturan|undang|instruksi|keputusan|renstra|rencana)\b)[^.]){0,100}?\btahun\s+(20\d\d)\b(?!\s*[-–—]\s*\d|\s*s\.?\s*d)/i;
 /** Documents of one year that belong to the report year. */
 const DOCS: { re: RegExp; id: string; en: string }[] = [
   { re: /perjanjian kinerja\s*(?:\(pk\)\s*)?(?:[-–]\s*)?(?:perubahan\s+)?(?:(?:kecamatan|kec\.)\s+[a-z]+\s+|pd\s+|opd\s+)?tahun\s+(20\d\d)\b/gi, id: 'Perjanjian Kinerja', en: 'The performance agreement (PK)' },
