@@ -46,6 +46,16 @@ describe('outline', () => {
           findings: [{ line: 8, reported: 'BAB VIII PENUTUP (bab ke-8)', expected: 'BAB VII (bab ke-7)' }],
         },
         {
+          name: 'a decree whose clauses go KEEMPAT -> KEENAM (seeds 001, 003, 004); a second decree starts at KESATU',
+          text: ['KEPUTUSAN CAMAT', 'MEMUTUSKAN', '- KESATU** : Indikator Kinerja Utama', '- KEDUA** : Indikator', '- KETIGA** : Indikator', '- KEEMPAT** : Indikator', '- KEENAM** : Keputusan ini mulai berlaku', 'KEPUTUSAN LAIN', 'KESATU : a', 'KEDUA : b', ''].join('\n'),
+          findings: [{ line: 7, reported: 'KEENAM (diktum ke-6)', expected: 'KELIMA (diktum ke-5)', severity: 'info' }],
+        },
+        {
+          name: 'program numbers I, II, III, VI down a budget table (seed 004)',
+          text: ['BAB III AKUNTABILITAS KINERJA', '', 'No\tPROGRAM/ KEGIATAN\tANGGARAN (Rp.)\tREALISASI (Rp)\tCAPAIAN (%)', 'I\tProgram Koordinasi Ketentraman\t162.824.800\t141.929.000\t87,54 %', 'II\tProgram Peningkatan Sarana\t59.099.500\t33.458.470\t72,83 %', '1\tKegiatan Pemeliharaan\t59.099.500\t33.458.470\t56,61 %', 'III\tProgram Koordinasi Pemerintahan\t197.664.800\t134.147.000\t67,87 %', 'VI\tProgram Penyelenggaraan Pelayanan Umum\t7.559.700\t7.434.000\t98,34 %', ''].join('\n'),
+          findings: [{ line: 8, reported: 'VI (nomor ke-6)', expected: 'IV (nomor ke-4)', severity: 'info' }],
+        },
+        {
           name: 'a contents title that names another heading than the body (seed 003)',
           text: [toc('BAB I PENDAHULUAN\t1', 'BAB II PERENCANAAN\t9', 'BAB III. AKUNTABILITAS KINERJA\t19', 'B. CAPAIAN KINERJA\t20', 'B.1 ANALISA REALISASI ANGGARAN.....\t20', 'B.2 ANALISA PENYEBAB.....\t27'), 'BAB III', 'B.1 ANALISA REALISASI KINERJA', 'Teks.'].join('\n'),
           findings: [{ line: 9, reported: 'B.1 ANALISA REALISASI ANGGARAN', expected: 'B.1 ANALISA REALISASI KINERJA', severity: 'warning' }],

@@ -1,8 +1,10 @@
 import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
-import { intToRoman, leadingNumber, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
-import { allLines, shorten } from './_text.js';
+import { intToRoman, leadingNumber, romanToInt, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
+import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { allLines, shorten, wordsToNumber } from './_text.js';
+
+const DIKTUM: Record<number, string> = { 1: 'SATU', 2: 'DUA', 3: 'TIGA', 4: 'EMPAT', 5: 'LIMA', 6: 'ENAM', 7: 'TUJUH', 8: 'DELAPAN', 9: 'SEMBILAN', 10: 'SEPULUH' };
 
 const letter = (n: number) => String.fromCharCode(64 + n);
 
@@ -45,8 +47,8 @@ export const outline: Rule = {
     category: 'reference_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan daftar isi berupa info; judul yang berbeda berupa peringatan.',
-      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Contents findings are info; differing titles are warnings.',
+      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
+      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Numbering findings are info; differing titles are warnings.',
     },
     messages: {
       page: {
@@ -61,6 +63,14 @@ export const outline: Rule = {
         id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}", baris {{prevLine}}) tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
         en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}", line {{prevLine}}) comes {{reported}} ("{{entry}}"), expected {{expected}}.',
       },
+      diktum: {
+        id: 'Diktum keputusan: sesudah {{prev}} (baris {{prevLine}}) tercatat {{reported}}, seharusnya {{expected}}.',
+        en: 'Decree clauses: after {{prev}} (line {{prevLine}}) comes {{reported}}, expected {{expected}}.',
+      },
+      rowNumber: {
+        id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}", baris {{prevLine}}) tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
+        en: '{{table}}: after number {{prev}} ("{{prevLabel}}", line {{prevLine}}) comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+      },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}" (baris {{tocLine}}), batang tubuh "{{body}}" (baris {{bodyLine}}).',
         en: 'The title of {{number}} differs: contents "{{toc}}" (line {{tocLine}}), body "{{body}}" (line {{bodyLine}}).',
@@ -70,6 +80,57 @@ export const outline: Rule = {
   check(ctx) {
     const { report, doc } = ctx;
     const lines = allLines(report, doc);
+    const bodyAt = (line: number, page: number | null): SourceRef => ({ file: report.file, page, line, section: SECTION_LABEL[sectionAt(report.sections, line).kind] });
+
+    // ---- diktum words of a decree in sequence: KESATU, KEDUA, ... (KESATU starts a new decree)
+    let prevDiktum: { n: number; word: string; line: number; page: number | null } | null = null;
+    for (const p of lines) {
+      const m = /^[-*\s]*KE(SATU|DUA|TIGA|EMPAT|LIMA|ENAM|TUJUH|DELAPAN|SEMBILAN|SEPULUH)\b\**\s*:/.exec(p.text);
+      if (!m) continue;
+      const n = wordsToNumber(m[1]!.toLowerCase());
+      if (n === null) continue;
+      const word = `KE${m[1]}`;
+      if (prevDiktum && n !== 1 && n !== prevDiktum.n + 1) {
+        const exp = DIKTUM[prevDiktum.n + 1] ? `KE${DIKTUM[prevDiktum.n + 1]}` : `diktum ke-${prevDiktum.n + 1}`;
+        ctx.problem({
+          messageId: 'diktum',
+          severity: 'info',
+          data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
+          where: bodyAt(p.line.line, p.line.page),
+          reported: `${word} (diktum ke-${n})`,
+          expected: `${exp} (diktum ke-${prevDiktum.n + 1})`,
+          tolerance: 'penomoran berurutan',
+          related: [{ ...bodyAt(prevDiktum.line, prevDiktum.page), note: prevDiktum.word }],
+        });
+      }
+      prevDiktum = { n, word, line: p.line.line, page: p.line.page };
+    }
+
+    // ---- program numbers (I, II, III, ...) down the first column of a table
+    for (const t of report.tables) {
+      let prev: { n: number; raw: string; label: string; line: number; page: number | null } | null = null;
+      for (const r of t.rows) {
+        const raw = (r.cells[0] ?? '').trim().replace(/\.$/, '');
+        const n = /^[IVXL]+$/.test(raw) ? romanToInt(raw) : null;
+        if (n === null) continue;
+        const label = shorten((r.cells[1] ?? '').trim(), 60);
+        if (prev && n !== prev.n + 1) {
+          const tl = tableLabel(t);
+          ctx.problem({
+            messageId: 'rowNumber',
+            severity: 'info',
+            data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
+            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1' },
+            reported: `${raw} (nomor ke-${n})`,
+            expected: `${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`,
+            tolerance: 'penomoran berurutan',
+            related: [{ ...bodyAt(prev.line, prev.page), table: tl, note: `${prev.raw} ${prev.label}` }],
+          });
+        }
+        prev = { n, raw, label, line: r.line, page: r.page };
+      }
+    }
+
     const toc = tocEntries(lines.map((p) => ({ line: p.line.line, page: p.line.page, text: p.line.text })));
     if (!toc) return;
     const at = (e: { line: number; page: number | null }): SourceRef => ({ file: report.file, page: e.page, line: e.line, section: 'Daftar Isi' });
