@@ -1,7 +1,7 @@
 import type { DocLine } from '../../model/document.js';
 import type { Rule } from '../../model/rule.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
-import { lineAt, paragraphs, sentences, shorten } from './_text.js';
+import { allLines, lineAt, paragraphs, sentences, shorten } from './_text.js';
 
 interface Mention {
   /** Lower-case first word of the name: "pangkah", "bojongloa". */
@@ -10,6 +10,51 @@ interface Mention {
   printed: string;
   line: DocLine;
   sentence: string;
+}
+
+/**
+ * Telephone numbers printed after "Telp." / "Telepon" / "☎" (not fax): two numbers with the same
+ * area code that differ by one digit inserted or dropped are one office's number mistyped.
+ */
+function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
+  const { report, doc } = ctx;
+  const re = /(?:\btelp\.?|\btelepon|\btlp\.?|☎)\s*:?\s*\(?(0\d{2,3})\)?[\s.-]*(\d[\d\s.-]{3,10}\d)/gi;
+  const seen = new Map<string, { area: string; number: string; lines: { line: number; page: number | null }[] }>();
+  for (const p of allLines(report, doc)) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(p.text))) {
+      const number = m[2]!.replace(/[\s.-]+/g, '');
+      if (number.length < 5 || number.length > 9) continue;
+      const k = `${m[1]}|${number}`;
+      const e = seen.get(k) ?? { area: m[1]!, number, lines: [] };
+      e.lines.push({ line: p.line.line, page: p.line.page });
+      seen.set(k, e);
+    }
+  }
+  const list = [...seen.values()].sort((a, b) => b.lines.length - a.lines.length || a.lines[0]!.line - b.lines[0]!.line);
+  const reported = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const ref = list[i]!;
+    for (const x of list.slice(i + 1)) {
+      if (x.area !== ref.area || Math.abs(x.number.length - ref.number.length) !== 1 || reported.has(x.number)) continue;
+      const [short, long] = x.number.length < ref.number.length ? [x.number, ref.number] : [ref.number, x.number];
+      // one digit inserted: dropping one digit of the longer gives the shorter
+      if (![...long].some((_, j) => long.slice(0, j) + long.slice(j + 1) === short)) continue;
+      reported.add(x.number);
+      const fmt = (y: typeof x) => `(${y.area}) ${y.number}`;
+      const l0 = x.lines[0]!;
+      ctx.problem({
+        messageId: 'phone',
+        data: { reported: fmt(x), lines: x.lines.map((l) => l.line).join(', '), expected: fmt(ref), otherLines: ref.lines.map((l) => l.line).join(', ') },
+        where: { file: report.file, page: l0.page, line: l0.line, section: SECTION_LABEL[sectionAt(report.sections, l0.line).kind], column: 'telepon' },
+        reported: fmt(x),
+        expected: `${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`,
+        tolerance: 'nomor telepon sama di setiap kop surat',
+        related: ref.lines.map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref) })),
+      });
+    }
+  }
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,10 +71,14 @@ export const agencyName: Rule = {
     category: 'name_or_id_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Nama instansi kewilayahan (kecamatan, kemantren, distrik) adalah nama yang berulang kali dicetak laporan (sampul, kepala halaman, batang tubuh, tanda tangan; paling sedikit dua kali dan dua kali lebih sering daripada nama lain). Nama unit lain yang muncul hanya sekali atau dua kali dalam kalimat atau judul yang tidak membicarakan tempat lain (batas wilayah, perbandingan, kerja sama; kata-katanya di rules/vocabulary.yaml) dan tidak menyebut unit lain dilaporkan: biasanya paragraf yang disalin dari laporan instansi saudara. Kalimat yang menyebut beberapa unit (daftar) diabaikan.',
-      en: 'The name of a territorial agency (kecamatan, kemantren, distrik) is the one the report prints again and again (cover, running headers, body, signature; at least twice and twice as often as any other). Another unit\'s name printed once or twice in a sentence or heading that is not about another place (borders, comparisons, cooperation; the words are in rules/vocabulary.yaml) and names no other unit is reported: usually a paragraph copied from a sibling agency\'s report. Sentences naming several units (lists) are ignored.',
+      id: 'Nama instansi kewilayahan (kecamatan, kemantren, distrik) adalah nama yang berulang kali dicetak laporan (sampul, kepala halaman, batang tubuh, tanda tangan; paling sedikit dua kali dan dua kali lebih sering daripada nama lain). Nama unit lain yang muncul hanya sekali atau dua kali dalam kalimat atau judul yang tidak membicarakan tempat lain (batas wilayah, perbandingan, kerja sama; kata-katanya di rules/vocabulary.yaml) dan tidak menyebut unit lain dilaporkan: biasanya paragraf yang disalin dari laporan instansi saudara. Kalimat yang menyebut beberapa unit (daftar) diabaikan. Nomor telepon kop surat ("Telp." / "☎", bukan faks) dengan kode area sama yang berbeda satu digit sisipan juga dilaporkan (kedua tempat disebut).',
+      en: 'The name of a territorial agency (kecamatan, kemantren, distrik) is the one the report prints again and again (cover, running headers, body, signature; at least twice and twice as often as any other). Another unit\'s name printed once or twice in a sentence or heading that is not about another place (borders, comparisons, cooperation; the words are in rules/vocabulary.yaml) and names no other unit is reported: usually a paragraph copied from a sibling agency\'s report. Sentences naming several units (lists) are ignored. Letterhead telephone numbers ("Telp." / "☎", not fax) with the same area code that differ by one inserted digit are reported too (both places named).',
     },
     messages: {
+      phone: {
+        id: 'Nomor telepon kop surat berbeda: {{reported}} (baris {{lines}}) dan {{expected}} (baris {{otherLines}}); kode area sama, satu digit lebih atau kurang.',
+        en: 'The letterhead telephone numbers differ: {{reported}} (line {{lines}}) and {{expected}} (line {{otherLines}}); same area code, one digit more or less.',
+      },
       other: {
         id: '{{where}} menyebut "{{reported}}", padahal laporan ini milik {{expected}} (dicetak {{count}} kali, mis. baris {{lines}}): nama instansi berbeda.',
         en: '{{whereEn}} names "{{reported}}", but this report is that of {{expected}} (printed {{count}} times, e.g. line {{lines}}): the agency names differ.',
@@ -38,6 +87,7 @@ export const agencyName: Rule = {
   },
   check(ctx) {
     const { report, doc, config } = ctx;
+    letterheadPhones(ctx);
     const vocab = config.vocabulary?.agencyUnits;
     if (!vocab || vocab.units.length === 0) return;
     const notNames = new Set(vocab.notNames.map((w) => w.toLowerCase()));
