@@ -19,7 +19,8 @@ import type { Box, Document } from '../src/model/document.js';
 import type { Finding } from '../src/model/finding.js';
 import { parseReport } from '../src/parse/index.js';
 import { parseValue } from '../src/parse/numbers.js';
-import { repairReport, reviewOcrFindings, type Repair } from '../src/parse/repair.js';
+import { repairReport, type Repair } from '../src/parse/repair.js';
+import { reviewOcrFindings } from '../src/audit/review.js';
 import { OUT_DIR, SOURCE_DIR, SPECS } from '../scripts/make-scanned-fixtures.js';
 import { newStats, ocrCached, pickPages, squash } from './ocr-common.js';
 

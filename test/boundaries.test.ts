@@ -27,4 +27,22 @@ describe('layer boundaries', () => {
       .filter((f) => /from\s+['"](pdfjs-dist|tesseract\.js)|import\(['"](pdfjs-dist|tesseract\.js)/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);
   });
+  // model <- parse <- audit <- report: each layer imports only the layers before it; parse builds no
+  // findings; reporters get the rules' metadata from their caller and never import rules
+  const LAYERS = ['model', 'parse', 'audit', 'report'] as const;
+  it.each(LAYERS.map((l, i) => [l, LAYERS.slice(i + 1)] as const))('src/%s imports none of %j', (layer, later) => {
+    const bad = files(path.join('src', layer)).filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return later.some((l) => new RegExp(`(from\\s+|import\\s*\\(?\\s*)['"](\\.\\./)+${l}/`).test(text));
+    });
+    expect(bad).toEqual([]);
+  });
+  it('src/report never imports the rules', () => {
+    const bad = files(path.join('src', 'report')).filter((f) => /from\s+['"](\.\.\/)+audit\/rules\//.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+  it('src/parse builds no findings', () => {
+    const bad = files(path.join('src', 'parse')).filter((f) => /model\/finding\.js|\bFinding\b/.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
 });

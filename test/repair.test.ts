@@ -9,7 +9,8 @@ import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import type { Document } from '../src/model/document.js';
 import { parseReport } from '../src/parse/index.js';
-import { isRepaired, misreadings, needsHumanLook, repairReport, reviewOcrFindings } from '../src/parse/repair.js';
+import { isRepaired, misreadings, needsHumanLook, repairReport } from '../src/parse/repair.js';
+import { reviewOcrFindings } from '../src/audit/review.js';
 
 const config = loadConfig();
 const base = readFileSync(new URL('../fixtures/synthetic/konsisten.txt', import.meta.url), 'utf8');

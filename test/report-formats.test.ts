@@ -1,3 +1,4 @@
+import { RULES } from '../src/audit/rules/index.js';
 /** CSV (plain and the Excel variant) and SARIF writers: pure functions over findings. */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/model/finding.js';
@@ -34,7 +35,7 @@ describe('toCsv', () => {
 });
 
 describe('toSarif', () => {
-  const sarif = JSON.parse(toSarif([{ file: f.where.file, findings: [f] }, { file: 'x.pdf', error: { reason: 'truncated', message: { id: 'Berkas PDF terpotong', en: 'Truncated PDF' } }, findings: [] }]));
+  const sarif = JSON.parse(toSarif([{ file: f.where.file, findings: [f] }, { file: 'x.pdf', error: { reason: 'truncated', message: { id: 'Berkas PDF terpotong', en: 'Truncated PDF' } }, findings: [] }], { rules: RULES.map((r) => r.meta) }));
   it('is SARIF 2.1.0 with the rules, the location and our extra fields', () => {
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];

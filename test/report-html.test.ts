@@ -1,3 +1,4 @@
+import { RULES } from '../src/audit/rules/index.js';
 /**
  * The HTML batch report: pure unit checks (ranking, grouping, escaping, APIP shape), then the real
  * thing in a real browser: the CLI writes the report for the seeds plus an empty file, headless
@@ -40,7 +41,7 @@ describe('toHtml (pure)', () => {
 
   it('ranks reports by errors, then warnings, then name; failed files are listed apart', () => {
     expect(rankResults(results).map((r) => r.file)).toEqual(['b.txt', 'c.txt', 'a.txt']);
-    const html = toHtml(results);
+    const html = toHtml(results, { rules: RULES.map((r) => r.meta) });
     expect(html.indexOf('data-file="b.txt"')).toBeLessThan(html.indexOf('data-file="c.txt"'));
     expect(html).toMatch(/<table id="failed">[\s\S]*Berkas kosong: d\.txt/);
   });
@@ -55,14 +56,14 @@ describe('toHtml (pure)', () => {
   });
 
   it('escapes printed text, quotes the printed row with the reported cell marked, and has the APIP fields', () => {
-    const html = toHtml(results);
+    const html = toHtml(results, { rules: RULES.map((r) => r.meta) });
     expect(html).not.toContain('<11>');
     expect(html).toContain('&lt;11&gt;');
     expect(html).toContain('Pesan &lt;b&gt;');
     expect(html).toContain('<td class="hit">10</td>');
     for (const k of ['Kondisi', 'Kriteria', 'Akibat', 'Sebab', 'Rekomendasi']) expect(html).toContain(`<dt>${k}</dt>`);
     expect(html).not.toMatch(/\d{4}-\d\d-\d\dT/); // no timestamps: deterministic
-    expect(toHtml(results)).toBe(html);
+    expect(toHtml(results, { rules: RULES.map((r) => r.meta) })).toBe(html);
   });
 });
 

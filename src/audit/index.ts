@@ -4,7 +4,8 @@ import type { Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { LkipReport } from '../model/report.js';
 import { parseReport } from '../parse/index.js';
-import { repairReport, reviewOcrFindings, type Repair } from '../parse/repair.js';
+import { repairReport, type Repair } from '../parse/repair.js';
+import { reviewOcrFindings } from './review.js';
 import { runRules } from './engine.js';
 
 /** Any OCR confidence on the document: only then can a value be misread and need repair or review. */

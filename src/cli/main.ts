@@ -161,8 +161,8 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       },
     });
     if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
-    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang }));
-    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang }));
+    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
+    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
     await sink.close();
   } catch (e) {
     bar?.clear();

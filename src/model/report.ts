@@ -43,6 +43,8 @@ export const SectionKindSchema = z.enum([
   'lampiran_pk_perubahan',
   'lampiran_iku',
   'lampiran_lain',
+  /** A text with no heading the parser recognises (an excerpt of a report): read as body. */
+  'excerpt',
 ]);
 export type SectionKind = z.infer<typeof SectionKindSchema>;
 

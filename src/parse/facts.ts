@@ -52,6 +52,8 @@ const SUBJECT_OF: Record<string, Fact['subject']['kind']> = {
   sub_kegiatan: 'sub_kegiatan',
 };
 
+const SUBJECT_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'sasaran', 'tujuan'] as const;
+
 export interface FactContext {
   file: string;
   config: Config;
@@ -62,10 +64,15 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   const out: Fact[] = [];
   const negative = (ctx.config.vocabulary?.negativeIndicators ?? []).map((w) => w.toLowerCase());
   const synonyms = ctx.config.vocabulary?.indicatorSynonyms ?? [];
-  const labelCol = layout.columns.find((c) => c.kind === 'label' && c.role && SUBJECT_OF[c.role]);
+  // the subject column: the most specific label column (the one row labels come from)
+  const labelCol = SUBJECT_ORDER.map((role) => layout.columns.find((c) => c.kind === 'label' && c.role === role)).find(Boolean);
   const subjectKind: Fact['subject']['kind'] = labelCol?.role ? SUBJECT_OF[labelCol.role]! : 'item';
   const where = statedIn(t);
   let group: string | undefined;
+  // a second label column saying what the row stands under (a sasaran beside the indicator), carried
+  // down over the rows of a merged cell
+  const groupCol = layout.columns.find((c) => c.kind === 'label' && c !== labelCol && (c.role === 'sasaran' || c.role === 'tujuan' || c.role === 'program' || c.role === 'kegiatan'));
+  let carried: string | undefined;
   // item facts of each column since the last aggregate row
   let since = new Map<number, string[]>();
   for (const row of layout.rows) {
@@ -75,6 +82,9 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
     }
     if (row.kind === 'continuation') continue;
     const r = t.rows[row.index]!;
+    const own = groupCol ? (r.cells[groupCol.index] ?? '').trim() : '';
+    if (own && !/^\d+(\.\d+)*\.?$/.test(own)) carried = own;
+    const under = (groupCol ? carried : undefined) ?? group;
     const parts = row.kind === 'item' ? splitParts(row, t, layout) : null;
     for (let part = 0; part < (parts?.names.length ?? 1); part++) {
     const name = parts ? parts.names[part]! : row.label;
@@ -102,7 +112,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
           name: name.slice(0, 160),
           key: indicatorKey(name, synonyms),
           polarity: negative.some((w) => name.toLowerCase().includes(w)) ? 'negative' : 'positive',
-          ...(group ? { group: group.slice(0, 160) } : {}),
+          ...(under ? { group: under.slice(0, 160) } : {}),
         },
         measure: c.role,
         year: c.year,

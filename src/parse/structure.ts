@@ -56,6 +56,8 @@ export function findSections(doc: Document): Section[] {
     prev.endLine = l.line - 1;
     out.push({ kind: k.kind, title: k.title, startLine: l.line, endLine: last });
   }
+  // no heading recognised anywhere: an excerpt, whose text is body, not a cover
+  if (out.length === 1) out[0]!.kind = 'excerpt';
   return out;
 }
 
@@ -80,6 +82,7 @@ export const SECTION_LABEL: Record<SectionKind, string> = {
   lampiran_pk_perubahan: 'Lampiran PK Perubahan',
   lampiran_iku: 'Lampiran SK IKU',
   lampiran_lain: 'Lampiran',
+  excerpt: 'Kutipan',
 };
 
 // ---------------------------------------------------------------- tables
@@ -184,7 +187,7 @@ function columnLabels(headerRows: string[][]): string[] {
   return labels.map((l) => l.replace(/\s+/g, ' ').trim());
 }
 
-const CAPTION_RE = /^\.?\s*tab[el]{2}\s*([0-9IVX]+(?:\s*\.\s*[0-9]+)?)/i;
+const CAPTION_RE = /^\.?\s*tab[el]{2}[;:.]?\s*([0-9IVX]+(?:\s*[.-]\s*[0-9]+)?)/i;
 
 function captionBefore(doc: Document, idx: number, stopAt: number): { number: string | null; caption: string; line: number | null } {
   // idx = index in doc.lines of the table's first row; look back at most 8 non-empty lines

@@ -10,7 +10,7 @@
  *      kriteria (what it should be: expected value, tolerance and the rule's explanation), akibat
  *      (why it matters), and empty sebab / rekomendasi for the reviewer to fill in.
  */
-import { RULES } from '../audit/rules/index.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Lang } from './csv.js';
 import type { FileResult } from './json.js';
@@ -23,6 +23,8 @@ export interface HtmlFileResult extends FileResult {
 }
 
 export interface HtmlOptions {
+  /** The rules' metadata (for each rule's explanation): the caller's registry, so reporters never import rules. */
+  rules?: readonly RuleMeta[];
   lang?: Lang;
   title?: string;
 }
@@ -303,7 +305,7 @@ export function toHtml(results: readonly HtmlFileResult[], opts: HtmlOptions = {
   const lang = opts.lang ?? 'id';
   const t = T[lang];
   const title = opts.title ?? t.title;
-  const docs = new Map(RULES.map((r) => [r.meta.id, r.meta.docs]));
+  const docs = new Map((opts.rules ?? []).map((m) => [m.id, m.docs]));
   const indexOf = new Map(results.map((r, i) => [r, i]));
   const total = counts(results.flatMap((r) => (r.error ? [] : r.findings)));
   const failed = results.filter((r) => r.error);

@@ -4,13 +4,15 @@
  * SARIF has no field for (page, table, row, column, reported, expected, tolerance, category) is
  * kept in `properties`. Deterministic: no timestamps, input order preserved.
  */
-import { RULES } from '../audit/rules/index.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { SourceRef } from '../model/values.js';
 import type { Lang } from './csv.js';
 import type { FileResult } from './json.js';
 
 export interface SarifOptions {
+  /** The rules' metadata (ids, docs, default severity): the caller's registry, so reporters never import rules. */
+  rules?: readonly RuleMeta[];
   lang?: Lang;
   toolVersion?: string;
 }
@@ -44,13 +46,13 @@ function location(ref: SourceRef, note?: string) {
 export function toSarif(results: FileResult[], opts: SarifOptions = {}): string {
   const lang = opts.lang ?? 'id';
   const rules = [
-    ...RULES.map((r) => ({
-      id: r.meta.id,
-      name: r.meta.id,
-      shortDescription: { text: r.meta.category },
-      fullDescription: { text: lang === 'en' ? r.meta.docs.en : r.meta.docs.id },
-      defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
-      properties: { category: r.meta.category },
+    ...(opts.rules ?? []).map((m) => ({
+      id: m.id,
+      name: m.id,
+      shortDescription: { text: m.category },
+      fullDescription: { text: lang === 'en' ? m.docs.en : m.docs.id },
+      defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+      properties: { category: m.category },
     })),
     {
       id: 'input-error',

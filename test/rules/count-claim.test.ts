@@ -67,11 +67,22 @@ No\tPendidikan\tJumlah\tKeterangan
 Jumlah\t\t${jumlah}\t
 `;
 
+/** An excerpt: a measurement table (lower-is-better indicators) and the sentence under it counting indicators below target. */
+const reachText = (claim: string) => `Tabel 3.8
+Analisis Pencapaian Sasaran Strategis 5
+NO.\tIndikator Sasaran\tTarget 2019\tRealisasi 2019\tCapaian 2019
+1.\tAngka Kematian Ibu per 100.000KH\t0,16\t0,19\t87,10
+2.\tAngka Kematian Bayi per 1.000KH\t9,20\t9,53\t96,54
+3.\tAngka Kematian Balita per 1.000KH\t0,64\t0,18\t72,52
+Dari tabel di atas menunjukan bahwa dari 3 indikator sasaran, ${claim}.
+`;
+
 describe('count-claim', () => {
   ruleTester(
     countClaim,
     {
       valid: [
+        { name: 'indicators below target counted by their target and realisasi (lower is better)', text: reachText('2 indikator sasaran belum mencapai target') },
         { name: 'counts agree with Tabel 3.8', text: budget('Dalam rangka mewujudkan tujuan dan sasaran pada tahun 2023 didukung 2 (dua) Program 3 (tiga) Kegiatan dan 4 (empat) Sub Kegiatan, dengan uraian sebagai berikut :') },
         { name: 'counts without a verb of support are not a claim about the budget', text: budget('Dari 5 program yang diusulkan, 2 kegiatan belum dapat dilaksanakan karena refocusing.') },
         { name: 'a sentence about one sasaran is not compared', text: budget('Program dan kegiatan yang dilaksanakan guna mendukung tercapainya Kinerja Sasaran 1 terdiri dari 1 (satu) program dan 1 (satu) Kegiatan sebagai berikut :') },
@@ -81,6 +92,11 @@ describe('count-claim', () => {
         { name: 'berjumlah N orang with a breakdown that adds up', text: staff('Sumberdaya Manusia Kecamatan Contoh berjumlah 14 (empat belas) orang dengan rincian 5 (Lima) pejabat struktural dan 9 (sembilan) pelaksana.', '26 Orang') },
       ],
       invalid: [
+        {
+          name: 'a count of indicators below target that their target and realisasi do not give',
+          text: reachText('3 indikator sasaran belum mencapai target'),
+          findings: [{ line: 7, reported: '3 indikator sasaran belum mencapai target', category: 'count_claim_mismatch', messageIncludes: '1 indikator mencapai target dan 2 belum' }],
+        },
         {
           name: 'Kencong 2023 pattern: 11 kegiatan and 36 sub kegiatan claimed',
           text: budget('Dalam rangka mewujudkan tujuan dan sasaran pada tahun 2023 didukung 2 (Dua) Program 4 (Empat) Kegiatan dan 6 (enam) Sub Kegiatan, dengan uraian capaian sebagaimana tabel berikut :'),

@@ -43,11 +43,22 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET\t${o.realCols ?? 'REALISASI Th
 1\tMeningkatnya Kualitas Pelayanan\tNilai SKM\t85\t65,3 %\t86,44 %
 `;
 
+/** An excerpt: a measurement table whose caption names a year; its columns name their own. */
+const captioned = (captionYear: string, colYear: string) => `3.1. CAPAIAN KINERJA ORGANISASI
+Capaian kinerja untuk setiap sasaran strategis adalah sebagai berikut :
+Tabel 3-1 Indikator Kinerja Sasaran Strategis Beserta Target dan Realisasi Tahun ${captionYear}
+Sasaran Strategis\tIndikator Kinerja\tSatuan\tTarget Tahun ${colYear}\tRealisasi Tahun ${colYear}\tCapaian (%)
+Meningkatkan Kapasitas Air Bersih\tKapasitas Debit Air Bersih\tLiter/detik\t405\t65\t16,05
+`;
+
 describe('report-year', () => {
   ruleTester(
     reportYear,
     {
-      valid: [{ name: 'one year throughout, signed after the year', text: lkip() }],
+      valid: [
+        { name: 'one year throughout, signed after the year', text: lkip() },
+        { name: 'a table caption and its columns name the same year', text: captioned('2020', '2020') },
+      ],
       invalid: [
         {
           name: 'the title in the foreword outvotes a left-over Tahun Anggaran in the same sentence (Demak 2018)',
@@ -58,6 +69,11 @@ describe('report-year', () => {
           name: 'a measurement heading in the contents written without a space before TAHUN (Bangsalsari 2024)',
           text: 'LAPORAN KINERJA\nTAHUN 2024\n\nDAFTAR ISI\nA. PENGUKURAN PENCAPAIAN KINERJATAHUN 2022\t14\n',
           findings: [{ line: 5, reported: 'PENGUKURAN PENCAPAIAN KINERJATAHUN 2022', expected: 'PENGUKURAN PENCAPAIAN KINERJATAHUN 2024' }],
+        },
+        {
+          name: 'a table caption names 2019, its target and realisasi columns 2020',
+          text: captioned('2019', '2020'),
+          findings: [{ line: 4, reported: '2019 (judul tabel)', expected: '2020 (2 kolom)', category: 'year_or_date_mismatch' }],
         },
         {
           name: 'Kata Pengantar accounts for Tahun Anggaran 2022 (Kencong 2023)',

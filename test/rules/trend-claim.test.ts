@@ -27,6 +27,17 @@ Sasaran Strategis 2 : Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publi
 Berdasarkan data tabel 3.3, menunjukkan ${claimIkm} realisasi sejak kurun waktu tahun 2021 s.d 2024
 `;
 
+/** An excerpt in another region's layout: a sentence introducing the table below it, capaian per year (flattened upper header). */
+const everyYear = (row1: string, row2: string) => `B. Evaluasi dan Analisis Capaian Kinerja
+Capaian indikator kinerja sasaran ini relatif stabil dan mengalami kenaikan setiap tahunnya hal ini dapat dilihat pada tabel di bawah ini:
+Tabel.
+Perkembangan Capaian Indikator Sasaran Strategis
+No. Indikator Kinerja Capaian (%)
+\t\t2015\t2016\t2017\t2018
+1\tRata-rata lama kunjungan wisatawan\t${row1}
+2\tJumlah Wisatawan\t${row2}
+`;
+
 /** Kencong/Balung 2023 layout: Tabel 3.2 with targets and realisations 2021–2023, "sama dengan tahun sebelumnya". */
 const kencong = (real2022: string, claim: string) => `LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
 
@@ -77,6 +88,7 @@ describe('trend-claim', () => {
     trendClaim,
     {
       valid: [
+        { name: 'kenaikan setiap tahunnya over rising rows of the table below', text: everyYear('120\t130\t140\t150', '400\t420\t450\t500') },
         {
           name: 'tren peningkatan over a rising series, tren penurunan over a falling one',
           text: bangsalsari(['82,27%', '83,08%', '84,02%'], 'tren peningkatan', 'tren kenaikan').replace('94,80%\t93,67%\t96%', '93,00%\t93,67%\t96%'),
@@ -97,6 +109,11 @@ describe('trend-claim', () => {
         },
       ],
       invalid: [
+        {
+          name: 'kenaikan setiap tahunnya while the rows of the table below fall (and one stays level)',
+          text: everyYear('150\t150\t100\t100', '524.94\t525.28\t504\t413.064'),
+          findings: [{ line: 2, reported: 'kenaikan setiap tahunnya', category: 'trend_claim_mismatch', messageIncludes: 'tidak naik setiap tahun' }],
+        },
         {
           name: 'Bangsalsari 2024: tren penurunan over 94,80 → 93,67 → 96 and tren peningkatan over 82,27 → 85,08 → 84,02',
           text: bangsalsari(['82.27%', '85,08%', '84.02%'], 'tren peningkatan', 'tren penurunan'),

@@ -11,7 +11,7 @@ import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 
 /** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
-export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4']);
+export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
 
 export interface ProseLine {
   line: DocLine;

@@ -2,9 +2,10 @@ import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
+import { factsByRow } from '../../parse/facts.js';
 import { parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
-import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, tableLabel, wordsToNumber } from './_text.js';
+import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, shorten, tableLabel, wordsToNumber } from './_text.js';
 
 const EXACT_COUNT = 'jumlah tepat';
 const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?`;
@@ -13,6 +14,7 @@ const BUDGET_RE = new RegExp(String.raw`${C}\s+program\b(.{0,60}?)${C}\s+kegiata
 // compiled once (not per sentence)
 const IND_RE = new RegExp(String.raw`\b(dari|terhadap|capaian|dan)\s+(?:\(\s*([A-Za-z ]{1,40}?)\s*\)\s*)?${C}\s*(?:indikator|indicator)\b(?!\s+program)`, 'i');
 const SAS_RE = new RegExp(String.raw`(?:,|\bdari|\bsebanyak)\s+(?:\d{1,2}\s*(?:\([A-Za-z ]{1,40}\))?\s*tujuan\s*,?\s*)?${C}\s*sasaran\b(?!\s+strategis\s*\d)`, 'i');
+const REACH_RE = new RegExp(String.raw`(?<![\d.,])${C}\s*indikator(?:\s+(?:sasaran|kinerja|utama))*\s+((belum|tidak|telah|sudah)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target)`, 'i');
 const ABOVE_RE = new RegExp(String.raw`\bsebanyak\s+${C}\s*indikator\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target`, 'i');
 const RINCI_RE = new RegExp(String.raw`berjumlah\s+${C}\s*orang\s*,?\s*dengan\s+rincian\s+(.*)$`, 'i');
 
@@ -166,6 +168,10 @@ export const countClaim: Rule = {
       en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (which must also equal its column sum), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
     },
     messages: {
+      reach: {
+        id: 'Uraian menyebut "{{reported}}", sedangkan menurut target dan realisasi {{table}} {{reached}} indikator mencapai target dan {{below}} belum.',
+        en: 'The narrative says "{{reported}}", but by the targets and realisations of {{table}} {{reached}} indicators reached their target and {{below}} did not.',
+      },
       budget: {
         id: 'Uraian menyebut {{reported}}, sedangkan {{table}} memuat {{expected}} {{level}}.',
         en: 'The narrative states {{reported}}, but {{table}} holds {{expected}} {{levelEn}}.',
@@ -284,6 +290,30 @@ export const countClaim: Rule = {
             }
           }
         }
+        // "dari tabel di atas ... 3 indikator sasaran belum mencapai target": the rows of the table above, by their own target and realisasi
+        const reach = REACH_RE.exec(text);
+        if (reach && !oneSasaran) {
+          const above = report.tables.filter((t) => t.endLine < p.line.line && p.line.line - t.endLine <= 4).sort((a, b) => b.endLine - a.endLine)[0];
+          const st = above ? reachedByFacts(report, above.id) : null;
+          if (above && st) {
+            const claimed = Number(reach[1]);
+            const notYet = /belum|tidak/i.test(reach[3]!);
+            const actual = notYet ? st.below.length : st.reached.length;
+            if (claimed !== actual) {
+              const raw = reach[0].replace(/\s+/g, ' ');
+              ctx.problem({
+                messageId: 'reach',
+                data: { reported: raw, table: tableLabel(above), reached: st.reached.length, below: st.below.length },
+                where,
+                reported: raw,
+                expected: `${actual} indikator (${tableLabel(above)}: ${st.reached.length} mencapai, ${st.below.length} belum mencapai target)`,
+                tolerance: EXACT_COUNT,
+                related: [...st.reached, ...st.below].map((x) => ({ ...x.src, note: x.note })),
+                severity: 'warning',
+              });
+            }
+          }
+        }
         // "sebanyak 6 (enam) indikator capaian diatas target"
         const above = /sebanyak/i.test(text) ? ABOVE_RE.exec(text) : null;
         if (above && meas && !oneSasaran) {
@@ -353,3 +383,30 @@ export const countClaim: Rule = {
     });
   },
 };
+
+/**
+ * Each item row of a table: has it reached its target? By its own target and realisasi of the latest
+ * year that has both (lower is better for negative indicators), never by the printed capaian. Null
+ * when a row cannot be judged (then no count is compared).
+ */
+function reachedByFacts(report: LkipReport, table: string): { reached: Judged[]; below: Judged[] } | null {
+  const facts = report.facts.filter((f) => f.cell.table === table && f.rowKind === 'item');
+  const years = [...new Set(facts.filter((f) => f.measure === 'target').map((f) => f.year))].filter((y) => facts.some((f) => f.measure === 'realisasi' && f.year === y));
+  if (years.length === 0) return null;
+  const year = years.includes(null) && years.length === 1 ? null : Math.max(...years.filter((y): y is number => y !== null));
+  const out = { reached: [] as Judged[], below: [] as Judged[] };
+  for (const row of factsByRow(facts).values()) {
+    const t = row.find((f) => f.measure === 'target' && f.year === year && f.basis !== 'renstra_end');
+    const r = row.find((f) => f.measure === 'realisasi' && f.year === year);
+    if (!t || !r || t.value.value === null || r.value.value === null || (t.value.unit ?? '') !== (r.value.unit ?? '')) return null;
+    const neg = t.subject.polarity === 'negative';
+    const ok = neg ? r.value.value <= t.value.value : r.value.value >= t.value.value;
+    (ok ? out.reached : out.below).push({ src: r.src, note: `${shorten(t.subject.name, 60)}: target ${t.value.raw}, realisasi ${r.value.raw}${neg ? ' (makin kecil makin baik)' : ''}` });
+  }
+  return out.reached.length + out.below.length >= 2 ? out : null;
+}
+
+interface Judged {
+  src: SourceRef;
+  note: string;
+}

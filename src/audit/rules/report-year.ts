@@ -1,8 +1,8 @@
 import type { DocLine } from '../../model/document.js';
 import type { LkipReport, SectionKind } from '../../model/report.js';
-import type { Rule } from '../../model/rule.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 const MONTH_RE = MONTHS.join('|') + '|pebruari|nopember';
@@ -93,6 +93,10 @@ export const reportYear: Rule = {
       en: 'The report year is decided from the cover, the measurement table caption and header, "Tahun Anggaran" in the Kata Pengantar and mentions of "Laporan Kinerja ... Tahun X" (majority). Reported: a Kata Pengantar accounting for another Tahun Anggaran (error); the report calling itself the report of another year (error); a Kata Pengantar signed before the report year ended (error); PK/RKT/award list, measurement headings and realisation column headers of measurement tables naming another year, a column marked "(n)" that is not the report year or "(n-1)" that is not the year before, and a Tabel 3.3 caption naming an end year other than its Renstra target column (warning). An RKT of the next year (n+1) is not reported: it is commonly presented with the report.',
     },
     messages: {
+      caption: {
+        id: 'Judul tabel "{{caption}}" menyebut tahun {{capYear}}, sedangkan kolom-kolomnya ({{columns}}) tahun {{colYear}}.',
+        en: 'The table title "{{caption}}" names the year {{capYear}}, but its columns ({{columns}}) are for {{colYear}}.',
+      },
       anggaran: {
         id: '{{section}} menyebut "Tahun Anggaran {{reported}}", padahal laporan ini untuk tahun {{expected}}.',
         en: '{{sectionEn}} says "Tahun Anggaran {{reported}}", but this report is for {{expected}}.',
@@ -125,6 +129,7 @@ export const reportYear: Rule = {
   },
   check(ctx) {
     const { report, doc } = ctx;
+    captionYears(ctx);
     const voted = voteReportYear(report, doc.lines);
     if (!voted) return;
     const Y = voted.year;
@@ -289,3 +294,31 @@ export const reportYear: Rule = {
     }
   },
 };
+
+/**
+ * A table's own caption names one year, and every dated value column of the table (target,
+ * realisasi, capaian ...; at least two) names one other year: the caption was left from another
+ * year's report. Needs no report year: the table contradicts itself.
+ */
+function captionYears(ctx: RuleContext): void {
+  const { report } = ctx;
+  report.tables.forEach((t, i) => {
+    const layout = report.layouts[i];
+    if (!layout || !t.caption) return;
+    const capYears = [...new Set(t.caption.match(/\b(19[5-9]\d|20\d\d)\b/g) ?? [])];
+    if (capYears.length !== 1) return;
+    const dated = layout.columns.filter((c) => c.kind === 'value' && c.year !== null);
+    const colYears = [...new Set(dated.map((c) => c.year!))];
+    if (dated.length < 2 || colYears.length !== 1 || String(colYears[0]) === capYears[0]) return;
+    const first = t.rows[0];
+    ctx.problem({
+      messageId: 'caption',
+      data: { caption: t.caption.slice(0, 100), capYear: capYears[0]!, colYear: String(colYears[0]), columns: dated.map((c) => c.label).join(', ').slice(0, 120) },
+      where: { file: report.file, page: first?.page ?? null, line: t.headerLines[0] ?? t.startLine, section: SECTION_LABEL[t.section], table: tableLabel(t), column: dated.map((c) => c.label).join(', ').slice(0, 80) },
+      reported: `${capYears[0]} (judul tabel)`,
+      expected: `${colYears[0]} (${dated.length} kolom)`,
+      tolerance: 'tahun sama',
+      related: [],
+    });
+  });
+}

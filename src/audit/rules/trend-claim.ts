@@ -1,8 +1,7 @@
 import type { LkipReport, Table } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { parseValue } from '../../parse/numbers.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, toleranceText } from '../tolerance.js';
 import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
 
@@ -25,36 +24,33 @@ function numOf(v: PrintedValue): number | null {
   return v.value;
 }
 
-/** Realisation per year for every row of the comparison tables (Tabel 3.2/3.3 "tahun sebelumnya" style). */
-function seriesOf(tables: Table[], file: string, section: (line: number) => string): Series[] {
+/**
+ * Series per row from the facts: a realisasi (or, where a row has none, a capaian) for two or more
+ * years, in any table whose columns the resolver dated. Rows of comparison tables come first.
+ */
+function seriesOf(report: LkipReport): Series[] {
   const out: Series[] = [];
-  for (const t of tables) {
-    if (t.kind !== 'comparison_years') continue;
-    const yearCols = t.columns
-      .map((c, i) => ({ c, i, y: /\b((?:19|20)\d\d)\b/.exec(c)?.[1] }))
-      .filter((x) => x.y && /realisasi/i.test(x.c))
-      .map((x) => ({ i: x.i, year: Number(x.y) }));
-    if (yearCols.length < 2) continue;
-    const sCol = columnIndex(t, /sasaran/i, /indikator/i);
-    const iCol = columnIndex(t, /indikator/i);
-    let lastSasaran = '';
-    for (const r of t.rows) {
-      const sas = (sCol >= 0 ? (r.cells[sCol] ?? '') : '').trim();
-      if (sas) lastSasaran = sas;
-      const ind = (iCol >= 0 ? (r.cells[iCol] ?? '') : '').trim();
-      if (!ind && !sas) continue;
-      const src: SourceRef = { file, page: r.page, line: r.line, section: section(r.line), table: tableLabel(t), row: shorten(ind || sas, 80) };
+  const tables = new Map(report.tables.map((t) => [t.id, t]));
+  for (const row of factsByRow(report.facts).values()) {
+    const f0 = row[0]!;
+    if (f0.rowKind !== 'item') continue;
+    const table = tables.get(f0.cell.table);
+    if (!table) continue;
+    for (const measure of ['realisasi', 'capaian'] as const) {
+      const pts = row.filter((f) => f.measure === measure && f.year !== null && f.basis === 'year' && !f.period);
+      const years = new Set(pts.map((f) => f.year));
+      if (years.size < 2 || years.size !== pts.length) continue;
       const points: Point[] = [];
-      for (const yc of yearCols) {
-        const raw = (r.cells[yc.i] ?? '').trim();
-        const v = parseValue(raw, { ...src, column: t.columns[yc.i] }, 'percent');
-        const n = numOf(v);
-        if (n !== null) points.push({ year: yc.year, value: v, n });
+      for (const f of pts) {
+        const n = numOf(f.value);
+        if (n !== null) points.push({ year: f.year!, value: f.value, n });
       }
-      if (points.length >= 2) out.push({ table: t, sasaran: sas || lastSasaran, indikator: ind, points: points.sort((a, b) => a.year - b.year), src });
+      if (points.length < 2) continue;
+      out.push({ table, sasaran: f0.subject.group ?? '', indikator: f0.subject.name, points: points.sort((a, b) => a.year - b.year), src: { ...f0.src, column: undefined } });
+      break;
     }
   }
-  return out;
+  return out.sort((a, b) => Number(b.table.kind === 'comparison_years') - Number(a.table.kind === 'comparison_years'));
 }
 
 const fmtSeries = (pts: Point[]) => pts.map((p) => p.value.raw.replace(/\s+/g, ' ')).join(' → ');
@@ -104,6 +100,10 @@ function measurementRows(report: LkipReport): MeasRow[] {
 const STATUS_ID: Record<Status, string> = { above: 'di atas target', equal: 'tepat sama dengan target', below: 'di bawah target' };
 const STATUS_EN: Record<Status, string> = { above: 'above target', equal: 'exactly at target', below: 'below target' };
 
+/** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
+const EVERY_RE = /\b(kenaikan|peningkatan|naik|meningkat|penurunan|menurun|turun)\s+(?:\S+\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b/i;
+/** The sentence introduces the table that follows it. */
+const BELOW_RE = /\btabel\s+(?:di\s*bawah|berikut)/i;
 const TREND_RE = /\btren(?:d)?\s+(peningkatan|kenaikan|naik|meningkat|penurunan|menurun|turun)\b/i;
 const SAME_RE = /\bsama\s+dengan\s+tahun\s+(?:sebelumnya|lalu)\b/i;
 const CMP_RE = /\b(lebih\s+rendah|lebih\s+tinggi|menurun|meningkat|turun|naik|penurunan|peningkatan)\s+(?:\S+\s+){0,2}?(?:dari|dibanding(?:kan)?|daripada)\s+(?:dengan\s+)?tahun\s+(?:sebelumnya|lalu)\b/i;
@@ -132,6 +132,10 @@ export const trendClaim: Rule = {
       en: 'Trend claims in the narrative ("tren peningkatan/penurunan", "sama dengan tahun sebelumnya", "lebih rendah/tinggi dari tahun sebelumnya") are checked against the realisation per year in the comparison tables (Tabel 3.2/3.3); "melebihi/sesuai/di bawah target" against target and realisation in the measurement table (Tabel 3.1). A sentence is tied to a table row by the indicator it names or the "Sasaran Strategis N : ..." heading above it; when no row can be tied with certainty, or the previous year is not given, there is no finding.',
     },
     messages: {
+      every: {
+        id: 'Uraian menyatakan "{{claim}}" untuk tabel di bawahnya, tetapi {{table}} mencatat {{series}}: nilainya tidak {{dir}} setiap tahun.',
+        en: 'The narrative claims "{{claim}}" for the table below it, but {{table}} shows {{series}}: the values do not {{dirEn}} every year.',
+      },
       trend: {
         id: 'Uraian menyatakan "{{claim}}" untuk "{{label}}", tetapi {{table}} mencatat {{series}}: {{why}}.',
         en: 'The narrative claims "{{claim}}" for "{{label}}", but {{table}} shows {{series}}: {{whyEn}}.',
@@ -152,7 +156,7 @@ export const trendClaim: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
-    const all = seriesOf(report.tables, report.file, (line) => SECTION_LABEL[sectionAt(report.sections, line).kind]);
+    const all = seriesOf(report);
     const meas = measurementRows(report);
     const prose = proseLines(report, ctx.doc);
     prose.forEach((p, idx) => {
@@ -184,6 +188,28 @@ export const trendClaim: Rule = {
           }
         }
         if (all.length === 0) continue;
+        // "mengalami kenaikan setiap tahunnya ... tabel di bawah ini": every row of the table it introduces
+        const every = EVERY_RE.exec(s.text);
+        if (every && BELOW_RE.test(s.text)) {
+          const next = report.tables.filter((t) => t.startLine > p.line.line && t.startLine - p.line.line <= 8).sort((a, b) => a.startLine - b.startLine)[0];
+          const rows = next ? all.filter((x) => x.table === next) : [];
+          const named = rows.length > 1 ? bestMatch(rows, (x) => x.indikator, s.text, 0.8) : null;
+          const up = !/turun|menurun|penurunan/i.test(every[1]!);
+          const bad = (named ? [named] : rows).filter((r) => r.points.some((pt, i) => i > 0 && (up ? pt.n <= r.points[i - 1]!.n : pt.n >= r.points[i - 1]!.n)));
+          if (next && bad.length > 0) {
+            const series = bad.map((r) => `${shorten(r.indikator, 50)}: ${fmtSeries(r.points)}`).join('; ');
+            ctx.problem({
+              messageId: 'every',
+              data: { claim: every[0], table: tableLabel(next), series, dir: up ? 'naik' : 'turun', dirEn: up ? 'rise' : 'fall' },
+              where: refOf(report, p.line),
+              reported: every[0],
+              expected: series,
+              tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+              related: bad.flatMap((r) => r.points.map((pt) => ({ ...pt.value.src, note: `${pt.year}: ${pt.value.raw}` }))),
+            });
+          }
+          continue;
+        }
         const trend = TREND_RE.exec(s.text);
         const same = SAME_RE.exec(s.text);
         const cmp = trend || same ? null : CMP_RE.exec(s.text);

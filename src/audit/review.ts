@@ -1,0 +1,103 @@
+/**
+ * Findings that rest on OCR values: marked for a human look (severity at most warning, the value and
+ * why named in the message). Runs after the rules, on their findings; the values and their
+ * confidences come from the model (src/parse/repair.ts attaches and repairs them).
+ */
+import type { Document } from '../model/document.js';
+import type { Finding } from '../model/finding.js';
+import type { LkipReport } from '../model/report.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
+import { parseValue } from '../parse/numbers.js';
+import { forEachValue, isRepaired, misreadings, needsHumanLook, squash } from '../parse/repair.js';
+
+
+/** The reading of `reported` (if any) whose value equals the number at the start of `expected`. */
+function explainedByMisreading(reported: string, expected: string): string | null {
+  const m = /^\s*(Rp\.?\s*)?[\d.,]+\s*%?/.exec(expected);
+  reported = reported.split(' (')[0]!.trim();
+  if (!m || !/\d/.test(reported)) return null;
+  const src = { file: '', page: null, line: 0 };
+  for (const expect of ['percent', 'money', 'any'] as const) {
+    const want = parseValue(m[0], src, expect);
+    if (want.value === null) continue;
+    for (const r of misreadings(reported, expect)) {
+      const v = parseValue(r, src, expect);
+      if (v.value !== null && Math.abs(v.value - want.value) < 1e-9 && v.kind === want.kind) return r;
+    }
+  }
+  return null;
+}
+
+export interface ReviewOptions {
+  /** Confidence below which a value needs a human look (default 80). */
+  lowConfidence?: number;
+}
+
+/**
+ * Mark the findings that rest on a value read with low OCR confidence or changed by repairReport:
+ * `needsReview`, severity at most `warning`, and a note on the message saying which value and why.
+ * A finding rests on a value when its location or one of its related locations is that value's
+ * cell (same page, line and, when both say, column), or, for values the model does not hold, a
+ * low-confidence cell or prose line of the document holding the reported text. Findings of
+ * text/born-digital reports (no confidences, no repairs) come back unchanged.
+ */
+export function reviewOcrFindings<F extends Finding>(findings: F[], report: LkipReport, doc?: Document, opts: ReviewOptions = {}): F[] {
+  const low = opts.lowConfidence ?? 80;
+  const flagged = new Map<string, PrintedValue[]>();
+  const ocrReport = report.format === 'ocr';
+  forEachValue(report, (v) => {
+    // on an OCR report, a percentage of 1000% or more is a misreading far more often than a fact
+    const implausible = ocrReport && v?.kind === 'percent' && v.value !== null && v.value >= 1000;
+    if (!v || (!needsHumanLook(v, low) && !implausible)) return;
+    const k = `${v.src.page}|${v.src.line}`;
+    flagged.set(k, [...(flagged.get(k) ?? []), v]);
+  });
+  const lines = new Map((doc?.lines ?? []).map((l) => [l.line, l]));
+  const docLow = (ref: SourceRef, reported: string) => {
+    const l = lines.get(ref.line);
+    if (!l) return null;
+    const r = squash(reported);
+    if (!r) return null;
+    for (const c of l.cells ?? []) if (c.confidence !== undefined && c.confidence < low && squash(c.text).includes(r)) return `"${c.text}" (${Math.round(c.confidence)})`;
+    if (!l.cells && l.confidence !== undefined && l.confidence < low && squash(l.text).includes(r)) return `"${reported}" (${Math.round(l.confidence)})`;
+    return null;
+  };
+  // pages read by OCR (their lines carry confidences); a mixed PDF's text-layer pages are not among them
+  const ocrPages = new Set((doc?.lines ?? []).filter((l) => l.confidence !== undefined || (l.cells ?? []).some((c) => c.confidence !== undefined)).map((l) => l.page));
+  const ocr = ocrPages.size > 0 || (report.format === 'ocr' && !doc);
+  if (!flagged.size && !ocr) return findings;
+  return findings.map((f) => {
+    const reasons: string[] = [];
+    const refs: SourceRef[] = [f.where, ...f.related];
+    refs.forEach((ref, i) => {
+      for (const v of flagged.get(`${ref.page}|${ref.line}`) ?? []) {
+        const sameCol = !ref.column || !v.src.column || ref.column === v.src.column;
+        const sameText = i === 0 ? squash(v.raw) === squash(f.reported) : true;
+        if (!sameCol && !sameText) continue;
+        const why = isRepaired(v) ? v.note! : `OCR "${v.raw}" (${v.confidence !== undefined ? Math.round(v.confidence) : '?'})`;
+        if (!reasons.includes(why)) reasons.push(why);
+      }
+    });
+    const d = docLow(f.where, f.reported);
+    if (d && !reasons.some((r) => r.includes(d))) reasons.push(`OCR ${d}`);
+    // a difference that one plausible misreading of the OCR'd text explains is no evidence
+    const onOcrPage = !doc ? ocr : [f.where, ...f.related].some((r) => ocrPages.has(r.page));
+    if (onOcrPage) {
+      const m = explainedByMisreading(f.reported, f.expected);
+      const back = m ? null : explainedByMisreading(f.expected, f.reported);
+      if (m) reasons.push(`"${f.reported}" bisa jadi salah baca OCR dari "${m}"`);
+      else if (back) reasons.push(`"${f.expected.split(' (')[0]}" bisa jadi salah baca OCR dari "${back}"`);
+    }
+    if (!reasons.length) return f;
+    const note = reasons.join('; ');
+    return {
+      ...f,
+      severity: f.severity === 'error' ? 'warning' : f.severity,
+      needsReview: true,
+      message: {
+        id: `${f.message.id} [Perlu dicek: bergantung pada nilai hasil OCR berkeyakinan rendah atau yang diperbaiki — ${note}]`,
+        en: `${f.message.en} [Needs a human look: rests on a low-confidence or repaired OCR value — ${note}]`,
+      },
+    };
+  });
+}
