@@ -16,15 +16,30 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET TAHUN 2023
 
 ${measurement(['3\tMeningkatnya Fasilitasi Kesejahteraan\tPersentase Fasilitasi Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%'])}`;
 
+/** An excerpt: a measurement table, and the narrative restating one indicator's target. */
+const restated = (target: string) => `Tabel 3.8
+NO.\tIndikator Sasaran\tTarget 2019\tRealisasi 2019\tCapaian 2019
+1.\tAngka Kematian Ibu per 100.000KH\t0,16\t0,19\t87,10
+2.\tAngka Kematian Bayi per 1.000KH\t9,20\t9,53\t96,54
+Angka Kematian Ibu 186/100.000 KH dari target 162/100.000 KH dan capaian kinerja 87,10 %.
+Persentase Angka Kematian Bayi; Nilainya diperoleh dari realisasi kematian bayi sebesar 9,53/1.000 KH dari target ${target}/1.000 KH.
+`;
+
 describe('target-drift', () => {
   ruleTester(
     targetDrift,
     {
       valid: [
+        { name: 'the narrative restates the table target (and a rate per 100.000 beside a percentage is not compared)', text: restated('9,20') },
         { name: 'same target everywhere, Fasilitas/Fasilitasi matched', text: report('80%', '80%') },
         { name: 'printed with a space before %', text: report('80 %', '80%') },
       ],
       invalid: [
+        {
+          name: 'the narrative gives another target than the table row it names',
+          text: restated('9,5'),
+          findings: [{ line: 6, reported: '9,5', expected: '9,20', category: 'target_drift', severity: 'warning' }],
+        },
         { name: 'Balung 2023: 85 % in the Bab II PK', text: report('85 %', '80%'), findings: [{ line: 10, reported: '85 %', expected: '80%', category: 'target_drift', severity: 'error' }] },
         { name: 'unit differs: 80 vs 80%', text: report('80', '80%'), findings: [{ line: 10, reported: '80', expected: '80%', severity: 'warning' }] },
       ],

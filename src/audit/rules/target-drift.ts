@@ -1,4 +1,8 @@
-import type { Rule } from '../../model/rule.js';
+import type { Fact } from '../../model/facts.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
+import { factsByRow } from '../../parse/facts.js';
+import { parseValue } from '../../parse/numbers.js';
+import { bestMatch, proseLines, refOf, sentences } from './_text.js';
 import type { TargetSource, TargetStatement } from '../../model/report.js';
 import type { PrintedValue } from '../../model/values.js';
 
@@ -49,6 +53,10 @@ export const targetDrift: Rule = {
       en: 'The target of one indicator for one year must be the same everywhere: Renstra (Bab II and appendix), RKT, IKU, PK, PK Perubahan and the measurement tables. The majority value is taken as expected; each differing statement is a finding listing where the other value stands. Units count: "93" and "93%" differ (warning). A documented revision (original PK differs from PK Perubahan and the measurement table follows PK Perubahan) is not reported.',
     },
     messages: {
+      narrative: {
+        id: 'Uraian menyebut target "{{indicator}}" {{reported}}, sedangkan {{table}} mencantumkan target {{expected}}; keduanya harus sama (periksa mana yang benar).',
+        en: 'The narrative gives the target of "{{indicator}}" as {{reported}}, but {{table}} lists the target as {{expected}}; the two must agree (check which is right).',
+      },
       value: {
         id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}.',
         en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is {{reported}}, but {{expected}} in {{othersEn}}.',
@@ -60,6 +68,7 @@ export const targetDrift: Rule = {
     },
   },
   check(ctx) {
+    narrativeTargets(ctx);
     const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
     const groups = new Map<string, TargetStatement[]>();
     for (const t of ctx.report.targets) {
@@ -131,3 +140,51 @@ export const targetDrift: Rule = {
     }
   },
 };
+
+/** "… dari target 9,5/1.000 KH …", "target sebesar 85%": a number the sentence calls the target. */
+const NARRATIVE_TARGET_RE = /\btarget(?:nya)?\s+(?:capai(?:an|n)?\s+|kinerja\s+)?(?:sebesar\s+|adalah\s+|yaitu\s+|yang\s+ditetapkan\s+)?(\d[\d.,]*\s*%?)/gi;
+
+/**
+ * Narrative restatements of a target: a sentence that names exactly one indicator row of a table
+ * (by the words of its name) and calls a number its target must give that row's target, at the
+ * precision printed. Stated on another scale ("162/100.000" beside a table's 0,16) it is not compared.
+ */
+function narrativeTargets(ctx: RuleContext): void {
+  const { report } = ctx;
+  const year = report.meta.year;
+  const rows: Fact[] = [];
+  for (const row of factsByRow(report.facts).values()) {
+    const ts = row.filter((f) => f.measure === 'target' && f.rowKind === 'item' && f.basis !== 'renstra_end' && f.value.value !== null);
+    const t = ts.length === 1 ? ts[0]! : ts.find((f) => f.year !== null && f.year === year) ?? null;
+    if (t && t.subject.kind === 'indicator') rows.push(t);
+  }
+  if (rows.length === 0) return;
+  for (const p of proseLines(report, ctx.doc)) {
+    if (!/\btarget/i.test(p.text)) continue;
+    for (const s of sentences(p.text)) {
+      // a unit after the name ("per 1.000KH") is not part of it
+      const row = bestMatch(rows, (f) => f.subject.name.replace(/\s+per\s+[\d.,]+\s*\S*\s*$/i, ''), s.text, 0.8);
+      if (!row || row.value.value === null) continue;
+      for (const m of s.text.matchAll(NARRATIVE_TARGET_RE)) {
+        const raw = m[1]!.trim();
+        const v = parseValue(raw, refOf(report, p.line), row.value.kind === 'percent' ? 'percent' : 'any');
+        if (v.value === null || v.value === 0) continue;
+        const ratio = v.value / row.value.value;
+        if (ratio > 5 || ratio < 0.2) continue; // another scale or unit: not a restatement
+        const d = Math.min(v.decimals, row.value.decimals);
+        const u = 10 ** -d;
+        if (Math.abs(v.value - row.value.value) < u - 1e-9) continue; // equal at the coarser printed precision
+        ctx.problem({
+          messageId: 'narrative',
+          severity: 'warning',
+          data: { indicator: row.subject.name.slice(0, 90), reported: raw, table: row.src.table ?? 'tabel', expected: row.value.raw },
+          where: refOf(report, p.line),
+          reported: raw,
+          expected: row.value.raw,
+          tolerance: `presisi cetak ${d} desimal`,
+          related: [{ ...row.src, note: `target ${row.value.raw}` }],
+        });
+      }
+    }
+  }
+}
