@@ -3,6 +3,7 @@ import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { checkNip, formatNip, normalizeName } from '../../parse/identity.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { allLines } from './_text.js';
 
 type Sig = LkipReport['meta']['signatories'][number];
 
@@ -112,7 +113,7 @@ export const identity: Rule = {
       { id: 'nomor urut', en: 'serial' },
     ];
     const SIZES = [8, 6, 1, 3];
-    for (const l of doc.lines) {
+    for (const { line: l } of allLines(report, doc)) {
       const g = /\bNIP\.?\s*:?\s*(\d{4,9})\s+(\d{3,7})\s+(\d{1,2})\s+(\d{1,4})(?!\s*\d)/.exec(l.text);
       const flat = g ? null : /\bNIP\.?\s*:?\s*(\d{15,21})(?!\d)/.exec(l.text);
       const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };

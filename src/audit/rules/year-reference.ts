@@ -1,6 +1,6 @@
 import type { Rule } from '../../model/rule.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
-import { lineAt, paragraphs, sentences, shorten, wordsToNumber } from './_text.js';
+import { allLines, lineAt, paragraphs, sentences, shorten, wordsToNumber } from './_text.js';
 import { voteReportYear } from './report-year.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -48,7 +48,7 @@ export const yearReference: Rule = {
     const { report, doc, config } = ctx;
     const vocab = config.vocabulary?.yearReference;
     if (!vocab) return;
-    const voted = voteReportYear(report, doc.lines.filter((l) => !l.cells));
+    const voted = voteReportYear(report, allLines(report, doc).map((p) => p.line).filter((l) => !l.cells));
     const Y = voted?.year ?? report.meta.year;
     if (!Y) return;
     const planRe = new RegExp(`(${vocab.plans.map(esc).join('|')})\\b[^.]{0,80}?\\b((?:19|20)\\d\\d)\\s*(?:[-–—]|s\\.?\\s?d\\.?|sampai dengan)\\s*((?:19|20)\\d\\d)\\b`, 'i');
