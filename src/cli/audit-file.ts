@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { summariseReport, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument, inputErrorFinding } from '../audit/index.js';
 import { IngestError } from '../ingest/errors.js';
 import { sniffKind } from '../ingest/sniff.js';
@@ -19,9 +20,13 @@ export interface BatchFileResult extends FileResult {
   lines?: Record<string, string>;
   /** The agency and year the report is about, as read from it ("Kecamatan Balung 2023"). */
   title?: string;
+  /** What the cross-document checks need of this file (agency, year, IKU, targets); the CLI takes it off before writing. */
+  summary?: DocumentSummary;
 }
 
 export interface AuditFileOptions {
+  /** Send back the small per-file summary the checks across a batch's documents read. */
+  summary?: boolean;
   /** Collect the printed lines findings refer to (HTML evidence). */
   withLines?: boolean;
   /** Text exports larger than this are refused (a real LKIP text export is ~50–500 KB). */
@@ -90,12 +95,15 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
       );
     }
     const result: BatchFileResult = { file, findings };
+    if (opts.summary) result.summary = summariseReport(report, doc, config);
     if (opts.withLines) {
       const wanted = new Set<number>();
       for (const f of findings) {
         if (f.where.line > 0) wanted.add(f.where.line);
         for (const r of f.related) if (r.file === file && r.line > 0) wanted.add(r.line);
       }
+      // the rows a finding across documents may point at (found after the batch, from the summary)
+      if (result.summary) for (const e of [...result.summary.iku, ...result.summary.targets, ...result.summary.realisations]) if (e.src.line > 0) wanted.add(e.src.line);
       const lines: Record<string, string> = {};
       for (const l of doc.lines) if (wanted.has(l.line)) lines[String(l.line)] = l.text;
       result.lines = lines;

@@ -1,14 +1,16 @@
 /** lkip-audit command line. Exit codes (ESLint style): 0 clean, 1 findings at/above --fail-on, 2 the tool failed. */
-import { createWriteStream, mkdirSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { loadDocument } from '../ingest/files.js';
 import { IngestError } from '../ingest/errors.js';
-import type { Severity } from '../model/finding.js';
+import type { Finding, Severity } from '../model/finding.js';
+import { applyBaseline, BaselineError, fallbackDocumentKey, readBaseline, withFingerprints, type Baseline } from '../report/baseline.js';
 import { countLevels } from '../parse/budget.js';
 import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
@@ -20,6 +22,9 @@ import { ConfigError, loadConfig, RULES_DIR } from './config.js';
 import { expandPaths } from './inputs.js';
 import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
+
+/** The metadata the reporters list and explain: every rule, then the checks across documents. */
+const RULE_METAS = [...RULES.map((r) => r.meta), CROSS_DOCUMENT_META];
 
 function fail(msg: string): never {
   process.stderr.write(`lkip-audit: ${msg}\n`);
@@ -57,6 +62,8 @@ interface AuditOpts {
   maxTextMb: number;
   maxPdfMb: number;
   ocr?: boolean;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
 /** Where output goes: a temporary file renamed into place at the end (no half-written reports), or stdout. */
@@ -103,7 +110,7 @@ class Sink {
 function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
   try {
     const config = loadConfig(file);
-    const known = [...RULES.map((r) => r.meta.id)].sort();
+    const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
     for (const id of Object.keys(config.rules)) {
       if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
     }
@@ -114,9 +121,35 @@ function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
   }
 }
 
+/** Each file's document key (kind, agency, year); files that would share one keep their name's key. */
+function documentKeys(files: readonly string[], summaries: ReadonlyMap<string, DocumentSummary>): Map<string, string> {
+  const keys = new Map(files.map((f) => [f, summaries.has(f) ? documentKey(summaries.get(f)!) : fallbackDocumentKey(f)]));
+  const count = new Map<string, number>();
+  for (const k of keys.values()) count.set(k, (count.get(k) ?? 0) + 1);
+  for (const [f, k] of keys) if (count.get(k)! > 1) keys.set(f, fallbackDocumentKey(f));
+  return keys;
+}
+
+function loadBaselineOrExit(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`--baseline: tidak dapat membaca ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return readBaseline(text);
+  } catch (e) {
+    if (e instanceof BaselineError) fail(`--baseline ${file}: ${e.message}`);
+    throw e;
+  }
+}
+
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
-  loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
+  if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
+  const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
   const files = await expandPaths(paths);
   if (files.length === 0) fail(`tidak ada berkas di: ${paths.join(', ')}`);
 
@@ -129,14 +162,17 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   });
   const bar = opts.progress && ProgressBar.enabled() ? new ProgressBar(files.length, opts.lang) : null;
   const tally: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let newFindings: Finding[] = [];
   let failedFiles = 0;
-  const kept: BatchFileResult[] = [];
+  let kept: BatchFileResult[] = [];
+  const summaries = new Map<string, DocumentSummary>();
 
-  // CSV is written file by file as each file's turn comes (csv-stringify, one call per file: the
-  // same bytes as a row-by-row stream, without its per-row overhead); nothing is kept. The other
-  // formats need the whole batch (ranking, summary).
-  const csv = opts.format === 'csv';
-  if (csv) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
+  // CSV without a baseline is written file by file as each file's turn comes (csv-stringify, one
+  // call per file: the same bytes as a row-by-row stream, without its per-row overhead); nothing is
+  // kept but the small per-file summaries of the checks across documents, whose findings come last.
+  // The other formats, and CSV against a baseline, need the whole batch (ranking, summary, pairing).
+  const stream = opts.format === 'csv' && !baseline;
+  if (stream) await sink.write(toCsv([], opts.lang, { excel: opts.excel }));
 
   try {
     await runBatch(files, {
@@ -145,6 +181,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       configFile: opts.config,
       fileOptions: {
         withLines: opts.format === 'html',
+        summary: true,
         maxTextBytes: opts.maxTextMb * 1024 * 1024,
         maxPdfBytes: opts.maxPdfMb * 1024 * 1024,
         forceOcr: opts.ocr === true,
@@ -154,15 +191,33 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       onProgress: bar ? (done, _total, file) => bar.update(done, file) : undefined,
       onResult: async (_i, r) => {
         if (r.error) failedFiles++;
-        for (const f of r.findings) tally[f.severity]++;
-        if (csv) {
+        const { summary, ...rest } = r;
+        if (summary) summaries.set(r.file, summary);
+        if (stream) {
+          for (const f of r.findings) tally[f.severity]++;
           if (r.findings.length) await sink.write(toCsv(r.findings, opts.lang, { excel: opts.excel, header: false }));
-        } else kept.push(opts.format === 'html' ? r : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
+        } else kept.push(opts.format === 'html' ? rest : { file: r.file, ...(r.error ? { error: r.error } : {}), findings: r.findings });
       },
     });
-    if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
-    else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
-    else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULES.map((r) => r.meta) }));
+    // checks across the batch's documents: after every file, on the summaries
+    const cross = crossDocumentFindings(
+      files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!),
+      config.rules[CROSS_DOCUMENT_RULE],
+    );
+    if (stream) {
+      for (const f of cross) tally[f.severity]++;
+      if (cross.length) await sink.write(toCsv(cross, opts.lang, { excel: opts.excel, header: false }));
+    } else {
+      const keys = documentKeys(files, summaries);
+      kept = kept.map((r) => ({ ...r, document: keys.get(r.file), findings: withFingerprints([...r.findings, ...cross.filter((f) => f.where.file === r.file)]) }));
+      if (baseline) kept = applyBaseline(kept, baseline);
+      for (const r of kept) for (const f of r.findings) if (f.baseline !== 'absent') tally[f.severity]++;
+      newFindings = kept.flatMap((r) => r.findings.filter((f) => f.baseline === 'new'));
+      if (opts.format === 'csv') await sink.write(toCsv(kept.flatMap((r) => r.findings), opts.lang, { excel: opts.excel, baseline: true }));
+      else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
+      else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULE_METAS }));
+      else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULE_METAS }));
+    }
     await sink.close();
   } catch (e) {
     bar?.clear();
@@ -181,7 +236,12 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
         : `${files.length} berkas diaudit${failedNote}: ${tally.error} galat, ${tally.warning} peringatan${opts.out ? ` → ${opts.out}` : ''}\n`,
     );
   }
-  const hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
+  let hit: boolean;
+  if (opts.failOnNew) {
+    // only what is new since the baseline; without --fail-on, any new error or warning
+    const level = opts.failOn === 'never' ? 'warning' : opts.failOn;
+    hit = newFindings.some((f) => f.severity === 'error' || (level === 'warning' && f.severity === 'warning'));
+  } else hit = opts.failOn === 'error' ? tally.error > 0 : opts.failOn === 'warning' ? tally.error + tally.warning > 0 : false;
   process.exitCode = hit ? 1 : 0;
 }
 
@@ -208,6 +268,8 @@ program
   .option('--max-text-mb <mb>', 'ukuran maksimum berkas teks', positiveNum('--max-text-mb'), DEFAULT_MAX_TEXT_MB)
   .option('--max-pdf-mb <mb>', 'ukuran maksimum berkas PDF', positiveNum('--max-pdf-mb'), DEFAULT_MAX_PDF_MB)
   .option('--ocr', 'baca semua halaman PDF dengan OCR, juga halaman yang punya lapisan teks')
+  .option('--baseline <file>', 'JSON atau SARIF dari audit sebelumnya: tiap temuan ditandai new/unchanged/updated/absent')
+  .option('--fail-on-new', 'kode keluar 1 hanya karena temuan baru sejak --baseline (setingkat --fail-on, bawaan: peringatan)')
   .action(auditCommand);
 
 program
@@ -270,6 +332,10 @@ program
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
       process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
     }
+    // across the documents of a batch (after the per-file audits; src/audit/cross-document.ts)
+    const cross = config.rules[CROSS_DOCUMENT_RULE];
+    const off = cross?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
+    process.stdout.write(`${CROSS_DOCUMENT_RULE}  [target_drift, cross_table_mismatch, ${cross?.severity ?? 'error'}${off}]\n  ${opts.lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id}\n\n`);
   });
 
 registerServe(program); // `lkip-audit serve`: the browser self-check (src/cli/serve.ts)

@@ -26,6 +26,9 @@ export type Category = z.infer<typeof CategorySchema>;
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
+export const BaselineStateSchema = z.enum(['new', 'unchanged', 'updated', 'absent']);
+export type BaselineState = z.infer<typeof BaselineStateSchema>;
+
 export const FindingSchema = z.object({
   ruleId: z.string(),
   category: CategorySchema,
@@ -45,5 +48,9 @@ export const FindingSchema = z.object({
   via: z.enum(['text', 'pdf', 'ocr']).optional(),
   /** Set when the finding rests on a value a human should look at (low OCR confidence, repair). */
   needsReview: z.boolean().optional(),
+  /** What the finding is about, stable across revisions (src/report/fingerprint.ts); set by the CLI. */
+  fingerprint: z.string().optional(),
+  /** Against a baseline (`--baseline`): new, unchanged, updated (same place and rule, other values), absent (fixed). */
+  baseline: BaselineStateSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -21,8 +21,11 @@ export const CSV_COLUMNS = [
 
 export type Lang = 'id' | 'en';
 
-export function findingRow(f: Finding, lang: Lang): string[] {
-  return [
+/** The column `--baseline` adds, last (the normal header stays as above). */
+export const BASELINE_COLUMN = 'baseline';
+
+export function findingRow(f: Finding, lang: Lang, baseline = false): string[] {
+  const row = [
     f.where.file,
     f.where.page === null ? '' : String(f.where.page),
     f.where.line ? String(f.where.line) : '',
@@ -38,6 +41,8 @@ export function findingRow(f: Finding, lang: Lang): string[] {
     f.tolerance,
     lang === 'en' ? f.message.en : f.message.id,
   ];
+  if (baseline) row.push(f.baseline ?? '');
+  return row;
 }
 
 export interface CsvOptions {
@@ -49,6 +54,8 @@ export interface CsvOptions {
    * accented names and `–`/`×` are not garbled. Same columns, same quoting rules.
    */
   excel?: boolean;
+  /** Add the last column `baseline` (new / unchanged / updated / absent): only with `--baseline`. */
+  baseline?: boolean;
 }
 
 /** The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8. */
@@ -65,7 +72,8 @@ export function csvPreamble(excel = false): string {
 }
 
 export function toCsv(findings: Finding[], lang: Lang = 'id', opts: CsvOptions = {}): string {
-  const rows = findings.map((f) => findingRow(f, lang));
-  const body = stringify(opts.header === false ? rows : [[...CSV_COLUMNS], ...rows], csvStringifyOptions(opts.excel));
+  const rows = findings.map((f) => findingRow(f, lang, opts.baseline));
+  const header = opts.baseline ? [...CSV_COLUMNS, BASELINE_COLUMN] : [...CSV_COLUMNS];
+  const body = stringify(opts.header === false ? rows : [header, ...rows], csvStringifyOptions(opts.excel));
   return opts.header === false ? body : csvPreamble(opts.excel) + body;
 }

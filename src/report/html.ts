@@ -3,8 +3,10 @@
  * print. Pure (no Node APIs, no scripts, no external assets) and deterministic (no timestamps).
  *
  * Layout:
- *   1. Summary: counts, then the ranking of reports by errors, then warnings (which report needs
- *      attention first), then the files that could not be audited.
+ *   1. Summary: counts; against a baseline (`--baseline`), per report what was fixed, what remains
+ *      and what is new ("hasil perbaikan"); the ranking of reports by errors, then warnings (which
+ *      report needs attention first); per rule across the batch, in how many reports and how often
+ *      (systemic mistakes on top); then the files that could not be audited.
  *   2. Per report, its findings grouped by table (in the order the tables appear). Each finding is
  *      written in the APIP shape: kondisi (what the report prints, quoting the printed row),
  *      kriteria (what it should be: expected value, tolerance and the rule's explanation), akibat
@@ -13,6 +15,7 @@
 import type { RuleMeta } from '../model/rule.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Lang } from './csv.js';
+import { baselineCounts } from './baseline.js';
 import type { FileResult } from './json.js';
 
 export interface HtmlFileResult extends FileResult {
@@ -130,6 +133,17 @@ const T = {
     reviewer: '(diisi peninjau)',
     quote: 'Baris yang tercetak',
     noQuote: 'teks baris tidak tersedia',
+    review: 'Hasil perbaikan (dibandingkan dengan audit sebelumnya)',
+    fixed: 'sudah diperbaiki',
+    remaining: 'masih ada',
+    updatedOf: 'di antaranya nilainya berubah',
+    fresh: 'baru',
+    state: { new: 'baru', unchanged: 'masih ada', updated: 'masih ada, nilai berubah', absent: 'sudah diperbaiki' },
+    earlier: 'tempat pada versi sebelumnya',
+    byRule: 'Temuan per aturan di seluruh batch (kesalahan yang sistemik di atas)',
+    rule: 'Aturan',
+    category: 'Jenis',
+    reports: 'Laporan',
   },
   en: {
     title: 'LKIP consistency audit results',
@@ -158,6 +172,17 @@ const T = {
     reviewer: '(for the reviewer)',
     quote: 'The printed row',
     noQuote: 'line text not available',
+    review: 'Review results (against the previous audit)',
+    fixed: 'fixed',
+    remaining: 'remaining',
+    updatedOf: 'of which with other values',
+    fresh: 'new',
+    state: { new: 'new', unchanged: 'remaining', updated: 'remaining, values changed', absent: 'fixed' },
+    earlier: 'place in the earlier version',
+    byRule: 'Findings per rule across the batch (systemic mistakes on top)',
+    rule: 'Rule',
+    category: 'Kind',
+    reports: 'Reports',
   },
 } as const;
 
@@ -180,6 +205,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .finding{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;padding:.6rem .9rem;margin:.7rem 0;break-inside:avoid}
 .finding.sev-error{border-left-color:#c62828}.finding.sev-warning{border-left-color:#ef8f00}.finding.sev-info{border-left-color:#1565c0}
 .badge{display:inline-block;font-size:.75rem;font-weight:700;padding:.05rem .4rem;border-radius:3px;color:#fff;background:#777;text-transform:uppercase}
+.badge.state{background:#555}.badge.state-new{background:#6a1b9a}.badge.state-absent{background:#2e7d32}.finding.state-absent{opacity:.75}
 .badge.error{background:#c62828}.badge.warning{background:#b36b00}.badge.info{background:#1565c0}
 .where{color:#555;font-size:.9rem}
 dl.apip{display:grid;grid-template-columns:9rem 1fr;gap:.3rem .8rem;margin:.5rem 0 0}dl.apip dt{font-weight:700}dl.apip dd{margin:0}
@@ -200,7 +226,7 @@ interface Counts {
 
 function counts(findings: readonly Finding[]): Counts {
   const c: Counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
+  for (const f of findings) if (f.baseline !== 'absent') c[f.severity]++;
   return c;
 }
 
@@ -251,7 +277,7 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
   const akibat = AKIBAT[f.category];
   const kondisi = [
     `<div class="msg">${esc(msg)}</div>`,
-    f.where.line > 0 ? quoteRow(r.lines?.[String(f.where.line)], f.where.line, f.reported, t) : '',
+    f.where.line > 0 && f.baseline !== 'absent' ? quoteRow(r.lines?.[String(f.where.line)], f.where.line, f.reported, t) : '',
     f.reported ? `<div>${t.printed}: <span class="value reported">${esc(f.reported)}</span></div>` : '',
   ].join('');
   const kriteria = [
@@ -270,8 +296,10 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
         })
         .join('')}${f.related.length > 50 ? '<li>…</li>' : ''}</ul></details>`
     : '';
-  return `<article class="finding sev-${f.severity}" data-rule="${esc(f.ruleId)}" data-line="${f.where.line}">
-<div><span class="badge ${f.severity}">${esc(sevLabel(f.severity, lang))}</span> <strong>${esc(f.ruleId)}</strong> <span class="where">${whereText(f, t)}</span></div>
+  const state = f.baseline ? ` <span class="badge state state-${f.baseline}">${esc(t.state[f.baseline])}</span>` : '';
+  const earlier = f.baseline === 'absent' && f.where.file !== r.file ? `${esc(f.where.file)} · ${t.earlier}: ` : '';
+  return `<article class="finding sev-${f.severity}${f.baseline ? ` state-${f.baseline}` : ''}" data-rule="${esc(f.ruleId)}" data-line="${f.where.line}"${f.baseline ? ` data-baseline="${f.baseline}"` : ''}>
+<div><span class="badge ${f.severity}">${esc(sevLabel(f.severity, lang))}</span>${state} <strong>${esc(f.ruleId)}</strong> <span class="where">${earlier}${whereText(f, t)}</span></div>
 <dl class="apip">
 <dt>${label('kondisi')}</dt><dd class="kondisi">${kondisi}</dd>
 <dt>${label('kriteria')}</dt><dd class="kriteria">${kriteria || `<span class="todo">${t.reviewer}</span>`}</dd>
@@ -280,6 +308,49 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
 <dt>${label('rekomendasi')}</dt><dd class="rekomendasi"><span class="todo">${t.reviewer}</span></dd>
 </dl>${related}
 </article>`;
+}
+
+type Labels = (typeof T)[Lang];
+
+function reviewTotals(findings: readonly Finding[], t: Labels): string {
+  if (!findings.some((f) => f.baseline)) return '';
+  const b = baselineCounts(findings);
+  return `<div class="review"><span>${b.fixed}</span> ${t.fixed}</div><div class="review"><span>${b.remaining}</span> ${t.remaining}</div><div class="review"><span>${b.new}</span> ${t.fresh}</div>`;
+}
+
+/** With a baseline: per report, what was fixed, what remains, what is new (the page opens with it). */
+function reviewSummary(ranked: readonly HtmlFileResult[], indexOf: Map<HtmlFileResult, number>, t: Labels): string {
+  if (!ranked.some((r) => r.findings.some((f) => f.baseline))) return '';
+  const rows = ranked.map((r) => {
+    const b = baselineCounts(r.findings);
+    return `<tr data-file="${esc(r.file)}"><td><a href="#${anchor(indexOf.get(r)!)}">${esc(r.file)}</a>${r.title ? `<br><span class="where">${esc(r.title)}</span>` : ''}</td><td class="num fixed">${b.fixed}</td><td class="num remaining">${b.remaining}${b.updated ? ` <span class="where">(${t.updatedOf} ${b.updated})</span>` : ''}</td><td class="num new">${b.new}</td></tr>`;
+  });
+  return `<h2>${t.review}</h2>\n<table id="review"><thead><tr><th>${t.report}</th><th>${t.fixed}</th><th>${t.remaining}</th><th>${t.fresh}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>\n`;
+}
+
+/** Per rule across the batch: in how many reports, how many findings; most widespread first. */
+function ruleSummary(results: readonly HtmlFileResult[], t: Labels): string {
+  const rules = new Map<string, { categories: Set<Category>; files: Set<string>; c: Counts }>();
+  for (const r of results) {
+    if (r.error) continue;
+    for (const f of r.findings) {
+      if (f.baseline === 'absent') continue;
+      if (!rules.has(f.ruleId)) rules.set(f.ruleId, { categories: new Set(), files: new Set(), c: { error: 0, warning: 0, info: 0 } });
+      const x = rules.get(f.ruleId)!;
+      x.categories.add(f.category);
+      x.files.add(r.file);
+      x.c[f.severity]++;
+    }
+  }
+  if (rules.size === 0) return '';
+  const total = (c: Counts) => c.error + c.warning + c.info;
+  const rows = [...rules.entries()]
+    .sort(([ia, a], [ib, b]) => b.files.size - a.files.size || b.c.error - a.c.error || total(b.c) - total(a.c) || byCode(ia, ib))
+    .map(
+      ([id, x]) =>
+        `<tr data-rule="${esc(id)}"><td>${esc(id)}</td><td>${esc([...x.categories].sort().join(', '))}</td><td class="num reports">${x.files.size}</td><td class="num errors">${x.c.error}</td><td class="num warnings">${x.c.warning}</td><td class="num infos">${x.c.info}</td><td class="num">${total(x.c)}</td></tr>`,
+    );
+  return `<h2>${t.byRule}</h2>\n<table id="by-rule"><thead><tr><th>${t.rule}</th><th>${t.category}</th><th>${t.reports}</th><th>${t.errors}</th><th>${t.warnings}</th><th>${t.infos}</th><th>${t.total}</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function sevLabel(s: Severity, lang: Lang): string {
@@ -324,15 +395,16 @@ export function toHtml(results: readonly HtmlFileResult[], opts: HtmlOptions = {
 <body>
 <h1>${esc(title)}</h1>
 <div class="totals" id="totals"><div><span>${results.length}</span> ${t.files}</div><div><span>${results.length - failed.length}</span> ${t.audited}</div><div><span>${failed.length}</span> ${t.failed}</div><div><span>${total.error}</span> ${t.errors}</div><div><span>${total.warning}</span> ${t.warnings}</div><div><span>${total.info}</span> ${t.infos}</div></div>
-<h2>${t.ranking}</h2>
+${reviewSummary(ranked, indexOf, t)}<h2>${t.ranking}</h2>
 <table id="ranking"><thead><tr><th>${t.rank}</th><th>${t.report}</th><th>${t.errors}</th><th>${t.warnings}</th><th>${t.infos}</th><th>${t.total}</th></tr></thead><tbody>`);
   ranked.forEach((r, i) => {
     const c = counts(r.findings);
     out.push(
-      `<tr data-file="${esc(r.file)}"><td class="num">${i + 1}</td><td><a href="#${anchor(indexOf.get(r)!)}">${esc(r.file)}</a>${r.title ? `<br><span class="where">${esc(r.title)}</span>` : ''}</td><td class="num errors">${c.error}</td><td class="num warnings">${c.warning}</td><td class="num infos">${c.info}</td><td class="num">${r.findings.length}</td></tr>`,
+      `<tr data-file="${esc(r.file)}"><td class="num">${i + 1}</td><td><a href="#${anchor(indexOf.get(r)!)}">${esc(r.file)}</a>${r.title ? `<br><span class="where">${esc(r.title)}</span>` : ''}</td><td class="num errors">${c.error}</td><td class="num warnings">${c.warning}</td><td class="num infos">${c.info}</td><td class="num">${c.error + c.warning + c.info}</td></tr>`,
     );
   });
   out.push('</tbody></table>');
+  out.push(ruleSummary(results, t));
   if (failed.length) {
     out.push(`<h2>${t.failedTitle}</h2>\n<table id="failed"><thead><tr><th>${t.report}</th><th>${t.reason}</th></tr></thead><tbody>`);
     for (const r of failed) {
@@ -344,7 +416,7 @@ export function toHtml(results: readonly HtmlFileResult[], opts: HtmlOptions = {
     const i = indexOf.get(r)!;
     const c = counts(r.findings);
     out.push(
-      `<section class="report" id="${anchor(i)}" data-file="${esc(r.file)}">\n<h2>${esc(r.file)}${r.title ? ` <span class="where">— ${esc(r.title)}</span>` : ''}</h2>\n<div class="totals"><div><span>${c.error}</span> ${t.errors}</div><div><span>${c.warning}</span> ${t.warnings}</div><div><span>${c.info}</span> ${t.infos}</div></div>`,
+      `<section class="report" id="${anchor(i)}" data-file="${esc(r.file)}">\n<h2>${esc(r.file)}${r.title ? ` <span class="where">— ${esc(r.title)}</span>` : ''}</h2>\n<div class="totals"><div><span>${c.error}</span> ${t.errors}</div><div><span>${c.warning}</span> ${t.warnings}</div><div><span>${c.info}</span> ${t.infos}</div>${reviewTotals(r.findings, t)}</div>`,
     );
     if (r.findings.length === 0) out.push(`<p>${t.noFindings}</p>`);
     for (const g of groupByTable(r.findings)) {

@@ -8,6 +8,7 @@ import type { RuleMeta } from '../model/rule.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { SourceRef } from '../model/values.js';
 import type { Lang } from './csv.js';
+import { FINGERPRINT_VERSION } from './fingerprint.js';
 import type { FileResult } from './json.js';
 
 export interface SarifOptions {
@@ -64,7 +65,7 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
     },
   ];
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const result = (f: Finding) => {
+  const result = (f: Finding, doc?: string) => {
     const props: Record<string, unknown> = { category: f.category };
     if (f.where.page !== null) props.page = f.where.page;
     for (const k of ['section', 'table', 'row', 'column'] as const) if (f.where[k]) props[k] = f.where[k];
@@ -72,6 +73,7 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
     if (f.expected) props.expected = f.expected;
     if (f.tolerance) props.tolerance = f.tolerance;
     if (f.needsReview) props.needsReview = true;
+    if (doc) props.document = doc;
     return {
       ruleId: f.ruleId,
       ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
@@ -79,6 +81,8 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
       message: { text: lang === 'en' ? f.message.en : f.message.id },
       locations: [location(f.where)],
       ...(f.related.length ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r, r.note) })) } : {}),
+      ...(f.fingerprint ? { partialFingerprints: { [FINGERPRINT_VERSION]: f.fingerprint } } : {}),
+      ...(f.baseline ? { baselineState: f.baseline } : {}),
       properties: props,
     };
   };
@@ -90,7 +94,7 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
         tool: { driver: { name: 'lkip-audit', version: opts.toolVersion ?? '0.1.0', rules } },
         language: lang,
         artifacts: results.map((r) => ({ location: { uri: fileUri(r.file) } })),
-        results: results.flatMap((r) => r.findings.map(result)),
+        results: results.flatMap((r) => r.findings.map((f) => result(f, r.document))),
         invocations: [
           {
             executionSuccessful: true,

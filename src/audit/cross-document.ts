@@ -1,0 +1,372 @@
+/**
+ * Checks across the documents of one batch. Pure (no Node APIs): runs after the per-file audits
+ * on the small per-file summaries the batch workers send back (`summariseReport`), never on whole
+ * documents.
+ *
+ * Documents are grouped by agency (as read from the cover; case and spacing folded) and never
+ * compared across agencies. Within an agency:
+ *   - a separate SK IKU against the IKU of the LKIP of its year (the SK IKU appendix when the LKIP
+ *     has one, else its own IKU table): the formula of every indicator both list (its words; order,
+ *     layout, markup and case ignored) and any target both give for the same year;
+ *   - a separate PK (or PK Perubahan) against the LKIP's PK (or PK Perubahan) of the same year:
+ *     the target of every indicator both list;
+ *   - two LKIPs of different years: the Renstra targets for the years both cover (body or
+ *     appendix), a finding when the two reports share no value for the indicator and year (a
+ *     report that contradicts itself is target-drift's finding, not this one's); and the earlier
+ *     year's realisation as the later report's year-comparison table quotes it against the earlier
+ *     report's own measurement.
+ * Printed values agree at the coarser printed precision (rounded or truncated).
+ * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
+ * names the other file and its place as related. Indicators are matched by their normalised key.
+ */
+import type { Config } from '../model/config.js';
+import type { Document } from '../model/document.js';
+import type { Category, Finding, Severity } from '../model/finding.js';
+import type { LkipReport, Table, TargetSource } from '../model/report.js';
+import type { RuleMeta } from '../model/rule.js';
+import type { SourceRef } from '../model/values.js';
+import { cellRef } from '../parse/crossref.js';
+import { parseValue } from '../parse/numbers.js';
+import { indicatorKey } from '../parse/performance.js';
+
+export type DocumentKind = 'lkip' | 'sk_iku' | 'pk' | 'other';
+
+export interface IkuEntry {
+  key: string;
+  name: string;
+  formula: string;
+  src: SourceRef;
+}
+
+export interface TargetEntry {
+  key: string;
+  name: string;
+  year: number;
+  source: TargetSource;
+  raw: string;
+  value: number | null;
+  decimals: number;
+  src: SourceRef;
+}
+
+/** A realisation for a year: this report's own measurement, or quoted in its year-comparison table. */
+export interface RealisationEntry {
+  key: string;
+  name: string;
+  year: number;
+  source: 'measurement' | 'comparison';
+  raw: string;
+  value: number | null;
+  decimals: number;
+  src: SourceRef;
+}
+
+/** What the cross-document checks need of one file: small enough to pass from a worker. */
+export interface DocumentSummary {
+  file: string;
+  kind: DocumentKind;
+  /** "KECAMATAN BALUNG": upper case, single spaces; null when the cover names none. */
+  agency: string | null;
+  year: number | null;
+  iku: IkuEntry[];
+  targets: TargetEntry[];
+  realisations: RealisationEntry[];
+}
+
+export const CROSS_DOCUMENT_RULE = 'cross-document';
+
+export const CROSS_DOCUMENT_DOCS: RuleMeta['docs'] = {
+  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
+  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
+};
+
+/** Its metadata for the reporters (SARIF's rule list, the HTML's explanation), beside the rules'. */
+export const CROSS_DOCUMENT_META: RuleMeta = {
+  id: CROSS_DOCUMENT_RULE,
+  category: 'cross_table_mismatch',
+  defaultSeverity: 'error',
+  docs: CROSS_DOCUMENT_DOCS,
+  messages: {},
+};
+
+const TARGET_SOURCES = new Set<TargetSource>(['iku', 'pk', 'pk_perubahan', 'renstra', 'renstra_lampiran']);
+
+const SOURCE_LABEL: Record<TargetSource, { id: string; en: string }> = {
+  renstra: { id: 'Renstra', en: 'Renstra' },
+  renstra_lampiran: { id: 'Renstra', en: 'Renstra' },
+  rkt: { id: 'RKT', en: 'RKT' },
+  iku: { id: 'IKU', en: 'IKU' },
+  pk: { id: 'PK', en: 'PK' },
+  pk_perubahan: { id: 'PK Perubahan', en: 'PK Perubahan' },
+  measurement: { id: 'tabel pengukuran', en: 'measurement table' },
+  comparison: { id: 'tabel perbandingan', en: 'comparison table' },
+  renstra_end: { id: 'target akhir Renstra', en: 'Renstra end target' },
+};
+
+function kindOf(report: LkipReport): DocumentKind {
+  const lkipSections = new Set(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4']);
+  if (report.sections.filter((s) => lkipSections.has(s.kind)).length >= 2) return 'lkip';
+  if (report.tables.some((t) => t.kind === 'iku')) return 'sk_iku';
+  if (report.tables.some((t) => t.kind === 'pk_targets')) return 'pk';
+  return 'other';
+}
+
+const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember';
+
+/**
+ * The year of a document whose cover names none (a decree, a PK): its title ("Perjanjian Kinerja
+ * Perubahan Tahun 2023"), else its number or signing date ("Nomor : 065/45/35.09.10/2023",
+ * "Pada tanggal : 21 November 2023", "Jember : 21 November 2023").
+ */
+function yearOf(report: LkipReport, doc: Document): number | null {
+  if (report.meta.year !== null) return report.meta.year;
+  const patterns = [
+    /\b(?:perjanjian kinerja|indikator kinerja utama)\b[^.]{0,40}?\btahun\s+(20\d\d)\b/i,
+    /\b(?:nomor|tanggal)\b[^\n]*?\b(20\d\d)\b/i,
+    new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(20\\d\\d)\\b`, 'i'),
+  ];
+  for (const re of patterns) {
+    for (const l of doc.lines) {
+      const m = re.exec(l.text);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+/** Text of a formula cell as words: markup, LaTeX commands, fraction bars and "x 100%" layout dropped. */
+export function formulaWords(s: string): string[] {
+  const words = s
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\\[a-zA-Z]+/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && w !== 'x');
+  return [...new Set(words)].sort();
+}
+
+const clean = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+function ikuEntries(report: LkipReport, kind: DocumentKind, synonyms: [string, string][]): IkuEntry[] {
+  const all = report.tables.filter((t) => t.kind === 'iku');
+  // an LKIP's SK IKU appendix is the decree itself; its Bab II table restates it in its own layout
+  const appendix = all.filter((t) => t.section === 'lampiran_iku');
+  const tables: Table[] = kind === 'lkip' && appendix.length ? appendix : all;
+  const out: IkuEntry[] = [];
+  for (const t of tables) {
+    const cols = t.columns.map((c) => clean(c).toLowerCase());
+    const ind = cols.findIndex((c) => /indikator kinerja utama|^iku$|indikator/.test(c));
+    const formula = cols.findIndex((c) => /formula/.test(c));
+    if (ind < 0 || formula < 0) continue;
+    for (const r of t.rows) {
+      const name = clean(r.cells[ind] ?? '');
+      const key = indicatorKey(name, synonyms);
+      if (key.length < 6) continue;
+      out.push({ key, name, formula: clean(r.cells[formula] ?? ''), src: cellRef(report.file, t, r, name, formula) });
+    }
+  }
+  return out;
+}
+
+/** The per-file summary the cross-document checks read (computed where the document is, in the worker). */
+export function summariseReport(report: LkipReport, doc: Document, config: Config): DocumentSummary {
+  const kind = kindOf(report);
+  const synonyms = config.vocabulary?.indicatorSynonyms ?? [];
+  const indicators = new Map(report.indicators.map((i) => [i.id, i]));
+  const targets: TargetEntry[] = [];
+  for (const t of report.targets) {
+    const ind = indicators.get(t.indicatorId);
+    if (!ind || !TARGET_SOURCES.has(t.source)) continue;
+    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, decimals: t.value.decimals, src: t.value.src });
+  }
+  const realisations: RealisationEntry[] = [];
+  for (const m of report.measurements) {
+    const ind = indicators.get(m.indicatorId);
+    if (!ind || m.kind !== 'year' || m.year === null || m.realisasi.value === null) continue;
+    const v = m.realisasi;
+    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+  }
+  // earlier years' realisations as this report quotes them (the model keeps only their targets)
+  for (const t of report.tables.filter((x) => x.kind === 'comparison_years')) {
+    const ind = t.columns.findIndex((c) => /indikator/i.test(c));
+    const cols = t.columns.map((c, i) => ({ i, year: /realisasi/i.test(c) ? Number(/\b(20\d\d)\b/.exec(c)?.[1] ?? NaN) : NaN })).filter((c) => !Number.isNaN(c.year));
+    if (ind < 0 || cols.length === 0) continue;
+    for (const r of t.rows) {
+      const name = clean(r.cells[ind] ?? '');
+      const key = indicatorKey(name, synonyms);
+      if (key.length < 6) continue;
+      for (const c of cols) {
+        const v = parseValue(r.cells[c.i] ?? '', cellRef(report.file, t, r, name, c.i), 'percent');
+        if (v.value === null) continue;
+        realisations.push({ key, name, year: c.year, source: 'comparison', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+      }
+    }
+  }
+  return {
+    file: report.file,
+    kind,
+    agency: report.meta.agency ? report.meta.agency.toUpperCase().replace(/\s+/g, ' ').trim() : null,
+    year: yearOf(report, doc),
+    iku: ikuEntries(report, kind, synonyms),
+    targets,
+    realisations,
+  };
+}
+
+/** The key a document is paired by across runs (baselines): kind, agency and year, or the file's name. */
+export function documentKey(s: Pick<DocumentSummary, 'file' | 'kind' | 'agency' | 'year'>): string {
+  if (s.agency && s.year !== null) return `${s.kind}|${s.agency}|${s.year}`;
+  return `file|${s.file.replace(/\\/g, '/').split('/').pop() ?? s.file}`;
+}
+
+const at = (r: SourceRef) => (r.page !== null ? `hlm. ${r.page}, baris ${r.line}` : `baris ${r.line}`);
+const atEn = (r: SourceRef) => (r.page !== null ? `p. ${r.page}, line ${r.line}` : `line ${r.line}`);
+const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function finding(category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: string, message: { id: string; en: string }): Finding {
+  return {
+    ruleId: CROSS_DOCUMENT_RULE,
+    category,
+    severity: 'error',
+    message,
+    where,
+    reported,
+    expected,
+    tolerance,
+    related: [{ ...other, note: other.file }],
+  };
+}
+
+/**
+ * Two printed values agree when the more precise one rounds or truncates to the other at the other's
+ * printed precision (`90,24` and `90,2`); text (grades) when it is the same text.
+ */
+export function sameValue(a: { raw: string; value: number | null; decimals: number }, b: { raw: string; value: number | null; decimals: number }): boolean {
+  if (a.value === null || b.value === null) return clean(a.raw).toLowerCase() === clean(b.raw).toLowerCase();
+  const [fine, coarse] = a.decimals >= b.decimals ? [a, b] : [b, a];
+  const k = 10 ** coarse.decimals;
+  const eps = 1e-9;
+  return Math.abs(Math.round(fine.value! * k) / k - coarse.value!) < eps || Math.abs(Math.trunc(fine.value! * k + eps) / k - coarse.value!) < eps;
+}
+
+function firstBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    if (!m.has(k)) m.set(k, []);
+    m.get(k)!.push(x);
+  }
+  return m;
+}
+
+/** SK IKU file `a` against the LKIP `b`. */
+function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
+  const out: Finding[] = [];
+  const theirs = firstBy(b.iku, (e) => e.key);
+  const seen = new Set<string>();
+  for (const e of a.iku) {
+    const o = theirs.get(e.key)?.[0];
+    if (!o || seen.has(e.key)) continue;
+    seen.add(e.key);
+    if (formulaWords(e.formula).join(' ') === formulaWords(o.formula).join(' ')) continue;
+    out.push(
+      finding(
+        'cross_table_mismatch',
+        e.src,
+        o.src,
+        short(e.formula) || '(kosong)',
+        short(o.formula) || '(kosong)',
+        'kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)',
+        {
+          id: `Formulasi IKU "${short(e.name, 90)}" di ${a.file} (${at(e.src)}) berbeda dengan di ${b.file} (${at(o.src)}): "${short(e.formula, 90)}" dan "${short(o.formula, 90)}".`,
+          en: `The IKU formula of "${short(e.name, 90)}" in ${a.file} (${atEn(e.src)}) differs from the one in ${b.file} (${atEn(o.src)}): "${short(e.formula, 90)}" and "${short(o.formula, 90)}".`,
+        },
+      ),
+    );
+  }
+  return [...out, ...compareTargets(a, b, (s) => (s === 'iku' ? 'iku' : null))];
+}
+
+/**
+ * Targets of `a` against `b`, grouped by `group(source)` (null: not compared), indicator key and
+ * year: a finding when the two documents share no value.
+ */
+function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: TargetSource) => string | null): Finding[] {
+  const out: Finding[] = [];
+  const k = (t: TargetEntry) => `${group(t.source)}|${t.key}|${t.year}`;
+  const mine = firstBy(a.targets.filter((t) => group(t.source) !== null), k);
+  const theirs = firstBy(b.targets.filter((t) => group(t.source) !== null), k);
+  for (const [key, ts] of mine) {
+    const os = theirs.get(key);
+    if (!os) continue;
+    if (ts.some((t) => os.some((o) => sameValue(t, o)))) continue;
+    const t = ts[0]!;
+    const o = os[0]!;
+    const src = SOURCE_LABEL[t.source];
+    const osrc = SOURCE_LABEL[o.source];
+    out.push(
+      finding('target_drift', t.src, o.src, t.raw, o.raw, 'nilai sama', {
+        id: `Target ${t.year} "${short(t.name, 90)}" di ${src.id} ${a.file} (${at(t.src)}) tercatat ${t.raw}, sedangkan di ${osrc.id} ${b.file} (${at(o.src)}) ${o.raw}.`,
+        en: `The ${t.year} target of "${short(t.name, 90)}" in the ${src.en} of ${a.file} (${atEn(t.src)}) is ${t.raw}, while the ${osrc.en} of ${b.file} (${atEn(o.src)}) gives ${o.raw}.`,
+      }),
+    );
+  }
+  return out;
+}
+
+/** The later LKIP's quotes of an earlier year's realisation against the earlier LKIP's own measurement of that year. */
+function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): Finding[] {
+  const out: Finding[] = [];
+  const own = firstBy(
+    earlier.realisations.filter((r) => r.source === 'measurement' && r.year === earlier.year),
+    (r) => r.key,
+  );
+  const seen = new Set<string>();
+  for (const q of later.realisations) {
+    if (q.source !== 'comparison' || q.year !== earlier.year || seen.has(q.key)) continue;
+    const os = own.get(q.key);
+    if (!os) continue;
+    seen.add(q.key);
+    if (os.some((o) => sameValue(q, o))) continue;
+    const o = os[0]!;
+    out.push(
+      finding('cross_table_mismatch', q.src, o.src, q.raw, o.raw, 'nilai sama pada presisi cetak (dibulatkan atau dipotong)', {
+        id: `Realisasi ${q.year} "${short(q.name, 90)}" dikutip di ${later.file} (${at(q.src)}) sebesar ${q.raw}, sedangkan LKIP ${q.year} ${earlier.file} (${at(o.src)}) mencatat ${o.raw}.`,
+        en: `The ${q.year} realisation of "${short(q.name, 90)}" is quoted in ${later.file} (${atEn(q.src)}) as ${q.raw}, while the ${q.year} LKIP ${earlier.file} (${atEn(o.src)}) reports ${o.raw}.`,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Findings across the documents of one batch (in the order of `summaries`; deterministic).
+ * `setting` is the configuration's `rules.cross-document` (enabled, severity; default error).
+ */
+export function crossDocumentFindings(summaries: readonly DocumentSummary[], setting?: { enabled?: boolean; severity?: Severity }): Finding[] {
+  if (setting?.enabled === false) return [];
+  const out: Finding[] = [];
+  const byAgency = firstBy(
+    summaries.filter((s) => s.agency),
+    (s) => s.agency!,
+  );
+  for (const docs of byAgency.values()) {
+    const lkips = docs.filter((d) => d.kind === 'lkip');
+    for (const d of docs) {
+      if (d.kind === 'sk_iku' || d.kind === 'pk') {
+        // the LKIP of its year; a document whose year cannot be read only when the agency has one LKIP
+        const match = d.year !== null ? lkips.filter((l) => l.year === d.year) : lkips.length === 1 ? lkips : [];
+        for (const l of match) out.push(...(d.kind === 'sk_iku' ? compareIku(d, l) : compareTargets(d, l, (s) => (s === 'pk' || s === 'pk_perubahan' ? s : null))));
+      }
+    }
+    // each LKIP against every earlier year's: Renstra targets (body and appendix are one Renstra)
+    for (const later of lkips) {
+      for (const earlier of lkips) {
+        if (later.year === null || earlier.year === null || earlier.year >= later.year) continue;
+        out.push(...compareTargets(later, earlier, (s) => (s === 'renstra' || s === 'renstra_lampiran' ? 'renstra' : null)));
+        out.push(...compareRealisations(later, earlier));
+      }
+    }
+  }
+  return setting?.severity ? out.map((f) => ({ ...f, severity: setting.severity! })) : out;
+}
