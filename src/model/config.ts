@@ -99,6 +99,30 @@ export const ConfigSchema = z.object({
       columnQualifiers: ColumnQualifiersSchema.default({ periods: [], bases: [], moneyGroups: [], performanceGroups: [] }),
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
+      /**
+       * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
+       * follow a unit word without being a name, and words that show a sentence is about another place
+       * (borders, comparisons), where another agency's name is expected (agency-name rule).
+       */
+      /**
+       * Sentences that derive one year from another (year-reference rule): plan names ("Rencana
+       * Strategis", "RPJMD"), and for forward-looking clauses the future words and the purpose words
+       * that make the year after them a later year ("akan menjadi tolok ukur ... di tahun X").
+       */
+      yearReference: z
+        .object({
+          plans: z.array(z.string().min(1)).default([]),
+          future: z.array(z.string().min(1)).default([]),
+          purpose: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      agencyUnits: z
+        .object({
+          units: z.array(z.string().min(1)).default([]),
+          notNames: z.array(z.string().min(1)).default([]),
+          otherPlace: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
     })
     .optional(),
 });

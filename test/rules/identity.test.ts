@@ -47,6 +47,11 @@ describe('identity', () => {
       ],
       invalid: [
         {
+          name: 'a NIP printed in groups with a 5-digit appointment month (Demak 2018)',
+          text: report(block('Demak, Januari 2019', 'AKHMAD SUGIHARTO, ST, MT.', '19730517 19803 1 007')),
+          findings: [{ line: 13, reported: 'NIP 19730517 19803 1 007', expected: '18 digit: 8 + 6 + 1 + 3 (tercetak 8 + 5 + 1 + 3 = 17)', severity: 'warning', messageIncludes: 'bulan pengangkatan "19803" 5 digit' }],
+        },
+        {
           name: 'one NIP, two names (Balung 2023 pattern)',
           text: report(
             block('Balung, 16 Februari 2024', 'RACHMAD HIDAYAT, S.Sos', '19691212 198911 1 001'),

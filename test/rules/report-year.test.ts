@@ -61,6 +61,16 @@ describe('report-year', () => {
       ],
       invalid: [
         {
+          name: 'the title in the foreword outvotes a left-over Tahun Anggaran in the same sentence (Demak 2018)',
+          text: 'KATA PENGANTAR\nLaporan Akuntabilitas Kinerja Instansi Pemerintah (LKJiP) Dinas Perumahan dan Kawasan Permukiman Kabupaten Demak Tahun 2018 disusun sebagai pertanggungjawaban atas pelaksanaan tugas yang dibebankan kepada Dinas Perumahan dan Kawasan Permukiman Kabupaten Demak Tahun Anggaran 2017. Laporan ini memuat pencapaian kinerja pada tahun 2018.\n',
+          findings: [{ line: 2, reported: 'Tahun Anggaran 2017', expected: 'Tahun Anggaran 2018' }],
+        },
+        {
+          name: 'a measurement heading in the contents written without a space before TAHUN (Bangsalsari 2024)',
+          text: 'LAPORAN KINERJA\nTAHUN 2024\n\nDAFTAR ISI\nA. PENGUKURAN PENCAPAIAN KINERJATAHUN 2022\t14\n',
+          findings: [{ line: 5, reported: 'PENGUKURAN PENCAPAIAN KINERJATAHUN 2022', expected: 'PENGUKURAN PENCAPAIAN KINERJATAHUN 2024' }],
+        },
+        {
           name: 'a table caption names 2019, its target and realisasi columns 2020',
           text: captioned('2019', '2020'),
           findings: [{ line: 4, reported: '2019 (judul tabel)', expected: '2020 (2 kolom)', category: 'year_or_date_mismatch' }],

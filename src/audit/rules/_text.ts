@@ -242,3 +242,67 @@ export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): {
   }
   return null;
 }
+
+// ---------------------------------------------------------------- every line, any section
+
+const ALL_CACHE = new WeakMap<LkipReport, WeakMap<Document, ProseLine[]>>();
+
+/** Every non-empty line of the document (cover, contents, appendices too), text cleaned; computed once per report. */
+export function allLines(report: LkipReport, doc: Document): ProseLine[] {
+  const byDoc = ALL_CACHE.get(report) ?? new WeakMap<Document, ProseLine[]>();
+  ALL_CACHE.set(report, byDoc);
+  const hit = byDoc.get(doc);
+  if (hit) return hit;
+  const out: ProseLine[] = [];
+  for (const l of doc.lines) {
+    const text = cleanText(l.text);
+    if (!text) continue;
+    out.push({ line: l, section: sectionAt(report.sections, l.line).kind, text });
+  }
+  byDoc.set(doc, out);
+  return out;
+}
+
+export interface Paragraph {
+  text: string;
+  section: SectionKind;
+  /** The lines it was joined from, with the offset of each in `text`. */
+  parts: { line: DocLine; offset: number }[];
+}
+
+/**
+ * Prose paragraphs of any section: consecutive prose lines joined where a line wraps (it does not
+ * end a sentence and is long, or the next line starts in lower case). Table rows are never joined.
+ */
+export function paragraphs(report: LkipReport, doc: Document): Paragraph[] {
+  const out: Paragraph[] = [];
+  let cur: Paragraph | null = null;
+  let prevLine = -1;
+  for (const p of allLines(report, doc)) {
+    if (p.line.cells) {
+      cur = null;
+      continue;
+    }
+    const last = cur?.parts[cur.parts.length - 1]!.line.text.trim() ?? '';
+    // a heading in capitals, or a next line that starts a list item or heading, is not wrapped prose
+    const lastCaps = last.replace(/[^A-Za-z]/g, '') === last.replace(/[^A-Za-z]/g, '').toUpperCase();
+    const startsItem = /^(\d+[.)]|[A-Za-z][.)]\s|P?BAB\b|[-•*])/.test(p.text);
+    const wraps = cur && p.line.line === prevLine + 1 && !/[.:;!?]$/.test(cur.text) && (/^[a-z]/.test(p.text) || (last.length >= 40 && !lastCaps && !startsItem));
+    if (cur && wraps) {
+      cur.parts.push({ line: p.line, offset: cur.text.length + 1 });
+      cur.text += ` ${p.text}`;
+    } else {
+      cur = { text: p.text, section: p.section, parts: [{ line: p.line, offset: 0 }] };
+      out.push(cur);
+    }
+    prevLine = p.line.line;
+  }
+  return out;
+}
+
+/** The line of a paragraph that holds the character at `offset`. */
+export function lineAt(par: Paragraph, offset: number): DocLine {
+  let l = par.parts[0]!.line;
+  for (const x of par.parts) if (x.offset <= offset) l = x.line;
+  return l;
+}

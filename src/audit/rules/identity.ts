@@ -3,6 +3,7 @@ import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { checkNip, formatNip, normalizeName } from '../../parse/identity.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { allLines } from './_text.js';
 
 type Sig = LkipReport['meta']['signatories'][number];
 
@@ -28,8 +29,8 @@ export const identity: Rule = {
     category: 'name_or_id_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Nama dan NIP penandatangan di semua blok tanda tangan (Kata Pengantar, PK, RKT, SK IKU) harus konsisten: satu NIP satu nama, satu nama satu NIP. Gelar (S.Sos, Drs., SH, M.Si) dan spasi diabaikan. NIP 18 digit harus memuat tanggal lahir (YYYYMMDD) dan bulan pengangkatan (YYYYMM) yang mungkin, pengangkatan tidak sebelum umur 18 tahun, dan kode jenis kelamin 1 atau 2.',
-      en: 'Signatory names and NIPs in all signature blocks (Kata Pengantar, PK, RKT, SK IKU) must agree: one NIP one name, one name one NIP. Titles (S.Sos, Drs., SH, M.Si) and spacing are ignored. An 18-digit NIP must encode a possible birth date (YYYYMMDD) and appointment month (YYYYMM), no appointment before the age of 18, and a sex code of 1 or 2.',
+      id: 'Nama dan NIP penandatangan di semua blok tanda tangan (Kata Pengantar, PK, RKT, SK IKU) harus konsisten: satu NIP satu nama, satu nama satu NIP. Gelar (S.Sos, Drs., SH, M.Si) dan spasi diabaikan. NIP yang dicetak berkelompok harus 8 + 6 + 1 + 3 digit, tanpa kelompok 18 digit. NIP 18 digit harus memuat tanggal lahir (YYYYMMDD) dan bulan pengangkatan (YYYYMM) yang mungkin, pengangkatan tidak sebelum umur 18 tahun, dan kode jenis kelamin 1 atau 2.',
+      en: 'Signatory names and NIPs in all signature blocks (Kata Pengantar, PK, RKT, SK IKU) must agree: one NIP one name, one name one NIP. Titles (S.Sos, Drs., SH, M.Si) and spacing are ignored. A NIP printed in groups must have 8 + 6 + 1 + 3 digits, ungrouped 18 digits. An 18-digit NIP must encode a possible birth date (YYYYMMDD) and appointment month (YYYYMM), no appointment before the age of 18, and a sex code of 1 or 2.',
     },
     messages: {
       name: {
@@ -39,6 +40,10 @@ export const identity: Rule = {
       nip: {
         id: '"{{name}}" tercantum dengan NIP {{reported}}, sedangkan di {{others}} dengan NIP {{expected}}.',
         en: '"{{name}}" is given NIP {{reported}}, but NIP {{expected}} in {{othersEn}}.',
+      },
+      malformed: {
+        id: '"{{reported}}" tidak berbentuk NIP 18 digit (tanggal lahir 8, bulan pengangkatan 6, jenis kelamin 1, nomor urut 3): {{problems}}.',
+        en: '"{{reported}}" is not an 18-digit NIP (birth date 8, appointment month 6, sex 1, serial 3): {{problemsEn}}.',
       },
       invalid: {
         id: 'NIP {{reported}} tidak mungkin benar: {{problems}}.',
@@ -96,6 +101,50 @@ export const identity: Rule = {
           expected: formatNip(major),
           tolerance: 'NIP sama (18 digit, spasi diabaikan)',
           related: agree.map((a) => ({ ...where(a), note: `${a.name}, NIP ${formatNip(a.nip!)}` })),
+        });
+      }
+    }
+
+    // malformed NIPs: printed in groups whose sizes are not 8 + 6 + 1 + 3, or ungrouped with another length
+    const GROUP_NAMES = [
+      { id: 'tanggal lahir', en: 'birth date' },
+      { id: 'bulan pengangkatan', en: 'appointment month' },
+      { id: 'jenis kelamin', en: 'sex' },
+      { id: 'nomor urut', en: 'serial' },
+    ];
+    const SIZES = [8, 6, 1, 3];
+    for (const { line: l } of allLines(report, doc)) {
+      const g = /\bNIP\.?\s*:?\s*(\d{4,9})\s+(\d{3,7})\s+(\d{1,2})\s+(\d{1,4})(?!\s*\d)/.exec(l.text);
+      const flat = g ? null : /\bNIP\.?\s*:?\s*(\d{15,21})(?!\d)/.exec(l.text);
+      const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
+      if (g) {
+        const groups = [g[1]!, g[2]!, g[3]!, g[4]!];
+        if (groups.every((x, i) => x.length === SIZES[i])) continue;
+        const bad = groups.map((x, i) => ({ x, i })).filter(({ x, i }) => x.length !== SIZES[i]);
+        const printed = `NIP ${groups.join(' ')}`;
+        ctx.problem({
+          messageId: 'malformed',
+          severity: 'warning',
+          data: {
+            reported: printed,
+            problems: bad.map(({ x, i }) => `kelompok ${GROUP_NAMES[i]!.id} "${x}" ${x.length} digit, seharusnya ${SIZES[i]}`).join('; '),
+            problemsEn: bad.map(({ x, i }) => `the ${GROUP_NAMES[i]!.en} group "${x}" has ${x.length} digits, expected ${SIZES[i]}`).join('; '),
+          },
+          where: at,
+          reported: printed,
+          expected: `18 digit: 8 + 6 + 1 + 3 (tercetak ${groups.map((x) => x.length).join(' + ')} = ${groups.join('').length})`,
+          tolerance: 'tepat',
+        });
+      } else if (flat && flat[1]!.length !== 18) {
+        const printed = `NIP ${flat[1]}`;
+        ctx.problem({
+          messageId: 'malformed',
+          severity: 'warning',
+          data: { reported: printed, problems: `${flat[1]!.length} digit, seharusnya 18`, problemsEn: `${flat[1]!.length} digits, expected 18` },
+          where: at,
+          reported: printed,
+          expected: `18 digit (tercetak ${flat[1]!.length})`,
+          tolerance: 'tepat',
         });
       }
     }

@@ -1,13 +1,16 @@
 /** The explicit, sorted registry of rules (no globbing). */
 import type { Rule } from '../../model/rule.js';
+import { agencyName } from './agency-name.js';
 import { average } from './average.js';
 import { budgetPercentage } from './budget-percentage.js';
 import { budgetSum } from './budget-sum.js';
 import { capaian } from './capaian.js';
+import { citation } from './citation.js';
 import { countClaim } from './count-claim.js';
 import { crossTable } from './cross-table.js';
 import { identity } from './identity.js';
 import { narrativeNumber } from './narrative-number.js';
+import { outline } from './outline.js';
 import { predicate } from './predicate.js';
 import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
@@ -19,5 +22,6 @@ import { terbilang } from './terbilang.js';
 import { trendClaim } from './trend-claim.js';
 import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
+import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [average, budgetPercentage, budgetSum, capaian, countClaim, crossTable, identity, narrativeNumber, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];

@@ -28,7 +28,16 @@ export function voteReportYear(report: LkipReport, lines: DocLine[]): { year: nu
       if (m) vote(Number(m[1]), 1);
     }
     if (k === 'kata_pengantar' || k === 'ikhtisar' || k.startsWith('bab')) {
-      for (const m of t.matchAll(SELF_RE)) vote(Number(m[1]), 1);
+      let self = false;
+      for (const m of t.matchAll(SELF_RE)) {
+        vote(Number(m[1]), 1);
+        self = true;
+      }
+      // the report's title in the foreword with a longer agency name ("LKJiP Dinas Perumahan dan Kawasan Permukiman Kabupaten Demak Tahun 2018")
+      if (!self && k === 'kata_pengantar') {
+        const m = TITLE_RE.exec(t);
+        if (m) vote(Number(m[1]), 1);
+      }
     }
   }
   const mt = report.tables.find((t) => t.kind === 'measurement');
@@ -57,6 +66,8 @@ const inComparison = (text: string, index: number | undefined) => COMPARISON_BEF
 
 /** "Laporan Kinerja Kecamatan Jelbuk Tahun 2022": the report naming itself. */
 const SELF_RE = /laporan kinerja\s+(?:instansi pemerintah\s+)?(?:\(?lkj?ip\)?\s+)?(?:kecamatan|kec\.|dinas|badan|kantor|sekretariat|inspektorat)\s+[a-z]+(?:\s+[a-z]+)?\s+tahun\s+(20\d\d)\b/gi;
+/** The report's title with any agency name, a year that is not the start of a period ("Tahun 2018-2023") nor a regulation's or plan's year. */
+const TITLE_RE = /\b(?:lkj?ip|lakip|laporan (?:akuntabilitas )?kinerja(?: instansi pemerintah)?)\b(?:(?!\b(?:nomor|no|peraturan|undang|instruksi|keputusan|renstra|rencana)\b)[^.]){0,100}?\btahun\s+(20\d\d)\b(?!\s*[-–—]\s*\d|\s*s\.?\s*d)/i;
 /** Documents of one year that belong to the report year. */
 const DOCS: { re: RegExp; id: string; en: string }[] = [
   { re: /perjanjian kinerja\s*(?:\(pk\)\s*)?(?:[-–]\s*)?(?:perubahan\s+)?(?:(?:kecamatan|kec\.)\s+[a-z]+\s+|pd\s+|opd\s+)?tahun\s+(20\d\d)\b/gi, id: 'Perjanjian Kinerja', en: 'The performance agreement (PK)' },
@@ -65,7 +76,7 @@ const DOCS: { re: RegExp; id: string; en: string }[] = [
 ];
 /** Headings and statements about the measured year. */
 const MEASURED: RegExp[] = [
-  /pengukuran\s+(?:pencapaian\s+|capaian\s+|realisasi\s+)?kinerja\s+(?:tahun\s+)?(20\d\d)\b/gi,
+  /pengukuran\s+(?:pencapaian\s+|capaian\s+|realisasi\s+)?kinerja\s*(?:tahun\s+)?(20\d\d)\b/gi,
   /capaian kinerja sasaran tahun\s+(20\d\d)\b/gi,
   /realisasi anggaran per program tahun\s+(20\d\d)\b/gi,
 ];

@@ -1,0 +1,137 @@
+/**
+ * The document's outline: table-of-contents entries ("2.6 Perjanjian Kinerja ...... 22"), body
+ * headings that carry a number ("BAB III", "3.2", "B.1"), and their numbers as comparable parts.
+ * Pure: reads lines only.
+ */
+
+export interface OutlineLine {
+  line: number;
+  page: number | null;
+  text: string;
+}
+
+export interface OutlineNumber {
+  /** As printed: "BAB VI", "3.2", "B.1", "A". */
+  raw: string;
+  kind: 'chapter' | 'section' | 'letter' | 'letter-section';
+  /** Chapter number (BAB n, or the first part of "3.2"). */
+  chapter: number | null;
+  /** Section number inside the chapter ("3.2" → 2, "B.1" → 1). */
+  section: number | null;
+  /** Letter as 1-based position (A → 1), for "A." and "B.1". */
+  letter: number | null;
+}
+
+export interface TocEntry extends OutlineLine {
+  number: OutlineNumber | null;
+  /** The title without number, leaders and page. */
+  title: string;
+  /** Arabic page number, when printed. */
+  page_: number | null;
+  /** Page as printed ("22", "ii"). */
+  pagePrinted: string | null;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+
+export function romanToInt(s: string): number | null {
+  const u = s.toUpperCase();
+  if (!/^[IVXL]+$/.test(u)) return null;
+  let total = 0;
+  for (let i = 0; i < u.length; i++) {
+    const v = ROMAN[u[i]!]!;
+    const next = ROMAN[u[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  // only canonical numerals ("IIII", "VX" are not numbers)
+  return intToRoman(total) === u ? total : null;
+}
+
+export function intToRoman(n: number): string {
+  const table: [number, string][] = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  return out;
+}
+
+/** The number a heading or contents entry starts with, and the rest of its text. */
+export function leadingNumber(text: string): { number: OutlineNumber; rest: string } | null {
+  const t = text.replace(/^[#*\s]+/, '').replace(/<[^>]+>/g, '');
+  let m = /^P?BAB\s+([IVXL]+)\b\.?\s*(.*)$/i.exec(t);
+  if (m) {
+    const n = romanToInt(m[1]!);
+    if (n === null) return null;
+    return { number: { raw: `BAB ${m[1]!.toUpperCase()}`, kind: 'chapter', chapter: n, section: null, letter: null }, rest: m[2]! };
+  }
+  m = /^(\d{1,2})\.(\d{1,2})\.?(?!\d|\.\d)\s+(.*)$/.exec(t);
+  if (m) return { number: { raw: `${m[1]}.${m[2]}`, kind: 'section', chapter: Number(m[1]), section: Number(m[2]), letter: null }, rest: m[3]! };
+  m = /^([A-Z])\.(\d{1,2})\.?(?!\d|\.\d)\s+(.*)$/.exec(t);
+  if (m) return { number: { raw: `${m[1]}.${m[2]}`, kind: 'letter-section', chapter: null, section: Number(m[2]), letter: m[1]!.charCodeAt(0) - 64 }, rest: m[3]! };
+  m = /^([A-Z])\.\s+(.*)$/.exec(t);
+  if (m) return { number: { raw: m[1]!, kind: 'letter', chapter: null, section: null, letter: m[1]!.charCodeAt(0) - 64 }, rest: m[2]! };
+  return null;
+}
+
+/** One printed entry: title, leaders ("....", "……", "…"), page; text after the page is kept apart. */
+// roman page numbers of the front matter are printed in lower case ("ii"); "BAB III" is not a page
+const ENTRY_RE = /^(.*?\S)\s*(?:[.…·_]{2,}|…)[\s.…·_]*(\d{1,3}|[ivxl]{1,6})\b\s*(.*)$/;
+const ENTRY_NO_LEADER_RE = /^(.*?\S)\s+(\d{1,3}|[ivxl]{1,6})\s*$/;
+
+/** Split a line holding two entries run together ("BAB III AKUNTABILITAS KINERJA 14 3.1 Capaian ... 14"). */
+function splitRunTogether(text: string): string[] {
+  return text.split(/(?<=\s\d{1,3})\s+(?=(?:P?BAB\s+[IVXL]+\b|\d{1,2}\.\d{1,2}\.?\s))/);
+}
+
+function parseEntry(l: OutlineLine, text: string): TocEntry | null {
+  const t = text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\t/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = ENTRY_RE.exec(t) ?? ENTRY_NO_LEADER_RE.exec(t);
+  if (!m) return null;
+  const head = m[1]!.replace(/[\s.…]+$/, '').trim();
+  const pagePrinted = m[2]!;
+  if (head.length < 3 || head.length > 160) return null;
+  // an identity number or an amount is not a title ("NIP. 19771027 199810 1 001")
+  if (/\d{5,}|\bNIP\b|\d[.,]\d{3}\b/i.test(head)) return null;
+  const ln = leadingNumber(head);
+  const page_ = /^\d+$/.test(pagePrinted) ? Number(pagePrinted) : null;
+  return { ...l, number: ln?.number ?? null, title: (ln ? ln.rest : head).trim(), page_, pagePrinted };
+}
+
+/**
+ * The table of contents: a run of lines that read as entries with a page number ("BAB II ... 9",
+ * "2.1 Rencana Strategis ...... 9", cells "KATA PENGANTAR<tab>i"), up to two other lines inside it;
+ * a run counts when it holds at least four entries with a page and two chapters ("BAB ...").
+ */
+export function tocEntries(lines: OutlineLine[]): { entries: TocEntry[]; startLine: number; endLine: number } | null {
+  let run: TocEntry[] = [];
+  let misses = 0;
+  const done = (): { entries: TocEntry[]; startLine: number; endLine: number } | null => {
+    const chapters = run.filter((e) => e.number?.kind === 'chapter').length;
+    if (run.length >= 4 && chapters >= 2) return { entries: run, startLine: run[0]!.line, endLine: run[run.length - 1]!.line };
+    return null;
+  };
+  for (const l of lines) {
+    const text = l.text.trim();
+    if (text === '') continue;
+    const parts = text.length > 220 ? [] : splitRunTogether(text).map((p) => parseEntry(l, p)).filter((e): e is TocEntry => !!e);
+    if (parts.length === 0) {
+      if (run.length > 0 && ++misses > 2) {
+        const r = done();
+        if (r) return r;
+        run = [];
+        misses = 0;
+      }
+      continue;
+    }
+    misses = 0;
+    run.push(...parts);
+  }
+  return done();
+}

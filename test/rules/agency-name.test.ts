@@ -1,0 +1,40 @@
+import { describe, it } from 'vitest';
+import { agencyName } from '../../src/audit/rules/agency-name.js';
+import { ruleTester } from '../helpers/rule-tester.js';
+
+const report = (...lines: string[]) =>
+  ['LAPORAN KINERJA KECAMATAN PANGKAH', 'TAHUN 2023', '', 'BAB I PENDAHULUAN', '', 'Kecamatan Pangkah merupakan perangkat daerah.', '', ...lines, '', 'Camat Pangkah', ''].join('\n');
+
+describe('agency-name', () => {
+  ruleTester(
+    agencyName,
+    {
+      valid: [
+        { name: 'only the own name', text: report('Kecamatan Pangkah melayani masyarakat dengan baik.') },
+        { name: 'borders name the neighbours', text: report('Kecamatan Pangkah berbatasan sebelah utara dengan Kecamatan Adiwerna dan sebelah timur dengan Kecamatan Slawi.') },
+        { name: 'a list of several units', text: report('Lomba desa diikuti oleh Kecamatan Adiwerna, Kecamatan Slawi dan Kecamatan Dukuhturi.') },
+        { name: 'a capitalised ordinary word after the unit word', text: report('Pelayanan di Kecamatan Tetap berjalan dengan baik.', 'Anggaran Kegiatan Di Wilayah Kecamatan Sebesar Rp. 300.000.000,-', 'Pelayanan tetap berjalan. Dana sebesar itu cukup.') },
+        { name: 'the same telephone in every letterhead; a fax number apart', text: report('JL. ACHMAD YANI NO. 48 ☎ (0331) 711418 JEMBER', 'Jl. Achmad Yani Nomor 48 Telp. (0331) 711418 Fax. (0331) 7114418') },
+        { name: 'no name stands out', text: 'Kecamatan Adiwerna menerima.\nKecamatan Slawi menerima.\n' },
+      ],
+      invalid: [
+        {
+          name: 'another kecamatan speaking as the agency (Bojongloa Kidul / Astanaanyar)',
+          text: report('Untuk mencapai Akuntabilitas Instansi Pemerintah yang baik, Kecamatan Astanaanyar selaku unsur pembantu pimpinan, dituntut selalu melakukan pembenahan kinerja.'),
+          findings: [{ line: 8, expected: 'Kecamatan Pangkah (nama instansi laporan ini, dicetak 2 kali)', category: 'name_or_id_mismatch', severity: 'warning', messageIncludes: 'Kecamatan Astanaanyar' }],
+        },
+        {
+          name: 'a chapter title naming a sibling kecamatan (Pangkah / Adiwerna)',
+          text: report('BAB VI INDIKATOR KINERJA KECAMATAN ADIWERNA YANG MENGACU PADA TUJUAN DAN SASARAN RPJMD'),
+          findings: [{ line: 8, messageIncludes: 'KECAMATAN ADIWERNA' }],
+        },
+        {
+          name: 'one letterhead telephone with a digit more (seed 001)',
+          text: report('JL. ACHMAD YANI NO. 48 ☎ (0331) 711418 JEMBER 68154', 'Jl. Achmad Yani Nomor 48 Telp. (0331) 7114418 Bangsalsari 68154', 'JL. ACHMAD YANI NO. 48 ☎ (0331) 711418 JEMBER 68154'),
+          findings: [{ line: 9, reported: '(0331) 7114418', expected: '(0331) 711418 (baris 8, 10)', category: 'name_or_id_mismatch' }],
+        },
+      ],
+    },
+    it,
+  );
+});
