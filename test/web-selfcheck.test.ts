@@ -213,7 +213,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(cell.text.replace(/\s+/g, '')).toContain(reported.replace(/\s+/g, ''));
       await page.locator(`#findings .finding[data-index="${pick.i}"]`).click();
       const hl = page.locator(`.hl.active[data-index="${pick.i}"]`);
-      await expect.poll(() => hl.count()).toBe(1);
+      await expect.poll(() => hl.count(), { timeout: 10_000 }).toBe(1); // drawing the page on the click takes a moment
       const pageEl = page.locator(`.page[data-page="${pick.page}"]`);
       const [hb, pb] = [(await hl.boundingBox())!, (await pageEl.boundingBox())!];
       // The highlight is in view after the click (scrolled to it).
@@ -370,7 +370,7 @@ describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => 
       expect(await card.getAttribute('data-cell')).not.toBeNull();
       await card.click();
       const hl = page.locator(`.page[data-page="${await card.getAttribute('data-page')}"] .hl.active[data-index="${i}"]`);
-      await expect.poll(() => hl.count()).toBe(1);
+      await expect.poll(() => hl.count(), { timeout: 10_000 }).toBe(1); // drawing the page on the click takes a moment
       const hb = (await hl.boundingBox())!;
       expect(hb.width).toBeGreaterThan(10);
       await page.screenshot({ path: path.join(SHOT_DIR, 'web-selfcheck-ocr.png') });
