@@ -57,7 +57,8 @@ export const TableLayoutSchema = z.object({
 });
 export type TableLayout = z.infer<typeof TableLayoutSchema>;
 
-export const StatedInSchema = z.enum([
+/** Where a target is stated (the model's target statements; src/parse/performance.ts). */
+export const TargetSourceSchema = z.enum([
   'renstra',
   'renstra_lampiran',
   'rkt',
@@ -67,9 +68,11 @@ export const StatedInSchema = z.enum([
   'measurement',
   'comparison',
   'renstra_end',
-  'budget',
-  'other',
 ]);
+export type TargetSource = z.infer<typeof TargetSourceSchema>;
+
+/** Where a fact is stated: the places a target can be stated, and budget or other tables. */
+export const StatedInSchema = z.enum([...TargetSourceSchema.options, 'budget', 'other']);
 export type StatedIn = z.infer<typeof StatedInSchema>;
 
 export const SubjectKindSchema = z.enum(['indicator', 'sasaran', 'tujuan', 'program', 'kegiatan', 'sub_kegiatan', 'item']);

@@ -3,7 +3,7 @@
  * its source (PrintedValue.src); tables keep their line range.
  */
 import { z } from 'zod';
-import { FactSchema, TableLayoutSchema } from './facts.js';
+import { FactSchema, TableLayoutSchema, TargetSourceSchema } from './facts.js';
 import { PrintedValueSchema, SourceRefSchema } from './values.js';
 
 export const TableKindSchema = z.enum([
@@ -104,18 +104,7 @@ export const PredicateScaleSchema = z.object({
 });
 export type PredicateScale = z.infer<typeof PredicateScaleSchema>;
 
-export const TargetSourceSchema = z.enum([
-  'renstra',
-  'renstra_lampiran',
-  'rkt',
-  'iku',
-  'pk',
-  'pk_perubahan',
-  'measurement',
-  'comparison',
-  'renstra_end',
-]);
-export type TargetSource = z.infer<typeof TargetSourceSchema>;
+export { TargetSourceSchema, type TargetSource } from './facts.js';
 
 export const IndicatorSchema = z.object({
   id: z.string(),
