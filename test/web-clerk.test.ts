@@ -8,63 +8,32 @@
  * Screenshots under out/test/web-clerk-*.png.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb } from '../src/cli/serve.js';
+import { haveChromium, openOwnOriginOnly, withChromium } from './helpers/chromium.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import type { Document } from '../src/model/document.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
 const PDF_DIR = path.join(ROOT, 'fixtures/pdf/libreoffice');
 const JELBUK = '004_9ed3a231d27ded37.pdf';
 const SK_IKU = '002_7587a3434a2185f0.pdf';
 const SHOT_DIR = path.join(ROOT, 'out/test');
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Words a clerk should not meet on the page (tool jargon, internal codes). */
 const JARGON = [/\bgalat\b/i, /\bOCR\b/, /presisi cetak/i, /\bselang\b/i, /suara sumber/i, /ekspor teks/i, /keluaran CLI/i, /\bCLI\b/, /not-pdf|truncated|not-a-report|input-error/];
 /** The tool's own line count, as the page used to print it ("baris 234", "line 234"). */
 const LINE_NUMBER = /\b(baris|line)\s+\d+/i;
 
-const haveChromium = existsSync(CHROMIUM);
 
-async function withChromium(use: (browser: Browser) => Promise<void>): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  try {
-    await use(browser);
-  } finally {
-    await browser.close();
-  }
-}
 
-/** A page that may load only from its own origin: anything else is blocked and listed in `foreign`. */
-async function openOwnOriginOnly(context: BrowserContext, url: string) {
-  const origin = new URL(url).origin;
-  const foreign: string[] = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith(origin + '/')) return route.continue();
-    foreign.push(u);
-    return route.abort('blockedbyclient');
-  });
-  context.on('request', (req) => {
-    const u = req.url();
-    if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors, foreign };
-}
 
 async function dropFile(page: Page, name: string, bytes: Buffer, type = 'application/pdf') {
   await page.setInputFiles('#file', { name, mimeType: type, buffer: bytes });

@@ -11,7 +11,7 @@
  * from the folder (file://).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,17 +19,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeb } from '../src/cli/serve.js';
+import { haveChromium, openOwnOriginOnly, withChromium, openPage, CHROMIUM } from './helpers/chromium.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import { indexLines, linesToPages } from '../src/web/locate.js';
 import type { Document } from '../src/model/document.js';
-import type { Browser, BrowserContext } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE_DIR = path.join(ROOT, 'fixtures/pdf/libreoffice');
 const FIXTURE = '000_c0a7f8c5d5d194b0.pdf';
 const SHOT_DIR = path.join(ROOT, 'out/test');
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** RFC 4180 parse (the CLI's CSV: quoted fields, doubled quotes, LF rows). */
 function parseCsv(s: string): string[][] {
@@ -58,46 +56,9 @@ function parseCsv(s: string): string[][] {
  * blocked and listed in `foreign` (blob: and data: URLs of that origin are the page's own); `seen`
  * lists every request routed, `errors` the page's uncaught errors.
  */
-/** Headless Chromium for `use`, closed afterwards whatever happens. */
-async function withChromium(use: (browser: Browser) => Promise<void>): Promise<void> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-  try {
-    await use(browser);
-  } finally {
-    await browser.close();
-  }
-}
 
-/** A new page of `owner` at `url`; `errors` lists the page's uncaught errors. */
-async function openPage(owner: Browser | BrowserContext, url: string) {
-  const page = await owner.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
-}
 
-async function openOwnOriginOnly(context: BrowserContext, url: string) {
-  const origin = new URL(url).origin;
-  const foreign: string[] = [];
-  const seen: string[] = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    seen.push(u);
-    if (u.startsWith(origin + '/')) return route.continue();
-    foreign.push(u);
-    return route.abort('blockedbyclient');
-  });
-  context.on('request', (req) => {
-    const u = req.url();
-    if (!u.startsWith(origin + '/') && !u.startsWith(`blob:${origin}/`) && !u.startsWith('data:')) foreign.push(u);
-  });
-  const { page, errors } = await openPage(context, url);
-  return { page, errors, foreign, seen };
-}
 
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[web-selfcheck] ${CHROMIUM} not found: skipping the browser self-check test (install with: apt-get install -y chromium)`);
 
 describe.skipIf(!haveChromium)('browser self-check in headless Chromium', () => {
