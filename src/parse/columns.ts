@@ -341,8 +341,7 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
   return out;
 }
 
-/** The cell text of a row for a column, honouring a short total/average row's own value columns. */
-/** Index in the printed row (DocLine.cells) of the cell `cellAt` reads for column `col`; null when none. */
+/** Index in the printed row (DocLine.cells) of the cell a column's value is read from; null when none (a short total/average row's values go to its own value columns). */
 export function cellIndexAt(table: Table, row: RowInfo, col: number): number | null {
   const cells = table.rows[row.index]!.cells;
   if (row.valueColumns) {
@@ -354,13 +353,8 @@ export function cellIndexAt(table: Table, row: RowInfo, col: number): number | n
   return col < cells.length ? col : null;
 }
 
+/** The cell text of a row for a column (the cell `cellIndexAt` names). */
 export function cellAt(table: Table, row: RowInfo, col: number): string | null {
-  const cells = table.rows[row.index]!.cells;
-  if (row.valueColumns) {
-    const k = row.valueColumns.indexOf(col);
-    if (k < 0) return null;
-    const nums = cells.filter(isNumeric);
-    return nums[k] ?? null;
-  }
-  return cells[col] ?? null;
+  const i = cellIndexAt(table, row, col);
+  return i === null ? null : (table.rows[row.index]!.cells[i] ?? null);
 }

@@ -10,7 +10,7 @@ import type { Config } from '../model/config.js';
 import type { Fact, RowInfo, StatedIn, TableLayout } from '../model/facts.js';
 import type { Table } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
-import { cellAt, cellIndexAt, words } from './columns.js';
+import { cellAt, cellIndexAt } from './columns.js';
 import { parseValue, type Expect } from './numbers.js';
 import { indicatorKey } from './performance.js';
 import { SECTION_LABEL, tableLabel } from './structure.js';
@@ -161,11 +161,6 @@ function splitParts(row: RowInfo, t: Table, layout: TableLayout): { names: strin
     count[c.index] = n;
   }
   return Object.values(count).some((n) => n === names.length) ? { names, count } : null;
-}
-
-/** Matching key of a subject across tables (indicator spelling folded as the registry does). */
-export function subjectKey(name: string, config: Config): string {
-  return indicatorKey(words(name), config.vocabulary?.indicatorSynonyms ?? []);
 }
 
 /** Facts grouped by their table row (key: table id and row index), in column order. */
