@@ -10,10 +10,11 @@
  *    Realisasi", one small table per sub kegiatan, the name on the line above).
  *  - Efficiency rows (kind efficiency) and the capaian column of predicate check tables.
  */
-import type { Document } from '../model/document.js';
+import type { ProseEntry } from '../model/prose.js';
 import type { LkipReport, Table, TableRow } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { parseValue } from './numbers.js';
+import { printed } from './prose.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
 
 export type BudgetVersion = 'original' | 'revised' | 'unknown';
@@ -98,16 +99,16 @@ const yearIn = (s: string): number | null => {
 };
 
 /** The few non-empty lines before a table (its title block), joined. */
-function linesBefore(doc: Document, line: number, n = 8): string {
-  const idx = doc.lines.findIndex((l) => l.line === line);
+function linesBefore(lines: readonly ProseEntry[], line: number, n = 8): string {
+  const idx = lines.findIndex((l) => l.line === line);
   const out: string[] = [];
   for (let i = idx - 1; i >= 0 && out.length < n; i--) {
-    const l = doc.lines[i]!;
+    const l = lines[i]!;
     if (l.cells) {
       if (out.length > 0) break;
       continue;
     }
-    const t = l.text.trim();
+    const t = printed(l).trim();
     if (t) out.unshift(t);
   }
   return out.join(' ');
@@ -115,7 +116,7 @@ function linesBefore(doc: Document, line: number, n = 8): string {
 
 // ------------------------------------------------------------------ PK programme budgets
 
-export function pkBudgets(report: LkipReport, doc: Document): PkBudgetLine[] {
+export function pkBudgets(report: LkipReport): PkBudgetLine[] {
   const out: PkBudgetLine[] = [];
   for (const t of report.tables) {
     if (t.kind !== 'pk_budget') continue;
@@ -125,7 +126,7 @@ export function pkBudgets(report: LkipReport, doc: Document): PkBudgetLine[] {
     if (aCol < 0) continue;
     const labelCol = aCol > 0 ? 0 : -1;
     if (labelCol < 0) continue;
-    const before = linesBefore(doc, t.startLine).toLowerCase();
+    const before = linesBefore(report.prose.lines, t.startLine).toLowerCase();
     const sectionRevised = t.section === 'lampiran_pk_perubahan';
     const sectionOriginal = t.section === 'lampiran_pk';
     for (const r of t.rows) {
@@ -149,7 +150,7 @@ export function pkBudgets(report: LkipReport, doc: Document): PkBudgetLine[] {
 
 // ------------------------------------------------------------------ RKT
 
-export function rktTables(report: LkipReport, doc: Document): RktInfo[] {
+export function rktTables(report: LkipReport): RktInfo[] {
   const byStart = new Map<number, RktInfo>();
   for (const t of report.tables) {
     if (t.kind !== 'rkt') continue;
@@ -161,7 +162,7 @@ export function rktTables(report: LkipReport, doc: Document): RktInfo[] {
     const agCol = cols.findIndex((c) => /anggaran/.test(c));
     if (progCol < 0 || subCol < 0 || agCol < 0) continue;
     const sec = sectionAt(report.sections, t.startLine);
-    const head = doc.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map((l) => l.text).join(' ');
+    const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
     const key = sec.startLine;
     let info = byStart.get(key);
     if (!info) {
@@ -217,10 +218,11 @@ export function rktTables(report: LkipReport, doc: Document): RktInfo[] {
 
 // ------------------------------------------------------------------ input/output tables (Tabel 3.6 narrative style)
 
-export function ioTables(report: LkipReport, doc: Document): IoItem[] {
+export function ioTables(report: LkipReport): IoItem[] {
   const out: IoItem[] = [];
+  const lines = report.prose.lines;
   const idxOf = new Map<number, number>();
-  doc.lines.forEach((l, i) => idxOf.set(l.line, i));
+  lines.forEach((l, i) => idxOf.set(l.line, i));
   for (const t of report.tables) {
     if (t.kind !== 'other') continue;
     const cols = t.columns.map((c) => c.toLowerCase());
@@ -235,10 +237,10 @@ export function ioTables(report: LkipReport, doc: Document): IoItem[] {
       if (!kind) continue;
       // the sub kegiatan name: the nearest "Sub Kegiatan ..." line above this row (outside tables)
       let name = '';
-      for (let i = (idxOf.get(r.line) ?? 0) - 1, n = 0; i >= 0 && n < 40; i--, n++) {
-        const l = doc.lines[i]!;
+      for (let i = (idxOf.get(r.line) ?? 0) - 1; i >= 0 && lines[i]!.line >= r.line - 40; i--) {
+        const l = lines[i]!;
         if (l.cells) continue;
-        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(l.text);
+        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(printed(l));
         if (m) {
           name = m[1]!.trim();
           break;
@@ -372,7 +374,7 @@ export interface SasaranProgram {
 }
 
 /** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
-export function sasaranPrograms(report: LkipReport, doc: Document): SasaranProgram[] {
+export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
   const out: SasaranProgram[] = [];
   for (const tree of report.budgets) {
     if (tree.kind === 'plan') continue;
@@ -388,9 +390,9 @@ export function sasaranPrograms(report: LkipReport, doc: Document): SasaranProgr
       }
     }
     // "Sasaran Strategi 1 : ..." lines inside the table's range
-    for (const l of doc.lines) {
+    for (const l of report.prose.lines) {
       if (l.line < t.startLine - 3 || l.line > t.endLine || l.cells) continue;
-      const m = /^\s*sasaran\s*(?:strategi[s]?)?\s*\d*\s*:\s*(.{10,})$/i.exec(l.text);
+      const m = /^\s*sasaran\s*(?:strategi[s]?)?\s*\d*\s*:\s*(.{10,})$/i.exec(printed(l));
       if (!m) continue;
       const prog = roots.find((n) => n.src.line > l.line);
       if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });

@@ -7,6 +7,7 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
+import { buildProse } from './prose.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
@@ -98,5 +99,6 @@ export function parseReport(doc: Document, config: Config): LkipReport {
     ],
     layouts,
     facts,
+    prose: buildProse(doc, sections),
   };
 }
