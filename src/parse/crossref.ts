@@ -15,7 +15,7 @@ import type { LkipReport, Table, TableRow } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { parseValue } from './numbers.js';
 import { printed } from './prose.js';
-import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
+import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from './structure.js';
 
 export type BudgetVersion = 'original' | 'revised' | 'unknown';
 
@@ -78,19 +78,6 @@ export interface CheckRow {
   average: boolean;
   table: Table;
   row: TableRow;
-}
-
-export function cellRef(file: string, t: Table, r: TableRow, rowLabel: string, col?: number): SourceRef {
-  return {
-    file,
-    page: r.page,
-    line: r.line,
-    section: SECTION_LABEL[t.section],
-    table: tableLabel(t),
-    row: rowLabel.replace(/\s+/g, ' ').slice(0, 120),
-    column: col === undefined ? undefined : t.columns[col],
-    ...(col === undefined ? {} : { col }),
-  };
 }
 
 const yearIn = (s: string): number | null => {
