@@ -17,19 +17,6 @@ import { parseValue } from './numbers.js';
 import { printed } from './prose.js';
 import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from './structure.js';
 
-export type BudgetVersion = 'original' | 'revised' | 'unknown';
-
-export interface PkBudgetLine {
-  /** 1 = programme, 0 = the Jumlah row. */
-  level: 0 | 1;
-  label: string;
-  value: PrintedValue;
-  version: BudgetVersion;
-  /** "PK (Bab II)", "PK Perubahan (Lampiran PK Perubahan)". */
-  source: string;
-  table: Table;
-}
-
 export interface RktItem {
   level: 1 | 2 | 3;
   label: string;
@@ -60,80 +47,10 @@ export interface IoItem {
   row: TableRow;
 }
 
-export interface EfficiencyRow {
-  sasaran: string;
-  capaian: PrintedValue | null;
-  serapan: PrintedValue | null;
-  verdict: string;
-  verdictRef: SourceRef;
-  row: TableRow;
-  table: Table;
-}
-
-export interface CheckRow {
-  /** Indicator label when the row (or, for an average row, its group) names one indicator. */
-  indicator: string | null;
-  sasaran: string | null;
-  capaian: PrintedValue;
-  average: boolean;
-  table: Table;
-  row: TableRow;
-}
-
 const yearIn = (s: string): number | null => {
   const m = /\b(20\d\d)\b/.exec(s);
   return m ? Number(m[1]) : null;
 };
-
-/** The few non-empty lines before a table (its title block), joined. */
-function linesBefore(lines: readonly ProseEntry[], line: number, n = 8): string {
-  const idx = lines.findIndex((l) => l.line === line);
-  const out: string[] = [];
-  for (let i = idx - 1; i >= 0 && out.length < n; i--) {
-    const l = lines[i]!;
-    if (l.cells) {
-      if (out.length > 0) break;
-      continue;
-    }
-    const t = printed(l).trim();
-    if (t) out.unshift(t);
-  }
-  return out.join(' ');
-}
-
-// ------------------------------------------------------------------ PK programme budgets
-
-export function pkBudgets(report: LkipReport): PkBudgetLine[] {
-  const out: PkBudgetLine[] = [];
-  for (const t of report.tables) {
-    if (t.kind !== 'pk_budget') continue;
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const aCol = cols.findIndex((c) => /anggaran/.test(c));
-    const kCol = cols.findIndex((c) => /keterangan/.test(c));
-    if (aCol < 0) continue;
-    const labelCol = aCol > 0 ? 0 : -1;
-    if (labelCol < 0) continue;
-    const before = linesBefore(report.prose.lines, t.startLine).toLowerCase();
-    const sectionRevised = t.section === 'lampiran_pk_perubahan';
-    const sectionOriginal = t.section === 'lampiran_pk';
-    for (const r of t.rows) {
-      const label = (r.cells[labelCol] ?? '').trim();
-      const raw = (r.cells[aCol] ?? '').trim();
-      if (!label || !raw) continue;
-      const note = kCol >= 0 ? (r.cells[kCol] ?? '').toLowerCase() : '';
-      let version: BudgetVersion = 'unknown';
-      if (/p\s*-\s*apbd|perubahan/.test(note) || sectionRevised) version = 'revised';
-      else if (/\bapbd\b/.test(note) || sectionOriginal) version = 'original';
-      else if (/perubahan/.test(before)) version = 'revised';
-      const level: 0 | 1 = /^(jumlah|total)\b/i.test(label) ? 0 : 1;
-      const v = parseValue(raw, cellRef(report.file, t, r, label, aCol), 'money');
-      if (v.value === null) continue;
-      const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
-      out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: v, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where})`, table: t });
-    }
-  }
-  return out;
-}
 
 // ------------------------------------------------------------------ RKT
 
@@ -245,82 +162,6 @@ export function ioTables(report: LkipReport): IoItem[] {
         return { ...v, raw };
       };
       out.push({ subKegiatan: name, kind, label, target: val(tCol), realisasi: val(rCol), table: t, row: r });
-    }
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------ efficiency tables
-
-export function efficiencyRows(report: LkipReport): EfficiencyRow[] {
-  const out: EfficiencyRow[] = [];
-  for (const t of report.tables) {
-    if (t.kind !== 'efficiency') continue;
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const cCol = cols.findIndex((c) => /capaian/.test(c));
-    const sCol = cols.findIndex((c) => /serapan|penyerapan/.test(c));
-    const vCol = cols.findIndex((c) => /efisien/.test(c));
-    const nCol = cols.findIndex((c) => /sasaran/.test(c));
-    if (cCol < 0 || sCol < 0 || nCol < 0) continue;
-    for (const r of t.rows) {
-      const sasaran = (r.cells[nCol] ?? '').trim();
-      if (!sasaran) continue;
-      const ref = (col: number) => cellRef(report.file, t, r, sasaran, col);
-      const cap = (r.cells[cCol] ?? '').trim();
-      const ser = (r.cells[sCol] ?? '').trim();
-      out.push({
-        sasaran,
-        capaian: cap ? parseValue(cap, ref(cCol), 'percent') : null,
-        serapan: ser ? parseValue(ser, ref(sCol), 'percent') : null,
-        verdict: vCol >= 0 ? (r.cells[vCol] ?? '').trim() : '',
-        verdictRef: ref(vCol >= 0 ? vCol : cCol),
-        row: r,
-        table: t,
-      });
-    }
-  }
-  return out;
-}
-
-// ------------------------------------------------------------------ predicate check tables: the capaian column
-
-const AVG = /^rata\s*[-–]?\s*rata/i;
-const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
-
-export function checkRows(report: LkipReport): CheckRow[] {
-  const out: CheckRow[] = [];
-  for (const t of report.tables) {
-    if (t.kind !== 'predicate_check') continue;
-    const capCol = t.columns.findIndex((c) => /capaian/i.test(c));
-    if (capCol < 0) continue;
-    let sasaran: string | null = null;
-    let indicators: string[] = [];
-    let last: 'sasaran' | 'indicator' | null = null;
-    for (const r of t.rows) {
-      const first = (r.cells[0] ?? '').trim();
-      const capRaw = (r.cells[capCol] ?? '').trim();
-      if (!capRaw) {
-        if (!first) continue;
-        if (/^[a-z]/.test(first) && last) {
-          // a label split over two rows
-          if (last === 'indicator' && indicators.length > 0) indicators[indicators.length - 1] += ` ${first}`;
-          else sasaran = `${sasaran ?? ''} ${first}`.trim();
-        } else if (INDICATOR_START.test(first)) {
-          indicators.push(first);
-          last = 'indicator';
-        } else {
-          sasaran = first;
-          indicators = [];
-          last = 'sasaran';
-        }
-        continue;
-      }
-      last = null;
-      const average = AVG.test(first);
-      const label = average ? (indicators.length === 1 ? indicators[0]! : null) : first || null;
-      const cap = parseValue(capRaw, cellRef(report.file, t, r, first || label || 'baris', capCol), 'percent');
-      out.push({ indicator: label, sasaran, capaian: cap, average, table: t, row: r });
-      if (!average && first) indicators.push(first);
     }
   }
   return out;
