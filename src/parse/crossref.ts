@@ -17,25 +17,6 @@ import { parseValue } from './numbers.js';
 import { printed } from './prose.js';
 import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from './structure.js';
 
-export interface RktItem {
-  level: 1 | 2 | 3;
-  label: string;
-  anggaran: PrintedValue | null;
-  /** Sub kegiatan only: the output indicator and its target. */
-  output: string | null;
-  target: PrintedValue | null;
-  row: TableRow;
-  table: Table;
-}
-
-export interface RktInfo {
-  year: number | null;
-  revised: boolean;
-  /** "RKT Perubahan 2023 (lampiran)". */
-  source: string;
-  items: RktItem[];
-}
-
 export interface IoItem {
   /** Sub kegiatan name as printed above the small table. */
   subKegiatan: string;
@@ -45,79 +26,6 @@ export interface IoItem {
   realisasi: PrintedValue | null;
   table: Table;
   row: TableRow;
-}
-
-const yearIn = (s: string): number | null => {
-  const m = /\b(20\d\d)\b/.exec(s);
-  return m ? Number(m[1]) : null;
-};
-
-// ------------------------------------------------------------------ RKT
-
-export function rktTables(report: LkipReport): RktInfo[] {
-  const byStart = new Map<number, RktInfo>();
-  for (const t of report.tables) {
-    if (t.kind !== 'rkt') continue;
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const progCol = cols.findIndex((c) => /nama program/.test(c));
-    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
-    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
-    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
-    const agCol = cols.findIndex((c) => /anggaran/.test(c));
-    if (progCol < 0 || subCol < 0 || agCol < 0) continue;
-    const sec = sectionAt(report.sections, t.startLine);
-    const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
-    const key = sec.startLine;
-    let info = byStart.get(key);
-    if (!info) {
-      const revised = /perubahan/i.test(head);
-      const year = yearIn(head);
-      info = { year, revised, source: `${revised ? 'RKT Perubahan' : 'RKT'}${year ? ` ${year}` : ''} (lampiran)`, items: [] };
-      byStart.set(key, info);
-    }
-    let lastSub: RktItem | null = null;
-    for (const r of t.rows) {
-      // a row with a cell missing has its values shifted into the wrong columns: not read
-      if (r.cells.length <= agCol) continue;
-      const prog = (r.cells[progCol] ?? '').trim();
-      const sub = (r.cells[subCol] ?? '').trim();
-      const ag = (r.cells[agCol] ?? '').trim();
-      const tgt = tgtCol >= 0 ? (r.cells[tgtCol] ?? '').trim() : '';
-      const out = outCol >= 0 ? (r.cells[outCol] ?? '').trim() : '';
-      if (sub && !ag && !/^\d/.test(tgt) && lastSub) {
-        // a sub kegiatan name split over two rows
-        lastSub.label = `${lastSub.label} ${sub}`;
-        if (out && lastSub.output) lastSub.output = `${lastSub.output} ${out}`;
-        continue;
-      }
-      if (sub) {
-        const item: RktItem = {
-          level: 3,
-          label: sub,
-          anggaran: ag ? parseValue(ag, cellRef(report.file, t, r, sub, agCol), 'money') : null,
-          output: out || null,
-          target: tgt ? parseValue(tgt, cellRef(report.file, t, r, sub, tgtCol), 'any') : null,
-          row: r,
-          table: t,
-        };
-        info.items.push(item);
-        lastSub = item;
-        continue;
-      }
-      if (prog && ag) {
-        info.items.push({
-          level: /^program\b/i.test(prog) ? 1 : 2,
-          label: prog,
-          anggaran: parseValue(ag, cellRef(report.file, t, r, prog, agCol), 'money'),
-          output: null,
-          target: null,
-          row: r,
-          table: t,
-        });
-      }
-    }
-  }
-  return [...byStart.values()];
 }
 
 // ------------------------------------------------------------------ input/output tables (Tabel 3.6 narrative style)

@@ -9,7 +9,7 @@ import type { LkipReport, Table, TableRow } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { factsByRow } from '../../parse/facts.js';
 import { printed } from '../../parse/prose.js';
-import { SECTION_LABEL, cellRef } from '../../parse/structure.js';
+import { SECTION_LABEL, cellRef, sectionAt } from '../../parse/structure.js';
 
 /** Every table with its layout and, per row index, the facts of that row. */
 function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
@@ -178,4 +178,88 @@ export function pkBudgets(report: LkipReport): PkBudgetLine[] {
     }
   }
   return out;
+}
+
+export interface RktItem {
+  level: 1 | 2 | 3;
+  label: string;
+  anggaran: PrintedValue | null;
+  /** Sub kegiatan only: the output indicator and its target. */
+  output: string | null;
+  target: PrintedValue | null;
+  row: TableRow;
+  table: Table;
+}
+
+export interface RktInfo {
+  year: number | null;
+  revised: boolean;
+  /** "RKT Perubahan 2023 (lampiran)". */
+  source: string;
+  items: RktItem[];
+}
+
+const yearIn = (s: string): number | null => {
+  const m = /\b(20\d\d)\b/.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * The RKT (tables of kind rkt, one RKT per section): programme, kegiatan and sub kegiatan names
+ * with their Anggaran facts, and for a sub kegiatan its output indicator and target fact. The
+ * RKT's year and whether it is an RKT Perubahan come from the first lines of its section. Each
+ * figure is located by the name of the row it is about.
+ */
+export function rktTables(report: LkipReport): RktInfo[] {
+  const byStart = new Map<number, RktInfo>();
+  for (const { table: t, layout, facts } of factTables(report, 'rkt')) {
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const progCol = cols.findIndex((c) => /nama program/.test(c));
+    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
+    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
+    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
+    const agCol = cols.findIndex((c) => /anggaran/.test(c));
+    if (progCol < 0 || subCol < 0 || agCol < 0) continue;
+    const sec = sectionAt(report.sections, t.startLine);
+    const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
+    const key = sec.startLine;
+    let info = byStart.get(key);
+    if (!info) {
+      const revised = /perubahan/i.test(head);
+      const year = yearIn(head);
+      info = { year, revised, source: `${revised ? 'RKT Perubahan' : 'RKT'}${year ? ` ${year}` : ''} (lampiran)`, items: [] };
+      byStart.set(key, info);
+    }
+    let lastSub: RktItem | null = null;
+    for (const row of layout.rows) {
+      const r = t.rows[row.index]!;
+      // a row with a cell missing has its values shifted into the wrong columns: not read
+      if (r.cells.length <= agCol) continue;
+      const prog = (r.cells[progCol] ?? '').trim();
+      const sub = (r.cells[subCol] ?? '').trim();
+      const ag = (r.cells[agCol] ?? '').trim();
+      const tgt = tgtCol >= 0 ? (r.cells[tgtCol] ?? '').trim() : '';
+      const out = outCol >= 0 ? (r.cells[outCol] ?? '').trim() : '';
+      const fs = facts(row.index);
+      // the fact in a column, located by the name of what the row is about
+      const fact = (col: number, name: string): PrintedValue | null => {
+        const f = col >= 0 ? fs.find((x) => x.cell.col === col) : undefined;
+        return f ? { ...f.value, src: cellRef(report.file, t, r, name, col) } : null;
+      };
+      if (sub && !ag && !/^\d/.test(tgt) && lastSub) {
+        // a sub kegiatan name split over two rows
+        lastSub.label = `${lastSub.label} ${sub}`;
+        if (out && lastSub.output) lastSub.output = `${lastSub.output} ${out}`;
+        continue;
+      }
+      if (sub) {
+        const item: RktItem = { level: 3, label: sub, anggaran: fact(agCol, sub), output: out || null, target: fact(tgtCol, sub), row: r, table: t };
+        info.items.push(item);
+        lastSub = item;
+        continue;
+      }
+      if (prog && ag) info.items.push({ level: /^program\b/i.test(prog) ? 1 : 2, label: prog, anggaran: fact(agCol, prog), output: null, target: null, row: r, table: t });
+    }
+  }
+  return [...byStart.values()];
 }
