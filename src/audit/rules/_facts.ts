@@ -1,15 +1,25 @@
 /**
- * Readers over the fact model (report.facts, report.layouts, report.tables) shared by the rules that
- * compare tables with each other (cross-table, verdict): the rows of efficiency tables and the
- * capaian column of predicate check tables, each with the facts of its row. Pure: reads only the
- * LkipReport.
+ * Readers over the fact model (report.facts, report.layouts, report.tables, report.budgets and the
+ * prose index) shared by the rules that compare tables with each other (cross-table, verdict):
+ *
+ *  - efficiency rows (kind efficiency) and the capaian column of predicate check tables;
+ *  - PK / PK Perubahan programme budgets (kind pk_budget), with their version: a "P-APBD" /
+ *    "Perubahan" note or a PK Perubahan section means the revised budget;
+ *  - RKT rows (kind rkt): programme / kegiatan / sub kegiatan names, the sub kegiatan output target
+ *    and the Anggaran, with the RKT's year and whether it is an RKT Perubahan;
+ *  - input/output tables in the Tabel 3.6 narrative;
+ *  - programme figures of the budget trees, and which programme supports which sasaran.
+ *
+ * Every number is a fact of the model (src/parse/facts.ts); what is read here besides is the text
+ * that says what the number is about (names, notes, the title block above a table). Pure: reads
+ * only the LkipReport.
  */
 import type { Fact, TableLayout } from '../../model/facts.js';
 import type { LkipReport, Table, TableRow } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { factsByRow } from '../../parse/facts.js';
 import { printed } from '../../parse/prose.js';
-import { SECTION_LABEL, cellRef, sectionAt } from '../../parse/structure.js';
+import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from '../../parse/structure.js';
 
 /** Every table with its layout and, per row index, the facts of that row. */
 function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
@@ -262,4 +272,141 @@ export function rktTables(report: LkipReport): RktInfo[] {
     }
   }
   return [...byStart.values()];
+}
+
+export interface IoItem {
+  /** Sub kegiatan name as printed above the small table. */
+  subKegiatan: string;
+  kind: 'input' | 'output';
+  label: string;
+  target: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  table: Table;
+  row: TableRow;
+}
+
+/**
+ * Input/output tables in the Tabel 3.6 narrative ("Uraian Input/Output | Satuan | Target |
+ * Realisasi", one small table per sub kegiatan): the target and realisasi facts of each Input and
+ * Output row, under the sub kegiatan named by the nearest "Sub Kegiatan ..." prose line above it
+ * (within 40 lines). Each figure is located by that name and the row's label.
+ */
+export function ioTables(report: LkipReport): IoItem[] {
+  const out: IoItem[] = [];
+  const lines = report.prose.lines;
+  const idxOf = new Map<number, number>();
+  lines.forEach((l, i) => idxOf.set(l.line, i));
+  for (const { table: t, layout, facts } of factTables(report, 'other')) {
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const uCol = cols.findIndex((c) => /uraian input/.test(c));
+    const tCol = cols.findIndex((c) => /^target$/.test(c.trim()));
+    const rCol = cols.findIndex((c) => /^realisasi$/.test(c.trim()));
+    if (uCol < 0 || tCol < 0 || rCol < 0) continue;
+    for (const row of layout.rows) {
+      const r = t.rows[row.index]!;
+      const kindCell = (r.cells[0] ?? '').trim().toLowerCase();
+      const kind = kindCell.startsWith('input') ? 'input' : kindCell.startsWith('output') ? 'output' : null;
+      if (!kind) continue;
+      let name = '';
+      for (let i = (idxOf.get(r.line) ?? 0) - 1; i >= 0 && lines[i]!.line >= r.line - 40; i--) {
+        const l = lines[i]!;
+        if (l.cells) continue;
+        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(printed(l));
+        if (m) {
+          name = m[1]!.trim();
+          break;
+        }
+      }
+      if (!name) continue;
+      const label = (r.cells[uCol] ?? '').trim();
+      const fs = facts(row.index);
+      const val = (col: number): PrintedValue | null => {
+        const f = fs.find((x) => x.cell.col === col);
+        if (!f) return null;
+        const src = cellRef(report.file, t, r, `${name} — ${label}`, col);
+        // an input is a rupiah amount: the unit the fact took from the Satuan column is not part of it
+        if (kind === 'input' && /^[\d.,]+$/.test(f.value.raw.trim())) {
+          const { unit: _unit, ...v } = f.value;
+          return { ...v, src };
+        }
+        return { ...f.value, src };
+      };
+      out.push({ subKegiatan: name, kind, label, target: val(tCol), realisasi: val(rCol), table: t, row: r });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ programme amounts
+
+export interface ProgramAmount {
+  label: string;
+  pagu: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  pct: PrintedValue | null;
+  /** BudgetTree.table of the tree the figure stands in. */
+  tree: string;
+  nodeId: string;
+}
+
+/** Programme figures of the report's own budget tables (PK budget trees left out). */
+export function programAmounts(report: LkipReport): ProgramAmount[] {
+  const out: ProgramAmount[] = [];
+  for (const tree of report.budgets) {
+    if (tree.kind === 'pk') continue;
+    for (const id of tree.roots) {
+      const n = tree.nodes[id];
+      if (!n || n.level !== 1 || !n.label.trim() || !(n.pagu || n.realisasi)) continue;
+      out.push({ label: n.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ which programme supports which sasaran
+
+export interface SasaranProgram {
+  sasaran: string;
+  program: string;
+  src: SourceRef;
+}
+
+/** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
+export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
+  const out: SasaranProgram[] = [];
+  for (const tree of report.budgets) {
+    if (tree.kind === 'plan') continue;
+    const t = report.tables.find((x) => tableLabel(x) === tree.table);
+    if (!t) continue;
+    const sCol = t.columns.findIndex((c) => /^sasaran$/i.test(c.trim()));
+    const roots = tree.roots.map((id) => tree.nodes[id]!).filter((n) => n.level === 1 && n.label.trim());
+    if (sCol >= 0) {
+      for (const r of t.rows) {
+        const s = (r.cells[sCol] ?? '').trim();
+        const prog = roots.find((n) => n.src.line === r.line);
+        if (s && prog) out.push({ sasaran: s, program: prog.label, src: prog.src });
+      }
+    }
+    // "Sasaran Strategi 1 : ..." lines inside the table's range
+    for (const l of report.prose.lines) {
+      if (l.line < t.startLine - 3 || l.line > t.endLine || l.cells) continue;
+      const m = /^\s*sasaran\s*(?:strategi[s]?)?\s*\d*\s*:\s*(.{10,})$/i.exec(printed(l));
+      if (!m) continue;
+      const prog = roots.find((n) => n.src.line > l.line);
+      if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });
+    }
+  }
+  for (const t of report.tables) {
+    if (t.kind !== 'rkt') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const sCol = cols.findIndex((c) => /sasaran (pd|opd) uraian/.test(c));
+    const pCol = cols.findIndex((c) => /nama program/.test(c));
+    if (sCol < 0 || pCol < 0) continue;
+    for (const r of t.rows) {
+      const s = (r.cells[sCol] ?? '').trim();
+      const p = (r.cells[pCol] ?? '').trim();
+      if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
+    }
+  }
+  return out;
 }

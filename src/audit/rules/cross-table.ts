@@ -4,10 +4,9 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { ioTables } from '../../parse/crossref.js';
 import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
 import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
-import { checkRows, efficiencyRows, pkBudgets, rktTables } from './_facts.js';
+import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
 // ------------------------------------------------------------------ money facts

@@ -1,14 +1,13 @@
 import type { LkipReport, PredicateScale, ScaleBand, SectionKind, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { programAmounts, sasaranPrograms } from '../../parse/crossref.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
 import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
-import { efficiencyRows, type EfficiencyRow } from './_facts.js';
+import { efficiencyRows, programAmounts, sasaranPrograms, type EfficiencyRow } from './_facts.js';
 import { allLines } from './_text.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
