@@ -118,3 +118,54 @@ Rata-Rata Capaian\t\t\t\t96,67\t\t\t${avg2020}
     expect(findings.map((f) => [f.ruleId, f.where.line, f.reported, f.expected])).toEqual([['average', 7, '99,00', '97,67% (biasa) / 96,00% (batas 100%)']]);
   });
 });
+
+describe('tables printed without cell separators (src/parse/relay.ts)', () => {
+  // class "space-aligned year table": a years line over the roles of each year, rows of a label and one value per column
+  const box = (renstra: string) => `Perbandingan dengan target jangka menengah (Renstra) tahun 2023
+2022 2023
+Target Realisasi Target Realisasi
+Perjanjian Kinerja 82,5 84 85 86,1
+Renstra 2019-2024 ${renstra}
+Analisis: capaian di atas target.
+`;
+  it('reads the space-separated rows as cells under the two header lines, with a role and year per column', () => {
+    const r = parse(box('82,5 - 85 -'));
+    expect(r.tables.map((t) => [t.startLine, t.endLine, t.columns])).toEqual([[2, 5, ['', '2022 Target', '2022 Realisasi', '2023 Target', '2023 Realisasi']]]);
+    expect(roles(box('82,5 - 85 -'))).toEqual(['?', 'target 2022', 'realisasi 2022', 'target 2023', 'realisasi 2023']);
+    expect(r.tables[0]!.rows.map((x) => x.cells)).toEqual([
+      ['Perjanjian Kinerja', '82,5', '84', '85', '86,1'],
+      ['Renstra 2019-2024', '82,5', '-', '85', '-'],
+    ]);
+    // rows labelled by where their targets are stated: one target statement per source and year
+    expect(r.targets.map((t) => `${t.source} ${t.year} ${t.value.raw}`)).toEqual(['pk 2022 82,5', 'pk 2023 85', 'renstra 2022 82,5', 'renstra 2023 85']);
+    expect(r.indicators.map((i) => i.name)).toEqual(['Perbandingan dengan target jangka menengah (Renstra) tahun 2023']);
+  });
+  it('no finding when the Renstra row gives the same targets, a target-drift finding per year when it does not', () => {
+    const run = (renstra: string) => {
+      const text = box(renstra);
+      return runRules(parse(text), textToDocument('kasus.txt', text), config).filter((f) => f.ruleId === 'target-drift');
+    };
+    expect(run('82,5 - 85 -')).toEqual([]);
+    expect(run('80 - 85 -').map((f) => [f.where.line, f.reported, f.expected])).toEqual([[5, '80', '82,5']]);
+  });
+  it('stays text, and lists the header as undecided, when the rows do not carry one value per column', () => {
+    const text = `2020 2021
+Target Realisasi Target Realisasi
+Kontrak kinerja 4,55 4,92 4,64
+`;
+    const r = parse(text);
+    expect(r.tables).toEqual([]);
+    expect(r.layouts.flatMap((l) => l.undecided)).toEqual([
+      'baris 1–2: judul tahun dan peran (Target 2020, Realisasi 2020, Target 2021, Realisasi 2021) tanpa baris berisi 4 nilai: tidak dibaca sebagai tabel',
+    ]);
+  });
+  it('takes no header whose years do not carry the same roles, and no row label that is itself a number', () => {
+    expect(parse(`2020 2021\nTarget Realisasi Target\nKontrak kinerja 4,55 4,92 4,64\n`).tables).toEqual([]);
+    expect(parse(`2020 2021\nTarget Target\n12 4,55 4,64\n`).tables).toEqual([]);
+  });
+  it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
+    const r = parse(`2022 2023\nTarget Realisasi Target Realisasi\nIndeks kepuasan masyarakat 80 82 81 83\nPersentase dokumen tepat waktu 90 95 95 96\n`);
+    expect(r.tables).toHaveLength(1);
+    expect(r.targets).toEqual([]);
+  });
+});

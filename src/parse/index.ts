@@ -8,6 +8,7 @@ import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
 import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
+import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
 function reportYear(doc: Document): { year: number | null; src: SourceRef | null } {
@@ -54,7 +55,10 @@ function signatories(doc: Document) {
   return out;
 }
 
-export function parseReport(doc: Document, config: Config): LkipReport {
+export function parseReport(printed: Document, config: Config): LkipReport {
+  // tables printed without cell separators, laid back into cells where their layout is certain
+  const relaid = relayTables(printed, config);
+  const doc = relaid.doc;
   const sections = findSections(doc);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
@@ -75,6 +79,8 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   void SECTION_LABEL;
   const lineIndex = new Map(doc.lines.map((l, i) => [l.line, i]));
   const layouts = tables.map((t) => resolveLayout(t, doc, config, lineIndex));
+  // layouts seen in the text and not decided come after the tables' own (one per place)
+  for (const u of relaid.undecided) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
   const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));

@@ -18,6 +18,7 @@ import type {
   TargetStatement,
 } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
+import { words } from './columns.js';
 import { findNumbersInText, parseValue } from './numbers.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
 
@@ -370,9 +371,47 @@ function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran
   out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
 }
 
+/**
+ * A table comparing the targets of one indicator by where they are stated: every row is labelled
+ * by a source (`rowSources` of the vocabulary: "Kontrak kinerja", "Renstra 2020-2024") and the
+ * columns are Target/Realisasi by year. The indicator is the one the table is about: its title, the
+ * text lines just above it. Each target cell is a target statement of that source and year.
+ */
+function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document): void {
+  const defs = ctx.config.vocabulary?.rowSources ?? [];
+  if (defs.length === 0 || t.rows.length < 2) return;
+  const targetCols = t.columns.map((c, i) => ({ c, i, y: yearIn(c) })).filter((x) => /\btarget\b/i.test(x.c) && x.y !== null);
+  if (targetCols.length === 0) return;
+  const sourceOf = (label: string): TargetSource | null => {
+    const w = words(label).replace(/\b(19|20)\d\d\b/g, ' ').replace(/\btahun\b/g, ' ').replace(/\s+/g, ' ').trim();
+    return defs.find((d) => d.any.some((sig) => words(sig.join(' ')) === w))?.source ?? null;
+  };
+  const sources = t.rows.map((r) => sourceOf(r.cells[0] ?? ''));
+  if (sources.some((s) => s === null)) return;
+  // the title: the text lines right above the table (up to three, stopping at a table row or a line without words)
+  const at = doc.lines.findIndex((l) => l.line === Math.min(t.startLine, ...t.headerLines));
+  const title: string[] = [];
+  for (let i = at - 1; i >= 0 && title.length < 3; i--) {
+    const l = doc.lines[i]!;
+    if (l.cells || !/[a-z]/i.test(l.text)) break;
+    title.unshift(l.text.trim());
+  }
+  const name = title.join(' ').replace(/[;:]\s*$/, '');
+  if (!name) return;
+  t.rows.forEach((r, k) => {
+    for (const { i, y } of targetCols) {
+      const v = parseValue(r.cells[i] ?? '', refFor(ctx, t, r, (r.cells[0] ?? '').trim(), i), 'percent');
+      addTarget(out, ctx, name, '', y, sources[k]!, v, t);
+    }
+  });
+}
+
 function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
   const indCol = indicatorCol(t);
-  if (indCol < 0) return;
+  if (indCol < 0) {
+    if (t.kind === 'comparison_years' || t.kind === 'measurement') sourceRowsTable(t, ctx, out, doc);
+    return;
+  }
   const cols = t.columns.map((c) => c.toLowerCase());
   const isEnd = (c: string) => /jangka menengah|akhir renstr/.test(c);
   const targetCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /^target|\btarget\b/.test(c) && !isEnd(c));
