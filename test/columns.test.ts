@@ -169,3 +169,43 @@ Kontrak kinerja 4,55 4,92 4,64
     expect(r.targets).toEqual([]);
   });
 });
+
+describe('a scale table without header cells, and measurement rows printed as one line of words', () => {
+  // the scale's header is one line of text above tab-separated rows; the rows below it lost their cell separators
+  const report = (row2: string) => `Skala yang digunakan dalam pengukuran kinerja:
+No. Rentang Nilai Kategori
+1\tLebih dari 100\tSangat Baik
+2\tLebih dari 75 sd 100\tBaik
+3\t55 sd 75\tCukup
+4\tKurang dari 55\tKurang
+Tabel 3.1 Capaian Kinerja Tahun 2023
+No Indikator Kinerja Target Realisasi Capaian Kategori
+1 Persentase dokumen perencanaan tepat waktu 80 76 95 Baik
+2 Persentase rekomendasi yang ditindaklanjuti 60 72 120 ${row2}
+`;
+  it('reads the scale from its columns\' content: one column of ranges, one of short labels', () => {
+    const r = parse(report('Sangat Baik'));
+    expect(r.scale!.origin).toBe('report');
+    expect(r.scale!.bands.map((b) => `${b.label} ${b.min ?? '-'}${b.minInclusive ? '' : '+'}`)).toEqual(['Sangat Baik 100+', 'Baik 75+', 'Cukup 55', 'Kurang -']);
+  });
+  it('reads the capaian of a flattened row by arithmetic (C = R / T × 100 after an adjacent T R) and its predicate from the line end', () => {
+    const r = parse(report('Sangat Baik'));
+    expect(r.predicates.map((p) => `${p.src.line} ${p.capaian.raw} ${p.label}`)).toEqual(['9 95 Baik', '10 120 Sangat Baik']);
+    const run = (row2: string) => {
+      const text = report(row2);
+      return runRules(parse(text), textToDocument('kasus.txt', text), config).filter((f) => f.ruleId === 'predicate');
+    };
+    expect(run('Sangat Baik')).toEqual([]);
+    expect(run('Baik').map((f) => [f.where.line, f.reported, f.expected])).toEqual([[10, 'Baik', 'Sangat Baik']]);
+  });
+  it('leaves a row alone when no number, or more than one, is the capaian of two adjacent numbers', () => {
+    const text = report('Baik').replace('60 72 120 Baik', '60 72 90 Baik').replace('80 76 95 Baik', '50 50 100 100 Baik');
+    expect(parse(text).predicates).toEqual([]);
+  });
+  it('needs the report\'s own scale: with the configured scale the line-end words are not read as predicates', () => {
+    const text = report('Baik').split('\n').slice(6).join('\n');
+    const r = parse(text);
+    expect(r.scale!.origin).toBe('config');
+    expect(r.predicates).toEqual([]);
+  });
+});

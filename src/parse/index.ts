@@ -7,7 +7,7 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
-import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
+import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
@@ -66,10 +66,14 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   // baseline or an earlier year (issue 12 point 5); an undecided year yields no year-based finding.
   const reportYearValue = year;
   const scaleTable = tables.find((t) => t.kind === 'predicate_scale');
-  const scale = (scaleTable && parseScale(scaleTable, doc.file)) || scaleFromConfig(config);
+  const scale =
+    (scaleTable && parseScale(scaleTable, doc.file)) ||
+    tables.map((t) => (t.kind === 'other' ? parseScaleByContent(t, doc.file) : null)).find((s) => s !== null) ||
+    scaleFromConfig(config);
+  const targetWords = (config.vocabulary?.columnRoles ?? []).filter((r) => r.role === 'target').flatMap((r) => (r.any ?? []).map((sig) => sig.join(' ')));
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
   const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
-  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections)];
+  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords)];
   const budgets = [
     ...tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file)),
     ...tables.filter((t) => t.kind === 'pk_budget').map((t) => buildPkBudget(t, doc.file)),

@@ -123,6 +123,8 @@ function parseBand(range: string): { min: number | null; minInclusive: boolean; 
   const t = range.replace(/\$|\\/g, ' ').replace(/leq/g, '≤').replace(/geq/g, '≥').replace(/[➤»›→]/g, ' ').replace(/%/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const nums = (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((x) => Number(x.replace(',', '.')));
   if (nums.length === 0) return null;
+  // "lebih dari 75 sd 100": above 75, up to 100
+  if (/^(lebih dari|>)/.test(t) && nums.length === 2) return { min: Math.min(nums[0]!, nums[1]!), minInclusive: false, max: Math.max(nums[0]!, nums[1]!), maxInclusive: true };
   if (/lebih dari|^>/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: false, max: null, maxInclusive: false };
   if (/kurang dari|^</.test(t) && nums.length === 1) return { min: null, minInclusive: true, max: nums[0]!, maxInclusive: false };
   if (/^≥/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: true, max: null, maxInclusive: false };
@@ -170,6 +172,30 @@ export function parseScale(t: Table, file: string): PredicateScale | null {
     boundaryRule: SCALE_BOUNDARY_RULE,
   };
 }
+
+const SCALE_HEAD = /\b(kategori|katagori|predikat|kriteria|interpretasi)\b/i;
+const RANGE_HEAD = /\b(rentang|interval|nilai|capaian)\b/i;
+/** A range as the scales print them: a comparison word or sign and a number, or two numbers ("55 sd 75"). */
+const RANGE_CELL = /^(lebih dari|kurang dari|[<>≤≥])\s*\d|^\d+(?:[.,]\d+)?\s*%?\s*(sd|s\.d\.?|s\/d|-|–|sampai( dengan)?)\s*\d/i;
+
+/**
+ * A scale table without header cells (its header printed as one line of text above it, "No.
+ * Rentang Capaian Kategori Capaian Kode"): the header line names a category and a range, and the
+ * columns are told by their content: one column whose every cell is a range, one whose every cell
+ * is a short label without digits. Null when the columns cannot be told apart that way.
+ */
+export function parseScaleByContent(t: Table, file: string): PredicateScale | null {
+  if (t.columns.some((c) => c.trim() !== '') || t.rows.length < 2) return null;
+  if (!SCALE_HEAD.test(t.caption) || !RANGE_HEAD.test(t.caption) || CAPTION_NUMBERED.test(t.caption)) return null;
+  const width = Math.max(...t.rows.map((r) => r.cells.length));
+  const every = (c: number, ok: (x: string) => boolean) => t.rows.every((r) => ok((r.cells[c] ?? '').trim()));
+  const rangeCols = Array.from({ length: width }, (_, c) => c).filter((c) => every(c, (x) => RANGE_CELL.test(x) && parseBand(x) !== null));
+  const labelCols = Array.from({ length: width }, (_, c) => c).filter((c) => every(c, (x) => /^[a-z][a-z ]{1,30}$/i.test(x) && x.split(' ').length <= 3));
+  if (rangeCols.length !== 1 || labelCols.length !== 1) return null;
+  const columns = Array.from({ length: width }, (_, c) => (c === rangeCols[0] ? 'nilai' : c === labelCols[0] ? 'kriteria' : ''));
+  return parseScale({ ...t, columns }, file);
+}
+const CAPTION_NUMBERED = /^\.?\s*tab[el]{2}\s*\d/i;
 
 export function scaleFromConfig(config: Config, name?: string): PredicateScale | null {
   const s = config.scales[name ?? config.defaultScale];
@@ -627,6 +653,62 @@ export function textPredicates(doc: Document, scale: PredicateScale | null, file
       out.push({ capaian: cap, label: m[1]!, origin: 'text', context: `…${text.slice(start, end).trim()}…`, src });
     }
   }
+  return out;
+}
+
+const TOKEN_NUM = /^\d{1,3}(?:[.,]\d{1,2})?$/;
+
+/**
+ * Measurement rows printed as one line of words (a table copied without its cell separators, its
+ * header too garbled to read the columns from): a line that ends in a predicate of the report's own
+ * scale ("... 87 100 5:5x 100 115 10 100 Baik") under a header that names a target. The capaian
+ * is read by arithmetic, not by position: the one number C in the line, after two adjacent numbers
+ * T and R, with C = R / T × 100 at the precision C is printed. A line with no such triple, or more
+ * than one, is left alone. Only with a scale the report declares: the predicate words are the
+ * report's own.
+ */
+export function flattenedRowPredicates(doc: Document, scale: PredicateScale | null, file: string, sections: Section[], targetWords: string[]): PredicateStatement[] {
+  if (!scale || scale.origin !== 'report' || targetWords.length === 0) return [];
+  const labels = [...new Set(scale.bands.map((b) => normLabel(b.label)))].filter(Boolean).sort((a, b) => b.length - a.length);
+  const tw = targetWords.map(words);
+  const out: PredicateStatement[] = [];
+  doc.lines.forEach((l, idx) => {
+    if (l.cells) return;
+    const text = l.text.trim();
+    const low = text.toLowerCase().replace(/\s+/g, ' ');
+    const label = labels.find((x) => low.endsWith(` ${x}`));
+    if (!label) return;
+    // under a header that names a target: within the six lines above
+    let header = false;
+    for (let j = idx - 1, n = 0; j >= 0 && n < 6 && !header; j--, n++) {
+      const w = ` ${words(doc.lines[j]!.text)} `;
+      header = tw.some((x) => w.includes(` ${x} `));
+    }
+    if (!header) return;
+    const toks = text.slice(0, text.length - label.length).trim().split(/\s+/);
+    const num = (t: string) => (TOKEN_NUM.test(t) ? Number(t.replace(',', '.')) : null);
+    const dec = (t: string) => (/[.,](\d+)$/.exec(t)?.[1]?.length ?? 0);
+    const hits: { c: number; at: number }[] = [];
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const tv = num(toks[i]!);
+      const rv = num(toks[i + 1]!);
+      if (tv === null || rv === null || tv === 0) continue;
+      for (let k = i + 2; k < toks.length; k++) {
+        const cv = num(toks[k]!);
+        if (cv === null) continue;
+        const half = 0.5 * 10 ** -dec(toks[k]!);
+        if (Math.abs((rv / tv) * 100 - cv) <= half + 1e-9) hits.push({ c: cv, at: k });
+      }
+    }
+    if (hits.length !== 1) return;
+    const sec = sectionAt(sections, l.line);
+    const src: SourceRef = { file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
+    const raw = toks[hits[0]!.at]!;
+    const cap = parseValue(raw, src, 'percent');
+    if (cap.value === null) return;
+    const printed = text.slice(text.length - label.length);
+    out.push({ capaian: cap, label: printed, origin: 'text', context: `…${toks.slice(Math.max(0, hits[0]!.at - 4)).join(' ')} ${printed}`, src });
+  });
   return out;
 }
 
