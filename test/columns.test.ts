@@ -160,7 +160,9 @@ Kontrak kinerja 4,55 4,92 4,64
     ]);
   });
   it('takes no header whose years do not carry the same roles, and no row label that is itself a number', () => {
-    expect(parse(`2020 2021\nTarget Realisasi Target\nKontrak kinerja 4,55 4,92 4,64\n`).tables).toEqual([]);
+    const odd = parse(`2020 2021\nTarget Realisasi Target\nKontrak kinerja 4,55 4,92 4,64\n`);
+    expect(odd.tables).toEqual([]);
+    expect(odd.layouts.map((l) => l.undecided)).toEqual([['baris 1–2: 2 tahun di atas 3 kata peran (Target Realisasi Target): tidak dapat dibagi per tahun, tidak dibaca sebagai tabel']]);
     expect(parse(`2020 2021\nTarget Target\n12 4,55 4,64\n`).tables).toEqual([]);
   });
   it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
@@ -198,9 +200,18 @@ No Indikator Kinerja Target Realisasi Capaian Kategori
     expect(run('Sangat Baik')).toEqual([]);
     expect(run('Baik').map((f) => [f.where.line, f.reported, f.expected])).toEqual([[10, 'Baik', 'Sangat Baik']]);
   });
-  it('leaves a row alone when no number, or more than one, is the capaian of two adjacent numbers', () => {
-    const text = report('Baik').replace('60 72 120 Baik', '60 72 90 Baik').replace('80 76 95 Baik', '50 50 100 100 Baik');
-    expect(parse(text).predicates).toEqual([]);
+  it('leaves a row alone when no number is the capaian of two adjacent numbers, or several are and fall in different bands', () => {
+    const text = report('Baik').replace('60 72 120 Baik', '60 72 90 Baik').replace('80 76 95 Baik', '80 88 110 100 90 90 Baik');
+    const r = parse(text);
+    expect(r.predicates).toEqual([]);
+    expect(r.layouts.filter((l) => l.table.startsWith('baris')).map((l) => l.undecided[0])).toEqual([
+      'baris 9: baris tabel tanpa pemisah sel berakhir dengan predikat "Baik", capaiannya tidak dapat ditentukan (2 angka cocok sebagai capaian)',
+      'baris 10: baris tabel tanpa pemisah sel berakhir dengan predikat "Baik", capaiannya tidak dapat ditentukan (tidak ada angka yang sama dengan realisasi / target dua angka bersebelahan)',
+    ]);
+  });
+  it('several candidates in one band (a capaian and its rounding further on) count as one: the most precise', () => {
+    const r = parse(report('Baik').replace('80 76 95 Baik', '80 76 95,0 95 Baik'));
+    expect(r.predicates.map((p) => `${p.src.line} ${p.capaian.raw} ${p.label}`)).toEqual(['9 95,0 Baik', '10 120 Baik']);
   });
   it('needs the report\'s own scale: with the configured scale the line-end words are not read as predicates', () => {
     const text = report('Baik').split('\n').slice(6).join('\n');

@@ -73,7 +73,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   const targetWords = (config.vocabulary?.columnRoles ?? []).filter((r) => r.role === 'target').flatMap((r) => (r.any ?? []).map((sig) => sig.join(' ')));
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
   const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
-  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords)];
+  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords, relaid.undecided)];
   const budgets = [
     ...tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file)),
     ...tables.filter((t) => t.kind === 'pk_budget').map((t) => buildPkBudget(t, doc.file)),
@@ -84,7 +84,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   const lineIndex = new Map(doc.lines.map((l, i) => [l.line, i]));
   const layouts = tables.map((t) => resolveLayout(t, doc, config, lineIndex));
   // layouts seen in the text and not decided come after the tables' own (one per place)
-  for (const u of relaid.undecided) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
+  for (const u of [...relaid.undecided].sort((a, b) => a.line - b.line)) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
   const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));

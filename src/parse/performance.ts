@@ -663,11 +663,18 @@ const TOKEN_NUM = /^\d{1,3}(?:[.,]\d{1,2})?$/;
  * header too garbled to read the columns from): a line that ends in a predicate of the report's own
  * scale ("... 87 100 5:5x 100 115 10 100 Baik") under a header that names a target. The capaian
  * is read by arithmetic, not by position: the one number C in the line, after two adjacent numbers
- * T and R, with C = R / T × 100 at the precision C is printed. A line with no such triple, or more
- * than one, is left alone. Only with a scale the report declares: the predicate words are the
- * report's own.
+ * T and R, with C = R / T × 100 at the precision C is printed. A line with no such triple, or with
+ * several that fall in different bands of the scale, is left alone (listed as undecided). Only with
+ * a scale the report declares: the predicate words are the report's own.
  */
-export function flattenedRowPredicates(doc: Document, scale: PredicateScale | null, file: string, sections: Section[], targetWords: string[]): PredicateStatement[] {
+export function flattenedRowPredicates(
+  doc: Document,
+  scale: PredicateScale | null,
+  file: string,
+  sections: Section[],
+  targetWords: string[],
+  undecided: { line: number; note: string }[] = [],
+): PredicateStatement[] {
   if (!scale || scale.origin !== 'report' || targetWords.length === 0) return [];
   const labels = [...new Set(scale.bands.map((b) => normLabel(b.label)))].filter(Boolean).sort((a, b) => b.length - a.length);
   const tw = targetWords.map(words);
@@ -700,7 +707,15 @@ export function flattenedRowPredicates(doc: Document, scale: PredicateScale | nu
         if (Math.abs((rv / tv) * 100 - cv) <= half + 1e-9) hits.push({ c: cv, at: k });
       }
     }
-    if (hits.length !== 1) return;
+    // several candidates (a value and its rounding elsewhere in the row, "99,2 99") decide nothing
+    // more than one: they count as one when they all fall in the same band; the most precise is shown
+    const bands = new Set(hits.map((h) => bandFor(scale, h.c)?.label ?? ''));
+    if (hits.length > 1 && bands.size === 1) hits.sort((a, b) => dec(toks[b.at]!) - dec(toks[a.at]!)).splice(1);
+    if (hits.length !== 1) {
+      const why = hits.length === 0 ? 'tidak ada angka yang sama dengan realisasi / target dua angka bersebelahan' : `${hits.length} angka cocok sebagai capaian`;
+      undecided.push({ line: l.line, note: `baris ${l.line}: baris tabel tanpa pemisah sel berakhir dengan predikat "${text.slice(text.length - label.length)}", capaiannya tidak dapat ditentukan (${why})` });
+      return;
+    }
     const sec = sectionAt(sections, l.line);
     const src: SourceRef = { file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
     const raw = toks[hits[0]!.at]!;

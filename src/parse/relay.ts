@@ -83,7 +83,14 @@ export function relayTables(doc: Document, config: Config): Relaid {
     const r = lines[i + 1]!;
     if (r.cells) continue;
     const roles = rolesLine(r.text, years.length, vocab);
-    if (!roles) continue;
+    if (!roles) {
+      // role words under the years that do not divide among them: a layout seen and not read
+      const toks = words(r.text).split(' ').filter(Boolean);
+      if (toks.length > 0 && toks.every((t) => roleOf(t, vocab)?.kind === 'value')) {
+        undecided.push({ line: r.line, note: `baris ${y.line}–${r.line}: ${years.length} tahun di atas ${toks.length} kata peran (${r.text.trim().slice(0, 60)}): tidak dapat dibagi per tahun, tidak dibaca sebagai tabel` });
+      }
+      continue;
+    }
     const labels = years.flatMap((yr) => roles.map((ro) => `${capital(ro)} ${yr}`));
     const rows: { at: number; label: string; values: string[] }[] = [];
     for (let j = i + 2; j < lines.length; j++) {
