@@ -409,7 +409,7 @@ function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Docum
   const targetCols = t.columns.map((c, i) => ({ c, i, y: yearIn(c) })).filter((x) => /\btarget\b/i.test(x.c) && x.y !== null);
   if (targetCols.length === 0) return;
   const sourceOf = (label: string): TargetSource | null => {
-    const w = words(label).replace(/\b(19|20)\d\d\b/g, ' ').replace(/\btahun\b/g, ' ').replace(/\s+/g, ' ').trim();
+    const w = words(label).replace(/\b(19|20)\d\d\b/g, ' ').replace(/\b(tahun|target)\b/g, ' ').replace(/\s+/g, ' ').trim();
     return defs.find((d) => d.any.some((sig) => words(sig.join(' ')) === w))?.source ?? null;
   };
   const sources = t.rows.map((r) => sourceOf(r.cells[0] ?? ''));
