@@ -148,6 +148,15 @@ Analisis: capaian di atas target.
     expect(run('82,5 - 85 -')).toEqual([]);
     expect(run('80 - 85 -').map((f) => [f.where.line, f.reported, f.expected])).toEqual([[5, '80', '82,5']]);
   });
+  it('the same title over the boxes of two indicators does not join them: each box is its own subject', () => {
+    const two = `${box('82,5 - 85 -')}\n${box('82,5 - 85 -').replace('82,5 84 85 86,1', '60 61 65 66').replace('82,5 - 85 -', '60 - 65 -')}`;
+    const r = parse(two);
+    // structure.ts joins a repeated header as a table continued over a page: two parts of one table
+    expect(r.tables.map((t) => t.parts)).toEqual([[2, 9]]);
+    expect(r.indicators.map((i) => i.name)).toEqual(['Perbandingan dengan target jangka menengah (Renstra) tahun 2023', 'Perbandingan dengan target jangka menengah (Renstra) tahun 2023']);
+    expect(new Set(r.targets.map((t) => t.indicatorId)).size).toBe(2);
+    expect(runRules(r, textToDocument('kasus.txt', two), config).filter((f) => f.ruleId === 'target-drift')).toEqual([]);
+  });
   it('stays text, and lists the header as undecided, when the rows do not carry one value per column', () => {
     const text = `2020 2021
 Target Realisasi Target Realisasi

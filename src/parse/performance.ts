@@ -66,6 +66,23 @@ export class IndicatorRegistry {
     private negative: string[] = [],
   ) {}
 
+  /**
+   * A new indicator that no printed name is ever matched to: the subject of one table only, named by
+   * the table's title (the same title over the boxes of several indicators must not join them).
+   */
+  own(name: string, src: SourceRef, place: number): Indicator {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    const ind: Indicator = {
+      id: `I${this.list.length + 1}`,
+      name: clean,
+      key: `${indicatorKey(clean, this.synonyms)}@${place}`,
+      polarity: this.negative.some((w) => clean.toLowerCase().includes(w.toLowerCase())) ? 'negative' : 'positive',
+      aliases: [{ name: clean, match: 'exact', src }],
+    };
+    this.list.push(ind);
+    return ind;
+  }
+
   /** Find or create the indicator this printed name stands for; the match kind is recorded. */
   match(name: string, src: SourceRef, sasaran?: string, create = true): Indicator | null {
     const clean = name.replace(/\s+/g, ' ').replace(/^\d+(\.\d+)*\.?\s+/, '').trim();
@@ -73,14 +90,15 @@ export class IndicatorRegistry {
     if (key.length < 6) return null;
     const rawKey = clean.toLowerCase().replace(/[^a-z]/g, '');
     let best: { ind: Indicator; how: Indicator['aliases'][number]['match'] } | null = null;
-    for (const ind of this.list) {
+    const open = this.list.filter((i) => !i.key.includes('@'));
+    for (const ind of open) {
       if (ind.key === key) {
         best = { ind, how: ind.aliases.some((a) => a.name.toLowerCase().replace(/[^a-z]/g, '') === rawKey) ? 'exact' : 'normalised' };
         break;
       }
     }
     if (!best) {
-      for (const ind of this.list) {
+      for (const ind of open) {
         const [s, l] = ind.key.length < key.length ? [ind.key, key] : [key, ind.key];
         if (s.length >= 25 && l.startsWith(s)) {
           best = { ind, how: 'prefix' };
@@ -90,7 +108,7 @@ export class IndicatorRegistry {
     }
     if (!best) {
       let top = 0;
-      for (const ind of this.list) {
+      for (const ind of open) {
         const d = dice(ind.key, key, 0.88);
         if (d > top && d >= 0.88) {
           top = d;
@@ -401,7 +419,8 @@ function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran
  * A table comparing the targets of one indicator by where they are stated: every row is labelled
  * by a source (`rowSources` of the vocabulary: "Kontrak kinerja", "Renstra 2020-2024") and the
  * columns are Target/Realisasi by year. The indicator is the one the table is about: its title, the
- * text lines just above it. Each target cell is a target statement of that source and year.
+ * text lines just above it, for this table alone (no other table's rows are matched to it). Each
+ * target cell is a target statement of that source and year.
  */
 function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document): void {
   const defs = ctx.config.vocabulary?.rowSources ?? [];
@@ -414,21 +433,32 @@ function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Docum
   };
   const sources = t.rows.map((r) => sourceOf(r.cells[0] ?? ''));
   if (sources.some((s) => s === null)) return;
-  // the title: the text lines right above the table (up to three, stopping at a table row or a line without words)
-  const at = doc.lines.findIndex((l) => l.line === Math.min(t.startLine, ...t.headerLines));
-  const title: string[] = [];
-  for (let i = at - 1; i >= 0 && title.length < 3; i--) {
-    const l = doc.lines[i]!;
-    if (l.cells || !/[a-z]/i.test(l.text)) break;
-    title.unshift(l.text.trim());
-  }
-  const name = title.join(' ').replace(/[;:]\s*$/, '');
-  if (!name) return;
-  t.rows.forEach((r, k) => {
-    for (const { i, y } of targetCols) {
-      const v = parseValue(r.cells[i] ?? '', refFor(ctx, t, r, (r.cells[0] ?? '').trim(), i), 'percent');
-      addTarget(out, ctx, name, '', y, sources[k]!, v, t);
+  // each part of the table (a header printed again starts one: structure.ts joins repeated headers
+  // as a table continued over a page) is its own box, about its own indicator: the one its title,
+  // the text lines right above it, names (up to three, stopping at a table row or a line without words)
+  const parts = [...t.parts].sort((a, b) => a - b);
+  parts.forEach((from, p) => {
+    const to = parts[p + 1] ?? Infinity;
+    const at = doc.lines.findIndex((l) => l.line === from);
+    const title: string[] = [];
+    for (let i = at - 1; i >= 0 && title.length < 3; i--) {
+      const l = doc.lines[i]!;
+      if (l.cells || !/[a-z]/i.test(l.text)) break;
+      title.unshift(l.text.trim());
     }
+    const name = title.join(' ').replace(/^\d+[.)]?\s+/, '').replace(/[;:]\s*$/, '');
+    if (!name) return;
+    let ind: Indicator | null = null;
+    t.rows.forEach((r, k) => {
+      if (r.line < from || r.line >= to) return;
+      for (const { i, y } of targetCols) {
+        const v = parseValue(r.cells[i] ?? '', refFor(ctx, t, r, (r.cells[0] ?? '').trim(), i), 'percent');
+        if (v.kind === 'unreadable') out.unreadable.push(v);
+        if (y === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') continue;
+        ind ??= ctx.reg.own(name, v.src, from);
+        out.targets.push({ indicatorId: ind.id, year: y, source: sources[k]!, value: v, table: tableLabel(t) });
+      }
+    });
   });
 }
 
