@@ -725,6 +725,8 @@ export function flattenedRowPredicates(
     const toks = text.slice(0, text.length - label.length).trim().split(/\s+/);
     const num = (t: string) => (TOKEN_NUM.test(t) ? Number(t.replace(',', '.')) : null);
     const dec = (t: string) => (/[.,](\d+)$/.exec(t)?.[1]?.length ?? 0);
+    // a row holds at least a target, a realisasi and a capaian; a sentence ending in the word does not
+    if (toks.filter((t) => num(t) !== null).length < 3) return;
     const hits: { c: number; at: number }[] = [];
     for (let i = 0; i + 1 < toks.length; i++) {
       const tv = num(toks[i]!);
