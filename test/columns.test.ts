@@ -174,6 +174,17 @@ Kontrak kinerja 4,55 4,92 4,64
     expect(odd.layouts.map((l) => l.undecided)).toEqual([['baris 1–2: 2 tahun di atas 3 kata peran (Target Realisasi Target): tidak dapat dibagi per tahun, tidak dibaca sebagai tabel']]);
     expect(parse(`2020 2021\nTarget Target\n12 4,55 4,64\n`).tables).toEqual([]);
   });
+  it('a table exported one value per line is recognised and not read: each run of lone values is listed as undecided', () => {
+    const text = `KONDISI AWAL 2022\nKONDISI AKHIR 2026\n(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n3,50%\nINDIKATOR\n1\nAngka kelulusan\n2\n`;
+    const r = parse(text);
+    expect(r.tables).toEqual([]);
+    expect(r.facts).toEqual([]);
+    expect(r.layouts.map((l) => [l.table, l.undecided])).toEqual([
+      ['baris 4', ['baris 4–7: 4 nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel']],
+    ]);
+    // page numbers and list numbers on their own lines are not values of a cell
+    expect(parse('1\n2\n3\nTeks.\n').layouts).toEqual([]);
+  });
   it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
     const r = parse(`2022 2023\nTarget Realisasi Target Realisasi\nIndeks kepuasan masyarakat 80 82 81 83\nPersentase dokumen tepat waktu 90 95 95 96\n`);
     expect(r.tables).toHaveLength(1);

@@ -10,6 +10,9 @@
  * any four-digit years. The header is taken only when every year carries the same roles in the
  * same order; a row only when it ends in as many values (numbers, or "-" for an empty cell) as the
  * header has columns. A header whose rows do not fit is left as text and listed as undecided.
+ *
+ * Class "one value per line" (a matrix exported cell by cell) is recognised and not read: it is
+ * listed as undecided (see oneValuePerLine).
  */
 import type { Config } from '../model/config.js';
 import type { DocLine, Document } from '../model/document.js';
@@ -117,5 +120,26 @@ export function relayTables(doc: Document, config: Config): Relaid {
     }
     i = rows[rows.length - 1]!.at;
   }
+  oneValuePerLine(lines, undecided);
   return { doc: out ? { ...doc, lines: out } : doc, undecided };
+}
+
+/** A value a cell holds alone on its line: a percentage or a number with decimals (a page number is neither). */
+const LONE_VALUE = /^[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%$|^[-+]?\d+[.,]\d+\s?%?$/;
+
+/**
+ * A table exported one cell per line (a landscape matrix copied column by column): runs of three or
+ * more lines each holding one value. Which value belongs to which row and column cannot be told
+ * from the text (the order is the export's, labels are interleaved), so it is not read; each run is
+ * listed as undecided, and no finding rests on it.
+ */
+function oneValuePerLine(lines: DocLine[], undecided: Relaid['undecided']): void {
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && !lines[j]!.cells && LONE_VALUE.test(lines[j]!.text.trim())) j++;
+    if (j - i >= 3) {
+      undecided.push({ line: lines[i]!.line, note: `baris ${lines[i]!.line}–${lines[j - 1]!.line}: ${j - i} nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel` });
+    }
+    i = Math.max(j, i + 1);
+  }
 }
