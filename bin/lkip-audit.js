@@ -56,6 +56,9 @@ if (flags.length > 0 && !flags.every((f) => process.execArgv.includes(f)) && wan
   const urls = await bundleEntries(['main', 'worker']);
   if (urls?.main && urls.worker) {
     process.env.LKIP_AUDIT_WORKER_BUNDLE = urls.worker;
+    // the code that runs, by the bundles' content hashes: names the validated configuration it may
+    // reuse (src/cli/config.ts)
+    process.env.LKIP_AUDIT_CODE_ID = [urls.main, urls.worker].map((u) => u.slice(u.lastIndexOf('/') + 1)).join('+');
     await import(urls.main);
   } else {
     const { register } = await import('tsx/esm/api');
