@@ -1,5 +1,5 @@
 /**
- * src/cli/config.ts: the validated configuration reused by later starts of the bundled CLI
+ * src/cli/config-cache.ts: the validated configuration reused by later starts of the bundled CLI
  * (LKIP_AUDIT_CODE_ID, set by bin/lkip-audit.js). What comes from the cache must be exactly what
  * validation gives; an edited file or other code is validated again; an invalid file is never cached.
  */
@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/cli/config.js';
+import { ConfigError, loadConfigCached } from '../src/cli/config-cache.js';
+import { loadConfig } from '../src/cli/config.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, 'node_modules/.cache/lkip-audit');
@@ -28,51 +29,43 @@ afterAll(() => {
 });
 
 describe('configuration cache', () => {
-  it('without the launcher nothing is cached', () => {
+  it('without the launcher nothing is cached', async () => {
     delete process.env.LKIP_AUDIT_CODE_ID;
-    loadConfig();
+    expect(await loadConfigCached()).toStrictEqual(loadConfig());
     expect(entries().filter((f) => !before.has(f))).toEqual([]);
   });
 
-  it('a cached configuration is exactly the validated one; an edit or other code validates again', () => {
+  it('a cached configuration is exactly the validated one; an edit or other code validates again', async () => {
     delete process.env.LKIP_AUDIT_CODE_ID;
     const user = path.join(tmp, 'user.yaml');
     writeFileSync(user, 'rules:\n  budget-sum:\n    enabled: false\n');
     const fresh = loadConfig(user);
 
     process.env.LKIP_AUDIT_CODE_ID = `test-${process.pid}-a`;
-    expect(loadConfig(user)).toStrictEqual(fresh); // validated, then written
+    expect(await loadConfigCached(user)).toStrictEqual(fresh); // validated, then written
     const written = entries().filter((f) => !before.has(f));
     expect(written).toHaveLength(1);
-    expect(loadConfig(user)).toStrictEqual(fresh); // read back from the cache
-    expect(loadConfig()).toStrictEqual(loadConfigUncached());
+    expect(await loadConfigCached(user)).toStrictEqual(fresh); // read back from the cache
+    expect(entries().filter((f) => !before.has(f))).toEqual(written);
+    expect(await loadConfigCached()).toStrictEqual(loadConfig());
 
     writeFileSync(user, 'rules:\n  budget-sum:\n    severity: info\n');
-    const edited = loadConfig(user);
+    const edited = await loadConfigCached(user);
+    expect(edited).toStrictEqual(loadConfig(user));
     expect(edited.rules['budget-sum']).toEqual({ enabled: true, severity: 'info' });
 
     process.env.LKIP_AUDIT_CODE_ID = `test-${process.pid}-b`;
     const before2 = entries().length;
-    expect(loadConfig(user)).toStrictEqual(edited);
+    expect(await loadConfigCached(user)).toStrictEqual(edited);
     expect(entries().length).toBe(before2 + 1);
   });
 
-  it('an invalid configuration is never cached: it fails with its message every time', () => {
+  it('an invalid configuration is never cached: it fails with its message every time', async () => {
     process.env.LKIP_AUDIT_CODE_ID = `test-${process.pid}-c`;
     const bad = path.join(tmp, 'bad.yaml');
     writeFileSync(bad, 'rules:\n  budget-sum:\n    severity: fatal\n');
     const n = entries().length;
-    for (let i = 0; i < 2; i++) expect(() => loadConfig(bad)).toThrow(ConfigError);
+    for (let i = 0; i < 2; i++) await expect(loadConfigCached(bad)).rejects.toThrow(ConfigError);
     expect(entries().length).toBe(n);
   });
 });
-
-function loadConfigUncached() {
-  const id = process.env.LKIP_AUDIT_CODE_ID;
-  delete process.env.LKIP_AUDIT_CODE_ID;
-  try {
-    return loadConfig();
-  } finally {
-    process.env.LKIP_AUDIT_CODE_ID = id;
-  }
-}

@@ -21,7 +21,8 @@ import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type AuditFileOptions, type Ba
 import { LONE_FILE_MAX_BYTES } from '../../bin/v8-flags.js';
 import { auditFile, timeoutResult } from './audit-file.js';
 import { BatchFatalError, runBatch } from './batch.js';
-import { ConfigError, loadConfig, RULES_DIR } from './config.js';
+import { ConfigError, loadConfigCached, RULES_DIR } from './config-cache.js';
+import type { Config } from '../model/config.js';
 import { expandPaths } from './inputs.js';
 import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
@@ -167,9 +168,9 @@ class Sink {
  * loadConfig plus what zod cannot know: rule ids under `rules:` must be rules that exist (a typo
  * would otherwise silently leave the rule at its default). Exits 2 naming the file, key and choices.
  */
-function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
+async function loadConfigOrExit(file?: string): Promise<Config> {
   try {
-    const config = loadConfig(file);
+    const config = await loadConfigCached(file);
     const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
     for (const id of Object.keys(config.rules)) {
       if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
@@ -217,7 +218,7 @@ async function loneFile(file: string): Promise<boolean> {
  * worker thread could be stopped in the middle of synchronous parsing; a file that small parses in
  * well under a second.) A run stopped at the limit exits when its output is written.
  */
-async function auditInProcess(file: string, config: ReturnType<typeof loadConfig>, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
+async function auditInProcess(file: string, config: Config, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
   const timedOut = () => {
     stopAfterOutput = true;
     return timeoutResult(file, timeoutMs);
@@ -232,7 +233,7 @@ async function auditInProcess(file: string, config: ReturnType<typeof loadConfig
 let stopAfterOutput = false;
 
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
-  const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  const config = await loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
   if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
   const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
@@ -404,7 +405,7 @@ program
   .option('--full', 'sertakan baris mentah semua tabel')
   .option('--ocr', 'baca semua halaman PDF dengan OCR')
   .action(async (file: string, opts: { config?: string; full?: boolean; ocr?: boolean }) => {
-    const config = loadConfigOrExit(opts.config);
+    const config = await loadConfigOrExit(opts.config);
     let doc;
     try {
       doc = await loadDocument(file, { forceOcr: opts.ocr === true, limits: config.limits });
@@ -450,8 +451,8 @@ program
   .description('daftar aturan beserta penjelasannya (dengan tingkat dan status dari konfigurasi)')
   .addOption(new Option('--lang <lang>', 'bahasa').choices(['id', 'en']).default('id'))
   .option('-c, --config <file>', 'berkas YAML konfigurasi yang ditumpuk di atas rules/')
-  .action((opts: { lang: Lang; config?: string }) => {
-    const config = loadConfigOrExit(opts.config);
+  .action(async (opts: { lang: Lang; config?: string }) => {
+    const config = await loadConfigOrExit(opts.config);
     for (const r of RULES) {
       const setting = config.rules[r.meta.id];
       const severity = setting?.severity ?? r.meta.defaultSeverity;
