@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { LONE_FILE_MAX_BYTES, V8_FLAGS } from './v8-flags.js';
 
 /** Options of `audit` / `worker` that take a value (so that value is not taken for an input). */
-const WITH_VALUE = new Set(['-o', '--out', '-f', '--format', '--lang', '--fail-on', '-c', '--config', '-j', '--concurrency', '--timeout', '--max-text-mb', '--max-pdf-mb', '--queue', '--lock-timeout']);
+const WITH_VALUE = new Set(['-o', '--out', '-f', '--format', '--lang', '--fail-on', '-c', '--config', '-j', '--concurrency', '--timeout', '--max-text-mb', '--max-pdf-mb', '--queue', '--queue-name', '--lock-timeout']);
 
 /** Whether this invocation audits many files in workers (then the V8 flags are worth a restart). */
 function wantsFlags(argv) {

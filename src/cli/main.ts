@@ -101,6 +101,7 @@ interface AuditOpts {
   baseline?: string;
   failOnNew?: boolean;
   queue?: string;
+  queueName?: string;
   sharedPath?: boolean;
 }
 
@@ -238,11 +239,13 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
   if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
   const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
   if (opts.sharedPath && !opts.queue) fail('--shared-path hanya berlaku dengan --queue');
+  if (opts.queueName !== undefined && !opts.queue) fail('--queue-name hanya berlaku dengan --queue');
   // the queue code (bullmq, ioredis) is loaded only when asked for: a local run does not pay for it
   const queueMod = opts.queue ? await import('./queue.js') : null;
   if (opts.queue) {
     try {
       queueMod!.checkQueueUrl(opts.queue, opts.lang);
+      if (opts.queueName !== undefined) queueMod!.checkQueueName(opts.queueName, opts.lang);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -294,7 +297,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     };
     if (opts.queue) {
       // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
-      await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
+      await queueMod!.runQueue(files, { url: opts.queue, queueName: opts.queueName, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
     } else if (files.length === 1 && (await loneFile(files[0]!))) {
       // one small file: audited here, without starting a worker thread (the same auditFile)
       await onResult(0, await auditInProcess(files[0]!, config, fileOptions, timeoutMs));
@@ -375,6 +378,7 @@ program
   .option('--baseline <file>', 'JSON atau SARIF dari audit sebelumnya: tiap temuan ditandai new/unchanged/updated/absent')
   .option('--fail-on-new', 'kode keluar 1 hanya karena temuan baru sejak --baseline (setingkat --fail-on, bawaan: peringatan)')
   .option('--queue <url>', 'audit lewat antrean BullMQ di Redis (redis://HOST:PORT) oleh `lkip-audit worker` di mesin mana pun')
+  .option('--queue-name <nama>', 'dengan --queue: nama antrean (bawaan: lkip-audit); hanya pekerja dengan nama yang sama yang mengambil tugasnya')
   .option('--shared-path', 'dengan --queue: kirim path berkas saja, bukan isinya (semua pekerja melihat sistem berkas yang sama)')
   .action(auditCommand);
 
@@ -382,15 +386,17 @@ program
   .command('worker')
   .description('pekerja armada: audit berkas dari antrean Redis (dikirim oleh `lkip-audit audit --queue`) sampai dihentikan')
   .requiredOption('--queue <url>', 'antrean BullMQ di Redis (redis://HOST:PORT)')
+  .option('--queue-name <nama>', 'nama antrean yang dilayani (sama dengan `audit --queue-name`)', 'lkip-audit')
   .option('-j, --concurrency <n>', 'jumlah berkas yang diaudit bersamaan (bawaan: jumlah inti)', positiveInt('--concurrency'), Math.max(1, os.availableParallelism()))
   .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'))
   .option('--lock-timeout <detik>', 'tugas pekerja yang mati diambil alih pekerja lain setelah sekian detik', positiveNum('--lock-timeout'), 30)
-  .action(async (opts: { queue: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
+  .action(async (opts: { queue: string; queueName: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
     try {
-      const { checkQueueUrl } = await import('./queue.js');
+      const { checkQueueName, checkQueueUrl } = await import('./queue.js');
       const { runQueueWorker } = await import('./queue-worker.js');
       checkQueueUrl(opts.queue, opts.lang);
-      await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
+      checkQueueName(opts.queueName, opts.lang);
+      await runQueueWorker({ url: opts.queue, queueName: opts.queueName, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
     } catch (e) {
       if (e instanceof BatchFatalError) fail(e.message);
       fail(`pekerja gagal: ${(e as Error).message}`);
