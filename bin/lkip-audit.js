@@ -61,6 +61,7 @@ if (flags.length > 0 && !flags.every((f) => process.execArgv.includes(f)) && wan
     process.env.LKIP_AUDIT_CODE_ID = [urls.main, urls.worker].map((u) => u.slice(u.lastIndexOf('/') + 1)).join('+');
     await import(urls.main);
   } else {
+    delete process.env.LKIP_AUDIT_CODE_ID; // (one inherited from a bundled parent names other code)
     const { register } = await import('tsx/esm/api');
     register();
     await import('../src/cli/main.ts');
