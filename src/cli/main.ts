@@ -303,7 +303,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       await onResult(0, await auditInProcess(files[0]!, config, fileOptions, timeoutMs));
       onProgress?.(1, 1, files[0]!);
     } else {
-      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
+      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, config, fileOptions, onProgress, onResult });
     }
     // checks across the batch's documents: after every file, on the summaries
     const cross = crossDocumentFindings(
