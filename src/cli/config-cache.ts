@@ -60,7 +60,7 @@ function readCache(file: string | null): Config | null {
 }
 
 /**
- * Written atomically (concurrent starts share it); entries not read for a day (access time) are
+ * Written atomically (concurrent starts share it); entries not read for a week (access time) are
  * dropped when a new one is written. A failure costs only the cache.
  */
 function writeCache(file: string | null, config: Config): void {
@@ -72,7 +72,7 @@ function writeCache(file: string | null, config: Config): void {
     renameSync(tmp, file);
     for (const f of readdirSync(CACHE_DIR)) {
       const p = path.join(CACHE_DIR, f);
-      if (/^config-[0-9a-f]+\.json$/.test(f) && p !== file && Date.now() - statSync(p).atimeMs > 86_400_000) rmSync(p, { force: true });
+      if (/^config-[0-9a-f]+\.json$/.test(f) && p !== file && Date.now() - statSync(p).atimeMs > 7 * 86_400_000) rmSync(p, { force: true });
     }
   } catch {
     // read-only node_modules: every start validates
