@@ -205,15 +205,20 @@ export function words(s: string): string[] {
 
 /** Share of the row label's words that occur in the text (0..1). */
 export function containment(rowLabel: string, text: string): number {
+  return containedIn(rowLabel, new Set(words(text)));
+}
+
+/** containment() against the text's words, split once for all the labels compared with it. */
+function containedIn(rowLabel: string, b: ReadonlySet<string>): number {
   const a = words(rowLabel);
   if (a.length === 0) return 0;
-  const b = new Set(words(text));
   return a.filter((w) => b.has(w)).length / a.length;
 }
 
 /** Best row by containment, only when clearly better than the second best. */
 export function bestMatch<T>(items: T[], label: (t: T) => string, text: string, min = 0.75): T | null {
-  const scored = items.map((t) => ({ t, s: containment(label(t), text) })).sort((x, y) => y.s - x.s);
+  const b = new Set(words(text));
+  const scored = items.map((t) => ({ t, s: containedIn(label(t), b) })).sort((x, y) => y.s - x.s);
   const first = scored[0];
   if (!first || first.s < min) return null;
   const second = scored[1];
@@ -263,7 +268,7 @@ export interface Paragraph {
  * Prose paragraphs of any section: consecutive prose lines joined where a line wraps (the prose
  * index marks such a line, src/parse/prose.ts). Table rows are never joined. Computed once per report.
  */
-export function paragraphs(report: LkipReport): Paragraph[] {
+export function paragraphs(report: LkipReport): readonly Paragraph[] {
   const hit = PAR_CACHE.get(report);
   if (hit) return hit;
   const out: Paragraph[] = [];
