@@ -5,6 +5,7 @@ import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import { countLevels } from '../src/parse/budget.js';
+import { exp } from './helpers/expected.js';
 
 const config = loadConfig();
 const SEEDS = {
@@ -21,7 +22,7 @@ function run(file: string) {
 const has = (file: string, rule: string, line: number, reported: string, expected: string) => {
   const f = run(file).findings.find((x) => x.ruleId === rule && x.where.line === line && x.reported === reported);
   expect(f, `${rule} at ${file}:${line} (${reported})`).toBeDefined();
-  expect(f!.expected).toBe(expected);
+  expect(exp(f!)).toBe(expected);
   return f!;
 };
 

@@ -24,11 +24,13 @@ const finding = (line: number, reported: string): Finding => ({
   ruleId: 'target-drift',
   category: 'target_drift',
   severity: 'error',
+  messageId: 'x',
+  data: {},
   message: { id: 'x', en: 'x' },
   where: { file: 'f.pdf', page: null, line },
   reported,
-  expected: '',
-  tolerance: '',
+  expected: { kind: 'none' },
+  tolerance: { kind: 'none' },
   related: [],
 });
 

@@ -17,6 +17,7 @@
  * the facts' keys (indicator or budget line, measure, year, source) instead of the printed labels.
  */
 import type { Finding } from '../model/finding.js';
+import { formatExpected } from './format.js';
 
 /** Line/page references inside a text ("baris 965", "line 420; ... baris 10 dan 19", "hlm. 4") masked. */
 export function maskLines(s: string): string {
@@ -66,5 +67,5 @@ export function fingerprint(f: Finding): string {
 
 /** The values of a finding, line references masked: equal keys = the same finding unchanged. */
 export function valueKey(f: Finding, lang: 'id' | 'en' = 'id'): string {
-  return [f.severity, maskLines(f.reported), maskLines(f.expected), maskLines(lang === 'en' ? f.message.en : f.message.id)].join('\u0001');
+  return [f.severity, maskLines(f.reported), maskLines(formatExpected(f.expected, lang)), maskLines(lang === 'en' ? f.message.en : f.message.id)].join('\u0001');
 }

@@ -1,5 +1,6 @@
 import type { DocLine } from '../../model/document.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten } from './_text.js';
 
@@ -49,8 +50,8 @@ function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
         data: { reported: fmt(x), lines: x.lines.map((l) => l.line).join(', '), expected: fmt(ref), otherLines: ref.lines.map((l) => l.line).join(', ') },
         where: { file: report.file, page: l0.page, line: l0.line, section: SECTION_LABEL[sectionAt(report.sections, l0.line).kind], column: 'telepon' },
         reported: fmt(x),
-        expected: `${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`,
-        tolerance: 'nomor telepon sama di setiap kop surat',
+        expected: expectText(`${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`, `${fmt(ref)} (line ${ref.lines.map((l) => l.line).join(', ')})`),
+        tolerance: criterion('nomor telepon sama di setiap kop surat', 'the same telephone number on every letterhead'),
         related: ref.lines.map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref) })),
       });
     }
@@ -149,8 +150,8 @@ export const agencyName: Rule = {
           },
           where: { file: report.file, page: x.line.page, line: x.line.line, section: SECTION_LABEL[sec] },
           reported: shorten(x.sentence, 140),
-          expected: `${ownShown} (nama instansi laporan ini, dicetak ${own[1].length} kali)`,
-          tolerance: 'nama instansi sama (huruf besar/kecil diabaikan)',
+          expected: expectText(`${ownShown} (nama instansi laporan ini, dicetak ${own[1].length} kali)`, `${ownShown} (this report's agency, printed ${own[1].length} times)`),
+          tolerance: criterion('nama instansi sama (huruf besar/kecil diabaikan)', 'the same agency name (case ignored)'),
           related: own[1].slice(0, 3).map((y) => ({ file: report.file, page: y.line.page, line: y.line.line, section: SECTION_LABEL[sectionAt(report.sections, y.line.line).kind], note: y.printed })),
         });
       }

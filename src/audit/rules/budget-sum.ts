@@ -3,7 +3,7 @@ import type { Rule } from '../../model/rule.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { sumCents } from '../../parse/arith.js';
-import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
+import { amount, EXACT, expectQuantity, rupiah } from '../tolerance.js';
 
 const LEVEL = { 1: { id: 'Program', en: 'Program' }, 2: { id: 'Kegiatan', en: 'Kegiatan' }, 3: { id: 'Sub Kegiatan', en: 'Sub kegiatan' } } as const;
 const CHILD = { 1: { id: 'kegiatannya', en: 'its kegiatan' }, 2: { id: 'sub kegiatannya', en: 'its sub kegiatan' }, 3: { id: 'rinciannya', en: 'its items' } } as const;
@@ -74,14 +74,14 @@ export const budgetSum: Rule = {
             children: CHILD[node.level].id,
             childrenEn: CHILD[node.level].en,
             n: ids.length,
-            reported: v.raw,
-            expected: fmtRupiah(sum),
-            diff: fmtRupiah(own - sum),
+            reported: v,
+            expected: amount(sum),
+            diff: amount(own - sum),
           },
           where: { ...v.src, column: v.src.column ?? col },
-          reported: v.raw,
-          expected: fmtRupiah(sum),
-          tolerance: EXACT.id,
+          reported: v,
+          expected: expectQuantity(amount(sum)),
+          tolerance: EXACT,
           related: [
             ...ids.map((id) => {
               const c = tree.nodes[id]!;

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { captionNumber, followingTableCitations, regulationCitations, type RegulationCitation } from '../../parse/citations.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
@@ -49,8 +50,8 @@ export const citation: Rule = {
               data: { reported: c.printed, captionLine: q.line.line, caption: shorten(q.text, 80) },
               where: at(p),
               reported: c.printed,
-              expected: `Tabel ${n} (judul tabel yang menyusul, baris ${q.line.line})`,
-              tolerance: 'nomor tabel sama',
+              expected: expectText(`Tabel ${n} (judul tabel yang menyusul, baris ${q.line.line})`, `Tabel ${n} (caption of the table that follows, line ${q.line.line})`),
+              tolerance: criterion('nomor tabel sama', 'the same table number'),
               related: [{ ...at(q), note: shorten(q.text, 80) }],
             });
           }
@@ -87,8 +88,8 @@ export const citation: Rule = {
             data: { jenis: shorten(x.c.jenis, 70), nomor: x.c.nomor, tentang: shorten(x.c.tentang ?? '', 60), reported: y, expected: majorYear, others: others.join(', '), othersEn: others.join(', ').replace(/baris/g, 'line') },
             where: x.where,
             reported: shorten(x.c.printed, 120),
-            expected: `Tahun ${majorYear} (${others.join(', ')})`,
-            tolerance: 'jenis, nomor dan judul sama: tahun sama',
+            expected: expectText(`Tahun ${majorYear} (${others.join(', ')})`, `Year ${majorYear} (${others.join(', ').replace(/baris/g, 'line')})`),
+            tolerance: criterion('jenis, nomor dan judul sama: tahun sama', 'same kind, number and title: same year'),
             related: major.slice(0, 4).map((o) => ({ ...o.where, note: shorten(o.c.printed, 80) })),
           });
         }

@@ -6,7 +6,7 @@ import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from '../../parse/crossref.js';
 import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
-import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
+import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
 // ------------------------------------------------------------------ money facts
@@ -186,8 +186,8 @@ function checkMoney(ctx: RuleContext) {
         colEn: COL[f.col].en,
         label: f.level === 0 ? '' : ` "${display(f.label)}"`,
         source: f.source,
-        reported: f.value.raw,
-        expected: fmtRupiah(expected),
+        reported: f.value,
+        expected: amount(expected),
         others: where(agree),
         note: '',
         noteEn: '',
@@ -196,20 +196,20 @@ function checkMoney(ctx: RuleContext) {
       const otherOriginals = originals.filter((o) => o.cents !== f.cents && o.cents !== expected);
       if (otherOriginals.length > 0 && !originalCents.has(f.cents)) {
         base.note += `; pagu sebelum perubahan (${where(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} juga tidak sama`;
-        base.noteEn += `; the pre-revision budget (${where(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} does not match either`;
+        base.noteEn += `; the pre-revision budget (${where(otherOriginals)}) ${formatQuantity(amount(otherOriginals[0]!.cents), 'en')} does not match either`;
       }
       // budget-sum reports the parent against its own rows; say so, so the two findings read together
       if (f.childSum !== null && f.childSum !== f.cents) {
         base.note += `; rinciannya di tabel ini berjumlah ${fmtRupiah(f.childSum)} (lihat budget-sum)`;
-        base.noteEn += `; its own rows in this table add up to ${fmtRupiah(f.childSum)} (see budget-sum)`;
+        base.noteEn += `; its own rows in this table add up to ${formatQuantity(amount(f.childSum), 'en')} (see budget-sum)`;
       }
       const p: Problem = {
         messageId: usesOriginal ? 'original' : ambiguous ? 'differ' : 'money',
         data: usesOriginal ? { ...base, originals: where(originals.filter((o) => o.cents === f.cents)) } : base,
         where: { ...f.value.src, column: f.value.src.column ?? f.col },
-        reported: f.value.raw,
-        expected: `${fmtRupiah(expected)} (${where(agree)})`,
-        tolerance: EXACT.id,
+        reported: f.value,
+        expected: expectQuantity(amount(expected), { id: where(agree), en: lineWord(where(agree)) }),
+        tolerance: EXACT,
         related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}${exempt(o) ? ' (sebelum perubahan)' : ''}` })),
       };
       if (ambiguous) p.needsReview = true;
@@ -306,17 +306,17 @@ function checkOutputs(ctx: RuleContext) {
           whatEn: col === 'target' ? 'target' : 'realisation',
           label: display(f.subKegiatan),
           source: f.source,
-          reported: f.value.raw,
-          expected: expected.value.raw,
+          reported: f.value,
+          expected: expected.value,
           others: names(agreeAll.filter((o) => o !== f)),
         };
         const p: Problem = {
           messageId: sameUnit ? 'output' : 'outputUnit',
           data,
           where: f.value.src,
-          reported: f.value.raw,
-          expected: `${expected.value.raw} (${names(agreeAll.filter((o) => o !== f))})`,
-          tolerance: sameUnit ? 'angka sama' : 'satuan sama (singkatan diterima: "org" = "Orang")',
+          reported: f.value,
+          expected: expectPrinted(expected.value, { id: names(agreeAll.filter((o) => o !== f)), en: lineWord(names(agreeAll.filter((o) => o !== f))) }),
+          tolerance: sameUnit ? criterion('angka sama', 'the same number') : criterion('satuan sama (singkatan diterima: "org" = "Orang")', 'the same unit (abbreviations accepted: "org" = "Orang")'),
           related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}` })),
         };
         if (!sameUnit) p.severity = 'warning';
@@ -383,11 +383,14 @@ function checkCapaian(ctx: RuleContext) {
     const ind = inds.get(indicatorId);
     ctx.problem({
       messageId: 'capaian',
-      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v.raw, expected: b.raw, other: `${m.table} baris ${b.src.line}` },
+      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v, expected: b, other: `${m.table} baris ${b.src.line}` },
       where: v.src,
-      reported: v.raw,
-      expected: `${b.raw} (${m.table} baris ${b.src.line})`,
-      tolerance: `${toleranceText(Math.min(v.decimals, b.decimals)).id}${capped ? '; capaian di atas 100% boleh dicetak 100% (dinyatakan laporan)' : ''}`,
+      reported: v,
+      expected: expectPrinted(b, { id: `${m.table} baris ${b.src.line}`, en: `${m.table} line ${b.src.line}` }),
+      tolerance: precision(
+        Math.min(v.decimals, b.decimals),
+        capped ? { id: 'capaian di atas 100% boleh dicetak 100% (dinyatakan laporan)', en: 'a capaian above 100% may be printed as 100% (as the report states)' } : undefined,
+      ),
       related: [{ ...b.src, note: `${m.table}: ${b.raw}` }],
     });
   };

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { intToRoman, leadingNumber, romanToInt, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
@@ -41,6 +42,8 @@ const keyOf = (chapter: number | null, n: OutlineNumber) => (n.kind === 'chapter
  * (BAB I, II, ...) follow each other, and a contents title names the same heading the body prints
  * under that number.
  */
+const IN_SEQUENCE = criterion('penomoran berurutan', 'numbered in sequence');
+
 export const outline: Rule = {
   meta: {
     id: 'outline',
@@ -98,8 +101,8 @@ export const outline: Rule = {
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
-          expected: `${exp} (diktum ke-${prevDiktum.n + 1})`,
-          tolerance: 'penomoran berurutan',
+          expected: expectText(`${exp} (diktum ke-${prevDiktum.n + 1})`, `${exp} (diktum no. ${prevDiktum.n + 1})`),
+          tolerance: IN_SEQUENCE,
           related: [{ ...bodyAt(prevDiktum.line, prevDiktum.page), note: prevDiktum.word }],
         });
       }
@@ -122,8 +125,8 @@ export const outline: Rule = {
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
             where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1' },
             reported: `${raw} (nomor ke-${n})`,
-            expected: `${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`,
-            tolerance: 'penomoran berurutan',
+            expected: expectText(`${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`, `${intToRoman(prev.n + 1)} (number ${prev.n + 1})`),
+            tolerance: IN_SEQUENCE,
             related: [{ ...bodyAt(prev.line, prev.page), table: tl, note: `${prev.raw} ${prev.label}` }],
           });
         }
@@ -159,8 +162,8 @@ export const outline: Rule = {
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
-        expected: `halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`,
-        tolerance: 'nomor halaman daftar isi tidak menurun',
+        expected: expectText(`halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`, `a page between ${prev.page_} (line ${prev.line}) and ${next.page_} (line ${next.line})`),
+        tolerance: criterion('nomor halaman daftar isi tidak menurun', 'table-of-contents page numbers do not decrease'),
         related: [
           { ...at(prev), note: `${label(prev)}: halaman ${prev.pagePrinted}` },
           { ...at(next), note: `${label(next)}: halaman ${next.pagePrinted}` },
@@ -181,8 +184,11 @@ export const outline: Rule = {
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
         where: at(cur),
         reported: `${label(cur)}${cur.number!.kind === 'chapter' ? ` (bab ke-${cur.number!.chapter})` : ''}`,
-        expected: `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
-        tolerance: 'penomoran berurutan',
+        expected: expectText(
+          `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
+          `${expected}${cur.number!.kind === 'chapter' ? ` (chapter ${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} already used: "${shorten(prev.title, 50)}", line ${prev.line})` : ''}`,
+        ),
+        tolerance: IN_SEQUENCE,
         related: [{ ...at(prev), note: label(prev) }],
       });
     };
@@ -260,8 +266,8 @@ export const outline: Rule = {
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
-        expected: bodyTitle,
-        tolerance: 'judul sama (huruf besar, tanda baca, spasi diabaikan)',
+        expected: expectText(bodyTitle),
+        tolerance: criterion('judul sama (huruf besar, tanda baca, spasi diabaikan)', 'the same title (case, punctuation, spacing ignored)'),
         related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: bodyTitle }],
       });
     }

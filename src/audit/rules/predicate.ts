@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { boundaryRule, expectText } from '../tolerance.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 
 /** Every predicate given to a capaian, in tables and in the text, must be the one the declared scale gives. */
@@ -37,8 +38,8 @@ export const predicate: Rule = {
         data: { capaian: p.capaian.raw, label: p.label, scale: scale.name, expected: band.label },
         where: p.src,
         reported: p.label,
-        expected: band.label,
-        tolerance: `${scale.boundaryRule}`,
+        expected: expectText(band.label),
+        tolerance: boundaryRule(scale),
         related: scale.src ? [{ ...scale.src, note: p.context }] : [{ file: p.src.file, page: p.src.page, line: p.src.line, note: p.context }],
       });
     }

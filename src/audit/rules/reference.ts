@@ -1,5 +1,6 @@
 import type { Document } from '../../model/document.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 
@@ -115,8 +116,8 @@ export const reference: Rule = {
             data: { reported: cited, expected: a.number, attachedLine: a.line },
             where: { file: doc.file, page: l.page, line: l.line, section: sec(l.line) },
             reported: cited,
-            expected: a.number,
-            tolerance: 'nomor sama setelah spasi di sekitar garis miring dihapus',
+            expected: expectText(a.number),
+            tolerance: criterion('nomor sama setelah spasi di sekitar garis miring dihapus', 'the same number once spaces around slashes are removed'),
             related: [{ file: doc.file, page: a.page, line: a.line, section: sec(a.line), note: `Nomor keputusan yang dilampirkan: ${a.number}` }],
           });
         }
@@ -159,8 +160,8 @@ export const reference: Rule = {
             data: { reported: printed, expected: known.map((x) => `Tabel ${x}`).join(', ') },
             where: at,
             reported: printed,
-            expected: `salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`,
-            tolerance: 'nomor tabel sama',
+            expected: expectText(`salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`, `one of: ${known.map((x) => `Tabel ${x}`).join(', ')}`),
+            tolerance: criterion('nomor tabel sama', 'the same table number'),
           });
           continue;
         }
@@ -183,8 +184,8 @@ export const reference: Rule = {
             data: { topic: topic.id, reported: printed, caption: t.caption.slice(0, 80), expected: `Tabel ${ck}`, expectedCaption: cv.caption.slice(0, 80) },
             where: at,
             reported: printed,
-            expected: `Tabel ${ck}`,
-            tolerance: 'tabel yang dirujuk membahas pokok kalimat',
+            expected: expectText(`Tabel ${ck}`),
+            tolerance: criterion('tabel yang dirujuk membahas pokok kalimat', 'the table referred to is about the subject of the sentence'),
             related: [
               { file: doc.file, page: null, line: t.line, note: `dirujuk: ${t.caption.slice(0, 80)}` },
               { file: doc.file, page: null, line: cv.line, note: `tentang ${topic.id}: ${cv.caption.slice(0, 80)}` },

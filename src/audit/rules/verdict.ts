@@ -8,7 +8,8 @@ import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { formatExpected } from '../format.js';
+import { boundaryRule, consistentAtPrinted, criterion, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
@@ -57,6 +58,8 @@ function computedVerdict(r: EfficiencyRow): Eff | null {
   return c >= s ? 'Efisien' : 'Tidak Efisien';
 }
 
+const EFFICIENT = criterion('Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak', 'Efisien when the capaian % ≥ the budget absorption %, compared as printed');
+
 function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
   const { report } = ctx;
   const rows = efficiencyRows(report);
@@ -69,8 +72,8 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
       data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: r.verdict, expected: should, capaian: r.capaian!.raw, serapan: r.serapan!.raw, cmp: should === 'Efisien' ? '≥' : '<' },
       where: r.verdictRef,
       reported: r.verdict,
-      expected: should,
-      tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+      expected: expectText(should),
+      tolerance: EFFICIENT,
       related: [r.capaian!.src, r.serapan!.src],
     });
   }
@@ -94,8 +97,8 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
         data: { n, reported: m[2]!, expected: should, table: tableLabel(t), capaian: row.capaian!.raw, serapan: row.serapan!.raw },
         where: at(report, p),
         reported: m[2]!,
-        expected: should,
-        tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+        expected: expectText(should),
+        tolerance: EFFICIENT,
         related: [row.capaian!.src, row.serapan!.src],
       });
     }
@@ -118,8 +121,10 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
       data: { claim, table: tableNames, n: nE, m: rows.length },
       where: at(report, p),
       reported: claim,
-      expected: claimNone ? `ada efisiensi (${nE} dari ${rows.length} sasaran efisien di ${tableNames})` : `tidak ada efisiensi (0 dari ${rows.length} sasaran efisien di ${tableNames})`,
-      tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+      expected: claimNone
+        ? expectText(`ada efisiensi (${nE} dari ${rows.length} sasaran efisien di ${tableNames})`, `some efficiency (${nE} of ${rows.length} sasaran efficient in ${tableNames})`)
+        : expectText(`tidak ada efisiensi (0 dari ${rows.length} sasaran efisien di ${tableNames})`, `no efficiency (0 of ${rows.length} sasaran efficient in ${tableNames})`),
+      tolerance: EFFICIENT,
       related: rows.map((r) => ({ ...r.verdictRef, note: `${r.capaian?.raw ?? '-'} vs ${r.serapan?.raw ?? '-'}: ${r.verdict}` })),
     });
   }
@@ -140,19 +145,19 @@ function checkSerapan(ctx: RuleContext) {
     const cands = programs.filter((p) => similarity(budgetKey(p.label), first) > 0);
     if (cands.length === 0) continue;
     const s = r.serapan;
-    const shown: string[] = [];
+    const shown: ((l: 'id' | 'en') => string)[] = [];
     let ok = false;
     for (const c of cands) {
       if (num(c.pct)) {
-        shown.push(`${c.pct.raw} (${c.tree} baris ${c.pct.src.line})`);
+        shown.push((l) => `${c.pct!.raw} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
         if (samePrinted(c.pct, s)) ok = true;
       }
       const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
       const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
       if (pagu !== null && pagu !== 0n && real !== null) {
-        const pct = pctOf(real, pagu);
+        const pct = percent(pctOf(real, pagu), s.decimals);
         if (pctAtPrinted(real, pagu, s)) ok = true;
-        shown.push(`${fmtPct(pct, s.decimals)} = ${c.realisasi!.raw} / ${c.pagu!.raw} (${c.tree})`);
+        shown.push((l) => `${formatQuantity(pct, l)} = ${c.realisasi!.raw} / ${c.pagu!.raw} (${c.tree})`);
       }
     }
     if (ok || shown.length === 0) continue;
@@ -161,11 +166,11 @@ function checkSerapan(ctx: RuleContext) {
       messageId: 'serapan',
       severity: 'warning',
       category: 'cross_table_mismatch',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s.raw, program, expected: shown.join('; ') },
+      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: shown.map((x) => x('id')).join('; '), expectedEn: shown.map((x) => x('en')).join('; ') },
       where: s.src,
-      reported: s.raw,
-      expected: shown.join('; '),
-      tolerance: toleranceText(s.decimals).id,
+      reported: s,
+      expected: expectWords((l) => shown.map((x) => x(l)).join('; ')),
+      tolerance: precision(s.decimals),
       related: cands.flatMap((c) => (c.pct ? [{ ...c.pct.src, note: `${c.tree}: ${c.pct.raw}` }] : [])),
     });
   }
@@ -225,8 +230,8 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
             data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: scale.name },
             where: at(report, p),
             reported: said,
-            expected: `${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`,
-            tolerance: scale.boundaryRule,
+            expected: expectText(`${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`, `${band.label} (average ${a.raw}, ${tableLabel(t)} line ${a.src.line})`),
+            tolerance: boundaryRule(scale),
             related: [{ ...a.src, note: `rata-rata ${a.raw}` }, ...(scale.src ? [scale.src] : [])],
           });
         }
@@ -243,8 +248,8 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
           data: { reported: said, avg: overall.value.raw, avgSrc: overall.where, expected: band.label, scale: scale.name },
           where: at(report, p),
           reported: said,
-          expected: `${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`,
-          tolerance: scale.boundaryRule,
+          expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${overall.value.raw}, ${lineWord(overall.where)})`),
+          tolerance: boundaryRule(scale),
           related: [{ ...overall.value.src, note: `rata-rata ${overall.value.raw}` }, ...(scale.src ? [scale.src] : [])],
         });
       }
@@ -269,8 +274,11 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: scale.name },
       where: at(report, p),
       reported: m[2]!,
-      expected: success ? `tidak berhasil (${m[1]} = ${band.label})` : `berhasil (${m[1]} = ${band.label})`,
-      tolerance: `${scale.boundaryRule}; hanya predikat terbawah (untuk "berhasil") atau teratas (untuk "tidak berhasil") yang dinilai`,
+      expected: success ? expectText(`tidak berhasil (${m[1]} = ${band.label})`, `not successful (${m[1]} = ${band.label})`) : expectText(`berhasil (${m[1]} = ${band.label})`, `successful (${m[1]} = ${band.label})`),
+      tolerance: boundaryRule(scale, undefined, {
+        id: 'hanya predikat terbawah (untuk "berhasil") atau teratas (untuk "tidak berhasil") yang dinilai',
+        en: 'only the lowest predicate (for "berhasil") or the highest (for "tidak berhasil") is judged',
+      }),
       related: scale.src ? [scale.src] : [],
     });
   }
@@ -309,16 +317,17 @@ function checkSasaranAverage(ctx: RuleContext, lines: Prose[], p: Prose, stated:
   if (!means || meanHolds(caps.map((c) => c.value!), stated) !== false) return;
   const { plain, capped } = means;
   const table = caps[0]!.src.table ?? '';
-  const expected = plain === capped ? fmtPct(plain, stated.decimals) : `${fmtPct(plain, stated.decimals)} (biasa) / ${fmtPct(capped, stated.decimals)} (batas 100%)`;
+  const mean = expectMean(plain, capped, stated.decimals);
+  const capLines = caps.map((c) => c.src.line).join(', ');
   ctx.problem({
     messageId: 'sasaranAverage',
     severity: 'warning',
     category: 'average_mismatch',
-    data: { reported: stated.raw, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected },
+    data: { reported: stated, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected: formatExpected(mean, 'id'), expectedEn: formatExpected(mean, 'en') },
     where: stated.src,
-    reported: stated.raw,
-    expected: `${expected} (${table} baris ${caps.map((c) => c.src.line).join(', ')})`,
-    tolerance: toleranceText(stated.decimals).id,
+    reported: stated,
+    expected: expectWords((l) => `${formatExpected(mean, l)} (${table} ${l === 'id' ? 'baris' : 'line'} ${capLines})`),
+    tolerance: precision(stated.decimals),
     related: caps.map((c) => ({ ...c.src, note: c.raw })),
   });
 }
@@ -370,14 +379,14 @@ function checkCategoryCounts(ctx: RuleContext, lines: Prose[]) {
       .map((x) => `${x.k} indikator ${x.b.label}`);
     if (unknown > 0) counts.push(`${unknown} tidak terbaca sebagai persen`);
     const reported = claims.map((c) => `${c.n} indikator ${c.label}`).join(', ');
-    const expected = `${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`;
+    const countsEn = counts.map((c) => c.replace(/ indikator /, ' indicators ').replace(/ tidak terbaca sebagai persen$/, ' not readable as a percentage'));
     ctx.problem({
       messageId: 'categoryCount',
       data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: scale.name },
       where: at(report, p),
       reported,
-      expected,
-      tolerance: `jumlah tepat; ${scale.boundaryRule}`,
+      expected: expectText(`${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`, `${countsEn.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`),
+      tolerance: boundaryRule(scale, { id: 'jumlah tepat', en: 'exact count' }),
       related: caps.map((c) => ({ ...c.v.src, note: `${c.v.raw}: ${c.band?.label ?? '?'}` })),
     });
   }
@@ -424,7 +433,7 @@ export const verdict: Rule = {
       },
       serapan: {
         id: '% serapan anggaran sasaran "{{sasaran}}" di {{table}} tercatat {{reported}}, sedangkan program pendukungnya "{{program}}": {{expected}}.',
-        en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expected}}.',
+        en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expectedEn}}.',
       },
       average: {
         id: 'Rata-rata capaian {{table}} ({{avg}}) disebut kategori "{{reported}}", seharusnya "{{expected}}" menurut {{scale}}.',
@@ -436,7 +445,7 @@ export const verdict: Rule = {
       },
       sasaranAverage: {
         id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
-        en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expected}}.',
+        en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expectedEn}}.',
       },
       categoryCount: {
         id: 'Uraian menyebut {{reported}}, sedangkan capaian di {{table}} ({{caps}}) menurut {{scale}} memberi {{expected}}.',
