@@ -123,7 +123,7 @@ export const outline: Rule = {
             messageId: 'rowNumber',
             severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
-            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1' },
+            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
             expected: expectText(`${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`, `${intToRoman(prev.n + 1)} (number ${prev.n + 1})`),
             tolerance: IN_SEQUENCE,
