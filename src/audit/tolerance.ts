@@ -100,3 +100,9 @@ export function boundaryRule(scale: { boundaryRule: string }, prefix?: Text, suf
   const join = (a: string | undefined, b: string, c: string | undefined) => [a, b, c].filter((x) => x !== undefined).join('; ');
   return criterion(join(prefix?.id, scale.boundaryRule, suffix?.id), join(prefix?.en, en, suffix?.en));
 }
+
+/**
+ * A label without the tool's own line count ("skala predikat yang dinyatakan laporan (baris 387)" →
+ * "skala predikat yang dinyatakan laporan"): a message names places, their lines are the related places.
+ */
+export const dropLines = (s: string): string => s.replace(/\s*\(baris \d+(?:, \d+)*\)/g, '').replace(/,?\s+baris \d+(?:, \d+)*/g, '');

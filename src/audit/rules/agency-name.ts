@@ -52,7 +52,7 @@ function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
         reported: fmt(x),
         expected: expectText(`${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`, `${fmt(ref)} (line ${ref.lines.map((l) => l.line).join(', ')})`),
         tolerance: criterion('nomor telepon sama di setiap kop surat', 'the same telephone number on every letterhead'),
-        related: ref.lines.map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref) })),
+        related: [...x.lines.slice(1), ...ref.lines].map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref.lines.includes(l) ? ref : x) })),
       });
     }
   }
@@ -77,12 +77,12 @@ export const agencyName: Rule = {
     },
     messages: {
       phone: {
-        id: 'Nomor telepon kop surat berbeda: {{reported}} (baris {{lines}}) dan {{expected}} (baris {{otherLines}}); kode area sama, satu digit lebih atau kurang.',
-        en: 'The letterhead telephone numbers differ: {{reported}} (line {{lines}}) and {{expected}} (line {{otherLines}}); same area code, one digit more or less.',
+        id: 'Nomor telepon kop surat berbeda: {{reported}} dan {{expected}}; kode area sama, satu digit lebih atau kurang.',
+        en: 'The letterhead telephone numbers differ: {{reported}} and {{expected}}; same area code, one digit more or less.',
       },
       other: {
-        id: '{{where}} menyebut "{{reported}}", padahal laporan ini milik {{expected}} (dicetak {{count}} kali, mis. baris {{lines}}): nama instansi berbeda.',
-        en: '{{whereEn}} names "{{reported}}", but this report is that of {{expected}} (printed {{count}} times, e.g. line {{lines}}): the agency names differ.',
+        id: '{{where}} menyebut "{{reported}}", padahal laporan ini milik {{expected}} (dicetak {{count}} kali): nama instansi berbeda.',
+        en: '{{whereEn}} names "{{reported}}", but this report is that of {{expected}} (printed {{count}} times): the agency names differ.',
       },
     },
   },
@@ -141,8 +141,8 @@ export const agencyName: Rule = {
         ctx.problem({
           messageId: 'other',
           data: {
-            where: `Baris ${x.line.line} (${shorten(x.sentence, 90)})`,
-            whereEn: `Line ${x.line.line} (${shorten(x.sentence, 90)})`,
+            where: `Kalimat "${shorten(x.sentence, 90)}"`,
+            whereEn: `The sentence "${shorten(x.sentence, 90)}"`,
             reported: x.printed,
             expected: ownShown,
             count: own[1].length,

@@ -29,8 +29,8 @@ export const budgetSum: Rule = {
         en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals exactly {{missingLevelEn}} "{{missing}}" ({{missingTable}}), which is not listed under it.',
       },
       parentText: {
-        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama dengan angka di teks baris {{textLine}} ("{{textQuote}}"): kemungkinan baris itu tidak dicantumkan.',
-        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals the amount in the text at line {{textLine}} ("{{textQuote}}"): that line may have been left out.',
+        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama dengan angka di teks ("{{textQuote}}"): kemungkinan baris itu tidak dicantumkan.',
+        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals the amount in the text ("{{textQuote}}"): that line may have been left out.',
       },
       total: {
         id: '{{col}} baris jumlah tercatat {{reported}}, sedangkan jumlah {{n}} program {{expected}}; selisih {{diff}}.',
@@ -88,6 +88,7 @@ export const budgetSum: Rule = {
               return { ...(c[col]?.src ?? c.src), note: `${c.label.slice(0, 60)}: ${c[col]?.raw ?? '-'}` };
             }),
             ...(missing ? [{ ...(missing.node[col]?.src ?? missing.node.src), note: `tidak tercantum: ${missing.node.label.slice(0, 60)}` }] : []),
+            ...(inText ? [{ file: ctx.report.file, page: null, line: inText.line, note: inText.quote }] : []),
           ],
         });
       }

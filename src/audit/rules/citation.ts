@@ -20,12 +20,12 @@ export const citation: Rule = {
     },
     messages: {
       followingTable: {
-        id: 'Teks merujuk "{{reported}}", tetapi tabel yang menyusul (baris {{captionLine}}) berjudul "{{caption}}": nomor tabel berbeda.',
-        en: 'The text refers to "{{reported}}", but the table that follows (line {{captionLine}}) is captioned "{{caption}}": the table numbers differ.',
+        id: 'Teks merujuk "{{reported}}", tetapi tabel yang menyusul berjudul "{{caption}}": nomor tabel berbeda.',
+        en: 'The text refers to "{{reported}}", but the table that follows is captioned "{{caption}}": the table numbers differ.',
       },
       regulationYear: {
-        id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di sini, tetapi dengan Tahun {{expected}} di {{others}}: tahunnya berbeda.',
-        en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} here, but with year {{expected}} at {{othersEn}}: the years differ.',
+        id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di sini, tetapi dengan Tahun {{expected}} di {{places}}: tahunnya berbeda.',
+        en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} here, but with year {{expected}} in {{places}}: the years differ.',
       },
     },
   },
@@ -83,9 +83,11 @@ export const citation: Rule = {
       for (const [y, xs] of ranked.slice(1)) {
         for (const x of xs) {
           const others = [...new Set(major.map((o) => `${o.where.section ?? ''} baris ${o.where.line}`.trim()))].slice(0, 4);
+          // the message names the sections; the lines are the related places (and the expected column)
+          const sections = [...new Set(major.map((o) => o.where.section ?? ''))].filter(Boolean).slice(0, 4);
           ctx.problem({
             messageId: 'regulationYear',
-            data: { jenis: shorten(x.c.jenis, 70), nomor: x.c.nomor, tentang: shorten(x.c.tentang ?? '', 60), reported: y, expected: majorYear, others: others.join(', '), othersEn: others.join(', ').replace(/baris/g, 'line') },
+            data: { jenis: shorten(x.c.jenis, 70), nomor: x.c.nomor, tentang: shorten(x.c.tentang ?? '', 60), reported: y, expected: majorYear, others: others.join(', '), othersEn: others.join(', ').replace(/baris/g, 'line'), places: sections.join(', ') },
             where: x.where,
             reported: shorten(x.c.printed, 120),
             expected: expectText(`Tahun ${majorYear} (${others.join(', ')})`, `Year ${majorYear} (${others.join(', ').replace(/baris/g, 'line')})`),

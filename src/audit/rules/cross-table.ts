@@ -120,6 +120,8 @@ function display(label: string): string {
 }
 
 const where = (fs: MoneyFact[]) => [...new Set(fs.map((f) => `${f.source} baris ${f.value.src.line}`))].join('; ');
+/** The places by name only (for the message: their lines are the related places). */
+const sources = (fs: { source: string }[]) => [...new Set(fs.map((f) => f.source))].join('; ');
 
 function checkMoney(ctx: RuleContext) {
   const facts = moneyFacts(ctx);
@@ -188,15 +190,15 @@ function checkMoney(ctx: RuleContext) {
         source: f.source,
         reported: f.value,
         expected: amount(expected),
-        others: where(agree),
+        others: sources(agree),
         note: '',
         noteEn: '',
       };
       // neither the revised nor the original budget: say that the pre-revision figure does not explain it either
       const otherOriginals = originals.filter((o) => o.cents !== f.cents && o.cents !== expected);
       if (otherOriginals.length > 0 && !originalCents.has(f.cents)) {
-        base.note += `; pagu sebelum perubahan (${where(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} juga tidak sama`;
-        base.noteEn += `; the pre-revision budget (${where(otherOriginals)}) ${formatQuantity(amount(otherOriginals[0]!.cents), 'en')} does not match either`;
+        base.note += `; pagu sebelum perubahan (${sources(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} juga tidak sama`;
+        base.noteEn += `; the pre-revision budget (${sources(otherOriginals)}) ${formatQuantity(amount(otherOriginals[0]!.cents), 'en')} does not match either`;
       }
       // budget-sum reports the parent against its own rows; say so, so the two findings read together
       if (f.childSum !== null && f.childSum !== f.cents) {
@@ -205,7 +207,7 @@ function checkMoney(ctx: RuleContext) {
       }
       const p: Problem = {
         messageId: usesOriginal ? 'original' : ambiguous ? 'differ' : 'money',
-        data: usesOriginal ? { ...base, originals: where(originals.filter((o) => o.cents === f.cents)) } : base,
+        data: usesOriginal ? { ...base, originals: sources(originals.filter((o) => o.cents === f.cents)) } : base,
         where: { ...f.value.src, column: f.value.src.column ?? f.col },
         reported: f.value,
         expected: expectQuantity(amount(expected), { id: where(agree), en: lineWord(where(agree)) }),
@@ -308,7 +310,7 @@ function checkOutputs(ctx: RuleContext) {
           source: f.source,
           reported: f.value,
           expected: expected.value,
-          others: names(agreeAll.filter((o) => o !== f)),
+          others: sources(agreeAll.filter((o) => o !== f)),
         };
         const p: Problem = {
           messageId: sameUnit ? 'output' : 'outputUnit',
@@ -383,7 +385,7 @@ function checkCapaian(ctx: RuleContext) {
     const ind = inds.get(indicatorId);
     ctx.problem({
       messageId: 'capaian',
-      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v, expected: b, other: `${m.table} baris ${b.src.line}` },
+      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v, expected: b, other: m.table },
       where: v.src,
       reported: v,
       expected: expectPrinted(b, { id: `${m.table} baris ${b.src.line}`, en: `${m.table} line ${b.src.line}` }),

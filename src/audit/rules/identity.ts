@@ -37,12 +37,12 @@ export const identity: Rule = {
     },
     messages: {
       name: {
-        id: 'NIP {{nip}} ditandatangani atas nama "{{reported}}", sedangkan di {{others}} atas nama "{{expected}}".',
-        en: 'NIP {{nip}} is signed as "{{reported}}", but as "{{expected}}" in {{othersEn}}.',
+        id: 'NIP {{nip}} ditandatangani atas nama "{{reported}}", sedangkan di {{places}} atas nama "{{expected}}".',
+        en: 'NIP {{nip}} is signed as "{{reported}}", but as "{{expected}}" in {{places}}.',
       },
       nip: {
-        id: '"{{name}}" tercantum dengan NIP {{reported}}, sedangkan di {{others}} dengan NIP {{expected}}.',
-        en: '"{{name}}" is given NIP {{reported}}, but NIP {{expected}} in {{othersEn}}.',
+        id: '"{{name}}" tercantum dengan NIP {{reported}}, sedangkan di {{places}} dengan NIP {{expected}}.',
+        en: '"{{name}}" is given NIP {{reported}}, but NIP {{expected}} in {{places}}.',
       },
       malformed: {
         id: '"{{reported}}" tidak berbentuk NIP 18 digit (tanggal lahir 8, bulan pengangkatan 6, jenis kelamin 1, nomor urut 3): {{problems}}.',
@@ -63,6 +63,7 @@ export const identity: Rule = {
     const where = (s: Sig): SourceRef => ({ ...s.src, section: s.src.section ?? sec(s.src.line), column: 'nama' });
     const list = (xs: Sig[]) => [...new Set(xs.map((x) => `${sec(x.src.line)} baris ${x.src.line}`))].join(', ');
     const listEn = (xs: Sig[]) => [...new Set(xs.map((x) => `${sec(x.src.line)} line ${x.src.line}`))].join(', ');
+    const sections = (xs: Sig[]) => [...new Set(xs.map((x) => sec(x.src.line)))].join(', ');
 
     // one NIP, several names
     const byNip = new Map<string, Sig[]>();
@@ -76,7 +77,7 @@ export const identity: Rule = {
         if (normalizeName(s.name) === major) continue;
         ctx.problem({
           messageId: 'name',
-          data: { nip: formatNip(nip), reported: s.name, expected: agree[0]!.name, others: list(agree), othersEn: listEn(agree) },
+          data: { nip: formatNip(nip), reported: s.name, expected: agree[0]!.name, others: list(agree), othersEn: listEn(agree), places: sections(agree) },
           where: where(s),
           reported: s.name,
           expected: expectText(agree[0]!.name),
@@ -98,7 +99,7 @@ export const identity: Rule = {
         if (s.nip === major) continue;
         ctx.problem({
           messageId: 'nip',
-          data: { name, reported: formatNip(s.nip!), expected: formatNip(major), others: list(agree), othersEn: listEn(agree) },
+          data: { name, reported: formatNip(s.nip!), expected: formatNip(major), others: list(agree), othersEn: listEn(agree), places: sections(agree) },
           where: { ...where(s), column: 'NIP' },
           reported: formatNip(s.nip!),
           expected: expectText(formatNip(major)),

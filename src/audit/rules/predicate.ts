@@ -1,5 +1,5 @@
 import type { Rule } from '../../model/rule.js';
-import { boundaryRule, expectText } from '../tolerance.js';
+import { boundaryRule, dropLines, expectText } from '../tolerance.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 
 /** Every predicate given to a capaian, in tables and in the text, must be the one the declared scale gives. */
@@ -35,7 +35,7 @@ export const predicate: Rule = {
       // a label that is not on this scale at all (e.g. "Baik" used loosely on a Tinggi/Rendah scale) is still a mismatch
       ctx.problem({
         messageId: p.origin,
-        data: { capaian: p.capaian.raw, label: p.label, scale: scale.name, expected: band.label },
+        data: { capaian: p.capaian.raw, label: p.label, scale: dropLines(scale.name), expected: band.label },
         where: p.src,
         reported: p.label,
         expected: expectText(band.label),

@@ -67,12 +67,12 @@ export const reference: Rule = {
     },
     messages: {
       decree: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}.',
       },
       decreeYear: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}: the years differ, so the decree attached is not the one cited.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}: the years differ, so the decree attached is not the one cited.',
       },
       missingTable: {
         id: 'Teks merujuk "{{reported}}", tetapi laporan ini tidak memuat tabel bernomor itu (tabel yang ada: {{expected}}); bila yang dimaksud tabel di dokumen lain (mis. Renstra), sebutkan dokumennya.',

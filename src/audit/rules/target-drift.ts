@@ -95,10 +95,11 @@ export const targetDrift: Rule = {
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
+      // the message names the places by their source and table number; their lines are the related places
       const place = (s: TargetStatement, en: boolean) => {
         const src = (en ? SOURCE_LABEL_EN : SOURCE_LABEL)[s.source];
         const num = s.table.startsWith('Tabel ') ? ` ${s.table}` : '';
-        return `${src}${num} ${en ? 'line' : 'baris'} ${s.value.src.line}`;
+        return `${src}${num}`;
       };
       const where = (list: TargetStatement[], en = false) => {
         const all = [...new Set(list.map((s) => place(s, en)))];
@@ -111,9 +112,9 @@ export const targetDrift: Rule = {
           for (const s of list) {
             ctx.problem({
               messageId: 'value',
-              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(major), othersEn: where(major, true), expected: major[0]!.value.raw },
+              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(major), othersEn: where(major, true), expected: major[0]!.value },
               where: s.value.src,
-              reported: s.value.raw,
+              reported: s.value,
               expected: expectPrinted(major[0]!.value),
               tolerance: SAME_VALUE,
               related: major.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
@@ -131,9 +132,9 @@ export const targetDrift: Rule = {
           ctx.problem({
             messageId: 'unit',
             severity: 'warning',
-            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value.raw },
+            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value },
             where: s.value.src,
-            reported: s.value.raw,
+            reported: s.value,
             expected: expectPrinted(rest[0]!.value),
             tolerance: SAME_VALUE,
             related: rest.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),

@@ -9,7 +9,7 @@ import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
 import { formatExpected } from '../format.js';
-import { boundaryRule, consistentAtPrinted, criterion, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision } from '../tolerance.js';
+import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
@@ -166,7 +166,7 @@ function checkSerapan(ctx: RuleContext) {
       messageId: 'serapan',
       severity: 'warning',
       category: 'cross_table_mismatch',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: shown.map((x) => x('id')).join('; '), expectedEn: shown.map((x) => x('en')).join('; ') },
+      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: dropLines(shown.map((x) => x('id')).join('; ')), expectedEn: dropLines(shown.map((x) => x('en')).join('; ')).replace(/,? line \d+/g, '') },
       where: s.src,
       reported: s,
       expected: expectWords((l) => shown.map((x) => x(l)).join('; ')),
@@ -190,18 +190,18 @@ function hasPercent(text: string): boolean {
 }
 
 /** The report's overall average capaian: the average row of its measurement table, or "rata rata mencapai X%" just under it. */
-function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string } | null {
+function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string; place: string } | null {
   const meas = report.tables.filter((t) => t.kind === 'measurement');
   const labels = new Set(meas.map((t) => tableLabel(t)));
   const rows = report.averages.filter((a) => a.origin === 'table' && labels.has(a.table) && a.stated.value !== null);
-  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}` };
+  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}`, place: rows[0]!.table };
   if (rows.length > 1) return null;
-  const found: { value: PrintedValue; where: string }[] = [];
+  const found: { value: PrintedValue; where: string; place: string }[] = [];
   for (const t of meas) {
     for (const p of lines) {
       if (p.line <= t.endLine || p.line > t.endLine + 15) continue;
       const m = /rata[\s-–]*rata\s+(?:capaian\s+)?(?:mencapai|sebesar|adalah)\s+(\d{1,3}(?:[.,]\d+)?\s?%)/i.exec(p.text);
-      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}` });
+      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}`, place: `di bawah ${tableLabel(t)}` });
     }
   }
   return found.length === 1 && found[0]!.value.value !== null ? found[0]! : null;
@@ -227,7 +227,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
         if (band && !sameBand(said, band)) {
           ctx.problem({
             messageId: 'average',
-            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: scale.name },
+            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: dropLines(scale.name) },
             where: at(report, p),
             reported: said,
             expected: expectText(`${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`, `${band.label} (average ${a.raw}, ${tableLabel(t)} line ${a.src.line})`),
@@ -245,7 +245,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       if (band && !sameBand(said, band)) {
         ctx.problem({
           messageId: 'conclusion',
-          data: { reported: said, avg: overall.value.raw, avgSrc: overall.where, expected: band.label, scale: scale.name },
+          data: { reported: said, avg: overall.value.raw, avgSrc: overall.place, expected: band.label, scale: dropLines(scale.name) },
           where: at(report, p),
           reported: said,
           expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${overall.value.raw}, ${lineWord(overall.where)})`),
@@ -271,7 +271,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
     if (!wrong) continue;
     ctx.problem({
       messageId: 'success',
-      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: scale.name },
+      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: dropLines(scale.name) },
       where: at(report, p),
       reported: m[2]!,
       expected: success ? expectText(`tidak berhasil (${m[1]} = ${band.label})`, `not successful (${m[1]} = ${band.label})`) : expectText(`berhasil (${m[1]} = ${band.label})`, `successful (${m[1]} = ${band.label})`),
@@ -382,12 +382,12 @@ function checkCategoryCounts(ctx: RuleContext, lines: Prose[]) {
     const countsEn = counts.map((c) => c.replace(/ indikator /, ' indicators ').replace(/ tidak terbaca sebagai persen$/, ' not readable as a percentage'));
     ctx.problem({
       messageId: 'categoryCount',
-      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: scale.name },
+      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: dropLines(scale.name) },
       where: at(report, p),
       reported,
       expected: expectText(`${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`, `${countsEn.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`),
       tolerance: boundaryRule(scale, { id: 'jumlah tepat', en: 'exact count' }),
-      related: caps.map((c) => ({ ...c.v.src, note: `${c.v.raw}: ${c.band?.label ?? '?'}` })),
+      related: [...caps.map((c) => ({ ...c.v.src, note: `${c.v.raw}: ${c.band?.label ?? '?'}` })), ...(scale.src ? [scale.src] : [])],
     });
   }
 }
