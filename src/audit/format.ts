@@ -61,8 +61,19 @@ export function quantityOf(v: PrintedValue): Quantity | undefined {
   if (v.value === null) return undefined;
   if (v.kind === 'percent') return { value: v.value, unit: 'percent', decimals: v.decimals };
   if (v.kind === 'money') return { value: exactDigits(v) ?? String(Math.round(v.value)), unit: 'rupiah', decimals: v.decimals };
-  if (v.kind === 'number') return { value: v.value, unit: 'number', decimals: v.decimals, ...(v.unit ? { label: v.unit } : {}) };
+  if (v.kind === 'number') {
+    // the unit word as printed ("Orang"), not the model's lower-cased key
+    const at = v.unit ? v.raw.toLowerCase().lastIndexOf(v.unit) : -1;
+    const label = v.unit ? (at >= 0 ? v.raw.slice(at, at + v.unit.length) : v.unit) : undefined;
+    return { value: v.value, unit: 'number', decimals: v.decimals, ...(label ? { label } : {}) };
+  }
   return undefined;
+}
+
+/** A printed value in a language: as printed in Indonesian, its number in English marks (its text when it has none). */
+export function formatPrinted(v: PrintedValue, lang: Lang): string {
+  const q = lang === 'id' ? undefined : quantityOf(v);
+  return q ? formatQuantity(q, lang) : v.raw;
 }
 
 const isPrinted = (v: unknown): v is PrintedValue => typeof v === 'object' && v !== null && 'raw' in v && 'src' in v && 'kind' in v;

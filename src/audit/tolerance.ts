@@ -106,3 +106,9 @@ export function boundaryRule(scale: { boundaryRule: string }, prefix?: Text, suf
  * "skala predikat yang dinyatakan laporan"): a message names places, their lines are the related places.
  */
 export const dropLines = (s: string): string => s.replace(/\s*\(baris \d+(?:, \d+)*\)/g, '').replace(/,?\s+baris \d+(?:, \d+)*/g, '');
+
+/** A predicate scale's name in a language: the report's own scale ("the predicate scale the report states"), or the configured scale's name. */
+export function scaleName(scale: { name: string; origin?: string }, lang: Lang): string {
+  if (scale.origin === 'report') return lang === 'id' ? dropLines(scale.name) : 'the predicate scale the report states';
+  return dropLines(scale.name);
+}

@@ -8,8 +8,8 @@ import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
-import { formatExpected } from '../format.js';
-import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision } from '../tolerance.js';
+import { formatExpected, formatPrinted } from '../format.js';
+import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision, scaleName } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
@@ -69,7 +69,7 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
     if (!said || !should || said === should) continue;
     ctx.problem({
       messageId: 'efficiency',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: r.verdict, expected: should, capaian: r.capaian!.raw, serapan: r.serapan!.raw, cmp: should === 'Efisien' ? '≥' : '<' },
+      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: r.verdict, expected: should, capaian: r.capaian!, serapan: r.serapan!, cmp: should === 'Efisien' ? '≥' : '<' },
       where: r.verdictRef,
       reported: r.verdict,
       expected: expectText(should),
@@ -94,7 +94,7 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
       if (!should || !said || should === said) continue;
       ctx.problem({
         messageId: 'efficiencyText',
-        data: { n, reported: m[2]!, expected: should, table: tableLabel(t), capaian: row.capaian!.raw, serapan: row.serapan!.raw },
+        data: { n, reported: m[2]!, expected: should, table: tableLabel(t), capaian: row.capaian!, serapan: row.serapan! },
         where: at(report, p),
         reported: m[2]!,
         expected: expectText(should),
@@ -149,7 +149,7 @@ function checkSerapan(ctx: RuleContext) {
     let ok = false;
     for (const c of cands) {
       if (num(c.pct)) {
-        shown.push((l) => `${c.pct!.raw} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
+        shown.push((l) => `${formatPrinted(c.pct!, l)} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
         if (samePrinted(c.pct, s)) ok = true;
       }
       const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
@@ -157,7 +157,7 @@ function checkSerapan(ctx: RuleContext) {
       if (pagu !== null && pagu !== 0n && real !== null) {
         const pct = percent(pctOf(real, pagu), s.decimals);
         if (pctAtPrinted(real, pagu, s)) ok = true;
-        shown.push((l) => `${formatQuantity(pct, l)} = ${c.realisasi!.raw} / ${c.pagu!.raw} (${c.tree})`);
+        shown.push((l) => `${formatQuantity(pct, l)} = ${formatPrinted(c.realisasi!, l)} / ${formatPrinted(c.pagu!, l)} (${c.tree})`);
       }
     }
     if (ok || shown.length === 0) continue;
@@ -227,7 +227,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
         if (band && !sameBand(said, band)) {
           ctx.problem({
             messageId: 'average',
-            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: dropLines(scale.name) },
+            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
             where: at(report, p),
             reported: said,
             expected: expectText(`${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`, `${band.label} (average ${a.raw}, ${tableLabel(t)} line ${a.src.line})`),
@@ -245,7 +245,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       if (band && !sameBand(said, band)) {
         ctx.problem({
           messageId: 'conclusion',
-          data: { reported: said, avg: overall.value.raw, avgSrc: overall.place, expected: band.label, scale: dropLines(scale.name) },
+          data: { reported: said, avg: overall.value.raw, avgSrc: overall.place, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
           where: at(report, p),
           reported: said,
           expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${overall.value.raw}, ${lineWord(overall.where)})`),
@@ -271,7 +271,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
     if (!wrong) continue;
     ctx.problem({
       messageId: 'success',
-      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: dropLines(scale.name) },
+      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
       where: at(report, p),
       reported: m[2]!,
       expected: success ? expectText(`tidak berhasil (${m[1]} = ${band.label})`, `not successful (${m[1]} = ${band.label})`) : expectText(`berhasil (${m[1]} = ${band.label})`, `successful (${m[1]} = ${band.label})`),
@@ -382,7 +382,7 @@ function checkCategoryCounts(ctx: RuleContext, lines: Prose[]) {
     const countsEn = counts.map((c) => c.replace(/ indikator /, ' indicators ').replace(/ tidak terbaca sebagai persen$/, ' not readable as a percentage'));
     ctx.problem({
       messageId: 'categoryCount',
-      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: dropLines(scale.name) },
+      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
       where: at(report, p),
       reported,
       expected: expectText(`${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`, `${countsEn.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`),
@@ -437,11 +437,11 @@ export const verdict: Rule = {
       },
       average: {
         id: 'Rata-rata capaian {{table}} ({{avg}}) disebut kategori "{{reported}}", seharusnya "{{expected}}" menurut {{scale}}.',
-        en: 'The average capaian of {{table}} ({{avg}}) is called "{{reported}}", but it is "{{expected}}" under {{scale}}.',
+        en: 'The average capaian of {{table}} ({{avg}}) is called "{{reported}}", but it is "{{expected}}" under {{scaleEn}}.',
       },
       conclusion: {
         id: 'Kesimpulan menyebut kinerja "dikategorikan {{reported}}", sedangkan rata-rata capaian {{avg}} ({{avgSrc}}) menurut {{scale}} berpredikat "{{expected}}".',
-        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrc}}) is "{{expected}}" under {{scale}}.',
+        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrc}}) is "{{expected}}" under {{scaleEn}}.',
       },
       sasaranAverage: {
         id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
@@ -449,11 +449,11 @@ export const verdict: Rule = {
       },
       categoryCount: {
         id: 'Uraian menyebut {{reported}}, sedangkan capaian di {{table}} ({{caps}}) menurut {{scale}} memberi {{expected}}.',
-        en: 'The text counts {{reported}}, but the capaian in {{table}} ({{caps}}) give {{expected}} under {{scale}}.',
+        en: 'The text counts {{reported}}, but the capaian in {{table}} ({{caps}}) give {{expected}} under {{scaleEn}}.',
       },
       success: {
         id: 'Rata-rata capaian {{avg}} disebut "{{reported}}", padahal menurut {{scale}} capaian itu berpredikat "{{band}}".',
-        en: 'An average capaian of {{avg}} is called "{{reported}}", but under {{scale}} it is "{{band}}".',
+        en: 'An average capaian of {{avg}} is called "{{reported}}", but under {{scaleEn}} it is "{{band}}".',
       },
     },
   },
