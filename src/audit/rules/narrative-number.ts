@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
 import { pctAtPrinted, pctOf } from '../../parse/arith.js';
-import { amount, consistentAtPrinted, dropLines, EXACT, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
+import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
 import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
 // ---------------------------------------------------------------- budget categories
@@ -330,7 +330,7 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
       data: { reported: t.raw, part: part.raw, base: amount(pref.cents), what: dropLines(pref.what), expected },
       where: src,
       reported: t.raw,
-      expected: expectWords((l) => `${formatQuantity(expected, l)} (${formatQuantity(amount(r), l)} / ${formatQuantity(amount(pref.cents), l)}, ${pref.what})`),
+      expected: expectWords((l) => `${formatQuantity(expected, l)} (${formatQuantity(amount(r), l)} / ${formatQuantity(amount(pref.cents), l)}, ${l === 'id' ? pref.what : lineWord(pref.what)})`),
       tolerance: precision(d),
       related: others.map((b) => ({ ...b.src, note: `${b.what}: ${b.raw} → ${formatId(pct(r, b.cents), 2)}%` })),
     });

@@ -190,18 +190,18 @@ function hasPercent(text: string): boolean {
 }
 
 /** The report's overall average capaian: the average row of its measurement table, or "rata rata mencapai X%" just under it. */
-function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string; place: string } | null {
+function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string } | null {
   const meas = report.tables.filter((t) => t.kind === 'measurement');
   const labels = new Set(meas.map((t) => tableLabel(t)));
   const rows = report.averages.filter((a) => a.origin === 'table' && labels.has(a.table) && a.stated.value !== null);
-  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}`, place: rows[0]!.table };
+  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}`, whereEn: `${rows[0]!.table} line ${rows[0]!.stated.src.line}`, place: rows[0]!.table, placeEn: rows[0]!.table };
   if (rows.length > 1) return null;
-  const found: { value: PrintedValue; where: string; place: string }[] = [];
+  const found: { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string }[] = [];
   for (const t of meas) {
     for (const p of lines) {
       if (p.line <= t.endLine || p.line > t.endLine + 15) continue;
       const m = /rata[\s-–]*rata\s+(?:capaian\s+)?(?:mencapai|sebesar|adalah)\s+(\d{1,3}(?:[.,]\d+)?\s?%)/i.exec(p.text);
-      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}`, place: `di bawah ${tableLabel(t)}` });
+      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}`, whereEn: `line ${p.line}, below ${tableLabel(t)}`, place: `di bawah ${tableLabel(t)}`, placeEn: `below ${tableLabel(t)}` });
     }
   }
   return found.length === 1 && found[0]!.value.value !== null ? found[0]! : null;
@@ -245,10 +245,10 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       if (band && !sameBand(said, band)) {
         ctx.problem({
           messageId: 'conclusion',
-          data: { reported: said, avg: overall.value.raw, avgSrc: overall.place, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
+          data: { reported: said, avg: overall.value, avgSrc: overall.place, avgSrcEn: overall.placeEn, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
           where: at(report, p),
           reported: said,
-          expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${overall.value.raw}, ${lineWord(overall.where)})`),
+          expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${formatPrinted(overall.value, 'en')}, ${overall.whereEn})`),
           tolerance: boundaryRule(scale),
           related: [{ ...overall.value.src, note: `rata-rata ${overall.value.raw}` }, ...(scale.src ? [scale.src] : [])],
         });
@@ -441,7 +441,7 @@ export const verdict: Rule = {
       },
       conclusion: {
         id: 'Kesimpulan menyebut kinerja "dikategorikan {{reported}}", sedangkan rata-rata capaian {{avg}} ({{avgSrc}}) menurut {{scale}} berpredikat "{{expected}}".',
-        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrc}}) is "{{expected}}" under {{scaleEn}}.',
+        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrcEn}}) is "{{expected}}" under {{scaleEn}}.',
       },
       sasaranAverage: {
         id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
