@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { auditDocument } from '../src/audit/index.js';
 import { RULES } from '../src/audit/rules/index.js';
+import { loadConfig } from '../src/cli/config.js';
+import { textToDocument } from '../src/ingest/text.js';
 /** CSV (plain and the Excel variant) and SARIF writers: pure functions over findings. */
 import { describe, expect, it } from 'vitest';
 import { FindingSchema, type Finding } from '../src/model/finding.js';
@@ -82,6 +86,27 @@ describe('toCsv', () => {
     expect(csv).toContain(';"a;b";');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(toCsv([f], 'id', { excel: true, header: false }).startsWith('laporan kecamatan/balung.txt;')).toBe(true);
+  });
+});
+
+describe('a real report in both languages (Balung seed)', () => {
+  const file = 'fixtures/seeds/000_c0a7f8c5d5d194b0.txt';
+  const { findings } = auditDocument(textToDocument(file, readFileSync(file, 'utf8')), loadConfig());
+  const rows = (lang: 'id' | 'en') => findings.map((x) => findingRow(x, lang));
+  it('writes the English tolerance in English words and the numbers in English marks', () => {
+    const id = rows('id');
+    const en = rows('en');
+    // every tolerance is written in both languages; in English none of the Indonesian criteria is left
+    for (const [i, r] of en.entries()) {
+      expect(r[12], `${r[7]} line ${r[2]}`).not.toBe('');
+      expect(r[12]).not.toMatch(/presisi cetak|tepat \(rupiah utuh\)|nilai sama|jumlah tepat|nama sama|Batas yang bersentuhan/);
+      if (id[i]![12] !== r[12]) continue;
+      throw new Error(`tolerance left in Indonesian: ${r[12]}`);
+    }
+    const sum = en.find((r) => r[7] === 'budget-sum' && r[2] === '777')!;
+    expect(sum.slice(10, 13)).toEqual(['2,657,062,192', '2,656,062,192', 'exact (whole rupiah)']);
+    const sumId = id.find((r) => r[7] === 'budget-sum' && r[2] === '777')!;
+    expect(sumId.slice(10, 13)).toEqual(['2.657.062.192', '2.656.062.192', 'tepat (rupiah utuh)']);
   });
 });
 
