@@ -1,8 +1,8 @@
 import type { Rule } from '../../model/rule.js';
 import { amount, criterion, expectQuantity, num } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
-import { cents, fmtRupiah } from '../../parse/arith.js';
-import { formatId, parseDigits, parseValue } from '../../parse/numbers.js';
+import { cents } from '../../parse/arith.js';
+import { parseDigits, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { parseTerbilang, toTerbilang } from '../../parse/terbilang.js';
 

@@ -9,7 +9,7 @@ import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
 import { formatExpected, formatPrinted } from '../format.js';
-import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, lineWord, percent, precision, scaleName } from '../tolerance.js';
+import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, percent, precision, scaleName } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
