@@ -16,7 +16,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import type { Finding } from '../src/model/finding.js';
 import { compareFindings } from '../src/report/baseline.js';
 import { CSV_COLUMNS } from '../src/report/csv.js';
-import { fingerprint, tableIdentity } from '../src/report/fingerprint.js';
+import { fingerprint, tableIdentity, valueKey } from '../src/report/fingerprint.js';
 import { exp } from './helpers/expected.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,6 +149,13 @@ describe('fingerprint', () => {
     tolerance: { kind: 'text', text: { id: 'nilai sama (angka dan satuan)', en: 'the same value (number and unit)' } },
     related: [],
   };
+  it('a message written with the tool\'s line numbers (an older baseline) has the same value key as the same message now', () => {
+    const old = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (baris 454, di bawah Tabel 3.1) menurut skala (baris 410) berpredikat "A"; lihat Lampiran RKT baris 920, Lampiran SK IKU baris 1044.', en: 'x' } };
+    const now = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (di bawah Tabel 3.1) menurut skala berpredikat "A"; lihat Lampiran RKT, Lampiran SK IKU.', en: 'x' } };
+    expect(valueKey(old)).toBe(valueKey(now));
+    // other values still count: a changed number is another value
+    expect(valueKey({ ...now, message: { ...now.message, id: now.message.id.replace('98,29', '98,30') } })).not.toBe(valueKey(now));
+  });
   it('has no line or page in it: an unnumbered table keeps its kind and section, not its "baris N"', () => {
     expect(tableIdentity(base.where.table)).toBe('pk perubahan lampiran pk perubahan');
     const moved = { ...base, where: { ...base.where, line: 988, page: 40, table: 'PK Perubahan (Lampiran PK Perubahan, baris 985)', file: 'b.pdf' }, message: { id: 'x baris 985', en: 'x line 985' } };
