@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, type TextLine } from './_text.js';
@@ -70,12 +71,12 @@ export const reference: Rule = {
     },
     messages: {
       decree: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}.',
       },
       decreeYear: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}: the years differ, so the decree attached is not the one cited.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}: the years differ, so the decree attached is not the one cited.',
       },
       missingTable: {
         id: 'Teks merujuk "{{reported}}", tetapi laporan ini tidak memuat tabel bernomor itu (tabel yang ada: {{expected}}); bila yang dimaksud tabel di dokumen lain (mis. Renstra), sebutkan dokumennya.',
@@ -120,8 +121,8 @@ export const reference: Rule = {
             data: { reported: cited, expected: a.number, attachedLine: a.line },
             where: { file: report.file, page: l.page, line: l.line, section: sec(l.line) },
             reported: cited,
-            expected: a.number,
-            tolerance: 'nomor sama setelah spasi di sekitar garis miring dihapus',
+            expected: expectText(a.number),
+            tolerance: criterion('nomor sama setelah spasi di sekitar garis miring dihapus', 'the same number once spaces around slashes are removed'),
             related: [{ file: report.file, page: a.page, line: a.line, section: sec(a.line), note: `Nomor keputusan yang dilampirkan: ${a.number}` }],
           });
         }
@@ -165,8 +166,8 @@ export const reference: Rule = {
             data: { reported: printed, expected: known.map((x) => `Tabel ${x}`).join(', ') },
             where: at,
             reported: printed,
-            expected: `salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`,
-            tolerance: 'nomor tabel sama',
+            expected: expectText(`salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`, `one of: ${known.map((x) => `Tabel ${x}`).join(', ')}`),
+            tolerance: criterion('nomor tabel sama', 'the same table number'),
           });
           continue;
         }
@@ -189,8 +190,8 @@ export const reference: Rule = {
             data: { topic: topic.id, reported: printed, caption: t.caption.slice(0, 80), expected: `Tabel ${ck}`, expectedCaption: cv.caption.slice(0, 80) },
             where: at,
             reported: printed,
-            expected: `Tabel ${ck}`,
-            tolerance: 'tabel yang dirujuk membahas pokok kalimat',
+            expected: expectText(`Tabel ${ck}`),
+            tolerance: criterion('tabel yang dirujuk membahas pokok kalimat', 'the table referred to is about the subject of the sentence'),
             related: [
               { file: report.file, page: null, line: t.line, note: `dirujuk: ${t.caption.slice(0, 80)}` },
               { file: report.file, page: null, line: cv.line, note: `tentang ${topic.id}: ${cv.caption.slice(0, 80)}` },

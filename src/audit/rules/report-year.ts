@@ -1,5 +1,6 @@
 import type { LkipReport, SectionKind } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { allLines, type TextLine } from './_text.js';
@@ -142,7 +143,7 @@ export const reportYear: Rule = {
     const at = (l: TextLine, extra: Partial<SourceRef> = {}): SourceRef => ({ file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kindAt(l.line)], ...extra });
     const tol = 'tahun sama dengan tahun laporan';
     const basis = [...voted.votes.entries()].sort((a, b) => b[1] - a[1]).map(([y, n]) => `${y}: ${n}`).join(', ');
-    const tolVote = `${tol} (${Y}; suara sumber: ${basis})`;
+    const tolVote = criterion(`${tol} (${Y}; suara sumber: ${basis})`, `the same year as the report's (${Y}; votes of the sources: ${basis})`);
 
     for (const l of lines) {
       const k = kindAt(l.line);
@@ -158,7 +159,7 @@ export const reportYear: Rule = {
             data: { section: SECTION_LABEL[k], sectionEn: k === 'ikhtisar' ? 'The executive summary' : 'The foreword (Kata Pengantar)', reported: y, expected: Y },
             where: at(l),
             reported: `Tahun Anggaran ${y}`,
-            expected: `Tahun Anggaran ${Y}`,
+            expected: expectText(`Tahun Anggaran ${Y}`),
             tolerance: tolVote,
           });
         }
@@ -173,7 +174,7 @@ export const reportYear: Rule = {
             data: { printed: m[0], expected: Y },
             where: at(l),
             reported: m[0],
-            expected: m[0].replace(/(20\d\d)$/, String(Y)),
+            expected: expectText(m[0].replace(/(20\d\d)$/, String(Y))),
             tolerance: tolVote,
           });
         }
@@ -194,7 +195,7 @@ export const reportYear: Rule = {
               data: { doc: d.id, docEn: d.en, reported: y, printed: m[0].trim(), expected: Y },
               where: at(l),
               reported: m[0].trim(),
-              expected: m[0].trim().replace(/(20\d\d)$/, String(Y)),
+              expected: expectText(m[0].trim().replace(/(20\d\d)$/, String(Y))),
               tolerance: tolVote,
             });
           }
@@ -209,7 +210,7 @@ export const reportYear: Rule = {
               data: { printed: m[0].trim(), reported: y, expected: Y },
               where: at(l),
               reported: m[0].trim(),
-              expected: m[0].trim().replace(/(20\d\d)$/, String(Y)),
+              expected: expectText(m[0].trim().replace(/(20\d\d)$/, String(Y))),
               tolerance: tolVote,
             });
           }
@@ -227,8 +228,8 @@ export const reportYear: Rule = {
               data: { reported: printed, year: Y },
               where: at(l),
               reported: printed,
-              expected: `tanggal setelah 31 Desember ${Y}`,
-              tolerance: 'tanggal penandatanganan sesudah akhir tahun laporan',
+              expected: expectText(`tanggal setelah 31 Desember ${Y}`, `a date after 31 December ${Y}`),
+              tolerance: criterion('tanggal penandatanganan sesudah akhir tahun laporan', 'signed after the end of the report year'),
             });
           }
         }
@@ -275,7 +276,7 @@ export const reportYear: Rule = {
           data: { reported: col, table: label, why, whyEn, year: Y, expected: expectedCol },
           where: { file: report.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
           reported: col,
-          expected: expectedCol,
+          expected: expectText(expectedCol),
           tolerance: tolVote,
         });
       }
@@ -291,8 +292,8 @@ export const reportYear: Rule = {
             data: { table: label, reported: cap[1]!, expected: col[1]! },
             where: { file: report.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
             reported: `Dicapai Pada Tahun ${cap[1]}`,
-            expected: `Dicapai Pada Tahun ${col[1]}`,
-            tolerance: 'tahun akhir sama dengan kolom target Renstra',
+            expected: expectText(`Dicapai Pada Tahun ${col[1]}`),
+            tolerance: criterion('tahun akhir sama dengan kolom target Renstra', 'the end year is that of the Renstra target column'),
           });
         }
       }
@@ -321,8 +322,8 @@ function captionYears(ctx: RuleContext): void {
       data: { caption: t.caption.slice(0, 100), capYear: capYears[0]!, colYear: String(colYears[0]), columns: dated.map((c) => c.label).join(', ').slice(0, 120) },
       where: { file: report.file, page: first?.page ?? null, line: t.headerLines[0] ?? t.startLine, section: SECTION_LABEL[t.section], table: tableLabel(t), column: dated.map((c) => c.label).join(', ').slice(0, 80) },
       reported: `${capYears[0]} (judul tabel)`,
-      expected: `${colYears[0]} (${dated.length} kolom)`,
-      tolerance: 'tahun sama',
+      expected: expectText(`${colYears[0]} (${dated.length} kolom)`, `${colYears[0]} (${dated.length} columns)`),
+      tolerance: criterion('tahun sama', 'the same year'),
       related: [],
     });
   });

@@ -1,5 +1,6 @@
 import type { SectionKind } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { allLines } from './_text.js';
 
 /**
@@ -29,6 +30,8 @@ const BODY: SectionKind[] = ['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4'];
  * Renstra, RKA, ...) gets one finding naming what it is; an excerpt (no LKIP cover, or too few of
  * its parts) gets one info line and no part-by-part warnings (issue 12 point 5).
  */
+const FOUND_BY_HEADING = criterion('bagian ditemukan dari judulnya', 'parts found by their headings');
+
 export const structureMissing: Rule = {
   meta: {
     id: 'structure-missing',
@@ -64,8 +67,8 @@ export const structureMissing: Rule = {
         data: { what: kind.name?.id ?? kind.kind, whatEn: kind.name?.en ?? kind.kind, title: kind.title ?? '' },
         where: kind.src ?? { file: report.file, page: null, line: 0 },
         reported: kind.title ?? '',
-        expected: 'LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
-        tolerance: 'jenis dokumen dari judul sampulnya',
+        expected: expectText('LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)', 'LKIP (executive summary, Bab I–IV, PK appendix)'),
+        tolerance: criterion('jenis dokumen dari judul sampulnya', 'the kind of document from its cover title'),
       });
       return;
     }
@@ -79,8 +82,8 @@ export const structureMissing: Rule = {
         data: { found: bodyCount, cover, coverEn },
         where: { file: report.file, page: null, line: 0 },
         reported: `${bodyCount}/5`,
-        expected: 'LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
-        tolerance: 'bagian ditemukan dari judulnya',
+        expected: expectText('LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)', 'a whole LKIP (executive summary, Bab I–IV, PK appendix)'),
+        tolerance: FOUND_BY_HEADING,
         severity: 'info',
       });
       return;
@@ -107,8 +110,8 @@ export const structureMissing: Rule = {
         data: { part: r.id, partEn: r.en },
         where: { file: report.file, page: null, line },
         reported: 'tidak ada',
-        expected: r.id,
-        tolerance: 'bagian ditemukan dari judulnya',
+        expected: expectText(r.id, r.en),
+        tolerance: FOUND_BY_HEADING,
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines } from './_text.js';
 
@@ -75,8 +76,8 @@ export const templateGap: Rule = {
               data: { reported: shown, what: g.what.id, whatEn: g.what.en },
               where: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kind], ...(seg.column >= 0 ? { column: `kolom ${seg.column + 1}` } : {}) },
               reported: printed,
-              expected: g.what.id,
-              tolerance: 'nilai harus tercetak',
+              expected: expectText(g.what.id, g.what.en),
+              tolerance: criterion('nilai harus tercetak', 'a value must be printed'),
             });
           }
         }
