@@ -116,6 +116,18 @@ export const ConfigSchema = z.object({
           purpose: z.array(z.string().min(1)).default([]),
         })
         .optional(),
+      /**
+       * Caption words (outline rule): the words that start a table caption ("Tabel 3.2") and a figure
+       * caption ("Gambar 2.1"), and the words after the number that mark a table carried on from the
+       * page before ("Tabel 3.5 (lanjutan)"), which is not a second caption.
+       */
+      captions: z
+        .object({
+          tables: z.array(z.string().min(1)).default([]),
+          figures: z.array(z.string().min(1)).default([]),
+          continued: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       agencyUnits: z
         .object({
           units: z.array(z.string().min(1)).default([]),

@@ -1,8 +1,8 @@
 import type { Rule } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
-import { intToRoman, leadingNumber, romanToInt, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
+import { captionOf, intToRoman, leadingNumber, romanToInt, tocEntries, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
-import { allLines, shorten, wordsToNumber } from './_text.js';
+import { allLines, BODY_SECTIONS, shorten, wordsToNumber } from './_text.js';
 
 const DIKTUM: Record<number, string> = { 1: 'SATU', 2: 'DUA', 3: 'TIGA', 4: 'EMPAT', 5: 'LIMA', 6: 'ENAM', 7: 'TUJUH', 8: 'DELAPAN', 9: 'SEMBILAN', 10: 'SEPULUH' };
 
@@ -71,6 +71,14 @@ export const outline: Rule = {
         id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}", baris {{prevLine}}) tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
         en: '{{table}}: after number {{prev}} ("{{prevLabel}}", line {{prevLine}}) comes number {{reported}} ("{{label}}"), expected {{expected}}.',
       },
+      captionDuplicate: {
+        id: '{{word}} {{number}} dipakai dua kali: "{{first}}" (baris {{firstLine}}) dan "{{caption}}" (baris {{line}}).',
+        en: '{{word}} {{number}} is used twice: "{{first}}" (line {{firstLine}}) and "{{caption}}" (line {{line}}).',
+      },
+      captionSkipped: {
+        id: 'Sesudah {{word}} {{prev}} (baris {{prevLine}}) tercatat {{word}} {{number}} (baris {{line}}), seharusnya {{word}} {{expected}}: {{missing}} tidak ada di laporan.',
+        en: 'After {{word}} {{prev}} (line {{prevLine}}) comes {{word}} {{number}} (line {{line}}), expected {{word}} {{expected}}: {{missing}} is not in the report.',
+      },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}" (baris {{tocLine}}), batang tubuh "{{body}}" (baris {{bodyLine}}).',
         en: 'The title of {{number}} differs: contents "{{toc}}" (line {{tocLine}}), body "{{body}}" (line {{bodyLine}}).',
@@ -78,7 +86,7 @@ export const outline: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report, doc, config } = ctx;
     const lines = allLines(report, doc);
     const bodyAt = (line: number, page: number | null): SourceRef => ({ file: report.file, page, line, section: SECTION_LABEL[sectionAt(report.sections, line).kind] });
 
@@ -128,6 +136,77 @@ export const outline: Rule = {
           });
         }
         prev = { n, raw, label, line: r.line, page: r.page };
+      }
+    }
+
+    // ---- table and figure numbers: unique, and in sequence within a chapter (3.1, 3.2, ...)
+    const cap = config.vocabulary?.captions;
+    if (cap) {
+      for (const kind of ['tables', 'figures'] as const) {
+        const found: { c: Caption; title: string }[] = [];
+        lines.forEach((p, i) => {
+          if (!BODY_SECTIONS.has(p.section) || (p.line.cells && p.line.cells.filter((x) => x.text.trim() !== '').length > 1)) return;
+          const c = captionOf({ line: p.line.line, page: p.line.page, text: p.text }, cap[kind], cap.continued);
+          if (!c) return;
+          // the title, here or on the next line
+          const next = lines[i + 1];
+          const title = shorten(`${p.text}${c.rest === '' && next && !next.line.cells ? ` ${next.text}` : ''}`, 80);
+          if (kind === 'tables') {
+            // a caption stands over a table: a row within the next lines, before another caption
+            let row = false;
+            for (let j = i + 1; j < Math.min(lines.length, i + 9); j++) {
+              const q = lines[j]!;
+              if (q.line.cells && q.line.cells.filter((x) => x.text.trim() !== '').length > 1) {
+                row = true;
+                break;
+              }
+              if (captionOf({ line: q.line.line, page: q.line.page, text: q.text }, cap[kind], cap.continued)) break;
+            }
+            if (!row) return;
+          } else if (c.rest.length > 100 || /[.,;:]$|\.\s/.test(c.rest)) return; // a sentence, not a caption
+          found.push({ c, title });
+        });
+        const seen = new Map<string, { c: Caption; title: string }>();
+        const numbers = new Set(found.map((x) => x.c.number));
+        const lastIn = new Map<string, { c: Caption; title: string }>();
+        for (const x of found) {
+          const { c } = x;
+          const first = seen.get(c.number);
+          const where: SourceRef = bodyAt(c.line, c.page);
+          const word = first?.c.word ?? c.word;
+          if (first) {
+            ctx.problem({
+              messageId: 'captionDuplicate',
+              severity: 'info',
+              data: { word, number: c.number, first: first.title, firstLine: first.c.line, caption: x.title, line: c.line },
+              where,
+              reported: x.title,
+              expected: `nomor ${word.toLowerCase()} yang belum dipakai (${word} ${c.number} sudah dipakai di baris ${first.c.line}: "${first.title}")`,
+              tolerance: 'setiap nomor dipakai satu kali',
+              related: [{ ...bodyAt(first.c.line, first.c.page), note: first.title }],
+            });
+            continue;
+          }
+          seen.set(c.number, x);
+          const prev = lastIn.get(c.chapter);
+          lastIn.set(c.chapter, x);
+          if (!prev || c.index <= prev.c.index + 1) continue;
+          // a gap: the numbers between are nowhere in the report
+          const missing: string[] = [];
+          for (let k = prev.c.index + 1; k < c.index; k++) missing.push(c.chapter ? `${c.chapter}.${k}` : String(k));
+          if (missing.some((m) => numbers.has(m))) continue;
+          const expected = missing[0]!;
+          ctx.problem({
+            messageId: 'captionSkipped',
+            severity: 'info',
+            data: { word, prev: prev.c.number, prevLine: prev.c.line, number: c.number, line: c.line, expected, missing: missing.map((m) => `${word} ${m}`).join(', ') },
+            where,
+            reported: x.title,
+            expected: `${word} ${expected} (sesudah ${word} ${prev.c.number}, baris ${prev.c.line})`,
+            tolerance: 'penomoran berurutan',
+            related: [{ ...bodyAt(prev.c.line, prev.c.page), note: prev.title }],
+          });
+        }
       }
     }
 
