@@ -47,6 +47,7 @@ describe('agency-name', () => {
         { name: 'a list of several units', text: report('Lomba desa diikuti oleh Kecamatan Adiwerna, Kecamatan Slawi dan Kecamatan Dukuhturi.') },
         { name: 'a capitalised ordinary word after the unit word', text: report('Pelayanan di Kecamatan Tetap berjalan dengan baik.', 'Anggaran Kegiatan Di Wilayah Kecamatan Sebesar Rp. 300.000.000,-', 'Pelayanan tetap berjalan. Dana sebesar itu cukup.') },
         { name: 'the same telephone in every letterhead; a fax number apart', text: report('JL. ACHMAD YANI NO. 48 ☎ (0331) 711418 JEMBER', 'Jl. Achmad Yani Nomor 48 Telp. (0331) 711418 Fax. (0331) 7114418') },
+        { name: 'the same address printed in several ways', text: report('JL. ACHMAD YANI NO. 48 JEMBER', 'Jl. Achmad Yani Nomor 48 Bangsalsari', 'Jln. Achmad Yani No.48') },
         { name: 'no name stands out', text: 'Kecamatan Adiwerna menerima.\nKecamatan Slawi menerima.\n' },
         {
           name: 'a dinas naming other dinas as partners; its own name longer in one place, as an acronym in another',
@@ -68,6 +69,11 @@ describe('agency-name', () => {
           name: "a letterhead of another dinas in a dinas's report (copied from a sibling dinas)",
           text: dinas('DINAS PENDIDIKAN', 'Program ini dilaksanakan bersama Dinas Pendidikan.'),
           findings: [{ line: 17, reported: 'DINAS PENDIDIKAN', messageIncludes: 'Kop surat (baris 17) menyebut "DINAS PENDIDIKAN"', category: 'name_or_id_mismatch', severity: 'warning' }],
+        },
+        {
+          name: 'one letterhead address with another house number',
+          text: report('JL. RAMBIPUJI NO. 124 ☎ (0336) 6200051 BALUNG 68161', 'Jl. Rambipuji Nomor 142 Telp. (0336) 6200051 Balung', 'JL. RAMBIPUJI NO. 124 ☎ (0336) 6200051 BALUNG 68161'),
+          findings: [{ line: 9, reported: 'Jl. Rambipuji Nomor 142', expected: 'JL. RAMBIPUJI NO. 124 (baris 8, 10)', category: 'name_or_id_mismatch' }],
         },
         {
           name: 'one letterhead telephone with a digit more (seed 001)',

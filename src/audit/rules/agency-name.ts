@@ -57,6 +57,50 @@ function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
   }
 }
 
+/**
+ * Letterhead addresses ("JL. RAMBIPUJI NO. 124", "Jl. Rambipuji Nomor 124"): one street printed with
+ * two house numbers is one office's address mistyped; the number printed less often is reported
+ * when the other is printed at least twice.
+ */
+function letterheadAddresses(ctx: Parameters<Rule['check']>[0]): void {
+  const { report, doc } = ctx;
+  const re = /^(?:jl|jln|jalan)\.?\s+(.+?)\s*(?:,\s*)?(?:no|nomor|nomer)\.?\s*:?\s*(\d{1,4}[a-z]?)\b/i;
+  const streets = new Map<string, Map<string, { printed: string; lines: DocLine[] }>>();
+  for (const p of allLines(report, doc)) {
+    if (p.line.cells && p.line.cells.filter((c) => c.text.trim() !== '').length > 1) continue;
+    const m = re.exec(p.text);
+    if (!m) continue;
+    const street = m[1]!.toLowerCase().replace(/[^a-z0-9]+/g, '');
+    if (street.length < 4) continue;
+    const no = m[2]!.toLowerCase();
+    const byNo = streets.get(street) ?? new Map<string, { printed: string; lines: DocLine[] }>();
+    const e = byNo.get(no) ?? { printed: m[0], lines: [] };
+    e.lines.push(p.line);
+    byNo.set(no, e);
+    streets.set(street, byNo);
+  }
+  for (const byNo of streets.values()) {
+    if (byNo.size < 2) continue;
+    const ranked = [...byNo.values()].sort((a, b) => b.lines.length - a.lines.length);
+    const own = ranked[0]!;
+    if (own.lines.length < 2) continue;
+    for (const x of ranked.slice(1)) {
+      if (x.lines.length * 2 > own.lines.length) continue;
+      const l0 = x.lines[0]!;
+      const ownLines = own.lines.map((l) => l.line).join(', ');
+      ctx.problem({
+        messageId: 'address',
+        data: { reported: x.printed, lines: x.lines.map((l) => l.line).join(', '), expected: own.printed, otherLines: ownLines },
+        where: { file: report.file, page: l0.page, line: l0.line, section: SECTION_LABEL[sectionAt(report.sections, l0.line).kind], column: 'alamat' },
+        reported: x.printed,
+        expected: `${own.printed} (baris ${ownLines})`,
+        tolerance: 'alamat sama di setiap kop surat',
+        related: own.lines.map((l) => ({ file: report.file, page: l.page, line: l.line, note: own.printed })),
+      });
+    }
+  }
+}
+
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -71,13 +115,17 @@ export const agencyName: Rule = {
     category: 'name_or_id_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Nama instansi kewilayahan (kecamatan, kemantren, distrik) adalah nama yang berulang kali dicetak laporan (sampul, kepala halaman, batang tubuh, tanda tangan; paling sedikit dua kali dan dua kali lebih sering daripada nama lain). Nama unit lain yang muncul hanya sekali atau dua kali dalam kalimat atau judul yang tidak membicarakan tempat lain (batas wilayah, perbandingan, kerja sama; kata-katanya di rules/vocabulary.yaml) dan tidak menyebut unit lain dilaporkan: biasanya paragraf yang disalin dari laporan instansi saudara. Kalimat yang menyebut beberapa unit (daftar) diabaikan. Instansi sektoral (dinas, badan, bagian, ...) wajar menyebut dinas lain sebagai mitra, jadi hanya tempat nama itu berdiri sebagai instansi laporan ini yang dibandingkan: sampul, judul laporan, kop surat di bawah "PEMERINTAH KABUPATEN ...", "Kepala Dinas ..." di atas NIP, dan kalimat "Dinas ... merupakan unsur / perangkat daerah ..."; nama dengan kata unit sama tetapi bidang lain (kata pertamanya berbeda; bukan singkatan satu kata berhuruf awal sama) di tempat seperti itu dilaporkan bila nama instansi sendiri tercetak di tempat seperti itu paling sedikit dua kali dan dua kali lebih sering. Nomor telepon kop surat ("Telp." / "☎", bukan faks) dengan kode area sama yang berbeda satu digit sisipan juga dilaporkan (kedua tempat disebut).',
-      en: 'The name of a territorial agency (kecamatan, kemantren, distrik) is the one the report prints again and again (cover, running headers, body, signature; at least twice and twice as often as any other). Another unit\'s name printed once or twice in a sentence or heading that is not about another place (borders, comparisons, cooperation; the words are in rules/vocabulary.yaml) and names no other unit is reported: usually a paragraph copied from a sibling agency\'s report. Sentences naming several units (lists) are ignored. A sectoral agency (dinas, badan, bagian, ...) rightly names other dinas as partners, so only the places where a name stands as this report\'s agency are compared: the cover, the report\'s title, a letterhead under "PEMERINTAH KABUPATEN ...", "Kepala Dinas ..." above a NIP, and a sentence "Dinas ... merupakan unsur / perangkat daerah ..."; a name with the same unit word but another field (its first word differs; not a one-word acronym with the same first letter) in such a place is reported when the own name stands in such places at least twice and twice as often. Letterhead telephone numbers ("Telp." / "☎", not fax) with the same area code that differ by one inserted digit are reported too (both places named).',
+      id: 'Nama instansi kewilayahan (kecamatan, kemantren, distrik) adalah nama yang berulang kali dicetak laporan (sampul, kepala halaman, batang tubuh, tanda tangan; paling sedikit dua kali dan dua kali lebih sering daripada nama lain). Nama unit lain yang muncul hanya sekali atau dua kali dalam kalimat atau judul yang tidak membicarakan tempat lain (batas wilayah, perbandingan, kerja sama; kata-katanya di rules/vocabulary.yaml) dan tidak menyebut unit lain dilaporkan: biasanya paragraf yang disalin dari laporan instansi saudara. Kalimat yang menyebut beberapa unit (daftar) diabaikan. Instansi sektoral (dinas, badan, bagian, ...) wajar menyebut dinas lain sebagai mitra, jadi hanya tempat nama itu berdiri sebagai instansi laporan ini yang dibandingkan: sampul, judul laporan, kop surat di bawah "PEMERINTAH KABUPATEN ...", "Kepala Dinas ..." di atas NIP, dan kalimat "Dinas ... merupakan unsur / perangkat daerah ..."; nama dengan kata unit sama tetapi bidang lain (kata pertamanya berbeda; bukan singkatan satu kata berhuruf awal sama) di tempat seperti itu dilaporkan bila nama instansi sendiri tercetak di tempat seperti itu paling sedikit dua kali dan dua kali lebih sering. Alamat kop surat dengan jalan sama tetapi nomor lain (yang lebih jarang dicetak) dilaporkan. Nomor telepon kop surat ("Telp." / "☎", bukan faks) dengan kode area sama yang berbeda satu digit sisipan juga dilaporkan (kedua tempat disebut).',
+      en: 'The name of a territorial agency (kecamatan, kemantren, distrik) is the one the report prints again and again (cover, running headers, body, signature; at least twice and twice as often as any other). Another unit\'s name printed once or twice in a sentence or heading that is not about another place (borders, comparisons, cooperation; the words are in rules/vocabulary.yaml) and names no other unit is reported: usually a paragraph copied from a sibling agency\'s report. Sentences naming several units (lists) are ignored. A sectoral agency (dinas, badan, bagian, ...) rightly names other dinas as partners, so only the places where a name stands as this report\'s agency are compared: the cover, the report\'s title, a letterhead under "PEMERINTAH KABUPATEN ...", "Kepala Dinas ..." above a NIP, and a sentence "Dinas ... merupakan unsur / perangkat daerah ..."; a name with the same unit word but another field (its first word differs; not a one-word acronym with the same first letter) in such a place is reported when the own name stands in such places at least twice and twice as often. A letterhead address on the same street with another number (the one printed less often) is reported. Letterhead telephone numbers ("Telp." / "☎", not fax) with the same area code that differ by one inserted digit are reported too (both places named).',
     },
     messages: {
       phone: {
         id: 'Nomor telepon kop surat berbeda: {{reported}} (baris {{lines}}) dan {{expected}} (baris {{otherLines}}); kode area sama, satu digit lebih atau kurang.',
         en: 'The letterhead telephone numbers differ: {{reported}} (line {{lines}}) and {{expected}} (line {{otherLines}}); same area code, one digit more or less.',
+      },
+      address: {
+        id: 'Alamat kop surat berbeda: "{{reported}}" (baris {{lines}}) dan "{{expected}}" (baris {{otherLines}}); jalan sama, nomor lain.',
+        en: 'The letterhead addresses differ: "{{reported}}" (line {{lines}}) and "{{expected}}" (line {{otherLines}}); the same street, another number.',
       },
       otherSectoral: {
         id: '{{kind}} (baris {{line}}) menyebut "{{reported}}" sebagai instansi laporan ini, padahal di {{count}} tempat lain laporan ini milik {{expected}} ({{places}}): nama instansi berbeda.',
@@ -92,6 +140,7 @@ export const agencyName: Rule = {
   check(ctx) {
     const { report, doc, config } = ctx;
     letterheadPhones(ctx);
+    letterheadAddresses(ctx);
     sectoralNames(ctx);
     const vocab = config.vocabulary?.agencyUnits;
     if (!vocab || vocab.units.length === 0) return;
