@@ -39,7 +39,7 @@ interface RoleHit {
   kind: 'label' | 'value';
 }
 
-function roleOf(label: string, vocab: Vocab): RoleHit | null {
+export function roleOf(label: string, vocab: Vocab): RoleHit | null {
   const w = words(label);
   if (!w) return null;
   for (const r of vocab.columnRoles) {
