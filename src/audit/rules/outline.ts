@@ -47,7 +47,7 @@ export const outline: Rule = {
     category: 'reference_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; nomor tabel dan gambar (Tabel 3.1, 3.2, ...; kata judulnya di rules/vocabulary.yaml) tidak dipakai dua kali dan tidak terlewat dalam satu bab (judul tabel harus diikuti baris tabel; "(lanjutan)" bukan judul baru); sub-bagian bernomor di bawah satu judul ("1. Visi dan Misi" yang berdiri sendiri, bukan butir daftar) berurutan 1, 2, 3; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
+      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; nomor tabel dan gambar (Tabel 3.1, 3.2, ...; kata judulnya di rules/vocabulary.yaml) tidak dipakai dua kali dan tidak terlewat dalam satu bab (judul tabel harus diikuti baris tabel; "(lanjutan)" atau judul yang sama langsung sesudah tabelnya bukan judul baru; nomor yang hanya tercetak sebagai judul gambar tabel tetap dihitung ada); sub-bagian bernomor di bawah satu judul ("1. Visi dan Misi" yang berdiri sendiri, bukan butir daftar) berurutan 1, 2, 3; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
       en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; table and figure numbers (Tabel 3.1, 3.2, ...; caption words in rules/vocabulary.yaml) are neither used twice nor skipped within a chapter (a table caption must be followed by table rows; "(lanjutan)" is no new caption); numbered sub-sections under one heading (a "1. Visi dan Misi" standing alone, not a list item) run 1, 2, 3; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Numbering findings are info; differing titles are warnings.',
     },
     messages: {
@@ -148,10 +148,14 @@ export const outline: Rule = {
     if (cap) {
       for (const kind of ['tables', 'figures'] as const) {
         const found: { c: Caption; title: string }[] = [];
+        // every number printed as a caption anywhere (a table printed as an image has no rows after it)
+        const numbers = new Set<string>();
         lines.forEach((p, i) => {
-          if (!BODY_SECTIONS.has(p.section) || (p.line.cells && p.line.cells.filter((x) => x.text.trim() !== '').length > 1)) return;
+          if (p.line.cells && p.line.cells.filter((x) => x.text.trim() !== '').length > 1) return;
           const c = captionOf({ line: p.line.line, page: p.line.page, text: p.text }, cap[kind], cap.continued);
           if (!c) return;
+          numbers.add(c.number);
+          if (!BODY_SECTIONS.has(p.section)) return;
           // the title, here or on the next line
           const next = lines[i + 1];
           const title = shorten(`${p.text}${c.rest === '' && next && !next.line.cells ? ` ${next.text}` : ''}`, 80);
@@ -171,13 +175,14 @@ export const outline: Rule = {
           found.push({ c, title });
         });
         const seen = new Map<string, { c: Caption; title: string }>();
-        const numbers = new Set(found.map((x) => x.c.number));
         const lastIn = new Map<string, { c: Caption; title: string }>();
-        for (const x of found) {
+        for (const [xi, x] of found.entries()) {
           const { c } = x;
           const first = seen.get(c.number);
           const where: SourceRef = bodyAt(c.line, c.page);
           const word = first?.c.word ?? c.word;
+          // the same caption again right after its table (no other caption between): the table carried on to the next page
+          if (first && found[xi - 1] === first && first.title.toLowerCase() === x.title.toLowerCase()) continue;
           if (first) {
             ctx.problem({
               messageId: 'captionDuplicate',
