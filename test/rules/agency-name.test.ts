@@ -48,6 +48,10 @@ describe('agency-name', () => {
         { name: 'a capitalised ordinary word after the unit word', text: report('Pelayanan di Kecamatan Tetap berjalan dengan baik.', 'Anggaran Kegiatan Di Wilayah Kecamatan Sebesar Rp. 300.000.000,-', 'Pelayanan tetap berjalan. Dana sebesar itu cukup.') },
         { name: 'the same telephone in every letterhead; a fax number apart', text: report('JL. ACHMAD YANI NO. 48 ☎ (0331) 711418 JEMBER', 'Jl. Achmad Yani Nomor 48 Telp. (0331) 711418 Fax. (0331) 7114418') },
         { name: 'the same address printed in several ways', text: report('JL. ACHMAD YANI NO. 48 JEMBER', 'Jl. Achmad Yani Nomor 48 Bangsalsari', 'Jln. Achmad Yani No.48') },
+        {
+          name: "a secretariat's report carrying the PKs of its bagian: signatures of several bagian",
+          text: ['LAPORAN KINERJA', 'SEKRETARIAT DAERAH', 'KABUPATEN SUKAMAJU', 'TAHUN 2023', '', 'BAB I PENDAHULUAN', '', 'Teks.', '', 'KEPALA BAGIAN UMUM', 'NIP. 19700101 199503 1 001', '', 'KEPALA BAGIAN UMUM', 'NIP. 19700101 199503 1 001', '', 'KEPALA BAGIAN HUKUM', 'NIP. 19710101 199603 1 002', ''].join('\n'),
+        },
         { name: 'no name stands out', text: 'Kecamatan Adiwerna menerima.\nKecamatan Slawi menerima.\n' },
         {
           name: 'a dinas naming other dinas as partners; its own name longer in one place, as an acronym in another',
