@@ -363,7 +363,7 @@ type Ctx = Parameters<Rule['check']>[0];
 
 /**
  * Numbered sub-section titles under one heading (a lettered or numbered heading in capitals, or a
- * chapter): a line "N. Title" standing alone (blank lines around it) that is short, does not end a
+ * chapter): a line "N. Title" standing alone (blank lines around it), starting with a capital, that is short, does not end a
  * sentence or open a list (no ".", ":", ";" at its end), follows no list label ("Sasaran :") and is
  * followed by a paragraph, not by another item. Such titles under one heading run 1, 2, 3; when at
  * least three start at 1, none restarts at 1 (a restart means list items were taken for titles) and
@@ -416,7 +416,7 @@ function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, 
     // standing alone, short, not a sentence or a list's opening, followed by a paragraph
     if (prev.line.line >= p.line.line - 1 || next.line.line <= p.line.line + 1) continue;
     const title = m[2]!;
-    if (title.length > 80 || /[.:;,]$/.test(title)) continue;
+    if (title.length > 80 || /[.:;,]$/.test(title) || !/^[A-Z]/.test(title)) continue;
     if (/^(\d+[.)]|[a-z][.)]\s|[-•*])/.test(next.text) || next.text.length < title.length) continue;
     // after a list label ("Sasaran :") it is the list's item
     if (/:$/.test(prev.text) && prev.text.length <= 40) continue;
