@@ -1,0 +1,569 @@
+import type { Config } from '../../model/config.js';
+import type { DocLine } from '../../model/document.js';
+import type { Fact } from '../../model/facts.js';
+import type { LkipReport } from '../../model/report.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
+import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { checkCapaian, consistentAtPrinted, samePrinted } from '../../parse/arith.js';
+import { factsByRow, partnerIn } from '../../parse/facts.js';
+import { formatId } from '../../parse/numbers.js';
+import { toleranceText } from '../tolerance.js';
+import { budgetKey, nameKey, similarity } from './_match.js';
+import { BODY_SECTIONS, containment, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
+
+type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
+type Measure = 'capaian' | 'realisasi';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A regex source matching any of the phrases as whole words ("rata rata" also as "rata-rata"). */
+const phrases = (list: string[]) => (list.length === 0 ? '(?!)' : `(?<![a-z])(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})(?![a-z])`);
+
+// ---------------------------------------------------------------- what the tables say
+
+/** One table cell a sentence may restate. */
+interface Entry {
+  value: PrintedValue;
+  year: number | null;
+  src: SourceRef;
+  fact?: Fact;
+}
+
+/** An indicator, a sasaran, or a sub kegiatan's output, with its table values by measure. */
+interface Subject {
+  kind: 'indicator' | 'sasaran' | 'output';
+  /** The name as printed (for matching words and for the message). */
+  name: string;
+  keys: string[];
+  entries: Record<Measure, Entry[]>;
+  /** For an output: the input (dana) percentage of the same sub kegiatan, to explain a mix-up. */
+  input?: PrintedValue;
+}
+
+/** A name without its label and numbering ("Indikator 4.1 ", "Sasaran 2 :", "Sub Kegiatan :", "3."). */
+function plainName(label: string): string {
+  return label
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:sasaran(?:\s+strategi[s]?)?|indikator(?:\s+kinerja)?(?:\s+sasaran)?|sub\.?\s*kegiatan|kegiatan|program)\s*[\d.]*\s*:?\s*/i, '')
+    .replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '')
+    .replace(/\s+per\s+[\d.,]+\s*\S*\s*$/i, '')
+    .trim();
+}
+
+function subjectsFromFacts(report: LkipReport): Subject[] {
+  const out: Subject[] = [];
+  const find = (kind: Subject['kind'], key: string) => out.find((s) => s.kind === kind && s.keys.some((k) => similarity(k, key) > 0));
+  const add = (kind: Subject['kind'], name: string, key: string) => {
+    let s = find(kind, key);
+    if (!s) {
+      s = { kind, name: plainName(name), keys: [key], entries: { capaian: [], realisasi: [] } };
+      out.push(s);
+    } else if (!s.keys.includes(key)) s.keys.push(key);
+    return s;
+  };
+  // indicators under each sasaran (by the group their rows stand under), to know which sasaran has one
+  const under = new Map<Subject, Set<string>>();
+  for (const f of report.facts) {
+    if (f.rowKind !== 'item' || (f.subject.kind !== 'indicator' && f.subject.kind !== 'sasaran')) continue;
+    const key = nameKey(f.subject.name);
+    if (key.length < 8) continue;
+    const s = add(f.subject.kind, f.subject.name, key);
+    if (f.subject.kind === 'indicator' && f.subject.group) {
+      const gk = nameKey(f.subject.group);
+      if (gk.length >= 8) {
+        const g = add('sasaran', f.subject.group, gk);
+        const set = under.get(g) ?? new Set<string>();
+        set.add(s.keys[0]!);
+        under.set(g, set);
+      }
+    }
+    if (f.measure !== 'capaian' && f.measure !== 'realisasi') continue;
+    if (f.basis !== 'year' || f.period || f.statedIn === 'budget') continue;
+    // a capaian in a table of the Renstra end target is measured against that target
+    if (f.measure === 'capaian' && f.statedIn === 'renstra_end') continue;
+    if (f.value.value === null || (f.value.kind !== 'percent' && f.value.kind !== 'number')) continue;
+    s.entries[f.measure].push({ value: f.value, year: f.year, src: f.src, fact: f });
+  }
+  // a sasaran measured by one indicator has that indicator's capaian and realisasi
+  for (const [g, set] of under) {
+    if (set.size !== 1) continue;
+    const ind = out.find((s) => s.kind === 'indicator' && s.keys[0] === [...set][0]);
+    if (!ind) continue;
+    for (const m of ['capaian', 'realisasi'] as const) g.entries[m].push(...ind.entries[m]);
+  }
+  return out.filter((s) => s.entries.capaian.length + s.entries.realisasi.length > 0);
+}
+
+function subjectsFromBudgets(report: LkipReport): Subject[] {
+  const out: Subject[] = [];
+  for (const tree of report.budgets) {
+    for (const n of Object.values(tree.nodes)) {
+      const outs = n.outputs.filter((o) => o.kind === 'output' && o.pct && o.pct.value !== null);
+      if (outs.length === 0) continue;
+      const key = budgetKey(n.label);
+      if (key.length < 8) continue;
+      const input = n.outputs.find((o) => o.kind === 'input')?.pct ?? n.pct ?? undefined;
+      let s = out.find((x) => x.keys.some((k) => similarity(k, key) > 0));
+      if (!s) {
+        s = { kind: 'output', name: plainName(n.label), keys: [key], entries: { capaian: [], realisasi: [] }, ...(input ? { input } : {}) };
+        out.push(s);
+      }
+      // a sub kegiatan with several outputs has no one output capaian: left out below
+      for (const o of outs) s.entries.capaian.push({ value: o.pct!, year: null, src: o.pct!.src });
+      if (outs.length > 1) s.entries.capaian.push({ value: { ...outs[0]!.pct!, value: null }, year: null, src: outs[0]!.pct!.src });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- which subject a sentence is about
+
+/** The subject whose name the text carries: all words of a short name, 80% of a longer one, clearly ahead of the next. */
+function named(subs: Subject[], text: string): { subject: Subject; score: number } | 'other' | null {
+  const scored = subs
+    .map((s) => ({ s, n: words(s.name).length, c: containment(s.name, text) }))
+    .filter((x) => x.n >= 2)
+    .sort((a, b) => b.c - a.c);
+  const top = scored[0];
+  if (!top) return null;
+  const need = top.n <= 3 ? 1 : 0.8;
+  if (top.c < need) return top.c >= 0.5 ? 'other' : null;
+  const second = scored[1];
+  // a sasaran and its only indicator both named: the same values, either will do
+  if (second && second.c >= top.c - 0.15 && !sameValues(top.s, second.s)) return 'other';
+  return { subject: top.s, score: top.c };
+}
+
+function sameValues(a: Subject, b: Subject): boolean {
+  const va = a.entries.capaian.map((e) => e.src.line).join(',');
+  return va !== '' && va === b.entries.capaian.map((e) => e.src.line).join(',');
+}
+
+interface Prose {
+  pars: Paragraph[];
+  /** Lines of table rows, sorted: a subject is never looked for across a table. */
+  tableLines: number[];
+}
+
+/**
+ * The subject a claim in sentence `si` of paragraph `pi` is about: named in the sentence; else, when
+ * the sentence points back ("indikator ini") or names no subject of its own, in the earlier
+ * sentences of the paragraph or the paragraphs just above (a heading, a "Sub Kegiatan X." line), not
+ * across a table. A window naming another subject, or two, ends the search: silent.
+ */
+function subjectOf(subs: Subject[], prose: Prose, pi: number, si: number, sents: { text: string; offset: number }[], v: { labelRe: RegExp; referRe: RegExp; above?: boolean }): Subject | null {
+  const own = sents[si]!.text;
+  const first = named(subs, own);
+  if (first === 'other') return null;
+  if (first) return first.subject;
+  const refers = v.referRe.test(own);
+  if (v.labelRe.test(own) && !refers) return null;
+  const windows: string[] = [];
+  for (let j = si - 1; j >= 0; j--) windows.push(sents[j]!.text);
+  const par = prose.pars[pi]!;
+  // the paragraphs above only for a sentence that points back, or for an output (of the sub kegiatan just named)
+  if (!refers && !v.above) return pick(subs, windows, v.labelRe);
+  let top = par.parts[0]!.line.line;
+  for (let k = pi - 1; k >= 0 && windows.length < 12; k--) {
+    const p = prose.pars[k]!;
+    const end = p.parts[p.parts.length - 1]!.line.line;
+    if (top - end > 6 || !BODY_SECTIONS.has(p.section)) break;
+    if (prose.tableLines.some((l) => l > end && l < top)) break;
+    const ss = sentences(p.text);
+    for (let j = ss.length - 1; j >= 0; j--) windows.push(ss[j]!.text);
+    top = p.parts[0]!.line.line;
+  }
+  return pick(subs, windows, v.labelRe);
+}
+
+function pick(subs: Subject[], windows: string[], labelRe: RegExp): Subject | null {
+  for (const w of windows) {
+    const m = named(subs, w);
+    if (m === 'other') return null;
+    if (m) return m.subject;
+    if (labelRe.test(w)) return null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- the rule
+
+/**
+ * Numbers in the narrative that restate a fact of a table: the capaian (or realisasi) of an indicator
+ * or sasaran the sentence names, the output capaian of a sub kegiatan, a change from an earlier
+ * year's value, and a share with its count ("14,32% sebanyak 18.100 jiwa") against the total the text
+ * states. Compared at the printed precision of both; a sentence that cannot be tied to one subject,
+ * one measure and one year is left alone.
+ */
+export const restatement: Rule = {
+  meta: {
+    id: 'restatement',
+    category: 'narrative_number_mismatch',
+    defaultSeverity: 'error',
+    docs: {
+      id: 'Angka dalam uraian yang menyatakan ulang fakta tabel harus sama dengan fakta itu pada presisi cetak: capaian (atau realisasi) indikator atau sasaran yang disebut namanya dalam kalimat (atau oleh judul/paragraf tepat di atasnya bila kalimat menunjuk "indikator ini"), untuk tahun laporan atau tahun yang disebut; capaian output sub kegiatan; kenaikan/penurunan "dari tahun Y" terhadap nilai tahun Y di tabel; dan "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" terhadap jumlah yang dinyatakan di atasnya ("jumlah penduduk ... sebanyak M jiwa"). Sasaran yang diukur oleh satu indikator memakai capaian indikator itu. Nilai tabel yang saling berbeda, nama yang tidak jelas, atau tahun yang tidak dapat ditentukan: tidak dibandingkan. Bila uraian membuktikan angkanya sendiri (realisasi / target dalam kalimat yang sama) dan sel tabel tidak, temuan ditempatkan pada sel tabel. Kata-katanya di rules/vocabulary.yaml (restatement).',
+      en: 'Numbers in the narrative that restate a table fact must equal it at printed precision: the capaian (or realisation) of an indicator or sasaran the sentence names (or that the heading or paragraph just above names when the sentence says "this indicator"), for the report year or the year named; a sub kegiatan\'s output capaian; a rise/fall "from year Y" against the table\'s value for Y; and "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" against the total stated above ("jumlah penduduk ... sebanyak M jiwa"). A sasaran measured by one indicator takes that indicator\'s capaian. Table values that disagree among themselves, unclear names or an undecidable year: not compared. When the sentence proves its own number (realisation / target in the same sentence) and the table cell does not, the finding is placed on the table cell. The words are in rules/vocabulary.yaml (restatement).',
+    },
+    messages: {
+      restated: {
+        id: 'Uraian menyebut {{measure}} {{kind}} "{{subject}}"{{year}} {{reported}}, sedangkan {{tables}} mencantumkan {{expected}}.',
+        en: 'The narrative gives the {{measureEn}} of {{kindEn}} "{{subject}}"{{yearEn}} as {{reported}}, but {{tablesEn}} lists {{expected}}.',
+      },
+      output: {
+        id: 'Uraian menyebut capaian output sub kegiatan "{{subject}}" {{reported}}, sedangkan {{tables}} mencantumkan capaian output {{expected}}{{hint}}.',
+        en: 'The narrative gives the output capaian of sub kegiatan "{{subject}}" as {{reported}}, but {{tablesEn}} lists the output capaian as {{expected}}{{hintEn}}.',
+      },
+      table: {
+        id: '{{table}} mencantumkan {{measure}} {{kind}} "{{subject}}"{{year}} {{reported}}, sedangkan uraian baris {{line}} menyebut {{expected}} dan hitungannya sendiri membuktikannya ({{calc}}).',
+        en: '{{table}} lists the {{measureEn}} of {{kindEn}} "{{subject}}"{{yearEn}} as {{reported}}, but the narrative on line {{line}} gives {{expected}}, which its own figures prove ({{calc}}).',
+      },
+      change: {
+        id: 'Uraian menyebut {{claim}} dari tahun {{prevYear}}, sedangkan {{measure}} "{{subject}}" tahun {{prevYear}} di {{table}} {{prev}}: {{actual}}.',
+        en: 'The narrative states {{claim}} from {{prevYear}}, but the {{prevYear}} {{measureEn}} of "{{subject}}" in {{table}} is {{prev}}: {{actualEn}}.',
+      },
+      share: {
+        id: 'Tercatat {{reported}} untuk {{count}}, seharusnya {{expected}} ({{count}} dari {{total}} yang dinyatakan di baris {{line}}).',
+        en: 'Printed {{reported}} for {{count}}, but it should be {{expected}} ({{count}} of the {{total}} stated on line {{line}}).',
+      },
+    },
+  },
+  check(ctx) {
+    const vocab = ctx.config.vocabulary?.restatement;
+    if (!vocab) return;
+    const { report } = ctx;
+    const pars = paragraphs(report, ctx.doc).filter((p) => BODY_SECTIONS.has(p.section));
+    const prose: Prose = { pars: paragraphs(report, ctx.doc), tableLines: report.tables.flatMap((t) => t.rows.map((r) => r.line)).sort((a, b) => a - b) };
+    checkClaims(ctx, vocab, prose);
+    checkShares(ctx, vocab, pars);
+  },
+};
+
+const MEASURE_EN: Record<Measure, string> = { capaian: 'capaian', realisasi: 'realisation' };
+const KIND: Record<Subject['kind'], [string, string]> = { indicator: ['indikator', 'indicator'], sasaran: ['sasaran', 'sasaran'], output: ['sub kegiatan', 'sub kegiatan'] };
+
+const YEAR_RE = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
+function tablesText(es: Entry[], en = false): string {
+  const names = [...new Set(es.map((e) => `${e.src.table ?? (en ? 'the table' : 'tabel')} ${en ? 'line' : 'baris'} ${e.src.line}`))];
+  return names.length <= 4 ? names.join(', ') : `${names.slice(0, 4).join(', ')} ${en ? 'and' : 'dan'} ${names.length - 4} ${en ? 'more' : 'lainnya'}`;
+}
+
+/** Entries of one measure for one year (an undated column stands for the report's year). */
+function entriesFor(s: Subject, m: Measure, year: number | null): Entry[] {
+  const es = s.entries[m];
+  if (year === null) {
+    const years = new Set(es.map((e) => e.year).filter((y) => y !== null));
+    return years.size === 0 ? es : [];
+  }
+  return es.filter((e) => e.year === year || e.year === null);
+}
+
+/** Values that agree among themselves (each pair at the printed precision); else none. */
+function agreed(es: Entry[]): Entry[] {
+  if (es.length === 0 || es.some((e) => e.value.value === null)) return [];
+  return es.every((e) => samePrinted(e.value, es[0]!.value)) ? es : [];
+}
+
+/** A table capaian its own row proves (target and realisasi beside it give it). */
+function provenByRow(e: Entry, rows: Map<string, Fact[]>): boolean {
+  const f = e.fact;
+  if (!f) return true;
+  const row = rows.get(`${f.cell.table}\u0000${f.cell.row}\u0000${f.cell.part ?? ''}`) ?? [];
+  const t = partnerIn(row, f, 'target');
+  const r = partnerIn(row, f, 'realisasi');
+  if (!t || !r) return false;
+  const res = checkCapaian(t.value, r.value, f.value, f.subject.polarity === 'negative', false);
+  return res !== null && res.holds;
+}
+
+/** "2.123.150 / 2.212.558 = 95,96": two numbers of the sentence whose ratio gives the claimed percentage. */
+function selfProof(text: string, claim: Token, src: SourceRef): string | null {
+  const nums = tokens(text, src).filter((t) => t !== claim && t.index !== claim.index && t.value.value !== null && t.value.kind !== 'percent' && !/^(?:19|20)\d\d$/.test(t.raw) && t.value.value > 0);
+  for (const a of nums) {
+    for (const b of nums) {
+      if (a === b) continue;
+      const p = (b.value.value! / a.value.value!) * 100;
+      if (consistentAtPrinted(p, claim.value.value!, claim.value.decimals)) return `${b.raw} / ${a.raw} = ${formatId(p, Math.max(2, claim.value.decimals))}%`;
+    }
+  }
+  return null;
+}
+
+function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
+  const { report } = ctx;
+  const facts = subjectsFromFacts(report);
+  const outputs = subjectsFromBudgets(report);
+  if (facts.length === 0 && outputs.length === 0) return;
+  const rows = factsByRow(report.facts);
+  const measureWords = v.measures.flatMap((m) => m.words);
+  const wordRe = new RegExp(phrases(measureWords), 'gi');
+  const measureOf = (w: string): Measure | null => v.measures.find((m) => m.words.some((x) => x.toLowerCase() === w.toLowerCase().replace(/[\s-]+/g, ' ')))?.measure ?? null;
+  const otherRe = new RegExp(phrases(v.otherMeasures), 'i');
+  const outputRe = new RegExp(phrases(v.output), 'i');
+  const meanRe = new RegExp(phrases(v.mean), 'i');
+  const labelRe = new RegExp(`${phrases(v.subjectWords)}\\s*:?\\s*(?:\\d+(?:\\.\\d+)*\\s*:?\\s*)?[A-Z]`);
+  const referRe = new RegExp(`${phrases([...v.subjectWords, ...measureWords])}(?:\\s+\\S+)?\\s+${phrases(v.referents)}`, 'i');
+  const sinceRe = new RegExp(`${phrases(v.since)}\\s+(?:\\S+\\s+){0,2}?tahun\\s+((?:19|20)\\d\\d)`, 'gi');
+  const upRe = new RegExp(phrases(v.up), 'i');
+  const downRe = new RegExp(phrases(v.down), 'i');
+  const changeRe = new RegExp(`(${phrases([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
+  const fillerRe = new RegExp(`^(?:[\\s,]|${phrases([...v.gap, ...v.output, ...v.mean, ...v.referents, ...v.subjectWords])})*$`, 'i');
+  const anyRe = new RegExp(phrases([...measureWords, ...v.up, ...v.down]), 'i');
+  const otherBeforeRe = new RegExp(`${phrases(v.otherMeasures)}\\s+$`, 'i');
+  const endRe = (() => {
+    const bases = ctx.config.vocabulary?.columnQualifiers?.bases.find((b) => b.basis === 'renstra_end')?.any ?? [];
+    return new RegExp(phrases(bases.map((p) => p.join(' '))), 'i');
+  })();
+
+  for (let pi = 0; pi < prose.pars.length; pi++) {
+    const par = prose.pars[pi]!;
+    if (!BODY_SECTIONS.has(par.section)) continue;
+    if (!anyRe.test(par.text)) continue;
+    const sents = sentences(par.text);
+    // the year a paragraph speaks of: the report's, else the one after the year it compares with
+    const since = [...par.text.matchAll(sinceRe)].map((m) => Number(m[1]));
+    /** The narrative's value for each subject in this paragraph (for a change claim after it). */
+    const stated = new Map<Subject, { value: PrintedValue; year: number | null }>();
+    for (let si = 0; si < sents.length; si++) {
+      const s = sents[si]!;
+      const src0 = refOf(report, lineAt(par, s.offset));
+      const toks = tokens(s.text, src0);
+      const lower = s.text.toLowerCase();
+      const sinceHere = [...s.text.matchAll(sinceRe)];
+      const namedYears = [...s.text.matchAll(YEAR_RE)].filter((y) => !sinceHere.some((m) => y.index! >= m.index! && y.index! < m.index! + m[0].length)).map((y) => Number(y[0]));
+      for (const t of toks) {
+        if (t.value.value === null || t.value.kind !== 'percent') continue;
+        const before = s.text.slice(Math.max(0, t.index - 45), t.index);
+        // a change "naik 1,69% dari tahun 2017"
+        const ch = changeRe.exec(before);
+        const after = s.text.slice(t.end, t.end + 40);
+        const chSince = new RegExp(`^\\s*${sinceRe.source}`, 'i').exec(after);
+        if (ch && chSince) {
+          checkChange(ctx, { par, pi, si, sents, s, t, claim: `${ch[1]} ${t.raw}`, up: upRe.test(ch[1]!) && !downRe.test(ch[1]!), prevYear: Number(chSince[1]), stated, subs: facts, prose, labelRe, referRe, rows });
+          continue;
+        }
+        // the measure word nearest before the number, with no other number or measure between
+        const ws = [...before.matchAll(wordRe)];
+        const w = ws[ws.length - 1];
+        if (!w) continue;
+        const measure = measureOf(w[0]);
+        if (!measure) continue;
+        const gap = before.slice(w.index! + w[0].length);
+        // between the word and the number only filler words ("capaian kinerja sasaran tahun 2023 sebesar"): "capaian PBB 88,17%" is about something else
+        if (gap.length > 40 || !fillerRe.test(gap.replace(YEAR_RE, ' '))) continue;
+        // "capaian input 99,92%", "target capaian 100%": another figure
+        if (otherRe.test(gap) || otherBeforeRe.test(before.slice(0, w.index))) continue;
+        const isOutput = outputRe.test(gap);
+        const isMean = meanRe.test(gap) || meanRe.test(before.slice(Math.max(0, w.index! - 15), w.index));
+        // a capaian against the end of the plan is another figure
+        if (endRe.test(lower)) continue;
+        const subs = isOutput ? outputs : facts.filter((x) => (isMean ? x.kind === 'sasaran' : true));
+        if (measure !== 'capaian' && isOutput) continue;
+        const subject = subjectOf(subs, prose, pi, si, sents, { labelRe, referRe, above: isOutput });
+        if (!subject) continue;
+        // the year: one named in the sentence, else the report's, else the one after the year compared with
+        let year: number | null = null;
+        if (namedYears.length > 1 && new Set(namedYears).size > 1) continue;
+        if (namedYears.length > 0) year = namedYears[0]!;
+        else if (report.meta.year) year = report.meta.year;
+        else if (since.length === 1) {
+          const ys = subject.entries[measure].map((e) => e.year).filter((y): y is number => y !== null);
+          if (ys.length > 0 && Math.max(...ys) === since[0]! + 1) year = since[0]! + 1;
+          else continue;
+        }
+        if (subject.kind === 'output') year = null;
+        const es = agreed(subject.kind === 'output' ? subject.entries.capaian : entriesFor(subject, measure, year));
+        if (es.length === 0) continue;
+        const tv = es[0]!.value;
+        stated.set(subject, { value: t.value, year });
+        if (samePrinted(t.value, tv)) continue;
+        // a mean (or, where the report says so, any capaian) above 100% may be counted as 100%
+        if (measure === 'capaian' && (isMean || report.meta.capRuleStated) && t.value.value === 100 && tv.value! >= 100) continue;
+        if (measure === 'realisasi' && tv.value !== 0 && (t.value.value / tv.value! > 5 || t.value.value / tv.value! < 0.2)) continue;
+        const where = refOf(report, lineAt(par, s.offset + t.index));
+        const yearTxt = year !== null && subject.kind !== 'output' ? ` tahun ${year}` : '';
+        const yearEn = year !== null && subject.kind !== 'output' ? ` for ${year}` : '';
+        const data = {
+          measure,
+          measureEn: MEASURE_EN[measure],
+          kind: KIND[subject.kind][0],
+          kindEn: KIND[subject.kind][1],
+          subject: shorten(subject.name, 90),
+          year: yearTxt,
+          yearEn,
+          reported: t.raw,
+          expected: tv.raw,
+          tables: tablesText(es),
+          tablesEn: tablesText(es, true),
+        };
+        const related = es.map((e) => ({ ...e.src, note: `${measure} ${e.value.raw}` }));
+        if (subject.kind === 'output') {
+          const mixed = subject.input && samePrinted(subject.input, t.value);
+          ctx.problem({
+            messageId: 'output',
+            data: { ...data, hint: mixed ? `; ${t.raw} adalah capaian input (dana) sub kegiatan itu` : '', hintEn: mixed ? `; ${t.raw} is the sub kegiatan's input (budget) percentage` : '' },
+            where,
+            reported: t.raw,
+            expected: `${tv.raw} (${es[0]!.src.table ?? 'tabel'})`,
+            tolerance: toleranceText(Math.min(t.value.decimals, tv.decimals)).id,
+            related: [...related, ...(mixed && subject.input ? [{ ...subject.input.src, note: `capaian input ${subject.input.raw}` }] : [])],
+          });
+          continue;
+        }
+        // the sentence proves its own number and the table cell is not proven by its row: the table is the odd one
+        const proof = measure === 'capaian' ? selfProof(s.text, t, where) : null;
+        const odd = proof ? es.filter((e) => !provenByRow(e, rows)) : [];
+        if (proof && odd.length === es.length) {
+          const e = es[0]!;
+          ctx.problem({
+            messageId: 'table',
+            data: { ...data, table: e.src.table ?? 'tabel', reported: e.value.raw, expected: t.raw, line: where.line, calc: proof },
+            where: e.src,
+            reported: e.value.raw,
+            expected: `${t.raw} (uraian baris ${where.line}: ${proof})`,
+            tolerance: toleranceText(Math.min(t.value.decimals, e.value.decimals)).id,
+            related: [{ ...where, note: `uraian: ${t.raw} (${proof})` }, ...related.slice(1)],
+          });
+          continue;
+        }
+        ctx.problem({
+          messageId: 'restated',
+          data,
+          where,
+          reported: t.raw,
+          expected: `${tv.raw} (${es[0]!.src.table ?? 'tabel'})`,
+          tolerance: toleranceText(Math.min(t.value.decimals, tv.decimals)).id,
+          related,
+        });
+      }
+    }
+  }
+}
+
+interface ChangeClaim {
+  par: Paragraph;
+  pi: number;
+  si: number;
+  sents: { text: string; offset: number }[];
+  s: { text: string; offset: number };
+  t: Token;
+  claim: string;
+  up: boolean;
+  prevYear: number;
+  stated: Map<Subject, { value: PrintedValue; year: number | null }>;
+  subs: Subject[];
+  prose: Prose;
+  labelRe: RegExp;
+  referRe: RegExp;
+  rows: Map<string, Fact[]>;
+}
+
+/**
+ * "Capaian ini naik 1,69% dari tahun 2017": the change from the table's value for 2017 to this
+ * year's (the narrative's, or the table's) must be the one stated, in points or relative, in the
+ * direction stated. Silent when either current value gives it.
+ */
+function checkChange(ctx: RuleContext, c: ChangeClaim): void {
+  const { report } = ctx;
+  const subject = subjectOf(c.subs, c.prose, c.pi, c.si, c.sents, { labelRe: c.labelRe, referRe: c.referRe });
+  if (!subject || c.t.value.value === null) return;
+  const measure: Measure = 'capaian';
+  const prev = agreed(subject.entries[measure].filter((e) => e.year === c.prevYear));
+  if (prev.length === 0) return;
+  const year = report.meta.year ?? c.prevYear + 1;
+  if (year <= c.prevYear) return;
+  const curs: PrintedValue[] = [];
+  const said = c.stated.get(subject);
+  if (said && (said.year === null || said.year === year)) curs.push(said.value);
+  const table = agreed(subject.entries[measure].filter((e) => e.year === year));
+  if (table.length > 0) curs.push(table[0]!.value);
+  if (curs.length === 0) return;
+  const p = prev[0]!.value.value!;
+  const d = c.t.value.value;
+  const dd = c.t.value.decimals;
+  const holds = (cur: number) => {
+    const delta = cur - p;
+    if (c.up ? delta <= 0 : delta >= 0) return false;
+    const points = Math.abs(delta);
+    const rel = p !== 0 ? (points / Math.abs(p)) * 100 : NaN;
+    return consistentAtPrinted(points, d, dd) || consistentAtPrinted(rel, d, dd);
+  };
+  if (curs.some((x) => x.value !== null && holds(x.value))) return;
+  const cur = curs[0]!;
+  const delta = cur.value! - p;
+  const dir = delta === 0 ? 'tetap' : delta < 0 ? 'turun' : 'naik';
+  const dirEn = delta === 0 ? 'unchanged' : delta < 0 ? 'down' : 'up';
+  const pts = formatId(Math.abs(delta), Math.max(2, dd));
+  const where = refOf(report, lineAt(c.par, c.s.offset + c.t.index));
+  const tbl = prev[0]!.src.table ?? 'tabel';
+  ctx.problem({
+    messageId: 'change',
+    data: {
+      claim: c.claim,
+      prevYear: c.prevYear,
+      measure,
+      measureEn: MEASURE_EN[measure],
+      subject: shorten(subject.name, 90),
+      table: tbl,
+      prev: prev[0]!.value.raw,
+      actual: `dari ${prev[0]!.value.raw} ke ${cur.raw} (${year}) ${dir} ${pts} poin`,
+      actualEn: `from ${prev[0]!.value.raw} to ${cur.raw} (${year}) is ${dirEn} ${pts} points`,
+    },
+    where,
+    reported: c.claim,
+    expected: `${dir} ${pts} poin: ${prev[0]!.value.raw} (${c.prevYear}) → ${cur.raw} (${year})`,
+    tolerance: toleranceText(dd).id,
+    related: prev.map((e) => ({ ...e.src, note: `${measure} ${c.prevYear}: ${e.value.raw}` })),
+  });
+}
+
+// ---------------------------------------------------------------- shares of a stated total
+
+/** "14,32 % sebanyak 18.100 jiwa", "sebanyak 61.944 jiwa dengan persentase 49,85%": against the total stated before them. */
+function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
+  if (v.units.length === 0 || v.countWords.length === 0) return;
+  const { report } = ctx;
+  const unit = phrases(v.units);
+  const num = String.raw`(\d{1,3}(?:\.\d{3})+|\d+)`;
+  const pct = String.raw`(\d{1,3}(?:[,.]\d+)?\s?%)`;
+  const shareFirst = new RegExp(`${pct}\\s*,?\\s*${phrases(v.countWords)}\\s+${num}\\s+(${unit})`, 'gi');
+  const countFirst = new RegExp(`(?<![\\d.,])${num}\\s+(${unit})\\s*,?\\s*${phrases(v.shareWords)}\\s+(?:sebesar\\s+)?${pct}`, 'gi');
+  const totalRe = new RegExp(`${phrases(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrases(v.countWords)}|adalah|sebesar)?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
+  const count = (s: string) => Number(s.replace(/\./g, ''));
+  const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  for (let pi = 0; pi < pars.length; pi++) {
+    const par = pars[pi]!;
+    const claims: { p: string; n: string; unit: string; index: number }[] = [];
+    for (const m of par.text.matchAll(shareFirst)) claims.push({ p: m[1]!, n: m[2]!, unit: m[3]!, index: m.index! });
+    for (const m of par.text.matchAll(countFirst)) claims.push({ p: m[3]!, n: m[1]!, unit: m[2]!, index: m.index! + m[0].lastIndexOf(m[3]!) });
+    for (const c of claims) {
+      const u = unitKey(c.unit);
+      const n = count(c.n);
+      // the total: in this paragraph before the claim, else in the paragraphs just above (a list's head)
+      let total: { n: number; raw: string; line: DocLine } | null = null;
+      let ambiguous = false;
+      const look = (p: Paragraph, upto: number) => {
+        const found = [...p.text.slice(0, upto).matchAll(totalRe)].filter((m) => unitKey(m[2]!) === u).map((m) => ({ n: count(m[1]!), raw: `${m[1]} ${m[2]}`, line: lineAt(p, m.index!) }));
+        const vals = new Set(found.map((f) => f.n));
+        if (vals.size > 1) ambiguous = true;
+        return vals.size === 1 ? found[0]! : null;
+      };
+      total = look(par, c.index);
+      for (let k = pi - 1; !total && !ambiguous && k >= 0 && par.parts[0]!.line.line - pars[k]!.parts[pars[k]!.parts.length - 1]!.line.line <= 15; k--) total = look(pars[k]!, pars[k]!.text.length);
+      if (!total || ambiguous || total.n <= n || total.n === 0) continue;
+      const src = refOf(report, lineAt(par, c.index));
+      const pv = tokens(c.p.replace(/\s/g, ''), src)[0];
+      if (!pv || pv.value.value === null || pv.value.kind !== 'percent') continue;
+      const share = (n / total.n) * 100;
+      if (consistentAtPrinted(share, pv.value.value, pv.value.decimals)) continue;
+      const expected = `${formatId(share, pv.value.decimals)}%`;
+      ctx.problem({
+        messageId: 'share',
+        data: { reported: c.p, count: `${c.n} ${c.unit}`, expected, total: total.raw, line: total.line.line },
+        where: src,
+        reported: c.p,
+        expected: `${expected} (${c.n} / ${total.raw.replace(/\s+\S+$/, '')})`,
+        tolerance: toleranceText(pv.value.decimals).id,
+        related: [{ ...refOf(report, total.line), note: `jumlah: ${total.raw}` }],
+      });
+    }
+  }
+}
