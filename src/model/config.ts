@@ -139,6 +139,9 @@ export const ConfigSchema = z.object({
           shareWords: z.array(z.string().min(1)).default([]),
           totalWords: z.array(z.string().min(1)).default([]),
           units: z.array(z.string().min(1)).default([]),
+          headline: z
+            .object({ pagu: z.array(z.string().min(1)).default([]), realisasi: z.array(z.string().min(1)).default([]), not: z.array(z.string().min(1)).default([]) })
+            .default({ pagu: [], realisasi: [], not: [] }),
         })
         .optional(),
       agencyUnits: z

@@ -65,6 +65,25 @@ No.\tIndikator Kinerja\tCapaian (%) 2015\tCapaian (%) 2016\tCapaian (%) 2017\tCa
 2\tJumlah Wisatawan\t90.10\t92.00\t94.27\t${table2018}
 `;
 
+/** The realisation table with its JUMLAH row, and the Bab III sentences about the whole budget. */
+const anggaran = (pagu: string, real: string, extra = '') => `LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
+
+BAB III AKUNTABILITAS KINERJA
+
+Dalam mendukung pelaksanaan tugas dan fungsi Kecamatan Contoh, pada tahun anggaran 2023 didukung dengan anggaran sebesar Rp ${pagu},- Anggaran tersebut bersumber dari APBD.
+
+Tabel 3.8
+REALISASI ANGGARAN PER PROGRAM TAHUN 2023
+
+NO.\tPROGRAM/KEGIATAN/SUB KEGIATAN\tPAGU\tREALISASI\t%
+\tProgram : Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\t3.898.085.541\t3.675.452.192\t94,29%
+1\tKegiatan : Administrasi Keuangan Perangkat Daerah\t3.898.085.541\t3.675.452.192\t94,29%
+\tSub Kegiatan Penyediaan Gaji dan Tunjangan ASN\t3.898.085.541\t3.675.452.192\t94,29%
+\tJUMLAH\t3.898.085.541\t3.675.452.192\t94,29%
+
+Dari tabel diatas terlihat bahwa realisasi anggaran pada tahun 2023 sebesar Rp. ${real},- dari total anggaran Rp. 3.898.085.541,- atau 94,29%.
+${extra}`;
+
 describe('restatement', () => {
   ruleTester(
     restatement,
@@ -79,8 +98,21 @@ describe('restatement', () => {
         { name: 'the shares agree with the stated population (rounded or truncated)', text: penduduk('14,56 %') },
         { name: 'two totals of one unit: which one the list is a share of is not known', text: penduduk('14,32 %', 'Jumlah penduduk tahun lalu sebanyak 126.390 jiwa.') },
         { name: 'the table value of the indicator the heading names, and a rise from the earlier year that holds', text: wisatawan('95.96') },
+        { name: 'the headline pagu and realisasi are the realisation table totals', text: anggaran('3.898.085.541', '3.675.452.192') },
+        {
+          name: 'a refocusing amount, last year\'s budget and a programme\'s budget are not the whole budget of the year',
+          text: anggaran('3.898.085.541', '3.675.452.192', 'Terdapat refocusing anggaran sebesar Rp. 311.646.200,-. Pada tahun 2022 dari total anggaran sebesar Rp. 3.459.730.590,- terealisasi sebesar Rp 3.284.140.582,-. Program Penunjang dengan anggaran Rp 1.000.000.000.'),
+        },
       ],
       invalid: [
+        {
+          name: 'the headline pagu one rupiah off and the headline realisasi another figure than the realisation table',
+          text: anggaran('3.898.085.540', '3.657.452.192'),
+          findings: [
+            { line: 5, reported: 'Rp 3.898.085.540,-', expected: '3.898.085.541 (Tabel 3.8)', messageIncludes: 'pagu seluruh anggaran' },
+            { line: 16, reported: 'Rp. 3.657.452.192,-', expected: '3.675.452.192 (Tabel 3.8)', messageIncludes: 'realisasi seluruh anggaran' },
+          ],
+        },
         {
           name: 'the Ikhtisar capaian of a sasaran measured by one indicator differs from the table',
           text: sasaran('100%'),

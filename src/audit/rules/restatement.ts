@@ -7,9 +7,9 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { checkCapaian, consistentAtPrinted, samePrinted } from '../../parse/arith.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
-import { toleranceText } from '../tolerance.js';
+import { EXACT, fmtRupiah, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
-import { BODY_SECTIONS, containment, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
+import { BODY_SECTIONS, cents, containment, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
 
 type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
 type Measure = 'capaian' | 'realisasi';
@@ -189,8 +189,8 @@ function pick(subs: Subject[], windows: string[], labelRe: RegExp): Subject | nu
 /**
  * Numbers in the narrative that restate a fact of a table: the capaian (or realisasi) of an indicator
  * or sasaran the sentence names, the output capaian of a sub kegiatan, a change from an earlier
- * year's value, and a share with its count ("14,32% sebanyak 18.100 jiwa") against the total the text
- * states. Compared at the printed precision of both; a sentence that cannot be tied to one subject,
+ * year's value, a share with its count ("14,32% sebanyak 18.100 jiwa") against the total the text
+ * states, and the headline pagu and realisasi of the whole budget against the table totals. Compared at the printed precision of both; a sentence that cannot be tied to one subject,
  * one measure and one year is left alone.
  */
 export const restatement: Rule = {
@@ -199,8 +199,8 @@ export const restatement: Rule = {
     category: 'narrative_number_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Angka dalam uraian yang menyatakan ulang fakta tabel harus sama dengan fakta itu pada presisi cetak: capaian (atau realisasi) indikator atau sasaran yang disebut namanya dalam kalimat (atau oleh judul/paragraf tepat di atasnya bila kalimat menunjuk "indikator ini"), untuk tahun laporan atau tahun yang disebut; capaian output sub kegiatan; kenaikan/penurunan "dari tahun Y" terhadap nilai tahun Y di tabel; dan "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" terhadap jumlah yang dinyatakan di atasnya ("jumlah penduduk ... sebanyak M jiwa"). Sasaran yang diukur oleh satu indikator memakai capaian indikator itu. Nilai tabel yang saling berbeda, nama yang tidak jelas, atau tahun yang tidak dapat ditentukan: tidak dibandingkan. Bila uraian membuktikan angkanya sendiri (realisasi / target dalam kalimat yang sama) dan sel tabel tidak, temuan ditempatkan pada sel tabel. Kata-katanya di rules/vocabulary.yaml (restatement).',
-      en: 'Numbers in the narrative that restate a table fact must equal it at printed precision: the capaian (or realisation) of an indicator or sasaran the sentence names (or that the heading or paragraph just above names when the sentence says "this indicator"), for the report year or the year named; a sub kegiatan\'s output capaian; a rise/fall "from year Y" against the table\'s value for Y; and "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" against the total stated above ("jumlah penduduk ... sebanyak M jiwa"). A sasaran measured by one indicator takes that indicator\'s capaian. Table values that disagree among themselves, unclear names or an undecidable year: not compared. When the sentence proves its own number (realisation / target in the same sentence) and the table cell does not, the finding is placed on the table cell. The words are in rules/vocabulary.yaml (restatement).',
+      id: 'Angka dalam uraian yang menyatakan ulang fakta tabel harus sama dengan fakta itu pada presisi cetak: capaian (atau realisasi) indikator atau sasaran yang disebut namanya dalam kalimat (atau oleh judul/paragraf tepat di atasnya bila kalimat menunjuk "indikator ini"), untuk tahun laporan atau tahun yang disebut; capaian output sub kegiatan; kenaikan/penurunan "dari tahun Y" terhadap nilai tahun Y di tabel; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" terhadap jumlah yang dinyatakan di atasnya ("jumlah penduduk ... sebanyak M jiwa"); dan pagu serta realisasi seluruh anggaran ("didukung dengan anggaran sebesar Rp X", tepat rupiah) terhadap jumlah tabel (pagu harus salah satu jumlah tabel realisasi, PK, PK Perubahan atau rencana anggaran; realisasi jumlah tabel realisasi bila tabel itu mencakup seluruh anggaran; bagian anggaran, refocusing dan tahun lain tidak dibandingkan). Sasaran yang diukur oleh satu indikator memakai capaian indikator itu. Nilai tabel yang saling berbeda, nama yang tidak jelas, atau tahun yang tidak dapat ditentukan: tidak dibandingkan. Bila uraian membuktikan angkanya sendiri (realisasi / target dalam kalimat yang sama) dan sel tabel tidak, temuan ditempatkan pada sel tabel. Kata-katanya di rules/vocabulary.yaml (restatement).',
+      en: 'Numbers in the narrative that restate a table fact must equal it at printed precision: the capaian (or realisation) of an indicator or sasaran the sentence names (or that the heading or paragraph just above names when the sentence says "this indicator"), for the report year or the year named; a sub kegiatan\'s output capaian; a rise/fall "from year Y" against the table\'s value for Y; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" against the total stated above ("jumlah penduduk ... sebanyak M jiwa"); and the pagu and realisation of the whole budget ("didukung dengan anggaran sebesar Rp X", rupiah exact) against the table totals (a pagu must be one of the realisation, PK, PK Perubahan or budget-plan totals; a realisation the realisation table\'s total when that table covers the whole budget; parts, refocusing and other years are not compared). A sasaran measured by one indicator takes that indicator\'s capaian. Table values that disagree among themselves, unclear names or an undecidable year: not compared. When the sentence proves its own number (realisation / target in the same sentence) and the table cell does not, the finding is placed on the table cell. The words are in rules/vocabulary.yaml (restatement).',
     },
     messages: {
       restated: {
@@ -219,6 +219,10 @@ export const restatement: Rule = {
         id: 'Uraian menyebut {{claim}} dari tahun {{prevYear}}, sedangkan {{measure}} "{{subject}}" tahun {{prevYear}} di {{table}} {{prev}}: {{actual}}.',
         en: 'The narrative states {{claim}} from {{prevYear}}, but the {{prevYear}} {{measureEn}} of "{{subject}}" in {{table}} is {{prev}}: {{actualEn}}.',
       },
+      headline: {
+        id: 'Uraian menyebut {{what}} seluruh anggaran {{reported}}, sedangkan {{table}} mencantumkan {{expected}}{{others}}.',
+        en: 'The narrative gives the {{whatEn}} of the whole budget as {{reported}}, but {{table}} lists {{expected}}{{othersEn}}.',
+      },
       share: {
         id: 'Tercatat {{reported}} untuk {{count}}, seharusnya {{expected}} ({{count}} dari {{total}} yang dinyatakan di baris {{line}}).',
         en: 'Printed {{reported}} for {{count}}, but it should be {{expected}} ({{count}} of the {{total}} stated on line {{line}}).',
@@ -233,6 +237,7 @@ export const restatement: Rule = {
     const prose: Prose = { pars: paragraphs(report, ctx.doc), tableLines: report.tables.flatMap((t) => t.rows.map((r) => r.line)).sort((a, b) => a - b) };
     checkClaims(ctx, vocab, prose);
     checkShares(ctx, vocab, pars);
+    checkHeadline(ctx, vocab, pars);
   },
 };
 
@@ -564,6 +569,73 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
         tolerance: toleranceText(pv.value.decimals).id,
         related: [{ ...refOf(report, total.line), note: `jumlah: ${total.raw}` }],
       });
+    }
+  }
+}
+
+// ---------------------------------------------------------------- headline pagu and realisasi
+
+/**
+ * "didukung dengan anggaran sebesar Rp X", "realisasi belanja ... sebesar Rp Y": a sentence about the
+ * whole budget (no programme, kegiatan, part of the budget or revision named; the report year or no
+ * year) against the totals of the tables. A pagu must be one of the totals the tables state (the
+ * realisation table, PK, PK Perubahan, the budget plan); a realisasi the realisation table's total,
+ * when that table covers the whole budget (its pagu is one of the other totals, or no other is stated).
+ */
+function checkHeadline(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
+  const { report } = ctx;
+  if (v.headline.pagu.length === 0 || v.headline.realisasi.length === 0) return;
+  const real = report.budgets.filter((b) => b.kind === 'realisation' && b.total?.pagu && cents(b.total.pagu) !== null);
+  const others = report.budgets.filter((b) => (b.kind === 'pk' || b.kind === 'plan') && b.total?.pagu && cents(b.total.pagu) !== null);
+  if (real.length === 0) return;
+  const paguTotals = [...real, ...others].map((b) => ({ c: cents(b.total!.pagu)!, v: b.total!.pagu!, table: b.table }));
+  const otherC = new Set(others.map((b) => cents(b.total!.pagu)!));
+  const whole = real.filter((b) => otherC.size === 0 || otherC.has(cents(b.total!.pagu)!));
+  const realTotals = whole.filter((b) => b.total?.realisasi && cents(b.total.realisasi) !== null).map((b) => ({ c: cents(b.total!.realisasi)!, v: b.total!.realisasi!, table: b.table }));
+  if (new Set(realTotals.map((t) => t.c)).size > 1) realTotals.length = 0;
+  const paguRe = new RegExp(phrases(v.headline.pagu), 'i');
+  const realRe = new RegExp(phrases(v.headline.realisasi), 'i');
+  const notRe = new RegExp(phrases([...v.headline.not, ...v.subjectWords]), 'i');
+  const year = report.meta.year;
+  for (const par of pars) {
+    if (!paguRe.test(par.text) && !realRe.test(par.text)) continue;
+    for (const s of sentences(par.text)) {
+      if (notRe.test(s.text)) continue;
+      const years = [...s.text.matchAll(YEAR_RE)].map((m) => Number(m[0]));
+      if (years.some((y) => y !== year)) continue;
+      const src0 = refOf(report, lineAt(par, s.offset));
+      const toks = tokens(s.text, src0).filter(isAmount);
+      let prevEnd = 0;
+      for (const t of toks) {
+        const before = s.text.slice(Math.max(prevEnd, t.index - 80), t.index);
+        prevEnd = t.end;
+        // "atau sebesar", "(Rp ...)": a restatement of the amount before, or a part of it
+        if (/[%(]|\batau\b/i.test(before)) continue;
+        const measure = realRe.test(before) ? 'realisasi' : paguRe.test(before) ? 'pagu' : null;
+        const c = cents(t.value);
+        if (!measure || c === null) continue;
+        const totals = measure === 'pagu' ? paguTotals : realTotals;
+        if (totals.length === 0 || totals.some((x) => x.c === c)) continue;
+        const first = totals[0]!;
+        const rest = [...new Set(totals.slice(1).filter((x) => x.c !== first.c).map((x) => `${x.table}: ${x.v.raw}`))];
+        ctx.problem({
+          messageId: 'headline',
+          data: {
+            what: measure === 'pagu' ? 'pagu' : 'realisasi',
+            whatEn: measure === 'pagu' ? 'budget' : 'realisation',
+            reported: t.raw,
+            table: first.table,
+            expected: first.v.raw,
+            others: rest.length ? ` (juga ${rest.join('; ')})` : '',
+            othersEn: rest.length ? ` (also ${rest.join('; ')})` : '',
+          },
+          where: refOf(report, lineAt(par, s.offset + t.index)),
+          reported: t.raw,
+          expected: `${fmtRupiah(first.c)} (${first.table})`,
+          tolerance: EXACT.id,
+          related: totals.map((x) => ({ ...x.v.src, note: `${measure} ${x.v.raw}` })),
+        });
+      }
     }
   }
 }
