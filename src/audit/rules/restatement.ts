@@ -9,7 +9,7 @@ import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
 import { EXACT, fmtRupiah, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
-import { BODY_SECTIONS, cents, containment, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
+import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
 
 type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
 type Measure = 'capaian' | 'realisasi';
@@ -116,10 +116,32 @@ function subjectsFromBudgets(report: LkipReport): Subject[] {
 
 // ---------------------------------------------------------------- which subject a sentence is about
 
+/** The words of a text, once per text (a sentence is matched against every subject). */
+const WORDS = new Map<string, Set<string>>();
+function wordSet(text: string): Set<string> {
+  let w = WORDS.get(text);
+  if (!w) {
+    if (WORDS.size > 2000) WORDS.clear();
+    w = new Set(words(text));
+    WORDS.set(text, w);
+  }
+  return w;
+}
+const NAME_WORDS = new WeakMap<Subject, string[]>();
+function nameWords(s: Subject): string[] {
+  let w = NAME_WORDS.get(s);
+  if (!w) NAME_WORDS.set(s, (w = words(s.name)));
+  return w;
+}
+
 /** The subject whose name the text carries: all words of a short name, 80% of a longer one, clearly ahead of the next. */
 function named(subs: Subject[], text: string): { subject: Subject; score: number } | 'other' | null {
+  const have = wordSet(text);
   const scored = subs
-    .map((s) => ({ s, n: words(s.name).length, c: containment(s.name, text) }))
+    .map((s) => {
+      const ws = nameWords(s);
+      return { s, n: ws.length, c: ws.length === 0 ? 0 : ws.filter((w) => have.has(w)).length / ws.length };
+    })
     .filter((x) => x.n >= 2)
     .sort((a, b) => b.c - a.c);
   const top = scored[0];
@@ -166,12 +188,24 @@ function subjectOf(subs: Subject[], prose: Prose, pi: number, si: number, sents:
     const p = prose.pars[k]!;
     const end = p.parts[p.parts.length - 1]!.line.line;
     if (top - end > 6 || !BODY_SECTIONS.has(p.section)) break;
-    if (prose.tableLines.some((l) => l > end && l < top)) break;
+    if (tableBetween(prose.tableLines, end, top)) break;
     const ss = sentences(p.text);
     for (let j = ss.length - 1; j >= 0; j--) windows.push(ss[j]!.text);
     top = p.parts[0]!.line.line;
   }
   return pick(subs, windows, v.labelRe);
+}
+
+/** Is there a table row line strictly between two lines (binary search over the sorted lines)? */
+function tableBetween(lines: number[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid]! <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lines.length && lines[lo]! < b;
 }
 
 function pick(subs: Subject[], windows: string[], labelRe: RegExp): Subject | null {
@@ -224,8 +258,8 @@ export const restatement: Rule = {
         en: 'The narrative gives the {{whatEn}} of the whole budget as {{reported}}, but {{table}} lists {{expected}}{{othersEn}}.',
       },
       share: {
-        id: 'Tercatat {{reported}} untuk {{count}}, seharusnya {{expected}} ({{count}} dari {{total}} yang dinyatakan di baris {{line}}).',
-        en: 'Printed {{reported}} for {{count}}, but it should be {{expected}} ({{count}} of the {{total}} stated on line {{line}}).',
+        id: 'Tercatat {{reported}} untuk {{count}}, seharusnya {{expected}} ({{count}} dari {{total}} yang dinyatakan di baris {{line}}){{hint}}.',
+        en: 'Printed {{reported}} for {{count}}, but it should be {{expected}} ({{count}} of the {{total}} stated on line {{line}}){{hintEn}}.',
       },
     },
   },
@@ -243,6 +277,9 @@ export const restatement: Rule = {
 
 const MEASURE_EN: Record<Measure, string> = { capaian: 'capaian', realisasi: 'realisation' };
 const KIND: Record<Subject['kind'], [string, string]> = { indicator: ['indikator', 'indicator'], sasaran: ['sasaran', 'sasaran'], output: ['sub kegiatan', 'sub kegiatan'] };
+
+/** Numbers one sentence may hold for its claims to be read. */
+const MAX_TOKENS = 200;
 
 const YEAR_RE = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 
@@ -281,7 +318,11 @@ function provenByRow(e: Entry, rows: Map<string, Fact[]>): boolean {
 
 /** "2.123.150 / 2.212.558 = 95,96": two numbers of the sentence whose ratio gives the claimed percentage. */
 function selfProof(text: string, claim: Token, src: SourceRef): string | null {
-  const nums = tokens(text, src).filter((t) => t !== claim && t.index !== claim.index && t.value.value !== null && t.value.kind !== 'percent' && !/^(?:19|20)\d\d$/.test(t.raw) && t.value.value > 0);
+  // the few numbers nearest the claim (a sentence listing many numbers is not one computation)
+  const nums = tokens(text, src)
+    .filter((t) => t.index !== claim.index && t.value.value !== null && t.value.kind !== 'percent' && !/^(?:19|20)\d\d$/.test(t.raw) && t.value.value > 0)
+    .sort((a, b) => Math.abs(a.index - claim.index) - Math.abs(b.index - claim.index))
+    .slice(0, 8);
   for (const a of nums) {
     for (const b of nums) {
       if (a === b) continue;
@@ -331,6 +372,8 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
       const s = sents[si]!;
       const src0 = refOf(report, lineAt(par, s.offset));
       const toks = tokens(s.text, src0);
+      // hundreds of numbers in one sentence are a flattened table, not a restatement
+      if (toks.length > MAX_TOKENS) continue;
       const lower = s.text.toLowerCase();
       const sinceHere = [...s.text.matchAll(sinceRe)];
       const namedYears = [...s.text.matchAll(YEAR_RE)].filter((y) => !sinceHere.some((m) => y.index! >= m.index! && y.index! < m.index! + m[0].length)).map((y) => Number(y[0]));
@@ -534,9 +577,24 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
   const totalRe = new RegExp(`${phrases(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrases(v.countWords)}|adalah|sebesar)?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
   const count = (s: string) => Number(s.replace(/\./g, ''));
   const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  // the totals each paragraph states, read once
+  const totals = new Map<Paragraph, { n: number; raw: string; line: DocLine; unit: string; end: number }[]>();
+  const totalsOf = (p: Paragraph) => {
+    let t = totals.get(p);
+    if (!t) totals.set(p, (t = [...p.text.matchAll(totalRe)].map((m) => ({ n: count(m[1]!), raw: `${m[1]} ${m[2]}`, line: lineAt(p, m.index!), unit: unitKey(m[2]!), end: m.index! + m[0].length }))));
+    return t;
+  };
+  const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; line: DocLine }; src: SourceRef; pv: Token; expected: string; lo: number; hi: number }[]>();
   for (let pi = 0; pi < pars.length; pi++) {
     const par = pars[pi]!;
     const claims: { p: string; n: string; unit: string; index: number }[] = [];
+    if (claims.length === 0 && !shareFirst.test(par.text) && !countFirst.test(par.text)) {
+      shareFirst.lastIndex = 0;
+      countFirst.lastIndex = 0;
+      continue;
+    }
+    shareFirst.lastIndex = 0;
+    countFirst.lastIndex = 0;
     for (const m of par.text.matchAll(shareFirst)) claims.push({ p: m[1]!, n: m[2]!, unit: m[3]!, index: m.index! });
     for (const m of par.text.matchAll(countFirst)) claims.push({ p: m[3]!, n: m[1]!, unit: m[2]!, index: m.index! + m[0].lastIndexOf(m[3]!) });
     for (const c of claims) {
@@ -546,7 +604,7 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
       let total: { n: number; raw: string; line: DocLine } | null = null;
       let ambiguous = false;
       const look = (p: Paragraph, upto: number) => {
-        const found = [...p.text.slice(0, upto).matchAll(totalRe)].filter((m) => unitKey(m[2]!) === u).map((m) => ({ n: count(m[1]!), raw: `${m[1]} ${m[2]}`, line: lineAt(p, m.index!) }));
+        const found = totalsOf(p).filter((m) => m.end <= upto && m.unit === u);
         const vals = new Set(found.map((f) => f.n));
         if (vals.size > 1) ambiguous = true;
         return vals.size === 1 ? found[0]! : null;
@@ -560,14 +618,39 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
       const share = (n / total.n) * 100;
       if (consistentAtPrinted(share, pv.value.value, pv.value.decimals)) continue;
       const expected = `${formatId(share, pv.value.decimals)}%`;
+      // the totals the printed share stands for: N / [P − ½u, P + u)
+      const step = 10 ** -pv.value.decimals;
+      const lo = (n * 100) / (pv.value.value + step);
+      const hi = pv.value.value - step / 2 > 0 ? (n * 100) / (pv.value.value - step / 2) : Infinity;
+      const key = `${total.raw}@${total.line.line}`;
+      const list = fails.get(key) ?? [];
+      list.push({ c, n, total, src, pv, expected, lo, hi });
+      fails.set(key, list);
+    }
+  }
+  for (const list of fails.values()) {
+    // several shares of one list that all fit another total: say which (the list was computed on it)
+    const lo = Math.max(...list.map((f) => f.lo));
+    const hi = Math.min(...list.map((f) => f.hi));
+    const other = list.length >= 2 && Math.floor(hi) >= Math.ceil(lo) && Number.isFinite(hi) ? [Math.ceil(lo), Math.floor(hi)] : null;
+    const range = other ? (other[0] === other[1] ? formatId(other[0]!, 0) : `${formatId(other[0]!, 0)}–${formatId(other[1]!, 0)}`) : '';
+    for (const f of list) {
       ctx.problem({
         messageId: 'share',
-        data: { reported: c.p, count: `${c.n} ${c.unit}`, expected, total: total.raw, line: total.line.line },
-        where: src,
-        reported: c.p,
-        expected: `${expected} (${c.n} / ${total.raw.replace(/\s+\S+$/, '')})`,
-        tolerance: toleranceText(pv.value.decimals).id,
-        related: [{ ...refOf(report, total.line), note: `jumlah: ${total.raw}` }],
+        data: {
+          reported: f.c.p,
+          count: `${f.c.n} ${f.c.unit}`,
+          expected: f.expected,
+          total: f.total.raw,
+          line: f.total.line.line,
+          hint: other ? `; ${list.length} persentase daftar ini cocok dengan jumlah ${range}, bukan ${f.total.raw.replace(/\s+\S+$/, '')}` : '',
+          hintEn: other ? `; ${list.length} shares of this list fit a total of ${range}, not ${f.total.raw.replace(/\s+\S+$/, '')}` : '',
+        },
+        where: f.src,
+        reported: f.c.p,
+        expected: `${f.expected} (${f.c.n} / ${f.total.raw.replace(/\s+\S+$/, '')})`,
+        tolerance: toleranceText(f.pv.value.decimals).id,
+        related: [{ ...refOf(report, f.total.line), note: `jumlah: ${f.total.raw}` }],
       });
     }
   }
