@@ -134,6 +134,11 @@ describe('restatement', () => {
           findings: [{ line: lineOf(penduduk('14,32 %'), 'Bidang pertanian'), reported: '14,32 %', expected: '14,57% (18.100 / 124.264)' }],
         },
         {
+          name: 'the last item of a long list still shares the total stated above the list',
+          text: `${penduduk('14,56 %')}${Array.from({ length: 20 }, (_, i) => `${i + 3}. Bidang ${i + 3} 0,80 % sebanyak 997 jiwa`).join('\n')}\n23. Bidang lainnya 3,00 % sebanyak 3.162 jiwa\n`,
+          findings: [{ reported: '3,00 %', expected: '2,54% (3.162 / 124.264)' }],
+        },
+        {
           name: 'the sentence proves its capaian (realisasi / target) and the table cell of that year does not: the finding is on the table (the rise from 94.27 holds)',
           text: wisatawan('413.064'),
           findings: [{ line: lineOf(wisatawan('413.064'), 'Jumlah Wisatawan\t'), reported: '413.064', expected: '95.96 % (uraian baris 3: 2.123.150 / 2.212.558 = 95,96%)' }],

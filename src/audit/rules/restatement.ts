@@ -585,6 +585,7 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
     return t;
   };
   const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; line: DocLine }; src: SourceRef; pv: Token; expected: string; lo: number; hi: number }[]>();
+  let run: { total: { n: number; raw: string; line: DocLine }; unit: string; last: number } | null = null;
   for (let pi = 0; pi < pars.length; pi++) {
     const par = pars[pi]!;
     const claims: { p: string; n: string; unit: string; index: number }[] = [];
@@ -610,7 +611,13 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
         return vals.size === 1 ? found[0]! : null;
       };
       total = look(par, c.index);
-      for (let k = pi - 1; !total && !ambiguous && k >= 0 && par.parts[0]!.line.line - pars[k]!.parts[pars[k]!.parts.length - 1]!.line.line <= 15; k--) total = look(pars[k]!, pars[k]!.text.length);
+      const first = par.parts[0]!.line.line;
+      // an item of a list whose earlier items took their total from above: the same total (a long list)
+      const own = total !== null || ambiguous;
+      if (!own && run && run.unit === u && first - run.last <= 2 && totalsOf(par).length === 0) total = run.total;
+      for (let k = pi - 1; !total && !ambiguous && k >= 0 && first - pars[k]!.parts[pars[k]!.parts.length - 1]!.line.line <= 15; k--) total = look(pars[k]!, pars[k]!.text.length);
+      // a total found above (not in the claim's own paragraph) carries down the list
+      if (!own && total && !ambiguous) run = { total, unit: u, last: par.parts[par.parts.length - 1]!.line.line };
       if (!total || ambiguous || total.n <= n || total.n === 0) continue;
       const src = refOf(report, lineAt(par, c.index));
       const pv = tokens(c.p.replace(/\s/g, ''), src)[0];
