@@ -84,6 +84,13 @@ NO.\tPROGRAM/KEGIATAN/SUB KEGIATAN\tPAGU\tREALISASI\t%
 Dari tabel diatas terlihat bahwa realisasi anggaran pada tahun 2023 sebesar Rp. ${real},- dari total anggaran Rp. 3.898.085.541,- atau 94,29%.
 ${extra}`;
 
+/** An IKU list: "X, tercapai R dari target T" restates the realisasi, not the capaian. */
+const iku = (said: string) => `LAPORAN KINERJA KPPN CONTOH TAHUN 2023
+
+${measurement(['1\tMeningkatnya Kualitas Perencanaan Kas\tPersentase akurasi perencanaan kas KPPN\t82%\t100%\t121,95%'])}
+7. Persentase akurasi perencanaan kas KPPN, tercapai ${said} dari target 82%
+`;
+
 describe('restatement', () => {
   ruleTester(
     restatement,
@@ -98,6 +105,7 @@ describe('restatement', () => {
         { name: 'the shares agree with the stated population (rounded or truncated)', text: penduduk('14,56 %') },
         { name: 'two totals of one unit: which one the list is a share of is not known', text: penduduk('14,32 %', 'Jumlah penduduk tahun lalu sebanyak 126.390 jiwa.') },
         { name: 'the table value of the indicator the heading names, and a rise from the earlier year that holds', text: wisatawan('95.96') },
+        { name: '"tercapai 100% dari target 82%" is the realisasi (the capaian is 121,95%)', text: iku('100%') },
         { name: 'the headline pagu and realisasi are the realisation table totals', text: anggaran('3.898.085.541', '3.675.452.192') },
         {
           name: 'a refocusing amount, last year\'s budget and a programme\'s budget are not the whole budget of the year',
@@ -105,6 +113,11 @@ describe('restatement', () => {
         },
       ],
       invalid: [
+        {
+          name: 'a realisasi set against its target differs from the table',
+          text: iku('90%'),
+          findings: [{ line: lineOf(iku('90%'), '7. Persentase'), reported: '90%', expected: '100% (Tabel 3.1)', messageIncludes: 'realisasi indikator' }],
+        },
         {
           name: 'the headline pagu one rupiah off and the headline realisasi another figure than the realisation table',
           text: anggaran('3.898.085.540', '3.657.452.192'),

@@ -37,6 +37,8 @@ interface Subject {
   entries: Record<Measure, Entry[]>;
   /** For an output: the input (dana) percentage of the same sub kegiatan, to explain a mix-up. */
   input?: PrintedValue;
+  /** A sub kegiatan with several outputs: no one output capaian to compare with. */
+  several?: boolean;
 }
 
 /** A name without its label and numbering ("Indikator 4.1 ", "Sasaran 2 :", "Sub Kegiatan :", "3."). */
@@ -106,9 +108,9 @@ function subjectsFromBudgets(report: LkipReport): Subject[] {
         s = { kind: 'output', name: plainName(n.label), keys: [key], entries: { capaian: [], realisasi: [] }, ...(input ? { input } : {}) };
         out.push(s);
       }
-      // a sub kegiatan with several outputs has no one output capaian: left out below
       for (const o of outs) s.entries.capaian.push({ value: o.pct!, year: null, src: o.pct!.src });
-      if (outs.length > 1) s.entries.capaian.push({ value: { ...outs[0]!.pct!, value: null }, year: null, src: outs[0]!.pct!.src });
+      // a sub kegiatan with several outputs has no one output capaian
+      if (outs.length > 1) s.several = true;
     }
   }
   return out;
@@ -233,8 +235,8 @@ export const restatement: Rule = {
     category: 'narrative_number_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Angka dalam uraian yang menyatakan ulang fakta tabel harus sama dengan fakta itu pada presisi cetak: capaian (atau realisasi) indikator atau sasaran yang disebut namanya dalam kalimat (atau oleh judul/paragraf tepat di atasnya bila kalimat menunjuk "indikator ini"), untuk tahun laporan atau tahun yang disebut; capaian output sub kegiatan; kenaikan/penurunan "dari tahun Y" terhadap nilai tahun Y di tabel; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" terhadap jumlah yang dinyatakan di atasnya ("jumlah penduduk ... sebanyak M jiwa"); dan pagu serta realisasi seluruh anggaran ("didukung dengan anggaran sebesar Rp X", tepat rupiah) terhadap jumlah tabel (pagu harus salah satu jumlah tabel realisasi, PK, PK Perubahan atau rencana anggaran; realisasi jumlah tabel realisasi bila tabel itu mencakup seluruh anggaran; bagian anggaran, refocusing dan tahun lain tidak dibandingkan). Sasaran yang diukur oleh satu indikator memakai capaian indikator itu. Nilai tabel yang saling berbeda, nama yang tidak jelas, atau tahun yang tidak dapat ditentukan: tidak dibandingkan. Bila uraian membuktikan angkanya sendiri (realisasi / target dalam kalimat yang sama) dan sel tabel tidak, temuan ditempatkan pada sel tabel. Kata-katanya di rules/vocabulary.yaml (restatement).',
-      en: 'Numbers in the narrative that restate a table fact must equal it at printed precision: the capaian (or realisation) of an indicator or sasaran the sentence names (or that the heading or paragraph just above names when the sentence says "this indicator"), for the report year or the year named; a sub kegiatan\'s output capaian; a rise/fall "from year Y" against the table\'s value for Y; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" against the total stated above ("jumlah penduduk ... sebanyak M jiwa"); and the pagu and realisation of the whole budget ("didukung dengan anggaran sebesar Rp X", rupiah exact) against the table totals (a pagu must be one of the realisation, PK, PK Perubahan or budget-plan totals; a realisation the realisation table\'s total when that table covers the whole budget; parts, refocusing and other years are not compared). A sasaran measured by one indicator takes that indicator\'s capaian. Table values that disagree among themselves, unclear names or an undecidable year: not compared. When the sentence proves its own number (realisation / target in the same sentence) and the table cell does not, the finding is placed on the table cell. The words are in rules/vocabulary.yaml (restatement).',
+      id: 'Angka dalam uraian yang menyatakan ulang fakta tabel harus sama dengan fakta itu pada presisi cetak: capaian (atau realisasi) indikator atau sasaran yang disebut namanya dalam kalimat (atau oleh judul/paragraf tepat di atasnya bila kalimat menunjuk "indikator ini"), untuk tahun laporan atau tahun yang disebut ("tercapai R dari target T" menyatakan realisasi); capaian output sub kegiatan; kenaikan/penurunan "dari tahun Y" terhadap nilai tahun Y di tabel; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" terhadap jumlah yang dinyatakan di atasnya ("jumlah penduduk ... sebanyak M jiwa"); dan pagu serta realisasi seluruh anggaran ("didukung dengan anggaran sebesar Rp X", tepat rupiah) terhadap jumlah tabel (pagu harus salah satu jumlah tabel realisasi, PK, PK Perubahan atau rencana anggaran; realisasi jumlah tabel realisasi bila tabel itu mencakup seluruh anggaran; bagian anggaran, refocusing dan tahun lain tidak dibandingkan). Sasaran yang diukur oleh satu indikator memakai capaian indikator itu. Nilai tabel yang saling berbeda, nama yang tidak jelas, atau tahun yang tidak dapat ditentukan: tidak dibandingkan. Bila uraian membuktikan angkanya sendiri (realisasi / target dalam kalimat yang sama) dan sel tabel tidak, temuan ditempatkan pada sel tabel. Kata-katanya di rules/vocabulary.yaml (restatement).',
+      en: 'Numbers in the narrative that restate a table fact must equal it at printed precision: the capaian (or realisation) of an indicator or sasaran the sentence names (or that the heading or paragraph just above names when the sentence says "this indicator"), for the report year or the year named ("tercapai R dari target T" states the realisation); a sub kegiatan\'s output capaian; a rise/fall "from year Y" against the table\'s value for Y; "P% sebanyak N jiwa" / "N jiwa dengan persentase P%" against the total stated above ("jumlah penduduk ... sebanyak M jiwa"); and the pagu and realisation of the whole budget ("didukung dengan anggaran sebesar Rp X", rupiah exact) against the table totals (a pagu must be one of the realisation, PK, PK Perubahan or budget-plan totals; a realisation the realisation table\'s total when that table covers the whole budget; parts, refocusing and other years are not compared). A sasaran measured by one indicator takes that indicator\'s capaian. Table values that disagree among themselves, unclear names or an undecidable year: not compared. When the sentence proves its own number (realisation / target in the same sentence) and the table cell does not, the finding is placed on the table cell. The words are in rules/vocabulary.yaml (restatement).',
     },
     messages: {
       restated: {
@@ -352,6 +354,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
   const downRe = new RegExp(phrases(v.down), 'i');
   const changeRe = new RegExp(`(${phrases([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
   const fillerRe = new RegExp(`^(?:[\\s,]|${phrases([...v.gap, ...v.output, ...v.mean, ...v.referents, ...v.subjectWords])})*$`, 'i');
+  const targetAfterRe = new RegExp(`^\\s*(?:${phrases(v.since)})\\s+target\\s+(?:\\S+\\s+){0,2}?\\d`, 'i');
   const anyRe = new RegExp(phrases([...measureWords, ...v.up, ...v.down]), 'i');
   const otherBeforeRe = new RegExp(`${phrases(v.otherMeasures)}\\s+$`, 'i');
   const endRe = (() => {
@@ -392,8 +395,10 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
         const ws = [...before.matchAll(wordRe)];
         const w = ws[ws.length - 1];
         if (!w) continue;
-        const measure = measureOf(w[0]);
-        if (!measure) continue;
+        const word = measureOf(w[0]);
+        if (!word) continue;
+        // "tercapai 100% dari target 30%": the figure set against a stated target is the realisasi
+        const measure: Measure = targetAfterRe.test(after) ? 'realisasi' : word;
         const gap = before.slice(w.index! + w[0].length);
         // between the word and the number only filler words ("capaian kinerja sasaran tahun 2023 sebesar"): "capaian PBB 88,17%" is about something else
         if (gap.length > 40 || !fillerRe.test(gap.replace(YEAR_RE, ' '))) continue;
@@ -418,7 +423,9 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
           else continue;
         }
         if (subject.kind === 'output') year = null;
-        const es = agreed(subject.kind === 'output' ? subject.entries.capaian : entriesFor(subject, measure, year));
+        if (subject.several) continue;
+        // a realisasi in percent restates a realisasi printed in percent (another unit is another figure)
+        const es = agreed(subject.kind === 'output' ? subject.entries.capaian : entriesFor(subject, measure, year).filter((e) => measure === 'capaian' || e.value.kind === 'percent'));
         if (es.length === 0) continue;
         const tv = es[0]!.value;
         stated.set(subject, { value: t.value, year });
