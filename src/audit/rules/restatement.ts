@@ -61,20 +61,26 @@ function subjectsFromFacts(report: LkipReport): Subject[] {
     } else if (!s.keys.includes(key)) s.keys.push(key);
     return s;
   };
-  // indicators under each sasaran (by the group their rows stand under), to know which sasaran has one
+  // indicators under each sasaran (by the group their rows stand under), to know which sasaran has one,
+  // and the sasaran each indicator stands under (one read under two sasaran is not relied on)
   const under = new Map<Subject, Set<string>>();
+  const over = new Map<Subject, Set<Subject>>();
   for (const f of report.facts) {
     if (f.rowKind !== 'item' || (f.subject.kind !== 'indicator' && f.subject.kind !== 'sasaran')) continue;
     const key = nameKey(f.subject.name);
     if (key.length < 8) continue;
     const s = add(f.subject.kind, f.subject.name, key);
-    if (f.subject.kind === 'indicator' && f.subject.group) {
+    // the sasaran an indicator stands under, read from the rows that measure it (a Renstra matrix's merged cells may carry another)
+    if (f.subject.kind === 'indicator' && f.subject.group && (f.measure === 'capaian' || f.measure === 'realisasi')) {
       const gk = nameKey(f.subject.group);
       if (gk.length >= 8) {
         const g = add('sasaran', f.subject.group, gk);
         const set = under.get(g) ?? new Set<string>();
         set.add(s.keys[0]!);
         under.set(g, set);
+        const up = over.get(s) ?? new Set<Subject>();
+        up.add(g);
+        over.set(s, up);
       }
     }
     if (f.measure !== 'capaian' && f.measure !== 'realisasi') continue;
@@ -88,7 +94,7 @@ function subjectsFromFacts(report: LkipReport): Subject[] {
   for (const [g, set] of under) {
     if (set.size !== 1) continue;
     const ind = out.find((s) => s.kind === 'indicator' && s.keys[0] === [...set][0]);
-    if (!ind) continue;
+    if (!ind || (over.get(ind)?.size ?? 0) !== 1) continue;
     for (const m of ['capaian', 'realisasi'] as const) g.entries[m].push(...ind.entries[m]);
   }
   return out.filter((s) => s.entries.capaian.length + s.entries.realisasi.length > 0);
@@ -350,6 +356,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
   const labelRe = new RegExp(`${phrases(v.subjectWords)}\\s*:?\\s*(?:\\d+(?:\\.\\d+)*\\s*:?\\s*)?[A-Z]`);
   const referRe = new RegExp(`${phrases([...v.subjectWords, ...measureWords])}(?:\\s+\\S+)?\\s+${phrases(v.referents)}`, 'i');
   const sinceRe = new RegExp(`${phrases(v.since)}\\s+(?:\\S+\\s+){0,2}?tahun\\s+((?:19|20)\\d\\d)`, 'gi');
+  const sinceAfterRe = new RegExp(`^\\s*${sinceRe.source}`, 'i');
   const upRe = new RegExp(phrases(v.up), 'i');
   const downRe = new RegExp(phrases(v.down), 'i');
   const changeRe = new RegExp(`(${phrases([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
@@ -386,7 +393,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
         // a change "naik 1,69% dari tahun 2017"
         const ch = changeRe.exec(before);
         const after = s.text.slice(t.end, t.end + 40);
-        const chSince = new RegExp(`^\\s*${sinceRe.source}`, 'i').exec(after);
+        const chSince = sinceAfterRe.exec(after);
         if (ch && chSince) {
           checkChange(ctx, { par, pi, si, sents, s, t, claim: `${ch[1]} ${t.raw}`, up: upRe.test(ch[1]!) && !downRe.test(ch[1]!), prevYear: Number(chSince[1]), stated, subs: facts, prose, labelRe, referRe, rows });
           continue;
