@@ -132,6 +132,9 @@ export const ConfigSchema = z.object({
           otherMeasures: z.array(z.string().min(1)).default([]),
           referents: z.array(z.string().min(1)).default([]),
           subjectWords: z.array(z.string().min(1)).default([]),
+          subjectQualifiers: z.array(z.string().min(1)).default([]),
+          yearWords: z.array(z.string().min(1)).default([]),
+          targetWords: z.array(z.string().min(1)).default([]),
           up: z.array(z.string().min(1)).default([]),
           down: z.array(z.string().min(1)).default([]),
           since: z.array(z.string().min(1)).default([]),
@@ -140,8 +143,8 @@ export const ConfigSchema = z.object({
           totalWords: z.array(z.string().min(1)).default([]),
           units: z.array(z.string().min(1)).default([]),
           headline: z
-            .object({ pagu: z.array(z.string().min(1)).default([]), realisasi: z.array(z.string().min(1)).default([]), not: z.array(z.string().min(1)).default([]) })
-            .default({ pagu: [], realisasi: [], not: [] }),
+            .object({ pagu: z.array(z.string().min(1)).default([]), realisasi: z.array(z.string().min(1)).default([]), not: z.array(z.string().min(1)).default([]), or: z.array(z.string().min(1)).default([]) })
+            .default({ pagu: [], realisasi: [], not: [], or: [] }),
         })
         .optional(),
       agencyUnits: z

@@ -41,22 +41,29 @@ interface Subject {
   several?: boolean;
 }
 
-/** A name without its label and numbering ("Indikator 4.1 ", "Sasaran 2 :", "Sub Kegiatan :", "3."). */
-function plainName(label: string): string {
+/** A name without its label and numbering ("Indikator 4.1 ", "Sasaran 2 :", "Sub Kegiatan :", "3."): the subject words of the vocabulary. */
+function plainName(label: string, labelWords: RegExp): string {
   return label
-    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:sasaran(?:\s+strategi[s]?)?|indikator(?:\s+kinerja)?(?:\s+sasaran)?|sub\.?\s*kegiatan|kegiatan|program)\s*[\d.]*\s*:?\s*/i, '')
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+)?/, '')
+    .replace(labelWords, '')
     .replace(/^\s*\d+(?:\.\d+)*\.?\s+/, '')
     .replace(/\s+per\s+[\d.,]+\s*\S*\s*$/i, '')
     .trim();
 }
 
-function subjectsFromFacts(report: LkipReport): Subject[] {
+/** "Sasaran Strategis 2 :", "Sub. Kegiatan :", "Indikator Kinerja 4.1": a label of the vocabulary's subject words at the start. */
+function labelWordsRe(v: Vocab): RegExp {
+  const w = phrases(v.subjectWords).split('[\\s-]+').join('[\\s.-]+');
+  return new RegExp(`^${w}\\.?(?:\\s+${phrases(v.subjectQualifiers)})*\\s*[\\d.]*\\s*:?\\s*`, 'i');
+}
+
+function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
   const out: Subject[] = [];
   const find = (kind: Subject['kind'], key: string) => out.find((s) => s.kind === kind && s.keys.some((k) => similarity(k, key) > 0));
   const add = (kind: Subject['kind'], name: string, key: string) => {
     let s = find(kind, key);
     if (!s) {
-      s = { kind, name: plainName(name), keys: [key], entries: { capaian: [], realisasi: [] } };
+      s = { kind, name: plainName(name, labelWords), keys: [key], entries: { capaian: [], realisasi: [] } };
       out.push(s);
     } else if (!s.keys.includes(key)) s.keys.push(key);
     return s;
@@ -100,7 +107,7 @@ function subjectsFromFacts(report: LkipReport): Subject[] {
   return out.filter((s) => s.entries.capaian.length + s.entries.realisasi.length > 0);
 }
 
-function subjectsFromBudgets(report: LkipReport): Subject[] {
+function subjectsFromBudgets(report: LkipReport, labelWords: RegExp): Subject[] {
   const out: Subject[] = [];
   for (const tree of report.budgets) {
     for (const n of Object.values(tree.nodes)) {
@@ -111,7 +118,7 @@ function subjectsFromBudgets(report: LkipReport): Subject[] {
       const input = n.outputs.find((o) => o.kind === 'input')?.pct ?? n.pct ?? undefined;
       let s = out.find((x) => x.keys.some((k) => similarity(k, key) > 0));
       if (!s) {
-        s = { kind: 'output', name: plainName(n.label), keys: [key], entries: { capaian: [], realisasi: [] }, ...(input ? { input } : {}) };
+        s = { kind: 'output', name: plainName(n.label, labelWords), keys: [key], entries: { capaian: [], realisasi: [] }, ...(input ? { input } : {}) };
         out.push(s);
       }
       for (const o of outs) s.entries.capaian.push({ value: o.pct!, year: null, src: o.pct!.src });
@@ -343,8 +350,9 @@ function selfProof(text: string, claim: Token, src: SourceRef): string | null {
 
 function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
   const { report } = ctx;
-  const facts = subjectsFromFacts(report);
-  const outputs = subjectsFromBudgets(report);
+  const labelWords = labelWordsRe(v);
+  const facts = subjectsFromFacts(report, labelWords);
+  const outputs = subjectsFromBudgets(report, labelWords);
   if (facts.length === 0 && outputs.length === 0) return;
   const rows = factsByRow(report.facts);
   const measureWords = v.measures.flatMap((m) => m.words);
@@ -355,13 +363,13 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
   const meanRe = new RegExp(phrases(v.mean), 'i');
   const labelRe = new RegExp(`${phrases(v.subjectWords)}\\s*:?\\s*(?:\\d+(?:\\.\\d+)*\\s*:?\\s*)?[A-Z]`);
   const referRe = new RegExp(`${phrases([...v.subjectWords, ...measureWords])}(?:\\s+\\S+)?\\s+${phrases(v.referents)}`, 'i');
-  const sinceRe = new RegExp(`${phrases(v.since)}\\s+(?:\\S+\\s+){0,2}?tahun\\s+((?:19|20)\\d\\d)`, 'gi');
+  const sinceRe = new RegExp(`${phrases(v.since)}\\s+(?:\\S+\\s+){0,2}?${phrases(v.yearWords)}\\s+((?:19|20)\\d\\d)`, 'gi');
   const sinceAfterRe = new RegExp(`^\\s*${sinceRe.source}`, 'i');
   const upRe = new RegExp(phrases(v.up), 'i');
   const downRe = new RegExp(phrases(v.down), 'i');
   const changeRe = new RegExp(`(${phrases([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
   const fillerRe = new RegExp(`^(?:[\\s,]|${phrases([...v.gap, ...v.output, ...v.mean, ...v.referents, ...v.subjectWords])})*$`, 'i');
-  const targetAfterRe = new RegExp(`^\\s*(?:${phrases(v.since)})\\s+target\\s+(?:\\S+\\s+){0,2}?\\d`, 'i');
+  const targetAfterRe = new RegExp(`^\\s*(?:${phrases(v.since)})\\s+${phrases(v.targetWords)}\\s+(?:\\S+\\s+){0,2}?\\d`, 'i');
   const anyRe = new RegExp(phrases([...measureWords, ...v.up, ...v.down]), 'i');
   const otherBeforeRe = new RegExp(`${phrases(v.otherMeasures)}\\s+$`, 'i');
   const endRe = (() => {
@@ -587,8 +595,8 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
   const num = String.raw`(\d{1,3}(?:\.\d{3})+|\d+)`;
   const pct = String.raw`(\d{1,3}(?:[,.]\d+)?\s?%)`;
   const shareFirst = new RegExp(`${pct}\\s*,?\\s*${phrases(v.countWords)}\\s+${num}\\s+(${unit})`, 'gi');
-  const countFirst = new RegExp(`(?<![\\d.,])${num}\\s+(${unit})\\s*,?\\s*${phrases(v.shareWords)}\\s+(?:sebesar\\s+)?${pct}`, 'gi');
-  const totalRe = new RegExp(`${phrases(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrases(v.countWords)}|adalah|sebesar)?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
+  const countFirst = new RegExp(`(?<![\\d.,])${num}\\s+(${unit})\\s*,?\\s*${phrases(v.shareWords)}\\s+(?:${phrases(v.gap)}\\s+)?${pct}`, 'gi');
+  const totalRe = new RegExp(`${phrases(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrases([...v.countWords, ...v.gap])})?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
   const count = (s: string) => Number(s.replace(/\./g, ''));
   const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   // the totals each paragraph states, read once
@@ -708,6 +716,7 @@ function checkHeadline(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
   const paguRe = new RegExp(phrases(v.headline.pagu), 'i');
   const realRe = new RegExp(phrases(v.headline.realisasi), 'i');
   const notRe = new RegExp(phrases([...v.headline.not, ...v.subjectWords]), 'i');
+  const orRe = new RegExp(phrases(v.headline.or), 'i');
   const year = report.meta.year;
   for (const par of pars) {
     if (!paguRe.test(par.text) && !realRe.test(par.text)) continue;
@@ -722,7 +731,7 @@ function checkHeadline(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
         const before = s.text.slice(Math.max(prevEnd, t.index - 80), t.index);
         prevEnd = t.end;
         // "atau sebesar", "(Rp ...)": a restatement of the amount before, or a part of it
-        if (/[%(]|\batau\b/i.test(before)) continue;
+        if (/[%(]/.test(before) || orRe.test(before)) continue;
         const measure = realRe.test(before) ? 'realisasi' : paguRe.test(before) ? 'pagu' : null;
         const c = cents(t.value);
         if (!measure || c === null) continue;
