@@ -98,6 +98,10 @@ describe('restatement', () => {
       valid: [
         { name: 'the sentence gives the table capaian of the sasaran of one indicator', text: sasaran('95%') },
         { name: 'a capaian printed with decimals that rounds to the table figure', text: sasaran('95,0%') },
+        {
+          name: 'a sentence naming two subjects with one capaian: which one it restates is not known',
+          text: sasaran('95%', '90%', '\nSasaran Terjaganya Ketertiban Umum dan Ketentraman Masyarakat serta Meningkatnya Kualitas Pelayanan Publik Kecamatan dengan capaian 77%.\n'),
+        },
         { name: 'a sasaran of two indicators has no one capaian in the measurement table: not compared', text: sasaran('95%', '77%') },
         { name: 'the output capaian as the table gives it', text: subKegiatan('100%') },
         { name: '"capaian input" is the budget figure, not the output', text: subKegiatan('99,92%', 'adapun dalam sub kegiatan ini capaian input mencapai') },

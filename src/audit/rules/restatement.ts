@@ -30,7 +30,7 @@ interface Entry {
 
 /** An indicator, a sasaran, or a sub kegiatan's output, with its table values by measure. */
 interface Subject {
-  kind: 'indicator' | 'sasaran' | 'output';
+  kind: 'indicator' | 'sasaran' | 'output' | 'other';
   /** The name as printed (for matching words and for the message). */
   name: string;
   keys: string[];
@@ -73,10 +73,13 @@ function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
   const under = new Map<Subject, Set<string>>();
   const over = new Map<Subject, Set<Subject>>();
   for (const f of report.facts) {
-    if (f.rowKind !== 'item' || (f.subject.kind !== 'indicator' && f.subject.kind !== 'sasaran')) continue;
+    if (f.rowKind !== 'item' || f.subject.kind === 'item') continue;
     const key = nameKey(f.subject.name);
     if (key.length < 8) continue;
-    const s = add(f.subject.kind, f.subject.name, key);
+    // programmes, kegiatan and tujuan are named too (a sentence naming one is not about an indicator); only indicators and sasaran carry values here
+    const kind: Subject['kind'] = f.subject.kind === 'indicator' || f.subject.kind === 'sasaran' ? f.subject.kind : 'other';
+    const s = add(kind, f.subject.name, key);
+    if (kind === 'other') continue;
     // the sasaran an indicator stands under, read from the rows that measure it (a Renstra matrix's merged cells may carry another)
     if (f.subject.kind === 'indicator' && f.subject.group && (f.measure === 'capaian' || f.measure === 'realisasi')) {
       const gk = nameKey(f.subject.group);
@@ -104,7 +107,8 @@ function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
     if (!ind || (over.get(ind)?.size ?? 0) !== 1) continue;
     for (const m of ['capaian', 'realisasi'] as const) g.entries[m].push(...ind.entries[m]);
   }
-  return out.filter((s) => s.entries.capaian.length + s.entries.realisasi.length > 0);
+  // subjects without values stay: a sentence naming one of them beside another is ambiguous
+  return out;
 }
 
 function subjectsFromBudgets(report: LkipReport, labelWords: RegExp): Subject[] {
@@ -291,7 +295,7 @@ export const restatement: Rule = {
 };
 
 const MEASURE_EN: Record<Measure, string> = { capaian: 'capaian', realisasi: 'realisation' };
-const KIND: Record<Subject['kind'], [string, string]> = { indicator: ['indikator', 'indicator'], sasaran: ['sasaran', 'sasaran'], output: ['sub kegiatan', 'sub kegiatan'] };
+const KIND: Record<Subject['kind'], [string, string]> = { indicator: ['indikator', 'indicator'], sasaran: ['sasaran', 'sasaran'], output: ['sub kegiatan', 'sub kegiatan'], other: ['', ''] };
 
 /** Numbers one sentence may hold for its claims to be read. */
 const MAX_TOKENS = 200;
