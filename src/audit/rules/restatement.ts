@@ -20,6 +20,9 @@ const phrases = (list: string[]) => (list.length === 0 ? '(?!)' : `(?<![a-z])(?:
 
 // ---------------------------------------------------------------- what the tables say
 
+/** Subjects of one kind beyond which names are matched by their exact key only. */
+const MAX_FUZZY = 400;
+
 /** One table cell a sentence may restate. */
 interface Entry {
   value: PrintedValue;
@@ -59,13 +62,24 @@ function labelWordsRe(v: Vocab): RegExp {
 
 function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
   const out: Subject[] = [];
-  const find = (kind: Subject['kind'], key: string) => out.find((s) => s.kind === kind && s.keys.some((k) => similarity(k, key) > 0));
+  // exact keys first; a similar key only among a bounded number of subjects of the kind (a report's
+  // few hundred names; tens of thousands of budget lines match exactly or not at all)
+  const exact = new Map<string, Subject>();
+  const byKind = new Map<Subject['kind'], Subject[]>();
+  const find = (kind: Subject['kind'], key: string) => {
+    const hit = exact.get(`${kind}|${key}`);
+    if (hit || kind === 'other') return hit;
+    const list = byKind.get(kind) ?? [];
+    return list.length > MAX_FUZZY ? undefined : list.find((s) => s.keys.some((k) => similarity(k, key) > 0));
+  };
   const add = (kind: Subject['kind'], name: string, key: string) => {
     let s = find(kind, key);
     if (!s) {
       s = { kind, name: plainName(name, labelWords), keys: [key], entries: { capaian: [], realisasi: [] } };
       out.push(s);
+      byKind.set(kind, [...(byKind.get(kind) ?? []), s]);
     } else if (!s.keys.includes(key)) s.keys.push(key);
+    exact.set(`${kind}|${key}`, s);
     return s;
   };
   // indicators under each sasaran (by the group their rows stand under), to know which sasaran has one,
@@ -113,6 +127,7 @@ function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
 
 function subjectsFromBudgets(report: LkipReport, labelWords: RegExp): Subject[] {
   const out: Subject[] = [];
+  const exact = new Map<string, Subject>();
   for (const tree of report.budgets) {
     for (const n of Object.values(tree.nodes)) {
       const outs = n.outputs.filter((o) => o.kind === 'output' && o.pct && o.pct.value !== null);
@@ -120,11 +135,12 @@ function subjectsFromBudgets(report: LkipReport, labelWords: RegExp): Subject[] 
       const key = budgetKey(n.label);
       if (key.length < 8) continue;
       const input = n.outputs.find((o) => o.kind === 'input')?.pct ?? n.pct ?? undefined;
-      let s = out.find((x) => x.keys.some((k) => similarity(k, key) > 0));
+      let s = exact.get(key) ?? (out.length > MAX_FUZZY ? undefined : out.find((x) => x.keys.some((k) => similarity(k, key) > 0)));
       if (!s) {
         s = { kind: 'output', name: plainName(n.label, labelWords), keys: [key], entries: { capaian: [], realisasi: [] }, ...(input ? { input } : {}) };
         out.push(s);
       }
+      exact.set(key, s);
       for (const o of outs) s.entries.capaian.push({ value: o.pct!, year: null, src: o.pct!.src });
       // a sub kegiatan with several outputs has no one output capaian
       if (outs.length > 1) s.several = true;
