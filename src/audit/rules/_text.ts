@@ -198,15 +198,20 @@ export function words(s: string): string[] {
 
 /** Share of the row label's words that occur in the text (0..1). */
 export function containment(rowLabel: string, text: string): number {
+  return containedIn(rowLabel, new Set(words(text)));
+}
+
+/** containment() against the text's words, split once for all the labels compared with it. */
+function containedIn(rowLabel: string, b: ReadonlySet<string>): number {
   const a = words(rowLabel);
   if (a.length === 0) return 0;
-  const b = new Set(words(text));
   return a.filter((w) => b.has(w)).length / a.length;
 }
 
 /** Best row by containment, only when clearly better than the second best. */
 export function bestMatch<T>(items: T[], label: (t: T) => string, text: string, min = 0.75): T | null {
-  const scored = items.map((t) => ({ t, s: containment(label(t), text) })).sort((x, y) => y.s - x.s);
+  const b = new Set(words(text));
+  const scored = items.map((t) => ({ t, s: containedIn(label(t), b) })).sort((x, y) => y.s - x.s);
   const first = scored[0];
   if (!first || first.s < min) return null;
   const second = scored[1];
@@ -274,7 +279,12 @@ export interface Paragraph {
  * Prose paragraphs of any section: consecutive prose lines joined where a line wraps (it does not
  * end a sentence and is long, or the next line starts in lower case). Table rows are never joined.
  */
-export function paragraphs(report: LkipReport, doc: Document): Paragraph[] {
+export function paragraphs(report: LkipReport, doc: Document): readonly Paragraph[] {
+  // computed once per report, like allLines (several rules read them)
+  const byDoc = PARAGRAPH_CACHE.get(report) ?? new WeakMap<Document, Paragraph[]>();
+  PARAGRAPH_CACHE.set(report, byDoc);
+  const hit = byDoc.get(doc);
+  if (hit) return hit;
   const out: Paragraph[] = [];
   let cur: Paragraph | null = null;
   let prevLine = -1;
@@ -297,8 +307,10 @@ export function paragraphs(report: LkipReport, doc: Document): Paragraph[] {
     }
     prevLine = p.line.line;
   }
+  byDoc.set(doc, out);
   return out;
 }
+const PARAGRAPH_CACHE = new WeakMap<LkipReport, WeakMap<Document, Paragraph[]>>();
 
 /** The line of a paragraph that holds the character at `offset`. */
 export function lineAt(par: Paragraph, offset: number): DocLine {
