@@ -195,7 +195,7 @@ function sameValues(a: Subject, b: Subject): boolean {
 }
 
 interface Prose {
-  pars: Paragraph[];
+  pars: readonly Paragraph[];
   /** Lines of table rows, sorted: a subject is never looked for across a table. */
   tableLines: number[];
 }
@@ -608,7 +608,7 @@ function checkChange(ctx: RuleContext, c: ChangeClaim): void {
 // ---------------------------------------------------------------- shares of a stated total
 
 /** "14,32 % sebanyak 18.100 jiwa", "sebanyak 61.944 jiwa dengan persentase 49,85%": against the total stated before them. */
-function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
+function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): void {
   if (v.units.length === 0 || v.countWords.length === 0) return;
   const { report } = ctx;
   const unit = phrases(v.units);
@@ -714,7 +714,7 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
  * realisation table, PK, PK Perubahan, the budget plan); a realisasi the realisation table's total,
  * when that table covers the whole budget (its pagu is one of the other totals, or no other is stated).
  */
-function checkHeadline(ctx: RuleContext, v: Vocab, pars: Paragraph[]): void {
+function checkHeadline(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): void {
   const { report } = ctx;
   if (v.headline.pagu.length === 0 || v.headline.realisasi.length === 0) return;
   const real = report.budgets.filter((b) => b.kind === 'realisation' && b.total?.pagu && cents(b.total.pagu) !== null);
