@@ -126,14 +126,14 @@ async function main() {
       const refBytes = await pickPages(path.join(SOURCE_DIR, `${spec.seed}.pdf`), spec.pages);
       const ref = await pdfToDocument(`${spec.seed}.pdf`, refBytes);
       const refReport = parseReport(ref, config);
-      const refFindings = runRules(refReport, ref, config);
+      const refFindings = runRules(refReport, config);
       const stats = newStats();
       const { doc: ocr0, cached } = await ocrCached(path.join(OUT_DIR, `${spec.seed}.pdf`), getPool, stats);
       const ocr = { ...ocr0, file: `${spec.seed}.pdf` };
       const report = parseReport(ocr, config);
-      const before = runRules(report, ocr, config);
+      const before = runRules(report, config);
       const { report: repaired, repairs } = repairReport(report, { doc: ocr });
-      const afterRaw = runRules(repaired, ocr, config);
+      const afterRaw = runRules(repaired, config);
       // what the OCR path reports: repaired values, findings on doubtful values marked for a look
       const after = reviewOcrFindings(afterRaw, repaired, ocr);
       const mr = matchFindings(refFindings, afterRaw);

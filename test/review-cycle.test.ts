@@ -170,7 +170,7 @@ describe('fingerprint', () => {
 describe('checks across a batch: documents of one agency', () => {
   const summary = (file: string, text: string) => {
     const doc = textToDocument(file, text);
-    return summariseReport(auditDocument(doc, config).report, doc, config);
+    return summariseReport(auditDocument(doc, config).report, config);
   };
   const lkip = summary('balung-2023.txt', SEED_000);
   /** 000 as the 2022 report: the cover's year, Tabel 3.1's years, and its "Indeks Kepuasan Masyarakat" realisation and capaian. */

@@ -20,14 +20,14 @@
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
 import type { Config } from '../model/config.js';
-import type { Document } from '../model/document.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { RuleMeta } from '../model/rule.js';
 import type { SourceRef } from '../model/values.js';
-import { cellRef } from '../parse/crossref.js';
 import { parseValue } from '../parse/numbers.js';
 import { indicatorKey } from '../parse/performance.js';
+import { printed } from '../parse/prose.js';
+import { cellRef } from '../parse/structure.js';
 
 export type DocumentKind = 'lkip' | 'sk_iku' | 'pk' | 'other';
 
@@ -118,7 +118,7 @@ const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|okt
  * Perubahan Tahun 2023"), else its number or signing date ("Nomor : 065/45/35.09.10/2023",
  * "Pada tanggal : 21 November 2023", "Jember : 21 November 2023").
  */
-function yearOf(report: LkipReport, doc: Document): number | null {
+function yearOf(report: LkipReport): number | null {
   if (report.meta.year !== null) return report.meta.year;
   const patterns = [
     /\b(?:perjanjian kinerja|indikator kinerja utama)\b[^.]{0,40}?\btahun\s+(20\d\d)\b/i,
@@ -126,8 +126,8 @@ function yearOf(report: LkipReport, doc: Document): number | null {
     new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(20\\d\\d)\\b`, 'i'),
   ];
   for (const re of patterns) {
-    for (const l of doc.lines) {
-      const m = re.exec(l.text);
+    for (const l of report.prose.lines) {
+      const m = re.exec(printed(l));
       if (m) return Number(m[1]);
     }
   }
@@ -169,7 +169,7 @@ function ikuEntries(report: LkipReport, kind: DocumentKind, synonyms: [string, s
 }
 
 /** The per-file summary the cross-document checks read (computed where the document is, in the worker). */
-export function summariseReport(report: LkipReport, doc: Document, config: Config): DocumentSummary {
+export function summariseReport(report: LkipReport, config: Config): DocumentSummary {
   const kind = kindOf(report);
   const synonyms = config.vocabulary?.indicatorSynonyms ?? [];
   const indicators = new Map(report.indicators.map((i) => [i.id, i]));
@@ -206,7 +206,7 @@ export function summariseReport(report: LkipReport, doc: Document, config: Confi
     file: report.file,
     kind,
     agency: report.meta.agency ? report.meta.agency.toUpperCase().replace(/\s+/g, ' ').trim() : null,
-    year: yearOf(report, doc),
+    year: yearOf(report),
     iku: ikuEntries(report, kind, synonyms),
     targets,
     realisations,

@@ -3,7 +3,6 @@
  * severity and messages; a rule that throws becomes one finding and the run goes on.
  */
 import type { Config } from '../model/config.js';
-import type { Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { LkipReport } from '../model/report.js';
 import type { Problem, Rule } from '../model/rule.js';
@@ -18,7 +17,7 @@ export function fill(template: string, data: Record<string, string | number> = {
 
 const SEV_ORDER = { info: 0, warning: 1, error: 2 } as const;
 
-export function runRules(report: LkipReport, doc: Document, config: Config, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(report: LkipReport, config: Config, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
@@ -45,7 +44,7 @@ export function runRules(report: LkipReport, doc: Document, config: Config, rule
       });
     };
     try {
-      rule.check({ report, doc, config, problem });
+      rule.check({ report, config, problem });
     } catch (e) {
       findings.push({
         ruleId: rule.meta.id,

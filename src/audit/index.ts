@@ -20,9 +20,9 @@ function hasConfidences(doc: Document): boolean {
  */
 export function auditDocument(doc: Document, config: Config): { report: LkipReport; findings: Finding[]; repairs: Repair[] } {
   const parsed = parseReport(doc, config);
-  if (!hasConfidences(doc)) return { report: parsed, findings: [...ingestFindings(doc), ...runRules(parsed, doc, config)], repairs: [] };
+  if (!hasConfidences(doc)) return { report: parsed, findings: [...ingestFindings(doc), ...runRules(parsed, config)], repairs: [] };
   const { report, repairs } = repairReport(parsed, { doc });
-  return { report, findings: [...ingestFindings(doc), ...reviewOcrFindings(runRules(report, doc, config), report, doc)], repairs };
+  return { report, findings: [...ingestFindings(doc), ...reviewOcrFindings(runRules(report, config), report, doc)], repairs };
 }
 
 /** Input used less than this share of what was read is reported: the audit covers part of the file. */

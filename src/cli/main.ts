@@ -408,7 +408,7 @@ program
   .description('tampilkan model laporan (JSON): bagian, tabel, indikator dan target per sumber, pohon anggaran')
   .argument('<file>', 'berkas laporan')
   .option('-c, --config <file>', 'berkas YAML konfigurasi')
-  .option('--full', 'sertakan baris mentah semua tabel')
+  .option('--full', 'sertakan baris mentah semua tabel, semua fakta dan indeks teks')
   .option('--ocr', 'baca semua halaman PDF dengan OCR')
   .action(async (file: string, opts: { config?: string; full?: boolean; ocr?: boolean }) => {
     const config = await loadConfigOrExit(opts.config);
@@ -438,6 +438,8 @@ program
         undecided: l.undecided,
       })),
       facts: opts.full ? report.facts : `${report.facts.length} fakta (--full untuk semuanya)`,
+      /** The prose index the rules read (every non-empty line as text). */
+      prose: opts.full ? report.prose : `${report.prose.lines.length} baris teks (--full untuk semuanya)`,
       budgets: report.budgets.map((b) => ({ ...b, counts: countLevels(b) })),
       targetsByIndicator: report.indicators.map((i) => ({
         indicator: i.name,

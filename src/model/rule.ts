@@ -1,7 +1,6 @@
 /** Rules are small modules in the spirit of ESLint: meta (id, docs, messages) plus a check. */
 import type { Category, Finding, Severity } from './finding.js';
 import type { Config } from './config.js';
-import type { Document } from './document.js';
 import type { LkipReport } from './report.js';
 import type { SourceRef } from './values.js';
 
@@ -33,9 +32,12 @@ export interface Problem {
   needsReview?: boolean;
 }
 
+/**
+ * What a rule receives: the parsed report (tables, facts, layouts, budgets, the prose index of every
+ * text line) and the configuration. Never the Document: a rule reads text through report.prose.
+ */
 export interface RuleContext {
   report: LkipReport;
-  doc: Document;
   config: Config;
   problem(p: Problem): void;
 }

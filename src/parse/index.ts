@@ -7,6 +7,7 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
+import { buildProse } from './prose.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
@@ -108,5 +109,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     ],
     layouts,
     facts,
+    prose: buildProse(doc, sections),
   };
 }

@@ -40,7 +40,7 @@ export function runRule(rule: Rule, text: string, file = 'kasus.txt'): Finding[]
   const doc = textToDocument(file, text);
   const report = parseReport(doc, config);
   const before = JSON.stringify(report);
-  const findings = runRules(report, doc, config, [rule]);
+  const findings = runRules(report, config, [rule]);
   if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
   for (const f of findings) {
     if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);

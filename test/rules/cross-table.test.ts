@@ -198,3 +198,32 @@ describe('cross-table', () => {
     expect(fs.some((x) => x.where.section?.startsWith('Lampiran PK') || x.where.line === 495 || x.where.line === 1280)).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------- an input/output table whose units stand in a Satuan column
+
+const ioTable = (target: string) => `BAB III AKUNTABILITAS KINERJA
+
+Sub Kegiatan : Penyediaan Gaji dan Tunjangan ASN
+
+Jenis\tUraian Input/ Output\tSatuan\tTarget\tRealisasi
+Input\tDana\tRupiah\t60.000.000\t54.000.000
+Output\tJumlah Orang yang Menerima Gaji dan Tunjangan ASN\tOrang\t${target}\t17
+
+`;
+
+describe('cross-table on an input/output table with a Satuan column', () => {
+  ruleTester(
+    crossTable,
+    {
+      valid: [{ name: 'output target 17 (Satuan: Orang) as the RKT’s 17 Orang', text: ioTable('17') + rkt }],
+      invalid: [
+        {
+          name: 'output target 18 (Satuan: Orang) against the RKT’s 17 Orang',
+          text: ioTable('18') + rkt,
+          findings: [{ line: 7, reported: '18', expected: '17 Orang (RKT Perubahan 2023 (lampiran) baris 18)', severity: 'error' }],
+        },
+      ],
+    },
+    it,
+  );
+});

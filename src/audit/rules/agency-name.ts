@@ -1,4 +1,4 @@
-import type { DocLine } from '../../model/document.js';
+import type { TextLine } from './_text.js';
 import type { Rule } from '../../model/rule.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten } from './_text.js';
@@ -8,7 +8,7 @@ interface Mention {
   key: string;
   /** As printed: "Kecamatan Astanaanyar", "KECAMATAN ADIWERNA". */
   printed: string;
-  line: DocLine;
+  line: TextLine;
   sentence: string;
 }
 
@@ -17,10 +17,10 @@ interface Mention {
  * area code that differ by one digit inserted or dropped are one office's number mistyped.
  */
 function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const re = /(?:\btelp\.?|\btelepon|\btlp\.?|☎)\s*:?\s*\(?(0\d{2,3})\)?[\s.-]*(\d[\d\s.-]{3,10}\d)/gi;
   const seen = new Map<string, { area: string; number: string; lines: { line: number; page: number | null }[] }>();
-  for (const p of allLines(report, doc)) {
+  for (const p of allLines(report)) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(p.text))) {
@@ -86,7 +86,7 @@ export const agencyName: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     letterheadPhones(ctx);
     const vocab = config.vocabulary?.agencyUnits;
     if (!vocab || vocab.units.length === 0) return;
@@ -94,7 +94,7 @@ export const agencyName: Rule = {
     const otherPlace = vocab.otherPlace.map((w) => new RegExp(`(?<![a-z])${esc(w.toLowerCase())}(?![a-z])`));
     // the unit word in any case, then a name starting with a capital
     const unitRe = new RegExp(`(?<![A-Za-z])(${vocab.units.map(esc).join('|')})\\s+([A-Z][A-Za-z'-]+)`, 'gi');
-    const pars = paragraphs(report, doc);
+    const pars = paragraphs(report);
     // a word the report also prints in lower case is an ordinary word ("Kecamatan Sebesar Rp."), not a name
     const common = new Set<string>();
     for (const par of pars) for (const w of par.text.match(/(?<![A-Za-z])[a-z][a-z'-]+/g) ?? []) common.add(w);

@@ -4,6 +4,7 @@ import { budgetCarriers } from '../../parse/budget.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { sumCents } from '../../parse/arith.js';
 import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
+import { allLines } from './_text.js';
 
 const LEVEL = { 1: { id: 'Program', en: 'Program' }, 2: { id: 'Kegiatan', en: 'Kegiatan' }, 3: { id: 'Sub Kegiatan', en: 'Sub kegiatan' } } as const;
 const CHILD = { 1: { id: 'kegiatannya', en: 'its kegiatan' }, 2: { id: 'sub kegiatannya', en: 'its sub kegiatan' }, 3: { id: 'rinciannya', en: 'its items' } } as const;
@@ -115,7 +116,7 @@ export const budgetSum: Rule = {
       if (diff < 100_000_000n) return null; // 1.000.000 rupiah, in cents: smaller coincidences are too likely
       if (!proseAmounts) {
         proseAmounts = new Map();
-        for (const l of ctx.doc.lines) {
+        for (const { line: l } of allLines(ctx.report)) {
           if (l.cells) continue;
           for (const n of findNumbersInText(l.text)) {
             const v = parseValue(n.raw, { file: ctx.report.file, page: l.page, line: l.line }, 'money');

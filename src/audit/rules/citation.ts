@@ -29,8 +29,8 @@ export const citation: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
-    const lines = allLines(report, doc);
+    const { report } = ctx;
+    const lines = allLines(report);
     const at = (p: ProseLine | { line: { line: number; page: number | null }; section: ProseLine['section'] }): SourceRef => ({ file: report.file, page: p.line.page, line: p.line.line, section: SECTION_LABEL[p.section] });
 
     // ---- "tabel N berikut" against the caption that follows
@@ -40,7 +40,7 @@ export const citation: Rule = {
         // the citation's own line may itself be the caption's start ("Tabel 3.1 berikut ..."): only later lines
         for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
           const q = lines[j]!;
-          if (q.line.cells && q.line.cells.filter((x) => x.text.trim() !== '').length > 1) break; // the table came without a caption
+          if (q.line.cells && q.line.cells.filter((x) => x.trim() !== '').length > 1) break; // the table came without a caption
           const n = captionNumber(q.text);
           if (n === null) continue;
           if (n !== c.number.replace(/\.$/, '')) {
@@ -61,7 +61,7 @@ export const citation: Rule = {
 
     // ---- one regulation, one year
     const cites: { c: RegulationCitation; where: SourceRef }[] = [];
-    for (const par of paragraphs(report, doc)) {
+    for (const par of paragraphs(report)) {
       for (const c of regulationCitations(par.text)) {
         if (!c.tentangKey) continue;
         const l = lineAt(par, c.index);

@@ -208,7 +208,7 @@ export const countClaim: Rule = {
     const counts = tree ? countLevels(tree) : null;
     const meas = measurementCounts(report);
     const staff = checkStaffTables(ctx);
-    const prose = proseLines(report, ctx.doc);
+    const prose = proseLines(report);
     prose.forEach((p, pi) => {
       const where = refOf(report, p.line);
       // a paragraph under (or starting with) "Sasaran N :" is about one sasaran

@@ -4,9 +4,9 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from '../../parse/crossref.js';
 import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
 import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
+import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
 // ------------------------------------------------------------------ money facts
@@ -61,7 +61,7 @@ function sumOf(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): bigi
 }
 
 function moneyFacts(ctx: RuleContext): MoneyFact[] {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const facts: MoneyFact[] = [];
   const add = (f: Omit<MoneyFact, 'cents'>) => {
     const c = money(f.value);
@@ -91,18 +91,18 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
       }
     }
   }
-  for (const pk of pkBudgets(report, doc)) {
+  for (const pk of pkBudgets(report)) {
     const origin: Origin = pk.version === 'revised' ? 'pk_revised' : pk.version === 'original' ? 'pk_original' : 'body';
     add({ level: pk.level, label: pk.label, col: 'pagu', value: pk.value, origin, source: pk.source, tableId: `pk:${pk.table.startLine}`, childSum: null });
   }
-  for (const rkt of rktTables(report, doc)) {
+  for (const rkt of rktTables(report)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (!it.anggaran) continue;
       add({ level: it.level, label: it.label, col: 'pagu', value: it.anggaran, origin: rkt.revised ? 'rkt_revised' : 'rkt_original', source: rkt.source, tableId: `rkt:${rkt.source}`, childSum: null });
     }
   }
-  for (const io of ioTables(report, doc)) {
+  for (const io of ioTables(report)) {
     if (io.kind !== 'input') continue;
     for (const col of ['target', 'realisasi'] as const) {
       const v = io[col];
@@ -243,7 +243,7 @@ function unitsCompatible(a: string | undefined, b: string | undefined): boolean 
 }
 
 function checkOutputs(ctx: RuleContext) {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const facts: OutFact[] = [];
   const num = (v: PrintedValue | null) => v !== null && (v.kind === 'number' || v.kind === 'percent') && v.value !== null;
   for (const tree of report.budgets) {
@@ -259,13 +259,13 @@ function checkOutputs(ctx: RuleContext) {
       }
     }
   }
-  for (const rkt of rktTables(report, doc)) {
+  for (const rkt of rktTables(report)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (it.level === 3 && it.target && num(it.target)) facts.push({ subKegiatan: it.label, col: 'target', value: it.target, rkt: true, source: rkt.source, tableId: `rkt:${rkt.source}` });
     }
   }
-  const io = ioTables(report, doc).filter((x) => x.kind === 'output');
+  const io = ioTables(report).filter((x) => x.kind === 'output');
   const perSub = new Map<string, number>();
   for (const x of io) perSub.set(x.subKegiatan, (perSub.get(x.subKegiatan) ?? 0) + 1);
   for (const x of io) {

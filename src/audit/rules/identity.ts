@@ -52,7 +52,7 @@ export const identity: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
     const sec = (line: number) => SECTION_LABEL[sectionAt(report.sections, line).kind];
     // a "name" that is a position or place (the name line was not found) is not compared
     const POSITION = /^(camat|kepala|sekretaris|bupati|wakil|pihak|kecamatan|kabupaten|pemerintah|nip|pembina|penata|an\.|plt|plh)\b/i;
@@ -113,10 +113,10 @@ export const identity: Rule = {
       { id: 'nomor urut', en: 'serial' },
     ];
     const SIZES = [8, 6, 1, 3];
-    for (const { line: l } of allLines(report, doc)) {
+    for (const { line: l } of allLines(report)) {
       const g = /\bNIP\.?\s*:?\s*(\d{4,9})\s+(\d{3,7})\s+(\d{1,2})\s+(\d{1,4})(?!\s*\d)/.exec(l.text);
       const flat = g ? null : /\bNIP\.?\s*:?\s*(\d{15,21})(?!\d)/.exec(l.text);
-      const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
+      const at: SourceRef = { file: report.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
       if (g) {
         const groups = [g[1]!, g[2]!, g[3]!, g[4]!];
         if (groups.every((x, i) => x.length === SIZES[i])) continue;
@@ -151,11 +151,11 @@ export const identity: Rule = {
 
     // impossible NIPs: once per distinct NIP, at its first occurrence
     const seen = new Map<string, SourceRef[]>();
-    for (const l of doc.lines) {
+    for (const { line: l } of allLines(report)) {
       const m = NIP_RE.exec(l.text);
       if (!m) continue;
       const nip = m[1]!.replace(/\s+/g, '');
-      const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
+      const at: SourceRef = { file: report.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
       seen.set(nip, [...(seen.get(nip) ?? []), at]);
     }
     for (const [nip, places] of seen) {

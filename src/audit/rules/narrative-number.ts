@@ -180,8 +180,8 @@ export const narrativeNumber: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
-    const prose = proseLines(report, ctx.doc);
-    const body = bodyLines(report, ctx.doc);
+    const prose = proseLines(report);
+    const body = bodyLines(report);
     const cats = categoryBudgets(body, report);
     const totals = statedTotals(report, prose);
     for (const p of prose) {

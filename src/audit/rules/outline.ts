@@ -78,8 +78,8 @@ export const outline: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
-    const lines = allLines(report, doc);
+    const { report } = ctx;
+    const lines = allLines(report);
     const bodyAt = (line: number, page: number | null): SourceRef => ({ file: report.file, page, line, section: SECTION_LABEL[sectionAt(report.sections, line).kind] });
 
     // ---- diktum words of a decree in sequence: KESATU, KEDUA, ... (KESATU starts a new decree)
@@ -218,7 +218,7 @@ export const outline: Rule = {
     for (const p of body) {
       const t = p.text;
       if (t.length > 120) continue;
-      if (p.line.cells && p.line.cells.filter((c) => c.text.trim() !== '').length > 1) continue;
+      if (p.line.cells && p.line.cells.filter((c) => c.trim() !== '').length > 1) continue;
       const ln = leadingNumber(t);
       if (!ln) continue;
       if (ln.number.kind === 'chapter') bodyChapter = ln.number.chapter;

@@ -1,8 +1,8 @@
-import type { DocLine } from '../../model/document.js';
 import type { LkipReport, SectionKind } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { allLines, type TextLine } from './_text.js';
 
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 const MONTH_RE = MONTHS.join('|') + '|pebruari|nopember';
@@ -12,7 +12,7 @@ const MONTH_RE = MONTHS.join('|') + '|pebruari|nopember';
  * the measurement table's caption and header (2), "Tahun Anggaran X" in the Kata Pengantar (1)
  * and each "Laporan Kinerja <agency> Tahun X" (1). Ties go to meta.year.
  */
-export function voteReportYear(report: LkipReport, lines: DocLine[]): { year: number; votes: Map<number, number> } | null {
+export function voteReportYear(report: LkipReport, lines: readonly TextLine[]): { year: number; votes: Map<number, number> } | null {
   const votes = new Map<number, number>();
   const vote = (y: number, w: number) => votes.set(y, (votes.get(y) ?? 0) + w);
   const kindAt = (line: number) => sectionAt(report.sections, line).kind;
@@ -132,18 +132,19 @@ export const reportYear: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
+    const lines = allLines(report).map((p) => p.line);
     captionYears(ctx);
-    const voted = voteReportYear(report, doc.lines);
+    const voted = voteReportYear(report, lines);
     if (!voted) return;
     const Y = voted.year;
     const kindAt = (line: number): SectionKind => sectionAt(report.sections, line).kind;
-    const at = (l: DocLine, extra: Partial<SourceRef> = {}): SourceRef => ({ file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[kindAt(l.line)], ...extra });
+    const at = (l: TextLine, extra: Partial<SourceRef> = {}): SourceRef => ({ file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kindAt(l.line)], ...extra });
     const tol = 'tahun sama dengan tahun laporan';
     const basis = [...voted.votes.entries()].sort((a, b) => b[1] - a[1]).map(([y, n]) => `${y}: ${n}`).join(', ');
     const tolVote = `${tol} (${Y}; suara sumber: ${basis})`;
 
-    for (const l of doc.lines) {
+    for (const l of lines) {
       const k = kindAt(l.line);
       const t = l.text;
       if (l.cells && k !== 'daftar_isi') continue;
@@ -235,13 +236,13 @@ export const reportYear: Rule = {
     }
 
     // table headers
-    const headerLine = (lines: number[], needle: string): DocLine | undefined => {
-      const ls = doc.lines.filter((l) => lines.includes(l.line));
+    const headerLine = (numbers: number[], needle: string): TextLine | undefined => {
+      const ls = lines.filter((l) => numbers.includes(l.line));
       return ls.find((l) => l.text.includes(needle)) ?? ls[0];
     };
     for (const tb of report.tables) {
       const label = tb.number ?? `tabel baris ${tb.startLine}`;
-      const firstHeader = doc.lines.find((l) => l.line === (tb.headerLines[0] ?? tb.startLine));
+      const firstHeader = lines.find((l) => l.line === (tb.headerLines[0] ?? tb.startLine));
       for (const col of tb.columns) {
         const n = /\b(20\d\d)\s*\(\s*n\s*(?:([-–])\s*(\d))?\s*\)/i.exec(col);
         let expectedYear: number | null = null;
@@ -272,7 +273,7 @@ export const reportYear: Rule = {
           messageId: 'column',
           severity: 'warning',
           data: { reported: col, table: label, why, whyEn, year: Y, expected: expectedCol },
-          where: { file: doc.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
+          where: { file: report.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
           reported: col,
           expected: expectedCol,
           tolerance: tolVote,
@@ -283,12 +284,12 @@ export const reportYear: Rule = {
         const cap = /harus dicapai pada tahun\s+(20\d\d)/i.exec(tb.caption);
         const col = tb.columns.map((c) => /(?:renstra|akhir)[^0-9]*(20\d\d)/i.exec(c)).find(Boolean);
         if (cap && col && cap[1] !== col[1]) {
-          const capLine = doc.lines.find((l) => l.line < tb.startLine && l.line >= tb.startLine - 10 && /harus dicapai pada tahun/i.test(l.text));
+          const capLine = lines.find((l) => l.line < tb.startLine && l.line >= tb.startLine - 10 && /harus dicapai pada tahun/i.test(l.text));
           ctx.problem({
             messageId: 'renstraEnd',
             severity: 'warning',
             data: { table: label, reported: cap[1]!, expected: col[1]! },
-            where: { file: doc.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
+            where: { file: report.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
             reported: `Dicapai Pada Tahun ${cap[1]}`,
             expected: `Dicapai Pada Tahun ${col[1]}`,
             tolerance: 'tahun akhir sama dengan kolom target Renstra',

@@ -1,5 +1,4 @@
 import type { Config } from '../../model/config.js';
-import type { DocLine } from '../../model/document.js';
 import type { Fact } from '../../model/facts.js';
 import type { LkipReport } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
@@ -9,7 +8,7 @@ import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
 import { EXACT, fmtRupiah, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
-import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type Token } from './_text.js';
+import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type TextLine, type Token } from './_text.js';
 
 type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
 type Measure = 'capaian' | 'realisasi';
@@ -302,8 +301,8 @@ export const restatement: Rule = {
     const vocab = ctx.config.vocabulary?.restatement;
     if (!vocab) return;
     const { report } = ctx;
-    const pars = paragraphs(report, ctx.doc).filter((p) => BODY_SECTIONS.has(p.section));
-    const prose: Prose = { pars: paragraphs(report, ctx.doc), tableLines: report.tables.flatMap((t) => t.rows.map((r) => r.line)).sort((a, b) => a - b) };
+    const pars = paragraphs(report).filter((p) => BODY_SECTIONS.has(p.section));
+    const prose: Prose = { pars: paragraphs(report), tableLines: report.tables.flatMap((t) => t.rows.map((r) => r.line)).sort((a, b) => a - b) };
     checkClaims(ctx, vocab, prose);
     checkShares(ctx, vocab, pars);
     checkHeadline(ctx, vocab, pars);
@@ -620,14 +619,14 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): vo
   const count = (s: string) => Number(s.replace(/\./g, ''));
   const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   // the totals each paragraph states, read once
-  const totals = new Map<Paragraph, { n: number; raw: string; line: DocLine; unit: string; end: number }[]>();
+  const totals = new Map<Paragraph, { n: number; raw: string; line: TextLine; unit: string; end: number }[]>();
   const totalsOf = (p: Paragraph) => {
     let t = totals.get(p);
     if (!t) totals.set(p, (t = [...p.text.matchAll(totalRe)].map((m) => ({ n: count(m[1]!), raw: `${m[1]} ${m[2]}`, line: lineAt(p, m.index!), unit: unitKey(m[2]!), end: m.index! + m[0].length }))));
     return t;
   };
-  const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; line: DocLine }; src: SourceRef; pv: Token; expected: string; lo: number; hi: number }[]>();
-  let run: { total: { n: number; raw: string; line: DocLine }; unit: string; last: number } | null = null;
+  const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; line: TextLine }; src: SourceRef; pv: Token; expected: string; lo: number; hi: number }[]>();
+  let run: { total: { n: number; raw: string; line: TextLine }; unit: string; last: number } | null = null;
   for (let pi = 0; pi < pars.length; pi++) {
     const par = pars[pi]!;
     const claims: { p: string; n: string; unit: string; index: number }[] = [];
@@ -644,7 +643,7 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): vo
       const u = unitKey(c.unit);
       const n = count(c.n);
       // the total: in this paragraph before the claim, else in the paragraphs just above (a list's head)
-      let total: { n: number; raw: string; line: DocLine } | null = null;
+      let total: { n: number; raw: string; line: TextLine } | null = null;
       let ambiguous = false;
       const look = (p: Paragraph, upto: number) => {
         const found = totalsOf(p).filter((m) => m.end <= upto && m.unit === u);

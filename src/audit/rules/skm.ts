@@ -90,10 +90,10 @@ export const skm: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     const tol = config.tolerances.shareSumPoints;
     const ref = (t: Table, r: TableRow, column: string): SourceRef => ({
-      file: doc.file,
+      file: report.file,
       page: r.page,
       line: r.line,
       section: SECTION_LABEL[t.section],

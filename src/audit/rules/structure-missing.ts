@@ -1,5 +1,6 @@
 import type { SectionKind } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { allLines } from './_text.js';
 
 /**
  * Required parts. `heading` is a second chance: a title line the section finder did not take
@@ -53,7 +54,7 @@ export const structureMissing: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
     const present = new Set(report.sections.map((s) => s.kind));
     const bodyCount = BODY.filter((k) => present.has(k)).length;
     const kind = report.meta.documentKind;
@@ -61,7 +62,7 @@ export const structureMissing: Rule = {
       ctx.problem({
         messageId: 'notLkip',
         data: { what: kind.name?.id ?? kind.kind, whatEn: kind.name?.en ?? kind.kind, title: kind.title ?? '' },
-        where: kind.src ?? { file: doc.file, page: null, line: 0 },
+        where: kind.src ?? { file: report.file, page: null, line: 0 },
         reported: kind.title ?? '',
         expected: 'LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
         tolerance: 'jenis dokumen dari judul sampulnya',
@@ -76,7 +77,7 @@ export const structureMissing: Rule = {
       ctx.problem({
         messageId: 'fragment',
         data: { found: bodyCount, cover, coverEn },
-        where: { file: doc.file, page: null, line: 0 },
+        where: { file: report.file, page: null, line: 0 },
         reported: `${bodyCount}/5`,
         expected: 'LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
         tolerance: 'bagian ditemukan dari judulnya',
@@ -86,8 +87,9 @@ export const structureMissing: Rule = {
     }
     const daftarIsi = report.sections.filter((s) => s.kind === 'daftar_isi');
     const bab4 = report.sections.find((s) => s.kind === 'bab4');
+    const lines = allLines(report).map((p) => p.line);
     const titled = (r: (typeof REQUIRED)[number]) =>
-      doc.lines.some(
+      lines.some(
         (l) =>
           l.text.trim().length < 100 &&
           r.heading.test(l.text.trim()) &&
@@ -99,11 +101,11 @@ export const structureMissing: Rule = {
       // place the finding where the part should have started: the next part that is present
       const idx = Math.min(...r.kinds.map((k) => ORDER.indexOf(k)));
       const next = report.sections.filter((s) => ORDER.indexOf(s.kind) > idx).sort((a, b) => a.startLine - b.startLine)[0];
-      const line = next?.startLine ?? doc.lines[doc.lines.length - 1]?.line ?? 1;
+      const line = next?.startLine ?? report.prose.lastLine ?? 1;
       ctx.problem({
         messageId: 'missing',
         data: { part: r.id, partEn: r.en },
-        where: { file: doc.file, page: null, line },
+        where: { file: report.file, page: null, line },
         reported: 'tidak ada',
         expected: r.id,
         tolerance: 'bagian ditemukan dari judulnya',

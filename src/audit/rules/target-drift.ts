@@ -159,7 +159,7 @@ function narrativeTargets(ctx: RuleContext): void {
     if (t && t.subject.kind === 'indicator') rows.push(t);
   }
   if (rows.length === 0) return;
-  for (const p of proseLines(report, ctx.doc)) {
+  for (const p of proseLines(report)) {
     if (!/\btarget/i.test(p.text)) continue;
     for (const s of sentences(p.text)) {
       // a unit after the name ("per 1.000KH") is not part of it

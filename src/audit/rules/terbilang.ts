@@ -4,6 +4,7 @@ import { cents, fmtRupiah } from '../../parse/arith.js';
 import { formatId, parseDigits, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { parseTerbilang, toTerbilang } from '../../parse/terbilang.js';
+import { allLines } from './_text.js';
 
 /** Count nouns after "4 (empat)": those claims belong to the count-claim rule, not to this one. */
 const COUNT_NOUN = /^\s*(program|kegiatan|sub\s*kegiatan|indikator|sasaran|tujuan|unsur)\b/i;
@@ -38,11 +39,11 @@ export const terbilang: Rule = {
     },
   },
   check(ctx) {
-    const { doc, report } = ctx;
-    for (const l of doc.lines) {
+    const { report } = ctx;
+    for (const { line: l } of allLines(report)) {
       const text = l.text;
       if (!/\(/.test(text)) continue;
-      const at = (): SourceRef => ({ file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind] });
+      const at = (): SourceRef => ({ file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind] });
       const moneySpans: [number, number][] = [];
       let m: RegExpExecArray | null;
       MONEY_RE.lastIndex = 0;

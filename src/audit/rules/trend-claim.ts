@@ -159,7 +159,7 @@ export const trendClaim: Rule = {
     const { report } = ctx;
     const all = seriesOf(report);
     const meas = measurementRows(report);
-    const prose = proseLines(report, ctx.doc);
+    const prose = proseLines(report);
     prose.forEach((p, idx) => {
       for (const s of sentences(p.text)) {
         // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table

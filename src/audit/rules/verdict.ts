@@ -1,15 +1,14 @@
-import type { Document } from '../../model/document.js';
 import type { LkipReport, PredicateScale, ScaleBand, SectionKind, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { efficiencyRows, programAmounts, sasaranPrograms } from '../../parse/crossref.js';
-import type { EfficiencyRow } from '../../parse/crossref.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
-import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
 import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
+import { efficiencyRows, programAmounts, sasaranPrograms, type EfficiencyRow } from './_facts.js';
+import { allLines } from './_text.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
 
@@ -20,14 +19,11 @@ interface Prose {
   text: string;
 }
 
-function prose(report: LkipReport, doc: Document): Prose[] {
+function prose(report: LkipReport): Prose[] {
   const out: Prose[] = [];
-  for (const l of doc.lines) {
-    if (l.cells) continue;
-    const text = l.text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-    if (!text) continue;
-    const section = sectionAt(report.sections, l.line).kind;
-    if (PROSE.has(section)) out.push({ line: l.line, page: l.page, section, text });
+  for (const p of allLines(report)) {
+    if (p.line.cells || !PROSE.has(p.section)) continue;
+    out.push({ line: p.line.line, page: p.line.page, section: p.section, text: p.text });
   }
   return out;
 }
@@ -127,8 +123,8 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
 
 /** % serapan anggaran of a sasaran against the budget tables' figure for the one programme that supports it. */
 function checkSerapan(ctx: RuleContext) {
-  const { report, doc } = ctx;
-  const pairs = sasaranPrograms(report, doc);
+  const { report } = ctx;
+  const pairs = sasaranPrograms(report);
   const programs = programAmounts(report);
   for (const r of efficiencyRows(report)) {
     if (!num(r.serapan)) continue;
@@ -449,7 +445,7 @@ export const verdict: Rule = {
     },
   },
   check(ctx) {
-    const lines = prose(ctx.report, ctx.doc);
+    const lines = prose(ctx.report);
     checkEfficiency(ctx, lines);
     checkSerapan(ctx);
     checkCategoryWords(ctx, lines);

@@ -45,10 +45,10 @@ export const yearReference: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     const vocab = config.vocabulary?.yearReference;
     if (!vocab) return;
-    const voted = voteReportYear(report, allLines(report, doc).map((p) => p.line).filter((l) => !l.cells));
+    const voted = voteReportYear(report, allLines(report).map((p) => p.line).filter((l) => !l.cells));
     const Y = voted?.year ?? report.meta.year;
     if (!Y) return;
     const planRe = new RegExp(`(${vocab.plans.map(esc).join('|')})\\b[^.]{0,80}?\\b((?:19|20)\\d\\d)\\s*(?:[-–—]|s\\.?\\s?d\\.?|sampai dengan)\\s*((?:19|20)\\d\\d)\\b`, 'i');
@@ -56,7 +56,7 @@ export const yearReference: Rule = {
     const futureRe = vocab.future.length ? new RegExp(`\\b(${vocab.future.map(esc).join('|')})\\b`, 'i') : null;
     const purposeRe = vocab.purpose.length ? new RegExp(`\\b(${vocab.purpose.map(esc).join('|')})\\b`, 'i') : null;
 
-    for (const par of paragraphs(report, doc)) {
+    for (const par of paragraphs(report)) {
       for (const s of sentences(par.text)) {
         // ---- the N-th year of a plan
         ordRe.lastIndex = 0;
