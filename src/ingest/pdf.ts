@@ -160,6 +160,26 @@ export function furnitureMask(pages: { height: number; lines: PageLine[] }[], pa
   );
 }
 
+/**
+ * The printed page number of a page: a line dropped as furniture that reads as a bare page number
+ * and is the page's top-most or bottom-most line, other furniture (a running header or footer) aside.
+ */
+export function pageLabel(lines: PageLine[], drop: boolean[], pageNumber: RegExp = PAGE_NUMBER): { text: string; at: 'top' | 'bottom' } | undefined {
+  const order = lines.map((l, i) => ({ l, i })).sort((a, b) => a.l.box.y - b.l.box.y);
+  const pick = (xs: typeof order) => {
+    for (const x of xs) {
+      if (!drop[x.i]) return undefined;
+      if (pageNumber.test(x.l.text.trim())) return x.l.text.trim();
+    }
+    return undefined;
+  };
+  const top = pick(order);
+  const bottom = pick([...order].reverse());
+  if (bottom !== undefined) return { text: bottom, at: 'bottom' };
+  if (top !== undefined) return { text: top, at: 'top' };
+  return undefined;
+}
+
 const NEW_ITEM = /^(output|outcome?|input|keluaran|hasil|sub\.?\s*kegiatan|kegiatan|program|sasaran|indikator|tujuan|jumlah|total|\d+[.)]?|[a-z][.)])(\s|:|\/|$)/i;
 /** A short cell with a digit: a value ("6.185.600", "13 Laporan", "89,89"), not text that mentions a number. */
 const VALUEISH = (s: string) => s.length <= 24 && /\d/.test(s);
@@ -395,6 +415,9 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
     format: 'pdf',
     pageCount: pages.length,
     lines,
-    pages: pages.map((p) => ({ width: p.width, height: p.height, ...(p.rotated ? { rotated: true } : {}) })),
+    pages: pages.map((p, pi) => {
+      const label = pageLabel(p.lines, drop[pi]!);
+      return { width: p.width, height: p.height, ...(p.rotated ? { rotated: true } : {}), ...(label ? { label } : {}) };
+    }),
   };
 }

@@ -231,5 +231,10 @@ export const LkipReportSchema = z.object({
   facts: z.array(FactSchema),
   /** Every non-empty line as text, with its section, cells and paragraph joins (src/parse/prose.ts): what rules read instead of the document. */
   prose: ProseSchema,
+  /**
+   * Printed (arabic) page numbers of the PDF pages where the document's numbering can be read
+   * (src/parse/outline.ts `printedPageNumbers`); absent for a text export or when unreadable.
+   */
+  printedPages: z.array(z.object({ page: z.number().int(), number: z.number().int(), inferred: z.boolean().optional() })).optional(),
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

@@ -7,6 +7,7 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
+import { printedPageNumbers } from './outline.js';
 import { buildProse } from './prose.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
@@ -110,5 +111,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     layouts,
     facts,
     prose: buildProse(doc, sections),
+    ...(doc.pages?.some((p) => p.label) ? { printedPages: printedPageNumbers(doc.pages.map((p) => p.label)) } : {}),
   };
 }

@@ -86,6 +86,10 @@ export const outline: Rule = {
         id: '{{heading}}: sub-bagiannya bernomor {{numbers}}, seharusnya {{expectedNumbers}}.',
         en: '{{heading}}: its sub-sections are numbered {{numbers}}, expected {{expectedNumbers}}.',
       },
+      printedPage: {
+        id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal judulnya di batang tubuh ada di halaman bernomor cetak {{printed}} (halaman PDF {{pdfPage}}); {{agree}} dari {{total}} entri yang dapat diperiksa cocok dengan nomor halaman tercetak.',
+        en: 'Contents: "{{entry}}" is on page {{reported}}, but its heading in the body stands on the page printed as {{printed}} (PDF page {{pdfPage}}); {{agree}} of {{total}} entries match the printed page numbers.',
+      },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
         en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
@@ -363,6 +367,38 @@ export const outline: Rule = {
         expected: expectText(bodyTitle),
         tolerance: criterion('judul sama (huruf besar, tanda baca, spasi diabaikan)', 'the same title (case, punctuation, spacing ignored)'),
         related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: bodyTitle }],
+      });
+    }
+
+    // ---- contents page numbers against the page number printed where the body heading stands (PDF)
+    const printedAt = new Map((report.printedPages ?? []).map((p) => [p.page, p]));
+    if (printedAt.size === 0) return;
+    const checks: { e: TocEntry; h: { line: number; page: number; title: string; n: OutlineNumber }; printed: number }[] = [];
+    tocChapter = null;
+    for (const e of entries) {
+      if (!e.number) continue;
+      if (e.number.kind === 'chapter') tocChapter = e.number.chapter;
+      const hs = headings.get(keyOf(e.number.kind === 'section' ? e.number.chapter : tocChapter, e.number));
+      if (e.page_ === null || !hs || hs.length !== 1 || hs[0]!.page === null) continue;
+      const pp = printedAt.get(hs[0]!.page);
+      if (pp) checks.push({ e, h: { ...hs[0]!, page: hs[0]!.page }, printed: pp.number });
+    }
+    // the contents agree with the printed pages elsewhere: a few entries apart are errors, most apart
+    // is another pagination (a re-rendered file) and stays silent
+    const wrong = checks.filter((c) => c.printed !== c.e.page_);
+    if (checks.length < 3 || wrong.length === 0 || wrong.length * 4 > checks.length) return;
+    for (const { e, h, printed } of wrong) {
+      const entry = label(e);
+      const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
+      ctx.problem({
+        messageId: 'printedPage',
+        severity: 'info',
+        data: { entry, reported: e.pagePrinted!, printed, pdfPage: h.page, body: bodyTitle, bodyLine: h.line, agree: checks.length - wrong.length, total: checks.length },
+        where: at(e),
+        reported: `${entry}: halaman ${e.pagePrinted}`,
+        expected: expectText(`halaman ${printed} (judul "${bodyTitle}" di halaman PDF ${h.page}, baris ${h.line})`, `page ${printed} (heading "${bodyTitle}" on PDF page ${h.page}, line ${h.line})`),
+        tolerance: criterion('nomor halaman daftar isi sama dengan nomor halaman tercetak di halaman judulnya', 'the contents page equals the page number printed on the heading’s page'),
+        related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: `${bodyTitle} (halaman tercetak ${printed})` }],
       });
     }
   },
