@@ -31,7 +31,7 @@ import type { DocLine, Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
 import { hasInk, type InkOps } from './pdf/ink.js';
-import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pageLabel, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
@@ -347,7 +347,8 @@ function assemble(file: string, textDoc: Document, ocr: Map<number, OcrPageOut>,
       pages.push(textDoc.pages?.[n - 1] ?? { width: 0, height: 0 });
       continue;
     }
-    pages.push({ width: o.width, height: o.height, ...(o.rotated ? { rotated: true } : {}) });
+    const label = pageLabel(o.lines, o.lines.map((l) => drop.has(l)), PAGE_NUMBER);
+    pages.push({ width: o.width, height: o.height, ...(o.rotated ? { rotated: true } : {}), ...(label ? { label } : {}) });
     let kept = o.lines.filter((l) => !drop.has(l)) as ConfidentLine[];
     // OCR font sizes wobble from line to line; body-size lines get the page's body size so that
     // wrapped paragraphs join as they do on born-digital pages
