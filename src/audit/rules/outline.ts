@@ -57,26 +57,36 @@ export const outline: Rule = {
       page: {
         id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal entri sebelumnya ("{{before}}") di halaman {{prev}} dan entri sesudahnya ("{{after}}") di halaman {{next}}: nomor halaman mundur.',
         en: 'Contents: "{{entry}}" is on page {{reported}}, but the entry before ("{{before}}") is on page {{prev}} and the entry after ("{{after}}") on page {{next}}: the page numbers go back.',
+        severity: 'info',
       },
       duplicate: {
         id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}" dan "{{entry}}"); seharusnya {{expected}}.',
         en: 'Contents: number {{reported}} is used twice ("{{first}}" and "{{entry}}"); expected {{expected}}.',
+        severity: 'info',
       },
       skipped: {
         id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}") tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
         en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}") comes {{reported}} ("{{entry}}"), expected {{expected}}.',
+        severity: 'info',
       },
       diktum: {
         id: 'Diktum keputusan: sesudah {{prev}} tercatat {{reported}}, seharusnya {{expected}}.',
         en: 'Decree clauses: after {{prev}} comes {{reported}}, expected {{expected}}.',
+        severity: 'info',
       },
       rowNumber: {
         id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}") tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
         en: '{{table}}: after number {{prev}} ("{{prevLabel}}") comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+        severity: 'info',
       },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
         en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+      },
+      titleSpelling: {
+        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
+        en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+        severity: 'info',
       },
     },
   },
@@ -97,7 +107,6 @@ export const outline: Rule = {
         const exp = DIKTUM[prevDiktum.n + 1] ? `KE${DIKTUM[prevDiktum.n + 1]}` : `diktum ke-${prevDiktum.n + 1}`;
         ctx.problem({
           messageId: 'diktum',
-          severity: 'info',
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
@@ -121,7 +130,6 @@ export const outline: Rule = {
           const tl = tableLabel(t);
           ctx.problem({
             messageId: 'rowNumber',
-            severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
             where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
@@ -158,7 +166,6 @@ export const outline: Rule = {
       if (!prev || !next) continue;
       ctx.problem({
         messageId: 'page',
-        severity: 'info',
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
@@ -178,7 +185,6 @@ export const outline: Rule = {
       const dup = prev.number!.raw === cur.number!.raw;
       ctx.problem({
         messageId: dup ? 'duplicate' : 'skipped',
-        severity: 'info',
         data: dup
           ? { reported: cur.number!.raw, first: label(prev), firstLine: prev.line, entry: label(cur), expected }
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
@@ -256,13 +262,12 @@ export const outline: Rule = {
       const onlyB = b.filter((w) => !covered(w, a));
       // a word on each side that the other lacks, not only a year (report-year judges years)
       if (onlyA.filter((w) => !isYear(w)).length === 0 || onlyB.filter((w) => !isYear(w)).length === 0) continue;
-      // only spelling apart ("KERJA" / "KINERJA"): info
+      // only spelling apart ("KERJA" / "KINERJA"): its own message, info by default
       const spelling = onlyA.length === onlyB.length && onlyA.every((w, i) => editDistance(w, onlyB[i]!) <= 2);
       const tocTitle = shorten(`${e.number.raw} ${e.title}`, 90);
       const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
       ctx.problem({
-        messageId: 'title',
-        ...(spelling ? { severity: 'info' as const } : {}),
+        messageId: spelling ? 'titleSpelling' : 'title',
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
