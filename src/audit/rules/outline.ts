@@ -82,14 +82,17 @@ export const outline: Rule = {
       captionDuplicate: {
         id: '{{word}} {{number}} dipakai dua kali: "{{first}}" dan "{{caption}}".',
         en: '{{word}} {{number}} is used twice: "{{first}}" and "{{caption}}".',
+        severity: 'info',
       },
       captionSkipped: {
         id: 'Sesudah {{word}} {{prev}} tercatat {{word}} {{number}}, seharusnya {{word}} {{expected}}: {{missing}} tidak ada di laporan.',
         en: 'After {{word}} {{prev}} comes {{word}} {{number}}, expected {{word}} {{expected}}: {{missing}} is not in the report.',
+        severity: 'info',
       },
       subsections: {
         id: '{{heading}}: sub-bagiannya bernomor {{numbers}}, seharusnya {{expectedNumbers}}.',
         en: '{{heading}}: its sub-sections are numbered {{numbers}}, expected {{expectedNumbers}}.',
+        severity: 'info',
       },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
@@ -197,7 +200,6 @@ export const outline: Rule = {
           if (first) {
             ctx.problem({
               messageId: 'captionDuplicate',
-              severity: 'info',
               data: { word, number: c.number, first: first.title, firstLine: first.c.line, caption: x.title, line: c.line },
               where,
               reported: x.title,
@@ -221,7 +223,6 @@ export const outline: Rule = {
           const expected = missing[0]!;
           ctx.problem({
             messageId: 'captionSkipped',
-            severity: 'info',
             data: { word, prev: prev.c.number, prevLine: prev.c.line, number: c.number, line: c.line, expected, missing: missing.map((m) => `${word} ${m}`).join(', ') },
             where,
             reported: x.title,
@@ -401,7 +402,6 @@ function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, 
     const headingText = shorten(h.text, 60);
     ctx.problem({
       messageId: 'subsections',
-      severity: 'info',
       data: { heading: headingText, numbers, lines: xs.map((x) => x.p.line.line).join(', '), expectedNumbers },
       where: bodyAt(at.p.line.line, at.p.line.page),
       reported: `${shorten(at.p.text, 70)} (nomor ${numbers})`,
