@@ -85,7 +85,7 @@ describe('a configured message on a seed report', () => {
     });
   });
   it('severity: warning on the rule caps trend, leaves trendFlat and other rules alone', () => {
-    const after = run({ 'trend-claim': { enabled: true, severity: 'warning', messages: {} } });
+    const after = run({ 'trend-claim': { enabled: true, severity: 'warning' } });
     after.forEach((f, i) => {
       const b = before[i]!;
       if (f.ruleId === 'trend-claim') expect(f.severity).toBe('warning');

@@ -179,7 +179,7 @@ async function loadConfigOrExit(file?: string): Promise<Config> {
       const meta = RULE_METAS.find((m) => m.id === id);
       if (!meta) throw new ConfigError(where, `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
       const ids = Object.keys(meta.messages);
-      for (const m of Object.keys(setting.messages)) {
+      for (const m of Object.keys(setting.messages ?? {})) {
         if (!ids.includes(m)) throw new ConfigError(where, `rules.${id}.messages.${m}`, `messageId tidak dikenal; yang tersedia: ${ids.join(', ') || '(tidak ada)'}`);
       }
     }

@@ -23,7 +23,7 @@ export const RuleSettingSchema = z
     /** Caps every message of the rule (a message's own milder default stays). */
     severity: SeveritySchema.optional(),
     /** Per messageId: sets that message's severity (over the rule's and the message's default). */
-    messages: z.record(z.string(), SeveritySchema).default({}),
+    messages: z.record(z.string(), SeveritySchema).optional(),
   })
   .strict();
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
