@@ -5,6 +5,7 @@
  * huge pages are rendered scaled down. Time and memory per class are measured by bench/fuzz.ts (at
  * the full sizes), not here. No case here reaches tesseract.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,7 @@ describe('fuzz corpus (fast sizes)', () => {
 
   it('every file ends as findings or one clear error row with the expected reason', async () => {
     const failures: string[] = [];
-    for (const c of cases.filter((x) => !x.ocr)) {
+    for (const c of cases.filter((x) => !x.ocr && !x.strayRejection)) {
       const r = await auditFile(c.file, config);
       const reason = r.error?.reason ?? null;
       const got = reason ? `error ${reason}: ${r.error!.message.id}` : `${r.findings.length} findings`;
@@ -71,6 +72,27 @@ describe('fuzz corpus (fast sizes)', () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it('a PDF on which pdfjs leaves a rejection unhandled is one error row, audited alone (in-process) and in a batch worker', () => {
+    const stray = cases.filter((c) => c.strayRejection);
+    expect(stray.length).toBeGreaterThan(0);
+    const seed = path.resolve('fixtures/seeds/000_c0a7f8c5d5d194b0.txt');
+    const cli = (args: string[]) => {
+      const r = spawnSync(process.execPath, [path.resolve('bin/lkip-audit.js'), 'audit', ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 });
+      expect(r.stdout, r.stderr).toMatch(/^\{/);
+      return JSON.parse(r.stdout).results as { file: string; error?: { reason: string; message: { id: string } }; findings: { ruleId: string }[] }[];
+    };
+    for (const c of stray) {
+      // a lone file: audited in the CLI's own thread, which must outlive the stray rejection
+      const [alone] = cli([c.file]);
+      expect(alone!.error?.reason, c.name).toBe(c.expect.outcome === 'error' ? c.expect.reason : undefined);
+      expect(alone!.error!.message.id, c.name).toMatch(/^Berkas PDF terpotong atau rusak: .*struktur PDF rusak/);
+      // in a batch: the worker thread survives it (no crash row) and goes on to the next file
+      const batch = cli([c.file, seed, '--concurrency', '2']);
+      expect(batch.map((r) => r.error?.reason ?? 'findings'), c.name).toEqual([alone!.error!.reason, 'findings']);
+      expect(batch[1]!.findings.length).toBeGreaterThan(5);
+    }
+  }, 240_000);
 
   it('the limits say what was found and the limit, in Indonesian and in English', async () => {
     const r = await auditFile(byName('page-tree-repeat-20000.pdf').file, config);
