@@ -147,6 +147,27 @@ describe('content stream scan', () => {
     expect(() => scan('(a) Tj [(b) 2 (c)] TJ (d) \' 1 2 (e) "', { maxPageTextOps: 3 })).toThrow(/operasi teks/);
     expect(() => scan('BI /W 4 /H 1 ID q q q q EI Q', { maxNesting: 1 })).not.toThrow();
   });
+
+  it('tells whether a stream paints anything (text, a filled or stroked path, a shading, an XObject, an inline image)', () => {
+    for (const s of ['', '  \n', 'q 1 0 0 1 0 0 cm Q', '0 0 0 rg 10 10 m 20 20 l n', '% f S Tj\n', '(f S Tj) /Do /sh'])
+      expect(scan(s), JSON.stringify(s)).toBe(false);
+    for (const s of ['BT (a) Tj ET', '[(a)] TJ', '10 10 100 100 re f', '10 10 m 20 20 l S', 'f*', '/Sh0 sh', '/Im1 Do', 'BI /W 1 /H 1 ID x EI', '3 Tr (hidden) Tj'])
+      expect(scan(s), s).toBe(true);
+  });
+
+  it('finds the pages whose content streams paint nothing, and only those', () => {
+    const blanks = (name: string) => checkPdfStreams(name, new Uint8Array(readFileSync(name)), DEFAULT_LIMITS).blankPages;
+    // 40 empty content streams and one page of text
+    expect(blanks(byName('blank-pages-with-text.pdf').file).size).toBe(40);
+    expect(blanks(byName('blank-pages-60.pdf').file).size).toBe(60);
+    // every page of the seed PDFs has text (LibreOffice writes indirect /Length: "/Length 12 0 R")
+    for (const p of ['fixtures/pdf/libreoffice/000_c0a7f8c5d5d194b0.pdf', 'fixtures/pdf/pdfkit/001_52d9b2e308fc893f.pdf']) expect(blanks(path.resolve(p)).size, p).toBe(0);
+  });
+
+  it('an indirect /Length is not read as a length of its first digit: the limits apply to LibreOffice PDFs too', () => {
+    const seedPdf = new Uint8Array(readFileSync(path.resolve('fixtures/pdf/libreoffice/000_c0a7f8c5d5d194b0.pdf')));
+    expect(() => checkPdfStreams('x.pdf', seedPdf, { ...DEFAULT_LIMITS, maxPageTextOps: 50 })).toThrow(/operasi teks/);
+  });
 });
 
 describe('blank pages and huge pages (no tesseract)', () => {
@@ -186,6 +207,10 @@ describe('blank pages and huge pages (no tesseract)', () => {
         expect(img.width * img.height, name).toBeLessThanOrEqual(MAX_RENDER_PIXELS * 1.001);
         expect(img.dpi, name).toBeLessThan(300);
         expect(img.data.some((v) => v < 128), `${name}: the drawn rectangle is in the image`).toBe(true);
+        // limits.maxRenderMpx lowers the cap (the OCR path passes it on)
+        const small = await renderPageGray(canvasFactoryOf(doc), page, 300, 2_000_000);
+        expect(small.width * small.height, name).toBeLessThanOrEqual(2_000_000 * 1.001);
+        expect(small.width * small.height, name).toBeGreaterThan(1_900_000);
         page.cleanup();
       } finally {
         await task.destroy();

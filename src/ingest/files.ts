@@ -105,8 +105,8 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
     const { ocrPdfToDocument } = await import('./ocr.js');
     // only pages without any text layer are scans (a page of photos with a caption is not)
     // compressed streams and content operators first (Node only: zlib), then pdfjs
-    if (bytes.length > 8 && latin1Head(bytes).includes('%PDF-')) checkPdfStreams(file, bytes, limitsOf(opts.limits));
-    const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits });
+    const scan = bytes.length > 8 && latin1Head(bytes).includes('%PDF-') ? checkPdfStreams(file, bytes, limitsOf(opts.limits)) : null;
+    const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits, blankPages: scan?.blankPages });
     checkDocumentLimits(doc, limitsOf(opts.limits));
     return accountPages(doc);
   }

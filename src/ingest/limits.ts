@@ -52,9 +52,12 @@ export function checkDocumentLimits(doc: Document, limits: IngestLimits): void {
  * One content stream's operators, counted without building anything: `q` nesting depth and
  * text-showing operators (Tj, TJ, ', "). Strings, hex strings, comments and inline image data are
  * skipped. Over `maxNesting` or `maxPageTextOps` the file is refused before pdfjs builds an operator
- * list of millions of entries (minutes and gigabytes in pdfjs itself).
+ * list of millions of entries (minutes and gigabytes in pdfjs itself). Returns whether the stream
+ * paints anything (shows text, fills or strokes a path, paints a shading, an XObject or an inline
+ * image): a page whose content streams paint nothing is blank (pdf.ts then reads no operator list).
  */
-export function checkContent(file: string, b: Uint8Array, limits: IngestLimits): void {
+export function checkContent(file: string, b: Uint8Array, limits: IngestLimits): boolean {
+  let paints = false;
   let depth = 0;
   let maxDepth = 0;
   let textOps = 0;
@@ -107,10 +110,14 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
       } else if (t === 0x51) {
         if (depth > 0) depth--;
       } else if (t === 0x27 || t === 0x22) textOps++;
+      // f F B b S s: fill / stroke a path
+      else if (t === 0x66 || t === 0x46 || t === 0x42 || t === 0x62 || t === 0x53 || t === 0x73) paints = true;
     } else if (len === 2) {
       const t0 = b[s]!;
       const t1 = b[s + 1]!;
       if (t0 === 0x54 && (t1 === 0x6a || t1 === 0x4a)) textOps++;
+      // f* B* b* (fill / stroke), sh (shading), Do (XObject), BI (inline image)
+      else if ((t1 === 0x2a && (t0 === 0x66 || t0 === 0x42 || t0 === 0x62)) || (t0 === 0x73 && t1 === 0x68) || (t0 === 0x44 && t1 === 0x6f) || (t0 === 0x42 && t1 === 0x49)) paints = true;
       else if (t0 === 0x49 && t1 === 0x44) {
         // inline image data: up to the EI operator
         i++;
@@ -127,6 +134,7 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
       throw IngestError.of(file, 'page-too-large', id, en);
     }
   }
+  return paints || textOps > 0;
 }
 
 /**

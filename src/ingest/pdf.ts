@@ -65,6 +65,12 @@ export interface PdfIngestOptions {
   stats?: PdfIngestStats;
   /** Pages, decoded stream size and text per page (src/model/limits.ts; defaults there). */
   limits?: Partial<IngestLimits>;
+  /**
+   * Page objects ("12 0") whose content streams paint nothing (src/ingest/pdf-streams.ts read them
+   * before pdfjs): no operator list is read for them (on a file of thousands of blank pages that
+   * list, one stream inflate and one message each, is most of the cost).
+   */
+  blankPages?: ReadonlySet<string>;
 }
 
 export interface PdfIngestStats extends LayoutStats {
@@ -294,7 +300,10 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
           let runs: TextRun[] = [];
           let hsegs: HSeg[] = [];
           let vsegs: VSeg[] = [];
-          if (fromOps) {
+          const known = opts.blankPages?.size && page.ref ? opts.blankPages.has(`${page.ref.num} ${page.ref.gen}`) : false;
+          if (known) {
+            (stats.pagesWithoutOps ??= []).push(n);
+          } else if (fromOps) {
             const ol = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
             const fonts = new Map<string, FontInfo | null>();
             const getFont = (name: string) => {

@@ -71,6 +71,7 @@ export const ConfigSchema = z.object({
       maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
       maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
       maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
+      maxRenderMpx: z.number().min(0.1).default(DEFAULT_LIMITS.maxRenderMpx),
     })
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),
