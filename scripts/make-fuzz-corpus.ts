@@ -278,7 +278,8 @@ export async function makeFuzzCorpus(dir: string, scale: Scale = 'fast'): Promis
     err('too-many-tables'),
   );
   const longLine = full ? 9_000_000 : 90_000;
-  await add(`long-line-${longLine}.txt`, 'long-line', `${head}\n${'1.234,5% '.repeat(longLine / 9)}\n`, any);
+  // over limits.maxLineChars at full size (a million numbers on one line)
+  await add(`long-line-${longLine}.txt`, 'long-line', `${head}\n${'1.234,5% '.repeat(longLine / 9)}\n`, full ? err('line-too-long') : any);
   const r = full ? 50_000 : 2_000;
   await add('regex-shaped.txt', 'regex-shaped', `${head}\n${'('.repeat(r)}\n${'1.'.repeat(2 * r)}\n${'Rp '.repeat(r)}\n${'%'.repeat(2 * r)}\n${'<td>'.repeat(r)}\n${'| '.repeat(r)}|\n${'**'.repeat(r)}\n`, any);
 

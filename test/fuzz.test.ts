@@ -121,6 +121,10 @@ describe('limits are configurable (rules/config.yaml limits:)', () => {
     expect(page.error!.message.id).toMatch(/halaman 1: [\d.]+ karakter teks, batas 500/);
     expect((await auditFile(seedPdf, withLimits({ maxPageTextOps: 10 }))).error?.reason).toBe('page-too-large');
     expect((await auditFile(seedTxt, withLimits({ maxTables: 3 }))).error?.reason).toBe('too-many-tables');
+    const line = await auditFile(seedTxt, withLimits({ maxLineChars: 1000 }));
+    expect(line.error?.reason).toBe('line-too-long');
+    expect(line.error!.message.id).toMatch(/baris terlalu panjang.*[\d.]+ karakter pada satu baris, batas 1\.000 \(limits\.maxLineChars\)/);
+    expect((await auditFile(seedTxt, withLimits({ maxLineChars: 100_000 }))).error).toBeUndefined();
     const cells = await auditFile(seedTxt, withLimits({ maxTableCells: 20 }));
     expect(cells.error?.reason).toBe('table-too-large');
     expect(cells.error!.message.id).toMatch(/sel tabel terlalu banyak/);

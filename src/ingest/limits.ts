@@ -139,7 +139,9 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
 
 /**
  * A text export before it is split into lines: only blank → `empty` (10 MB of empty lines costs
- * nothing); more lines than `maxLines` → refused. Counts line ends (LF, CR, CRLF) in one pass.
+ * nothing); more lines than `maxLines`, or a line longer than `maxLineChars` (a million numbers on
+ * one line is a million tokens in every rule that reads prose), → refused. Counts line ends (LF,
+ * CR, CRLF) in one pass.
  */
 export function checkTextLimits(file: string, text: string, limits: IngestLimits): void {
   if (!/\S/.test(text)) throw IngestError.of(file, 'empty');
@@ -151,5 +153,20 @@ export function checkTextLimits(file: string, text: string, limits: IngestLimits
   }
   if (lines > limits.maxLines) {
     throw IngestError.of(file, 'too-many-lines', `lebih dari ${nf(limits.maxLines, 'id')} baris (limits.maxLines)`, `more than ${nf(limits.maxLines, 'en')} lines (limits.maxLines)`);
+  }
+  if (text.length > limits.maxLineChars) {
+    let longest = 0;
+    let from = 0;
+    const ends = /[\r\n]/g;
+    for (let hit = ends.exec(text); ; hit = ends.exec(text)) {
+      const end = hit ? hit.index : text.length;
+      if (end - from > longest) longest = end - from;
+      if (!hit) break;
+      from = end + 1;
+    }
+    if (longest > limits.maxLineChars) {
+      const [id, en] = overLimit(['karakter pada satu baris', 'characters on one line'], longest, limits.maxLineChars, 'maxLineChars');
+      throw IngestError.of(file, 'line-too-long', id, en);
+    }
   }
 }

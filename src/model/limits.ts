@@ -28,6 +28,8 @@ export interface IngestLimits {
   maxNesting: number;
   /** Lines of a text export (a real one has a few thousand; 10 MB of empty lines is ten million). */
   maxLines: number;
+  /** Characters on one line of a text export (a paragraph is one line; a real one has a few thousand). */
+  maxLineChars: number;
   /** Cells in one table (rows × columns, consecutive lines with cells). */
   maxTableCells: number;
   /** Tables in one document. */
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxPageTextOps: 20_000,
   maxNesting: 500,
   maxLines: 500_000,
+  maxLineChars: 2_000_000,
   maxTableCells: 200_000,
   maxTables: 5000,
   maxRenderMpx: 10,
