@@ -196,7 +196,8 @@ export async function ocrPdfToDocument(
           continue;
         }
         // the pool starts with the first page that has ink
-        pool ??= opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
+        // no more workers than pages to read (each worker holds ~185 MB)
+        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
         if (!stats.ocrStarted) ocrActivity.documents++;
         stats.ocrStarted = true;
         while (inFlight.length >= pool.workers + 1) await inFlight.shift();
