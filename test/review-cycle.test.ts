@@ -16,7 +16,8 @@ import { textToDocument } from '../src/ingest/text.js';
 import type { Finding } from '../src/model/finding.js';
 import { compareFindings } from '../src/report/baseline.js';
 import { CSV_COLUMNS } from '../src/report/csv.js';
-import { fingerprint, tableIdentity } from '../src/report/fingerprint.js';
+import { fingerprint, tableIdentity, valueKey } from '../src/report/fingerprint.js';
+import { exp } from './helpers/expected.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_000 = readFileSync(path.join(ROOT, 'fixtures/seeds/000_c0a7f8c5d5d194b0.txt'), 'utf8');
@@ -139,13 +140,22 @@ describe('fingerprint', () => {
     ruleId: 'target-drift',
     category: 'target_drift',
     severity: 'error',
+    messageId: 'x',
+    data: {},
     message: { id: 'x baris 965', en: 'x line 965' },
     where: { file: 'a.txt', page: null, line: 968, section: 'Lampiran PK Perubahan', table: 'PK Perubahan (Lampiran PK Perubahan, baris 965)', row: 'Indeks Kepuasan Masyarakat', column: 'TARGET' },
     reported: '93%',
-    expected: '93',
-    tolerance: '',
+    expected: { kind: 'printed', raw: '93' },
+    tolerance: { kind: 'text', text: { id: 'nilai sama (angka dan satuan)', en: 'the same value (number and unit)' } },
     related: [],
   };
+  it('a message written with the tool\'s line numbers (an older baseline) has the same value key as the same message now', () => {
+    const old = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (baris 454, di bawah Tabel 3.1) menurut skala (baris 410) berpredikat "A"; lihat Lampiran RKT baris 920, Lampiran SK IKU baris 1044.', en: 'x' } };
+    const now = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (di bawah Tabel 3.1) menurut skala berpredikat "A"; lihat Lampiran RKT, Lampiran SK IKU.', en: 'x' } };
+    expect(valueKey(old)).toBe(valueKey(now));
+    // other values still count: a changed number is another value
+    expect(valueKey({ ...now, message: { ...now.message, id: now.message.id.replace('98,29', '98,30') } })).not.toBe(valueKey(now));
+  });
   it('has no line or page in it: an unnumbered table keeps its kind and section, not its "baris N"', () => {
     expect(tableIdentity(base.where.table)).toBe('pk perubahan lampiran pk perubahan');
     const moved = { ...base, where: { ...base.where, line: 988, page: 40, table: 'PK Perubahan (Lampiran PK Perubahan, baris 985)', file: 'b.pdf' }, message: { id: 'x baris 985', en: 'x line 985' } };
@@ -170,7 +180,7 @@ describe('fingerprint', () => {
 describe('checks across a batch: documents of one agency', () => {
   const summary = (file: string, text: string) => {
     const doc = textToDocument(file, text);
-    return summariseReport(auditDocument(doc, config).report, doc, config);
+    return summariseReport(auditDocument(doc, config).report, config);
   };
   const lkip = summary('balung-2023.txt', SEED_000);
   /** 000 as the 2022 report: the cover's year, Tabel 3.1's years, and its "Indeks Kepuasan Masyarakat" realisation and capaian. */
@@ -228,7 +238,7 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, same])).toEqual([]);
     const changed = summary('pk-perubahan-ubah.txt', edit(pk, 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%', 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t85%'));
     const out = crossDocumentFindings([lkip, changed]);
-    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, exp(f)])).toEqual([
       ['target_drift', 'pk-perubahan-ubah.txt', '85%', 'balung-2023.txt', 'Lampiran PK Perubahan', '80%'],
     ]);
   });
@@ -241,7 +251,7 @@ describe('checks across a batch: documents of one agency', () => {
     const prev = summary('balung-2022.txt', last);
     expect(prev.year).toBe(2022);
     const out = crossDocumentFindings([lkip, prev]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, exp(f)])).toEqual([
       ['target_drift', 'balung-2023.txt', 'Indeks Kepuasan Masyarakat', '94', 'balung-2022.txt', '95'],
     ]);
     expect(out[0]!.message.id).toContain('Target 2025');
@@ -254,7 +264,7 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, agreeing])).toEqual([]);
     const differing = summary('balung-2022.txt', lastYear(SEED_000, '90,42\t97,23%'));
     const out = crossDocumentFindings([lkip, differing]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, exp(f)])).toEqual([
       ['cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
     ]);
   });

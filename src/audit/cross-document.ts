@@ -19,15 +19,16 @@
  * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
+import { criterion } from './tolerance.js';
 import type { Config } from '../model/config.js';
-import type { Document } from '../model/document.js';
-import type { Category, Finding, Severity } from '../model/finding.js';
+import type { Category, Finding, Severity, Tolerance } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { RuleMeta } from '../model/rule.js';
 import type { SourceRef } from '../model/values.js';
-import { cellRef } from '../parse/crossref.js';
 import { parseValue } from '../parse/numbers.js';
 import { indicatorKey } from '../parse/performance.js';
+import { printed } from '../parse/prose.js';
+import { cellRef } from '../parse/structure.js';
 
 export type DocumentKind = 'lkip' | 'sk_iku' | 'pk' | 'other';
 
@@ -118,7 +119,7 @@ const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|okt
  * Perubahan Tahun 2023"), else its number or signing date ("Nomor : 065/45/35.09.10/2023",
  * "Pada tanggal : 21 November 2023", "Jember : 21 November 2023").
  */
-function yearOf(report: LkipReport, doc: Document): number | null {
+function yearOf(report: LkipReport): number | null {
   if (report.meta.year !== null) return report.meta.year;
   const patterns = [
     /\b(?:perjanjian kinerja|indikator kinerja utama)\b[^.]{0,40}?\btahun\s+(20\d\d)\b/i,
@@ -126,8 +127,8 @@ function yearOf(report: LkipReport, doc: Document): number | null {
     new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(20\\d\\d)\\b`, 'i'),
   ];
   for (const re of patterns) {
-    for (const l of doc.lines) {
-      const m = re.exec(l.text);
+    for (const l of report.prose.lines) {
+      const m = re.exec(printed(l));
       if (m) return Number(m[1]);
     }
   }
@@ -169,7 +170,7 @@ function ikuEntries(report: LkipReport, kind: DocumentKind, synonyms: [string, s
 }
 
 /** The per-file summary the cross-document checks read (computed where the document is, in the worker). */
-export function summariseReport(report: LkipReport, doc: Document, config: Config): DocumentSummary {
+export function summariseReport(report: LkipReport, config: Config): DocumentSummary {
   const kind = kindOf(report);
   const synonyms = config.vocabulary?.indicatorSynonyms ?? [];
   const indicators = new Map(report.indicators.map((i) => [i.id, i]));
@@ -206,7 +207,7 @@ export function summariseReport(report: LkipReport, doc: Document, config: Confi
     file: report.file,
     kind,
     agency: report.meta.agency ? report.meta.agency.toUpperCase().replace(/\s+/g, ' ').trim() : null,
-    year: yearOf(report, doc),
+    year: yearOf(report),
     iku: ikuEntries(report, kind, synonyms),
     targets,
     realisations,
@@ -223,15 +224,17 @@ const at = (r: SourceRef) => (r.page !== null ? `hlm. ${r.page}, baris ${r.line}
 const atEn = (r: SourceRef) => (r.page !== null ? `p. ${r.page}, line ${r.line}` : `line ${r.line}`);
 const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function finding(category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: string, message: { id: string; en: string }): Finding {
+function finding(messageId: string, category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: Tolerance, message: { id: string; en: string }): Finding {
   return {
     ruleId: CROSS_DOCUMENT_RULE,
     category,
     severity: 'error',
+    messageId,
+    data: { reported, expected },
     message,
     where,
     reported,
-    expected,
+    expected: expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
     tolerance,
     related: [{ ...other, note: other.file }],
   };
@@ -271,12 +274,13 @@ function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
     if (formulaWords(e.formula).join(' ') === formulaWords(o.formula).join(' ')) continue;
     out.push(
       finding(
+        'ikuFormula',
         'cross_table_mismatch',
         e.src,
         o.src,
         short(e.formula) || '(kosong)',
         short(o.formula) || '(kosong)',
-        'kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)',
+        criterion('kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)', 'the same words (order, layout, case ignored)'),
         {
           id: `Formulasi IKU "${short(e.name, 90)}" di ${a.file} (${at(e.src)}) berbeda dengan di ${b.file} (${at(o.src)}): "${short(e.formula, 90)}" dan "${short(o.formula, 90)}".`,
           en: `The IKU formula of "${short(e.name, 90)}" in ${a.file} (${atEn(e.src)}) differs from the one in ${b.file} (${atEn(o.src)}): "${short(e.formula, 90)}" and "${short(o.formula, 90)}".`,
@@ -305,7 +309,7 @@ function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: Targe
     const src = SOURCE_LABEL[t.source];
     const osrc = SOURCE_LABEL[o.source];
     out.push(
-      finding('target_drift', t.src, o.src, t.raw, o.raw, 'nilai sama', {
+      finding('target', 'target_drift', t.src, o.src, t.raw, o.raw, criterion('nilai sama', 'the same value'), {
         id: `Target ${t.year} "${short(t.name, 90)}" di ${src.id} ${a.file} (${at(t.src)}) tercatat ${t.raw}, sedangkan di ${osrc.id} ${b.file} (${at(o.src)}) ${o.raw}.`,
         en: `The ${t.year} target of "${short(t.name, 90)}" in the ${src.en} of ${a.file} (${atEn(t.src)}) is ${t.raw}, while the ${osrc.en} of ${b.file} (${atEn(o.src)}) gives ${o.raw}.`,
       }),
@@ -330,7 +334,7 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
     if (os.some((o) => sameValue(q, o))) continue;
     const o = os[0]!;
     out.push(
-      finding('cross_table_mismatch', q.src, o.src, q.raw, o.raw, 'nilai sama pada presisi cetak (dibulatkan atau dipotong)', {
+      finding('realisation', 'cross_table_mismatch', q.src, o.src, q.raw, o.raw, criterion('nilai sama pada presisi cetak (dibulatkan atau dipotong)', 'the same value at the printed precision (rounded or truncated)'), {
         id: `Realisasi ${q.year} "${short(q.name, 90)}" dikutip di ${later.file} (${at(q.src)}) sebesar ${q.raw}, sedangkan LKIP ${q.year} ${earlier.file} (${at(o.src)}) mencatat ${o.raw}.`,
         en: `The ${q.year} realisation of "${short(q.name, 90)}" is quoted in ${later.file} (${atEn(q.src)}) as ${q.raw}, while the ${q.year} LKIP ${earlier.file} (${atEn(o.src)}) reports ${o.raw}.`,
       }),

@@ -111,7 +111,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
       );
     }
     const result: BatchFileResult = { file, findings };
-    if (opts.summary) result.summary = summariseReport(report, doc, config);
+    if (opts.summary) result.summary = summariseReport(report, config);
     if (opts.withLines) {
       const wanted = new Set<number>();
       for (const f of findings) {

@@ -102,6 +102,12 @@ export const ConfigSchema = z.object({
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
+       * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
+       * "Renstra 2020-2024"), src/parse/performance.ts: the label is one of the phrases, with at most
+       * years after it.
+       */
+      rowSources: z.array(z.object({ source: z.enum(['renstra', 'renstra_lampiran', 'rkt', 'iku', 'pk', 'pk_perubahan']), any: Signatures })).default([]),
+      /**
        * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
        * follow a unit word without being a name, and words that show a sentence is about another place
        * (borders, comparisons), where another agency's name is expected (agency-name rule).

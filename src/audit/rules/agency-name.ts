@@ -1,5 +1,6 @@
-import type { DocLine } from '../../model/document.js';
+import type { TextLine } from './_text.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten } from './_text.js';
 
@@ -8,7 +9,7 @@ interface Mention {
   key: string;
   /** As printed: "Kecamatan Astanaanyar", "KECAMATAN ADIWERNA". */
   printed: string;
-  line: DocLine;
+  line: TextLine;
   sentence: string;
 }
 
@@ -17,10 +18,10 @@ interface Mention {
  * area code that differ by one digit inserted or dropped are one office's number mistyped.
  */
 function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const re = /(?:\btelp\.?|\btelepon|\btlp\.?|☎)\s*:?\s*\(?(0\d{2,3})\)?[\s.-]*(\d[\d\s.-]{3,10}\d)/gi;
   const seen = new Map<string, { area: string; number: string; lines: { line: number; page: number | null }[] }>();
-  for (const p of allLines(report, doc)) {
+  for (const p of allLines(report)) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(p.text))) {
@@ -49,9 +50,9 @@ function letterheadPhones(ctx: Parameters<Rule['check']>[0]): void {
         data: { reported: fmt(x), lines: x.lines.map((l) => l.line).join(', '), expected: fmt(ref), otherLines: ref.lines.map((l) => l.line).join(', ') },
         where: { file: report.file, page: l0.page, line: l0.line, section: SECTION_LABEL[sectionAt(report.sections, l0.line).kind], column: 'telepon' },
         reported: fmt(x),
-        expected: `${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`,
-        tolerance: 'nomor telepon sama di setiap kop surat',
-        related: ref.lines.map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref) })),
+        expected: expectText(`${fmt(ref)} (baris ${ref.lines.map((l) => l.line).join(', ')})`, `${fmt(ref)} (line ${ref.lines.map((l) => l.line).join(', ')})`),
+        tolerance: criterion('nomor telepon sama di setiap kop surat', 'the same telephone number on every letterhead'),
+        related: [...x.lines.slice(1), ...ref.lines].map((l) => ({ file: report.file, page: l.page, line: l.line, note: fmt(ref.lines.includes(l) ? ref : x) })),
       });
     }
   }
@@ -76,17 +77,17 @@ export const agencyName: Rule = {
     },
     messages: {
       phone: {
-        id: 'Nomor telepon kop surat berbeda: {{reported}} (baris {{lines}}) dan {{expected}} (baris {{otherLines}}); kode area sama, satu digit lebih atau kurang.',
-        en: 'The letterhead telephone numbers differ: {{reported}} (line {{lines}}) and {{expected}} (line {{otherLines}}); same area code, one digit more or less.',
+        id: 'Nomor telepon kop surat berbeda: {{reported}} dan {{expected}}; kode area sama, satu digit lebih atau kurang.',
+        en: 'The letterhead telephone numbers differ: {{reported}} and {{expected}}; same area code, one digit more or less.',
       },
       other: {
-        id: '{{where}} menyebut "{{reported}}", padahal laporan ini milik {{expected}} (dicetak {{count}} kali, mis. baris {{lines}}): nama instansi berbeda.',
-        en: '{{whereEn}} names "{{reported}}", but this report is that of {{expected}} (printed {{count}} times, e.g. line {{lines}}): the agency names differ.',
+        id: '{{where}} menyebut "{{reported}}", padahal laporan ini milik {{expected}} (dicetak {{count}} kali): nama instansi berbeda.',
+        en: '{{whereEn}} names "{{reported}}", but this report is that of {{expected}} (printed {{count}} times): the agency names differ.',
       },
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     letterheadPhones(ctx);
     const vocab = config.vocabulary?.agencyUnits;
     if (!vocab || vocab.units.length === 0) return;
@@ -94,7 +95,7 @@ export const agencyName: Rule = {
     const otherPlace = vocab.otherPlace.map((w) => new RegExp(`(?<![a-z])${esc(w.toLowerCase())}(?![a-z])`));
     // the unit word in any case, then a name starting with a capital
     const unitRe = new RegExp(`(?<![A-Za-z])(${vocab.units.map(esc).join('|')})\\s+([A-Z][A-Za-z'-]+)`, 'gi');
-    const pars = paragraphs(report, doc);
+    const pars = paragraphs(report);
     // a word the report also prints in lower case is an ordinary word ("Kecamatan Sebesar Rp."), not a name
     const common = new Set<string>();
     for (const par of pars) for (const w of par.text.match(/(?<![A-Za-z])[a-z][a-z'-]+/g) ?? []) common.add(w);
@@ -140,8 +141,8 @@ export const agencyName: Rule = {
         ctx.problem({
           messageId: 'other',
           data: {
-            where: `Baris ${x.line.line} (${shorten(x.sentence, 90)})`,
-            whereEn: `Line ${x.line.line} (${shorten(x.sentence, 90)})`,
+            where: `Kalimat "${shorten(x.sentence, 90)}"`,
+            whereEn: `The sentence "${shorten(x.sentence, 90)}"`,
             reported: x.printed,
             expected: ownShown,
             count: own[1].length,
@@ -149,8 +150,8 @@ export const agencyName: Rule = {
           },
           where: { file: report.file, page: x.line.page, line: x.line.line, section: SECTION_LABEL[sec] },
           reported: shorten(x.sentence, 140),
-          expected: `${ownShown} (nama instansi laporan ini, dicetak ${own[1].length} kali)`,
-          tolerance: 'nama instansi sama (huruf besar/kecil diabaikan)',
+          expected: expectText(`${ownShown} (nama instansi laporan ini, dicetak ${own[1].length} kali)`, `${ownShown} (this report's agency, printed ${own[1].length} times)`),
+          tolerance: criterion('nama instansi sama (huruf besar/kecil diabaikan)', 'the same agency name (case ignored)'),
           related: own[1].slice(0, 3).map((y) => ({ file: report.file, page: y.line.page, line: y.line.line, section: SECTION_LABEL[sectionAt(report.sections, y.line.line).kind], note: y.printed })),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { intToRoman, leadingNumber, romanToInt, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
@@ -41,6 +42,8 @@ const keyOf = (chapter: number | null, n: OutlineNumber) => (n.kind === 'chapter
  * (BAB I, II, ...) follow each other, and a contents title names the same heading the body prints
  * under that number.
  */
+const IN_SEQUENCE = criterion('penomoran berurutan', 'numbered in sequence');
+
 export const outline: Rule = {
   meta: {
     id: 'outline',
@@ -56,30 +59,30 @@ export const outline: Rule = {
         en: 'Contents: "{{entry}}" is on page {{reported}}, but the entry before ("{{before}}") is on page {{prev}} and the entry after ("{{after}}") on page {{next}}: the page numbers go back.',
       },
       duplicate: {
-        id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}", baris {{firstLine}}, dan "{{entry}}"); seharusnya {{expected}}.',
-        en: 'Contents: number {{reported}} is used twice ("{{first}}", line {{firstLine}}, and "{{entry}}"); expected {{expected}}.',
+        id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}" dan "{{entry}}"); seharusnya {{expected}}.',
+        en: 'Contents: number {{reported}} is used twice ("{{first}}" and "{{entry}}"); expected {{expected}}.',
       },
       skipped: {
-        id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}", baris {{prevLine}}) tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
-        en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}", line {{prevLine}}) comes {{reported}} ("{{entry}}"), expected {{expected}}.',
+        id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}") tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
+        en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}") comes {{reported}} ("{{entry}}"), expected {{expected}}.',
       },
       diktum: {
-        id: 'Diktum keputusan: sesudah {{prev}} (baris {{prevLine}}) tercatat {{reported}}, seharusnya {{expected}}.',
-        en: 'Decree clauses: after {{prev}} (line {{prevLine}}) comes {{reported}}, expected {{expected}}.',
+        id: 'Diktum keputusan: sesudah {{prev}} tercatat {{reported}}, seharusnya {{expected}}.',
+        en: 'Decree clauses: after {{prev}} comes {{reported}}, expected {{expected}}.',
       },
       rowNumber: {
-        id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}", baris {{prevLine}}) tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
-        en: '{{table}}: after number {{prev}} ("{{prevLabel}}", line {{prevLine}}) comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+        id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}") tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
+        en: '{{table}}: after number {{prev}} ("{{prevLabel}}") comes number {{reported}} ("{{label}}"), expected {{expected}}.',
       },
       title: {
-        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}" (baris {{tocLine}}), batang tubuh "{{body}}" (baris {{bodyLine}}).',
-        en: 'The title of {{number}} differs: contents "{{toc}}" (line {{tocLine}}), body "{{body}}" (line {{bodyLine}}).',
+        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
+        en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
       },
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
-    const lines = allLines(report, doc);
+    const { report } = ctx;
+    const lines = allLines(report);
     const bodyAt = (line: number, page: number | null): SourceRef => ({ file: report.file, page, line, section: SECTION_LABEL[sectionAt(report.sections, line).kind] });
 
     // ---- diktum words of a decree in sequence: KESATU, KEDUA, ... (KESATU starts a new decree)
@@ -98,8 +101,8 @@ export const outline: Rule = {
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
-          expected: `${exp} (diktum ke-${prevDiktum.n + 1})`,
-          tolerance: 'penomoran berurutan',
+          expected: expectText(`${exp} (diktum ke-${prevDiktum.n + 1})`, `${exp} (diktum no. ${prevDiktum.n + 1})`),
+          tolerance: IN_SEQUENCE,
           related: [{ ...bodyAt(prevDiktum.line, prevDiktum.page), note: prevDiktum.word }],
         });
       }
@@ -120,10 +123,10 @@ export const outline: Rule = {
             messageId: 'rowNumber',
             severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
-            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1' },
+            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
-            expected: `${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`,
-            tolerance: 'penomoran berurutan',
+            expected: expectText(`${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`, `${intToRoman(prev.n + 1)} (number ${prev.n + 1})`),
+            tolerance: IN_SEQUENCE,
             related: [{ ...bodyAt(prev.line, prev.page), table: tl, note: `${prev.raw} ${prev.label}` }],
           });
         }
@@ -159,8 +162,8 @@ export const outline: Rule = {
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
-        expected: `halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`,
-        tolerance: 'nomor halaman daftar isi tidak menurun',
+        expected: expectText(`halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`, `a page between ${prev.page_} (line ${prev.line}) and ${next.page_} (line ${next.line})`),
+        tolerance: criterion('nomor halaman daftar isi tidak menurun', 'table-of-contents page numbers do not decrease'),
         related: [
           { ...at(prev), note: `${label(prev)}: halaman ${prev.pagePrinted}` },
           { ...at(next), note: `${label(next)}: halaman ${next.pagePrinted}` },
@@ -181,8 +184,11 @@ export const outline: Rule = {
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
         where: at(cur),
         reported: `${label(cur)}${cur.number!.kind === 'chapter' ? ` (bab ke-${cur.number!.chapter})` : ''}`,
-        expected: `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
-        tolerance: 'penomoran berurutan',
+        expected: expectText(
+          `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
+          `${expected}${cur.number!.kind === 'chapter' ? ` (chapter ${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} already used: "${shorten(prev.title, 50)}", line ${prev.line})` : ''}`,
+        ),
+        tolerance: IN_SEQUENCE,
         related: [{ ...at(prev), note: label(prev) }],
       });
     };
@@ -218,7 +224,7 @@ export const outline: Rule = {
     for (const p of body) {
       const t = p.text;
       if (t.length > 120) continue;
-      if (p.line.cells && p.line.cells.filter((c) => c.text.trim() !== '').length > 1) continue;
+      if (p.line.cells && p.line.cells.filter((c) => c.trim() !== '').length > 1) continue;
       const ln = leadingNumber(t);
       if (!ln) continue;
       if (ln.number.kind === 'chapter') bodyChapter = ln.number.chapter;
@@ -260,8 +266,8 @@ export const outline: Rule = {
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
-        expected: bodyTitle,
-        tolerance: 'judul sama (huruf besar, tanda baca, spasi diabaikan)',
+        expected: expectText(bodyTitle),
+        tolerance: criterion('judul sama (huruf besar, tanda baca, spasi diabaikan)', 'the same title (case, punctuation, spacing ignored)'),
         related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: bodyTitle }],
       });
     }
