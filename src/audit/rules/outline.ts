@@ -97,6 +97,7 @@ export const outline: Rule = {
       printedPage: {
         id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal judulnya di batang tubuh ada di halaman bernomor cetak {{printed}} (halaman PDF {{pdfPage}}); {{agree}} dari {{total}} entri yang dapat diperiksa cocok dengan nomor halaman tercetak.',
         en: 'Contents: "{{entry}}" is on page {{reported}}, but its heading in the body stands on the page printed as {{printed}} (PDF page {{pdfPage}}); {{agree}} of {{total}} entries match the printed page numbers.',
+        severity: 'info',
       },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
@@ -398,7 +399,6 @@ export const outline: Rule = {
       const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
       ctx.problem({
         messageId: 'printedPage',
-        severity: 'info',
         data: { entry, reported: e.pagePrinted!, printed, pdfPage: h.page, body: bodyTitle, bodyLine: h.line, agree: checks.length - wrong.length, total: checks.length },
         where: at(e),
         reported: `${entry}: halaman ${e.pagePrinted}`,
