@@ -197,13 +197,24 @@ describe('checks across a batch: documents of one agency', () => {
     expect(sk.iku.length).toBe(6);
   });
 
-  it('000 and 002 agree: no cross-document finding', () => {
-    expect(crossDocumentFindings([lkip, summary('sk-iku.txt', SEED_002)])).toEqual([]);
+  /** The findings on values (IKU formulas, targets); the regulation 002 cites is the test below. */
+  const values = (fs: Finding[]) => fs.filter((f) => f.category !== 'reference_mismatch');
+
+  it('000 and 002 agree on the IKU; 002 cites PermenPANRB 53 with Tahun 2015 where the body of 000 has 2014: that one finding, naming both places', () => {
+    const out = crossDocumentFindings([lkip, summary('sk-iku.txt', SEED_002)]);
+    expect(out.map((f) => [f.category, f.where.file, f.where.line, f.related.map((r) => `${r.file} ${r.line}`).join(', ')])).toEqual([
+      ['reference_mismatch', 'sk-iku.txt', 29, 'balung-2023.txt 18, balung-2023.txt 77'],
+    ]);
+    expect(out[0]!.reported).toContain('Nomor 53 Tahun 2015');
+    expect(exp(out[0]!)).toBe('Tahun 2014 (balung-2023.txt: Kata Pengantar, baris 18; Ikhtisar Eksekutif, baris 77)');
+    // the same year in both: nothing
+    const fixed = summary('sk-iku-2014.txt', edit(SEED_002, 'Nomor 53 Tahun 2015', 'Nomor 53 Tahun 2014'));
+    expect(crossDocumentFindings([lkip, fixed])).toEqual([]);
   });
 
   it('a copy of 002 with one formula changed: exactly that finding, naming both files and both places', () => {
     const changed = edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}');
-    const out = crossDocumentFindings([lkip, summary('sk-iku-ubah.txt', changed)]);
+    const out = values(crossDocumentFindings([lkip, summary('sk-iku-ubah.txt', changed)]));
     expect(out.length).toBe(1);
     const f = out[0]!;
     expect([f.ruleId, f.where.file, f.where.row, f.related[0]!.file, f.related[0]!.section]).toEqual(['cross-document', 'sk-iku-ubah.txt', 'Persentase Indikator Program yang tercapai', 'balung-2023.txt', 'Lampiran SK IKU']);
@@ -217,7 +228,7 @@ describe('checks across a batch: documents of one agency', () => {
   it('rules.cross-document in the configuration: disabled, or another severity', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
-    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'warning' }).map((f) => f.severity)).toEqual(['warning']);
+    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'info' }).map((f) => f.severity)).toEqual(['info', 'info']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
@@ -269,13 +280,14 @@ describe('checks across a batch: documents of one agency', () => {
     ]);
   });
 
-  it('through the CLI (worker threads): the changed SK IKU gives one finding in every format, after the per-file ones', () => {
+  it('through the CLI (worker threads): the changed SK IKU gives its findings in every format, after the per-file ones', () => {
     const dir = path.join(tmp, 'batch');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'a-lkip.txt'), SEED_000);
     writeFileSync(path.join(dir, 'b-sk-iku.txt'), edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     const csv = cli([dir]).stdout.trim().split('\n');
-    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(1);
+    // the formula and the regulation's year (PermenPANRB 53: 2015 in 002, 2014 in the body of 000)
+    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(2);
     expect(csv.at(-1)).toContain(',cross-document,');
     const one = cli([dir, '--format', 'json']).stdout;
     // the same bytes at any concurrency (the cross-document findings follow the input order)
@@ -283,7 +295,7 @@ describe('checks across a batch: documents of one agency', () => {
     expect(r2.stdout).toBe(one);
     const out = json(one);
     const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'cross-document').map((f) => [r.file, f.where.file, f.related[0]!.file]));
-    expect(cross).toEqual([[path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]]);
+    expect(cross).toEqual([0, 1].map(() => [path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]));
     expect(out.results.map((r) => r.document)).toEqual(['lkip|KECAMATAN BALUNG|2023', 'sk_iku|KECAMATAN BALUNG|2023']);
     // the HTML quotes the printed row of the separate SK IKU
     const html = cli([dir, '--format', 'html']).stdout;

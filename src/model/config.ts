@@ -122,11 +122,33 @@ export const ConfigSchema = z.object({
           purpose: z.array(z.string().min(1)).default([]),
         })
         .optional(),
+      /**
+       * Caption words (outline rule): the words that start a table caption ("Tabel 3.2") and a figure
+       * caption ("Gambar 2.1"), and the words after the number that mark a table carried on from the
+       * page before ("Tabel 3.5 (lanjutan)"), which is not a second caption.
+       */
+      captions: z
+        .object({
+          tables: z.array(z.string().min(1)).default([]),
+          figures: z.array(z.string().min(1)).default([]),
+          continued: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       agencyUnits: z
         .object({
           units: z.array(z.string().min(1)).default([]),
           notNames: z.array(z.string().min(1)).default([]),
           otherPlace: z.array(z.string().min(1)).default([]),
+          /** Sectoral agencies named by their field ("Dinas Kesehatan", "Badan Perencanaan ..."). */
+          sectoral: z.array(z.string().min(1)).default([]),
+          /** A report's title words, after which its own agency is named ("Laporan Kinerja ... Dinas ..."). */
+          titles: z.array(z.string().min(1)).default([]),
+          /** Words that start the line above an agency's letterhead ("Pemerintah Kabupaten"). */
+          letterhead: z.array(z.string().min(1)).default([]),
+          /** Words after an agency's name that make the sentence the agency describing itself ("adalah"). */
+          selfVerbs: z.array(z.string().min(1)).default([]),
+          /** Words that end an agency's own name: the region follows ("Kabupaten", "Kota"). */
+          regionWords: z.array(z.string().min(1)).default([]),
         })
         .optional(),
     })
