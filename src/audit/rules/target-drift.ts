@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectPrinted, precision } from '../tolerance.js';
 import { factsByRow, targetReadings, type TargetOf } from '../../parse/facts.js';
 import { parseValue } from '../../parse/numbers.js';
+import { restatementAgrees, sameScale } from './_agree.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
 import type { TargetSource } from '../../model/report.js';
 import type { PrintedValue } from '../../model/values.js';
@@ -173,11 +174,9 @@ function narrativeTargets(ctx: RuleContext): void {
         const raw = m[1]!.trim();
         const v = parseValue(raw, refOf(report, p.line), row.value.kind === 'percent' ? 'percent' : 'any');
         if (v.value === null || v.value === 0) continue;
-        const ratio = v.value / row.value.value;
-        if (ratio > 5 || ratio < 0.2) continue; // another scale or unit: not a restatement
-        const d = Math.min(v.decimals, row.value.decimals);
-        const u = 10 ** -d;
-        if (Math.abs(v.value - row.value.value) < u - 1e-9) continue; // equal at the coarser printed precision
+        if (!sameScale(v.value, row.value.value)) continue; // another scale or unit: not a restatement
+        const { agrees, d } = restatementAgrees({ value: v.value, decimals: v.decimals }, { value: row.value.value, decimals: row.value.decimals });
+        if (agrees) continue; // equal at the coarser printed precision
         ctx.problem({
           messageId: 'narrative',
           severity: 'warning',
