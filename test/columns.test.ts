@@ -5,7 +5,6 @@
  * like aggregates, Jumlah / Rata-rata rows also with an empty label cell, short rows), the money
  * run, and what stays undecided.
  */
-import { targetReadings } from '../src/parse/facts.js';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../src/audit/engine.js';
 import { loadConfig } from '../src/cli/config.js';
@@ -13,6 +12,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { parseReport } from '../src/parse/index.js';
 import { segmentFlattened } from '../src/parse/columns.js';
 import { exp } from './helpers/expected.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const config = loadConfig();
 const parse = (text: string) => parseReport(textToDocument('kasus.txt', text), config);

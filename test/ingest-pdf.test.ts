@@ -4,7 +4,6 @@
  * report: Tabel 3.8 of 000 (budget per program) row by row, the landscape Renstra matrix, page
  * numbers and page furniture, and the bad-input errors.
  */
-import { targetReadings } from '../src/parse/facts.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
 import type { LkipReport } from '../src/model/report.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = '000_c0a7f8c5d5d194b0';

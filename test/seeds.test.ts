@@ -1,5 +1,4 @@
 /** Real behaviour on the real seed reports: structure, extract, and the acceptance findings of issue 2. */
-import { targetReadings } from '../src/parse/facts.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditDocument } from '../src/audit/index.js';
@@ -8,6 +7,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { countLevels } from '../src/parse/budget.js';
 import { formatExpected, formatTolerance } from '../src/audit/format.js';
 import { exp } from './helpers/expected.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const config = loadConfig();
 const SEEDS = {
