@@ -134,6 +134,37 @@ export const ConfigSchema = z.object({
           continued: z.array(z.string().min(1)).default([]),
         })
         .optional(),
+      /**
+       * Numbers in the narrative that restate a table fact (restatement rule): the words that name the
+       * measure a number restates, the words between that word and the number that make it another
+       * measure (input, anggaran) or the output of a sub kegiatan or a mean, the words pointing back to
+       * a subject named before ("indikator ini"), change words, and for "P% sebanyak N jiwa" the count,
+       * total and unit words.
+       */
+      restatement: z
+        .object({
+          measures: z.array(z.object({ measure: z.enum(['capaian', 'realisasi']), words: z.array(z.string().min(1)).min(1) })).default([]),
+          gap: z.array(z.string().min(1)).default([]),
+          output: z.array(z.string().min(1)).default([]),
+          mean: z.array(z.string().min(1)).default([]),
+          otherMeasures: z.array(z.string().min(1)).default([]),
+          referents: z.array(z.string().min(1)).default([]),
+          subjectWords: z.array(z.string().min(1)).default([]),
+          subjectQualifiers: z.array(z.string().min(1)).default([]),
+          yearWords: z.array(z.string().min(1)).default([]),
+          targetWords: z.array(z.string().min(1)).default([]),
+          up: z.array(z.string().min(1)).default([]),
+          down: z.array(z.string().min(1)).default([]),
+          since: z.array(z.string().min(1)).default([]),
+          countWords: z.array(z.string().min(1)).default([]),
+          shareWords: z.array(z.string().min(1)).default([]),
+          totalWords: z.array(z.string().min(1)).default([]),
+          units: z.array(z.string().min(1)).default([]),
+          headline: z
+            .object({ pagu: z.array(z.string().min(1)).default([]), realisasi: z.array(z.string().min(1)).default([]), not: z.array(z.string().min(1)).default([]), or: z.array(z.string().min(1)).default([]) })
+            .default({ pagu: [], realisasi: [], not: [], or: [] }),
+        })
+        .optional(),
       agencyUnits: z
         .object({
           units: z.array(z.string().min(1)).default([]),
