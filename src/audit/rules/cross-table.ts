@@ -322,7 +322,6 @@ function checkOutputs(ctx: RuleContext) {
           tolerance: sameUnit ? criterion('angka sama', 'the same number') : criterion('satuan sama (singkatan diterima: "org" = "Orang")', 'the same unit (abbreviations accepted: "org" = "Orang")'),
           related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}` })),
         };
-        if (!sameUnit) p.severity = 'warning';
         if (ambiguous) p.needsReview = true;
         ctx.problem(p);
       }
@@ -446,6 +445,7 @@ export const crossTable: Rule = {
       outputUnit: {
         id: '{{what}} output sub kegiatan "{{label}}" di {{source}} ditulis {{reported}}, dengan satuan yang berbeda dari {{others}} ({{expected}}).',
         en: 'Output {{whatEn}} of sub kegiatan "{{label}}" in {{source}} is written {{reported}}, with a unit differing from {{others}} ({{expected}}).',
+        severity: 'warning',
       },
       capaian: {
         id: 'Capaian "{{label}}" di {{table}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{other}}.',

@@ -60,6 +60,7 @@ export const targetDrift: Rule = {
       narrative: {
         id: 'Uraian menyebut target "{{indicator}}" {{reported}}, sedangkan {{table}} mencantumkan target {{expected}}; keduanya harus sama (periksa mana yang benar).',
         en: 'The narrative gives the target of "{{indicator}}" as {{reported}}, but {{table}} lists the target as {{expected}}; the two must agree (check which is right).',
+        severity: 'warning',
       },
       value: {
         id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}.',
@@ -68,6 +69,7 @@ export const targetDrift: Rule = {
       unit: {
         id: 'Target {{year}} "{{indicator}}" di {{source}} ditulis {{reported}}, dengan satuan yang berbeda dari {{others}} ({{expected}}).',
         en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is written {{reported}}, with a unit differing from {{othersEn}} ({{expected}}).',
+        severity: 'warning',
       },
     },
   },
@@ -132,7 +134,6 @@ export const targetDrift: Rule = {
         for (const s of odd) {
           ctx.problem({
             messageId: 'unit',
-            severity: 'warning',
             data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value },
             where: s.value.src,
             reported: s.value,
@@ -179,7 +180,6 @@ function narrativeTargets(ctx: RuleContext): void {
         if (agrees) continue; // equal at the coarser printed precision
         ctx.problem({
           messageId: 'narrative',
-          severity: 'warning',
           data: { indicator: row.subject.name.slice(0, 90), reported: raw, table: row.src.table ?? 'tabel', expected: row.value.raw },
           where: refOf(report, p.line),
           reported: raw,
