@@ -75,8 +75,10 @@ export const ConfigSchema = z.object({
       maxPageTextOps: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageTextOps),
       maxNesting: z.number().int().min(1).default(DEFAULT_LIMITS.maxNesting),
       maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
+      maxLineChars: z.number().int().min(1).default(DEFAULT_LIMITS.maxLineChars),
       maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
       maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
+      maxRenderMpx: z.number().min(0.1).default(DEFAULT_LIMITS.maxRenderMpx),
     })
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),

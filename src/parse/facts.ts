@@ -76,7 +76,8 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   const unitCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'satuan');
   // item facts of each column since the last aggregate row
   let since = new Map<number, string[]>();
-  for (const row of layout.rows) {
+  for (let ri = 0; ri < layout.rows.length; ri++) {
+    const row = layout.rows[ri]!;
     if (row.kind === 'group') {
       group = row.label || group;
       continue;
@@ -134,14 +135,19 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
       };
       if (row.kind === 'total' || row.kind === 'average') {
         fact.aggregate = row.kind === 'total' ? 'sum' : 'mean';
-        fact.over = since.get(c.index) ?? [];
-      } else since.set(c.index, [...(since.get(c.index) ?? []), fact.id]);
+        fact.over = [...(since.get(c.index) ?? [])];
+      } else {
+        // appended in place (a copy per item made a table of n rows cost n² / 2)
+        const ids = since.get(c.index);
+        if (ids) ids.push(fact.id);
+        else since.set(c.index, [fact.id]);
+      }
       out.push(fact);
     }
     }
     if (row.kind === 'total' || row.kind === 'average') {
       // several aggregate rows in a row (Jumlah, then Rata-rata) aggregate the same items
-      const nextRow: RowInfo | undefined = layout.rows[layout.rows.indexOf(row) + 1];
+      const nextRow: RowInfo | undefined = layout.rows[ri + 1];
       if (!nextRow || (nextRow.kind !== 'total' && nextRow.kind !== 'average')) since = new Map();
     }
   }

@@ -73,13 +73,22 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
     const tableId = `tree:${tree.table}`;
     const parentOf = new Map<string, BudgetNode>();
     for (const n of Object.values(tree.nodes)) for (const c of n.children) parentOf.set(c, n);
+    // one sum per parent and column: every sibling asks for its parent's (issue 18: 20,000 rows
+    // under one parent were 20,000 sums of 20,000 rows)
+    const sums = new Map<string[], { pagu?: bigint | null; realisasi?: bigint | null }>();
+    const sumUnder = (ids: string[], col: 'pagu' | 'realisasi') => {
+      let e = sums.get(ids);
+      if (!e) sums.set(ids, (e = {}));
+      if (e[col] === undefined) e[col] = sumOf(tree, ids, col);
+      return e[col]!;
+    };
     const nodeFact = (n: BudgetNode, col: 'pagu' | 'realisasi') => {
       if (!n.label.trim() || !n[col]) return;
       const parent = parentOf.get(n.id);
       const pv = parent ? money(parent[col]) : null;
-      const ps = parent ? sumOf(tree, parent.children, col) : null;
+      const ps = parent ? sumUnder(parent.children, col) : null;
       const fits = pv !== null && ps !== null ? pv === ps : null;
-      add({ level: n.level, label: n.label, col, value: n[col]!, origin: 'body', source: tree.table, tableId, childSum: n.children.length > 0 ? sumOf(tree, n.children, col) : null, fits });
+      add({ level: n.level, label: n.label, col, value: n[col]!, origin: 'body', source: tree.table, tableId, childSum: n.children.length > 0 ? sumUnder(n.children, col) : null, fits });
     };
     for (const n of Object.values(tree.nodes)) {
       nodeFact(n, 'pagu');
