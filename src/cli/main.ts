@@ -14,6 +14,7 @@ import { IngestError } from '../ingest/errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { applyBaseline, BaselineError, fallbackDocumentKey, readBaseline, withFingerprints, type Baseline } from '../report/baseline.js';
 import { countLevels } from '../parse/budget.js';
+import { targetReadings } from '../parse/facts.js';
 import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
@@ -452,9 +453,9 @@ program
         indicator: i.name,
         aliases: i.aliases.map((a) => `${a.name} [${a.match}, baris ${a.src.line}]`),
         targets: Object.fromEntries(
-          [...new Set(report.targets.filter((t) => t.indicatorId === i.id).map((t) => t.year))]
+          [...new Set(targetReadings(report).filter((t) => t.indicatorId === i.id).map((t) => t.year))]
             .sort()
-            .map((y) => [y, report.targets.filter((t) => t.indicatorId === i.id && t.year === y).map((t) => `${t.source}: ${t.value.raw} (${t.table}, baris ${t.value.src.line})`)]),
+            .map((y) => [y, targetReadings(report).filter((t) => t.indicatorId === i.id && t.year === y).map((t) => `${t.source}: ${t.value.raw} (${t.table}, baris ${t.value.src.line})`)]),
         ),
       })),
     };

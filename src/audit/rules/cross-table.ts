@@ -4,8 +4,9 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
+import { capaianOf, numberOf, sumCents } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
+import { agreeAtPrinted } from './_agree.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -349,10 +350,6 @@ function rawCapaian(m: Measurement, negative: boolean): number | null {
 
 const isPctLike = (v: PrintedValue | null): v is PrintedValue => v !== null && (v.kind === 'percent' || v.kind === 'number') && v.value !== null;
 
-/** Two printed percentages stand for the same figure when either one's printed interval holds the other. */
-function samePct(a: PrintedValue, b: PrintedValue): boolean {
-  return samePrinted(a, b);
-}
 
 function checkCapaian(ctx: RuleContext) {
   const { report } = ctx;
@@ -388,7 +385,7 @@ function checkCapaian(ctx: RuleContext) {
   const compare = (indicatorId: string, v: PrintedValue, context: string) => {
     const m = base.get(indicatorId)!;
     const b = m.capaian;
-    if (samePct(b, v)) return;
+    if (agreeAtPrinted(b, v)) return; // either one's printed interval holds the other
     if (capped && b.value! > 100 && consistentAtPrinted(100, v.value!, v.decimals)) return;
     const ind = inds.get(indicatorId);
     ctx.problem({
