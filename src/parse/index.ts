@@ -8,6 +8,7 @@ import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
 import { buildProse } from './prose.js';
+import { proseFacts } from './prose-facts.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
@@ -89,6 +90,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
   const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));
+  const prose = buildProse(doc, sections);
   return {
     file: doc.file,
     format: doc.format,
@@ -109,6 +111,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     ],
     layouts,
     facts,
-    prose: buildProse(doc, sections),
+    proseFacts: proseFacts(prose, doc.file, config),
+    prose,
   };
 }
