@@ -70,7 +70,7 @@ function wordsOf(config: Config | undefined): Words {
   const role =
     roleOf.size === 0
       ? null
-      : new RegExp(`(?<![a-z])(${alt([...roleOf.keys()])})(?![a-z])((?:[\\s,:]+|(?<![a-z])${alt(gap)}(?![a-z])|(?<!\\d)(?:19|20)\\d\\d(?!\\d))*)$`, 'i');
+      : new RegExp(`(?<![a-z])(${alt([...roleOf.keys()])})(?![a-z])((?:[\\s,:]|(?<![a-z])${alt(gap)}(?![a-z])|(?<!\\d)(?:19|20)\\d\\d(?!\\d))*)$`, 'i');
   const pn = v?.proseNumbers;
   const w: Words = {
     role,
