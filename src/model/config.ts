@@ -17,10 +17,16 @@ export const ScaleConfigSchema = z.object({
   bands: z.array(BandConfigSchema).min(2),
 });
 
-export const RuleSettingSchema = z.object({
-  enabled: z.boolean().default(true),
-  severity: SeveritySchema.optional(),
-});
+export const RuleSettingSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Caps every message of the rule (a message's own milder default stays). */
+    severity: SeveritySchema.optional(),
+    /** Per messageId: sets that message's severity (over the rule's and the message's default). */
+    messages: z.record(z.string(), SeveritySchema).optional(),
+  })
+  .strict();
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /** A list of signatures; a signature matches when each of its phrases occurs as whole words. */
 const Signatures = z.array(z.array(z.string().min(1)).min(1)).min(1);
@@ -69,8 +75,10 @@ export const ConfigSchema = z.object({
       maxPageTextOps: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageTextOps),
       maxNesting: z.number().int().min(1).default(DEFAULT_LIMITS.maxNesting),
       maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
+      maxLineChars: z.number().int().min(1).default(DEFAULT_LIMITS.maxLineChars),
       maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
       maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
+      maxRenderMpx: z.number().min(0.1).default(DEFAULT_LIMITS.maxRenderMpx),
     })
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),

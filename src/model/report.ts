@@ -102,15 +102,6 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const TargetStatementSchema = z.object({
-  indicatorId: z.string(),
-  year: z.number().int(),
-  source: TargetSourceSchema,
-  value: PrintedValueSchema,
-  table: z.string(),
-});
-export type TargetStatement = z.infer<typeof TargetStatementSchema>;
-
 export const MeasurementSchema = z.object({
   indicatorId: z.string(),
   table: z.string(),
@@ -218,7 +209,6 @@ export const LkipReportSchema = z.object({
   tables: z.array(TableSchema),
   scale: PredicateScaleSchema.nullable(),
   indicators: z.array(IndicatorSchema),
-  targets: z.array(TargetStatementSchema),
   measurements: z.array(MeasurementSchema),
   averages: z.array(AverageStatementSchema),
   predicates: z.array(PredicateStatementSchema),

@@ -57,38 +57,51 @@ export const outline: Rule = {
       page: {
         id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal entri sebelumnya ("{{before}}") di halaman {{prev}} dan entri sesudahnya ("{{after}}") di halaman {{next}}: nomor halaman mundur.',
         en: 'Contents: "{{entry}}" is on page {{reported}}, but the entry before ("{{before}}") is on page {{prev}} and the entry after ("{{after}}") on page {{next}}: the page numbers go back.',
+        severity: 'info',
       },
       duplicate: {
         id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}" dan "{{entry}}"); seharusnya {{expected}}.',
         en: 'Contents: number {{reported}} is used twice ("{{first}}" and "{{entry}}"); expected {{expected}}.',
+        severity: 'info',
       },
       skipped: {
         id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}") tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
         en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}") comes {{reported}} ("{{entry}}"), expected {{expected}}.',
+        severity: 'info',
       },
       diktum: {
         id: 'Diktum keputusan: sesudah {{prev}} tercatat {{reported}}, seharusnya {{expected}}.',
         en: 'Decree clauses: after {{prev}} comes {{reported}}, expected {{expected}}.',
+        severity: 'info',
       },
       rowNumber: {
         id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}") tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
         en: '{{table}}: after number {{prev}} ("{{prevLabel}}") comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+        severity: 'info',
       },
       captionDuplicate: {
         id: '{{word}} {{number}} dipakai dua kali: "{{first}}" dan "{{caption}}".',
         en: '{{word}} {{number}} is used twice: "{{first}}" and "{{caption}}".',
+        severity: 'info',
       },
       captionSkipped: {
         id: 'Sesudah {{word}} {{prev}} tercatat {{word}} {{number}}, seharusnya {{word}} {{expected}}: {{missing}} tidak ada di laporan.',
         en: 'After {{word}} {{prev}} comes {{word}} {{number}}, expected {{word}} {{expected}}: {{missing}} is not in the report.',
+        severity: 'info',
       },
       subsections: {
         id: '{{heading}}: sub-bagiannya bernomor {{numbers}}, seharusnya {{expectedNumbers}}.',
         en: '{{heading}}: its sub-sections are numbered {{numbers}}, expected {{expectedNumbers}}.',
+        severity: 'info',
       },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
         en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+      },
+      titleSpelling: {
+        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
+        en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+        severity: 'info',
       },
     },
   },
@@ -109,7 +122,6 @@ export const outline: Rule = {
         const exp = DIKTUM[prevDiktum.n + 1] ? `KE${DIKTUM[prevDiktum.n + 1]}` : `diktum ke-${prevDiktum.n + 1}`;
         ctx.problem({
           messageId: 'diktum',
-          severity: 'info',
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
@@ -133,7 +145,6 @@ export const outline: Rule = {
           const tl = tableLabel(t);
           ctx.problem({
             messageId: 'rowNumber',
-            severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
             where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
@@ -189,7 +200,6 @@ export const outline: Rule = {
           if (first) {
             ctx.problem({
               messageId: 'captionDuplicate',
-              severity: 'info',
               data: { word, number: c.number, first: first.title, firstLine: first.c.line, caption: x.title, line: c.line },
               where,
               reported: x.title,
@@ -213,7 +223,6 @@ export const outline: Rule = {
           const expected = missing[0]!;
           ctx.problem({
             messageId: 'captionSkipped',
-            severity: 'info',
             data: { word, prev: prev.c.number, prevLine: prev.c.line, number: c.number, line: c.line, expected, missing: missing.map((m) => `${word} ${m}`).join(', ') },
             where,
             reported: x.title,
@@ -252,7 +261,6 @@ export const outline: Rule = {
       if (!prev || !next) continue;
       ctx.problem({
         messageId: 'page',
-        severity: 'info',
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
@@ -272,7 +280,6 @@ export const outline: Rule = {
       const dup = prev.number!.raw === cur.number!.raw;
       ctx.problem({
         messageId: dup ? 'duplicate' : 'skipped',
-        severity: 'info',
         data: dup
           ? { reported: cur.number!.raw, first: label(prev), firstLine: prev.line, entry: label(cur), expected }
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
@@ -350,13 +357,12 @@ export const outline: Rule = {
       const onlyB = b.filter((w) => !covered(w, a));
       // a word on each side that the other lacks, not only a year (report-year judges years)
       if (onlyA.filter((w) => !isYear(w)).length === 0 || onlyB.filter((w) => !isYear(w)).length === 0) continue;
-      // only spelling apart ("KERJA" / "KINERJA"): info
+      // only spelling apart ("KERJA" / "KINERJA"): its own message, info by default
       const spelling = onlyA.length === onlyB.length && onlyA.every((w, i) => editDistance(w, onlyB[i]!) <= 2);
       const tocTitle = shorten(`${e.number.raw} ${e.title}`, 90);
       const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
       ctx.problem({
-        messageId: 'title',
-        ...(spelling ? { severity: 'info' as const } : {}),
+        messageId: spelling ? 'titleSpelling' : 'title',
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
@@ -396,7 +402,6 @@ function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, 
     const headingText = shorten(h.text, 60);
     ctx.problem({
       messageId: 'subsections',
-      severity: 'info',
       data: { heading: headingText, numbers, lines: xs.map((x) => x.p.line.line).join(', '), expectedNumbers },
       where: bodyAt(at.p.line.line, at.p.line.page),
       reported: `${shorten(at.p.text, 70)} (nomor ${numbers})`,
