@@ -70,3 +70,37 @@ describe('the prose index', () => {
     expect(JSON.stringify(r.prose).length).toBeLessThan(3 * text.length);
   });
 });
+
+describe('the prose facts (report.proseFacts)', () => {
+  const text = readFileSync('fixtures/seeds/000_c0a7f8c5d5d194b0.txt', 'utf8');
+  const r = parse(text);
+  const lineText = (n: number) => r.prose.lines.find((e) => e.line === n)!.text;
+
+  it('holds a number of a seed sentence with its printed value, precision, role word and place', () => {
+    // line 91 (Ikhtisar Eksekutif): "... pengukuran 1 (satu) indikator sasaran, dengan capaian 89,55% tergolong Memuaskan."
+    const f = r.proseFacts.find((x) => x.src.line === 91 && x.value.kind === 'percent')!;
+    expect(f).toMatchObject({ subject: null, measure: 'capaian', statedIn: 'ikhtisar', value: { raw: '89,55%', value: 89.55, decimals: 2, kind: 'percent' } });
+    expect(f.src).toMatchObject({ file: r.file, line: 91, section: 'Ikhtisar Eksekutif' });
+    // the offset in the line points at the number as printed
+    expect(lineText(91).slice(f.at.lineOffset, f.at.lineOffset + f.value.raw.length)).toBe('89,55%');
+    // the count before it is a fact too, without a role
+    expect(r.proseFacts.find((x) => x.src.line === 91 && x.value.raw === '1')).toMatchObject({ measure: null, value: { kind: 'number', value: 1 } });
+  });
+  it('leaves out years standing alone, list and chapter numbers and dates', () => {
+    const p = parse(`# BAB III AKUNTABILITAS KINERJA
+
+Pada tahun 2023 capaian kinerja sebesar 95,5% sesuai Tabel 3.2 dan Peraturan Bupati Nomor 29 Tahun 2020 tanggal 31 Desember 2023.
+1. Realisasi sebesar Rp 1.500.000 dari target 2 dokumen.
+`);
+    expect(p.proseFacts.map((f) => [f.value.raw, f.measure])).toEqual([
+      ['95,5%', 'capaian'],
+      ['Rp 1.500.000', 'realisasi'],
+      ['2', 'target'],
+    ]);
+    expect(p.proseFacts.every((f) => f.statedIn === 'narrative' && f.subject === null)).toBe(true);
+  });
+  it('stays linear in the text on a seed report', () => {
+    expect(r.proseFacts.length).toBeLessThan(text.length / 100);
+    expect(new Set(r.proseFacts.map((f) => f.id)).size).toBe(r.proseFacts.length);
+  });
+});

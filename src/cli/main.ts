@@ -446,6 +446,8 @@ program
         undecided: l.undecided,
       })),
       facts: opts.full ? report.facts : `${report.facts.length} fakta (--full untuk semuanya)`,
+      /** Every number printed in a body sentence (subject undecided; the rules decide). */
+      proseFacts: opts.full ? report.proseFacts : `${report.proseFacts.length} fakta uraian (--full untuk semuanya)`,
       /** The prose index the rules read (every non-empty line as text). */
       prose: opts.full ? report.prose : `${report.prose.lines.length} baris teks (--full untuk semuanya)`,
       budgets: report.budgets.map((b) => ({ ...b, counts: countLevels(b) })),

@@ -143,6 +143,17 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Numbers in sentences that are not values (src/parse/prose-facts.ts): the words right before a
+       * number that make it a label, a chapter or regulation number or a date ("Tabel 3.2", "Bab 2",
+       * "Nomor 29", "tanggal 5"), and the month names after a day ("31 Desember").
+       */
+      proseNumbers: z
+        .object({
+          notBefore: z.array(z.string().min(1)).default([]),
+          months: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Numbers in the narrative that restate a table fact (restatement rule): the words that name the
        * measure a number restates, the words between that word and the number that make it another
        * measure (input, anggaran) or the output of a sub kegiatan or a mean, the words pointing back to

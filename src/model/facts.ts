@@ -71,8 +71,8 @@ export const TargetSourceSchema = z.enum([
 ]);
 export type TargetSource = z.infer<typeof TargetSourceSchema>;
 
-/** Where a fact is stated: the places a target can be stated, and budget or other tables. */
-export const StatedInSchema = z.enum([...TargetSourceSchema.options, 'budget', 'other']);
+/** Where a fact is stated: the places a target can be stated, budget or other tables, and the prose (Ikhtisar Eksekutif, the narrative of the chapters). */
+export const StatedInSchema = z.enum([...TargetSourceSchema.options, 'budget', 'other', 'ikhtisar', 'narrative']);
 export type StatedIn = z.infer<typeof StatedInSchema>;
 
 /**
@@ -129,3 +129,29 @@ export const FactSchema = z.object({
   src: SourceRefSchema,
 });
 export type Fact = z.infer<typeof FactSchema>;
+
+/**
+ * A number printed in a sentence of the body (Ikhtisar Eksekutif, Bab I–IV): one fact per number
+ * (src/parse/prose-facts.ts). What it is about is not decided in parse (subject null): the rules
+ * decide it from the sentence. Years standing alone, list and chapter numbers, dates and regulation
+ * numbers are not facts.
+ */
+export const ProseFactSchema = z.object({
+  id: z.string(),
+  /** Undecided in parse: the rules decide what a sentence is about. */
+  subject: z.null(),
+  /** The role word printed right before the number (capaian, realisasi, target; vocabulary), else null. */
+  measure: ColumnRoleSchema.nullable(),
+  statedIn: z.enum(['ikhtisar', 'narrative']),
+  /** Printed value and precision; its src is the line the number is printed on. */
+  value: PrintedValueSchema,
+  /** Where in the text: the paragraph (its first line), the sentence and the number as character offsets in the paragraph's text, and the offset in the number's own line. */
+  at: z.object({
+    paragraph: z.number().int(),
+    sentence: z.number().int().min(0),
+    offset: z.number().int().min(0),
+    lineOffset: z.number().int().min(0),
+  }),
+  src: SourceRefSchema,
+});
+export type ProseFact = z.infer<typeof ProseFactSchema>;

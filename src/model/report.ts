@@ -3,7 +3,7 @@
  * its source (PrintedValue.src); tables keep their line range.
  */
 import { z } from 'zod';
-import { FactSchema, TableLayoutSchema, TargetSourceSchema } from './facts.js';
+import { FactSchema, ProseFactSchema, TableLayoutSchema, TargetSourceSchema } from './facts.js';
 import { ProseSchema } from './prose.js';
 import { SectionKindSchema } from './section.js';
 import { PrintedValueSchema, SourceRefSchema } from './values.js';
@@ -219,6 +219,8 @@ export const LkipReportSchema = z.object({
   layouts: z.array(TableLayoutSchema),
   /** Every value of a decided column, as a fact (src/parse/facts.ts). */
   facts: z.array(FactSchema),
+  /** Every number printed in a body sentence, as a fact with its subject undecided (src/parse/prose-facts.ts). */
+  proseFacts: z.array(ProseFactSchema),
   /** Every non-empty line as text, with its section, cells and paragraph joins (src/parse/prose.ts): what rules read instead of the document. */
   prose: ProseSchema,
   /**

@@ -9,6 +9,7 @@ import { resolveLayout } from './columns.js';
 import { attachTargets, tableFacts } from './facts.js';
 import { printedPageNumbers } from './outline.js';
 import { buildProse } from './prose.js';
+import { proseFacts } from './prose-facts.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt, tableLabel } from './structure.js';
@@ -96,6 +97,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     const i = tables.findIndex((t) => tableLabel(t) === u.table);
     if (i >= 0) layouts[i]!.undecided.push(`baris ${u.value.src.line}: target ${u.year} "${u.value.raw}" (${u.source}) tanpa fakta di selnya; tidak dibandingkan`);
   }
+  const prose = buildProse(doc, sections);
   return {
     file: doc.file,
     format: doc.format,
@@ -115,7 +117,8 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     ],
     layouts,
     facts,
-    prose: buildProse(doc, sections),
+    proseFacts: proseFacts(prose, doc.file, config),
+    prose,
     ...(doc.pages?.some((p) => p.label) ? { printedPages: printedPageNumbers(doc.pages.map((p) => p.label)) } : {}),
   };
 }

@@ -6,15 +6,15 @@
  */
 import type { ProseEntry } from '../../model/prose.js';
 import type { LkipReport, SectionKind, Table } from '../../model/report.js';
-import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { findNumbersInText, parseValue } from '../../parse/numbers.js';
+import type { SourceRef } from '../../model/values.js';
 import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 
 export { cleanText } from '../../parse/prose.js';
 
 /** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
-export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
+export { BODY_SECTIONS } from '../../parse/prose-facts.js';
+import { BODY_SECTIONS } from '../../parse/prose-facts.js';
 
 /** One line of the report as the rules see it: where it is, as printed, and its cells when it is a table row. */
 export interface TextLine {
@@ -70,24 +70,7 @@ export function proseLines(report: LkipReport): ProseLine[] {
   return bodyLines(report).filter((p) => !p.line.cells);
 }
 
-/** Split a paragraph into sentences: at ". " / "! " / "? " before a capital, but not after Rp./No./Kec. etc. */
-export function sentences(text: string): { text: string; offset: number }[] {
-  const out: { text: string; offset: number }[] = [];
-  const re = /[.!?]\s+(?=[A-Z(])/g;
-  let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const before = text.slice(Math.max(0, m.index - 6), m.index + 1);
-    if (/\b(rp|no|kec|jl|th|tk|dll|dsb|sbb|s\.d|a\.n|bpk|ibu|dr|ir|h)\.$/i.test(before) || /\b[A-Z]\.$/.test(before)) continue;
-    const end = m.index + 1;
-    const s = text.slice(start, end).trim();
-    if (s) out.push({ text: s, offset: start });
-    start = m.index + m[0].length;
-  }
-  const rest = text.slice(start).trim();
-  if (rest) out.push({ text: rest, offset: start });
-  return out;
-}
+export { sentences } from '../../parse/sentences.js';
 
 export function refOf(report: LkipReport, l: { page: number | null; line: number }, extra: Partial<SourceRef> = {}): SourceRef {
   return { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind], ...extra };
@@ -100,21 +83,8 @@ export function shorten(s: string, n = 110): string {
 
 // ---------------------------------------------------------------- numbers in a sentence
 
-export interface Token {
-  raw: string;
-  index: number;
-  end: number;
-  value: PrintedValue;
-}
-
-/** Numbers in a sentence with their parsed value (money, percent, number). */
-export function tokens(text: string, src: SourceRef): Token[] {
-  return findNumbersInText(text).map((t) => {
-    // "Rp. 130.938.300 ,-": keep the money marker when the ",-" is split off by a space
-    const value = parseValue(t.raw, src, /^rp/i.test(t.raw) ? 'money' : /%$/.test(t.raw) ? 'percent' : 'any');
-    return { raw: t.raw, index: t.index, end: t.index + t.raw.length, value };
-  });
-}
+export { tokens, type Token } from '../../parse/sentences.js';
+import type { Token } from '../../parse/sentences.js';
 
 /** Rupiah amounts: tokens printed with Rp, or large grouped numbers (≥ 1.000.000). */
 export function isAmount(t: Token): boolean {
@@ -297,4 +267,29 @@ export function lineAt(par: Paragraph, offset: number): TextLine {
   let l = par.parts[0]!.line;
   for (const x of par.parts) if (x.offset <= offset) l = x.line;
   return l;
+}
+
+// ---------------------------------------------------------------- numbers of a sentence, from the prose facts
+
+const SENT_CACHE = new WeakMap<LkipReport, Map<string, Token[]>>();
+
+/**
+ * The numbers of one sentence of a body paragraph as the prose facts give them (report.proseFacts,
+ * src/parse/prose-facts.ts): offsets in the sentence, in order. Years standing alone, list, chapter
+ * and regulation numbers and dates are not among them.
+ */
+export function sentenceNumbers(report: LkipReport, par: Paragraph, sentenceOffset: number): Token[] {
+  let byKey = SENT_CACHE.get(report);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of report.proseFacts) {
+      const key = `${f.at.paragraph}\u0000${f.at.sentence}`;
+      const index = f.at.offset - f.at.sentence;
+      const list = byKey.get(key) ?? [];
+      list.push({ raw: f.value.raw, index, end: index + f.value.raw.length, value: f.value });
+      byKey.set(key, list);
+    }
+    SENT_CACHE.set(report, byKey);
+  }
+  return byKey.get(`${par.parts[0]!.line.line}\u0000${sentenceOffset}`) ?? [];
 }

@@ -8,7 +8,7 @@ import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
 import { amount, EXACT, expectPrinted, expectQuantity, expectText, precision } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
-import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentences, shorten, tokens, words, type Paragraph, type TextLine, type Token } from './_text.js';
+import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentenceNumbers, sentences, shorten, tokens, words, type Paragraph, type TextLine, type Token } from './_text.js';
 
 type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
 type Measure = 'capaian' | 'realisasi';
@@ -407,8 +407,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
     const stated = new Map<Subject, { value: PrintedValue; year: number | null }>();
     for (let si = 0; si < sents.length; si++) {
       const s = sents[si]!;
-      const src0 = refOf(report, lineAt(par, s.offset));
-      const toks = tokens(s.text, src0);
+      const toks = sentenceNumbers(report, par, s.offset);
       // hundreds of numbers in one sentence are a flattened table, not a restatement
       if (toks.length > MAX_TOKENS) continue;
       const lower = s.text.toLowerCase();

@@ -1,0 +1,133 @@
+/**
+ * Prose index → prose facts (src/model/facts.ts ProseFact): every number printed in a sentence of
+ * the body sections becomes one fact with its printed value and precision, where it is printed
+ * (line, paragraph, sentence, offsets), and the role word printed right before it (capaian,
+ * realisasi, target: the vocabulary's words). What the sentence is about stays undecided (the rules
+ * decide). Not facts: a year standing alone, a list or chapter number ("1.", "3.2.1", "Bab 2",
+ * "Tabel 3.4"), a date ("31 Desember", "12/05/2023") and a regulation number ("Nomor 29"); the words
+ * are the vocabulary's (proseNumbers). One pass over the paragraphs: linear in the text. Pure.
+ */
+import type { Config } from '../model/config.js';
+import type { ColumnRole, ProseFact } from '../model/facts.js';
+import type { Prose, ProseEntry } from '../model/prose.js';
+import type { SectionKind } from '../model/section.js';
+import { SECTION_LABEL } from './structure.js';
+import { sentences, tokens, type Token } from './sentences.js';
+
+/** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
+export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
+
+/** A paragraph of the prose index: prose lines joined where a line wraps (table rows never joined). */
+export interface ProseParagraph {
+  text: string;
+  section: SectionKind;
+  parts: { entry: ProseEntry; offset: number }[];
+}
+
+/** The prose paragraphs of every section, as the rules join them (src/audit/rules/_text.ts paragraphs). */
+export function proseParagraphs(prose: Prose): ProseParagraph[] {
+  const out: ProseParagraph[] = [];
+  let cur: ProseParagraph | null = null;
+  for (const e of prose.lines) {
+    if (e.cells) {
+      cur = null;
+      continue;
+    }
+    if (cur && e.wraps) {
+      cur.parts.push({ entry: e, offset: cur.text.length + 1 });
+      cur.text += ` ${e.text}`;
+    } else {
+      cur = { text: e.text, section: e.section, parts: [{ entry: e, offset: 0 }] };
+      out.push(cur);
+    }
+  }
+  return out;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (list: readonly string[]) =>
+  list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})`;
+
+interface Words {
+  /** The role word ending the text before a number, with only filler words (or years) between. */
+  role: RegExp | null;
+  roleOf: Map<string, ColumnRole>;
+  notBefore: RegExp;
+  month: RegExp;
+}
+
+const WORDS = new WeakMap<object, Words>();
+
+function wordsOf(config: Config | undefined): Words {
+  const key = config ?? WORDS;
+  const hit = WORDS.get(key);
+  if (hit) return hit;
+  const v = config?.vocabulary;
+  const roleOf = new Map<string, ColumnRole>();
+  for (const m of v?.restatement?.measures ?? []) for (const w of m.words) roleOf.set(w.toLowerCase(), m.measure);
+  for (const w of v?.restatement?.targetWords ?? []) roleOf.set(w.toLowerCase(), 'target');
+  const gap = v?.restatement?.gap ?? [];
+  const role =
+    roleOf.size === 0
+      ? null
+      : new RegExp(`(?<![a-z])(${alt([...roleOf.keys()])})(?![a-z])((?:[\\s,:]|(?<![a-z])${alt(gap)}(?![a-z])|(?<!\\d)(?:19|20)\\d\\d(?!\\d))*)$`, 'i');
+  const pn = v?.proseNumbers;
+  const w: Words = {
+    role,
+    roleOf,
+    // "Tabel 3.2 – 3.4", "Tabel 2. 2": the word, and maybe a number and a dash or a dot before this one
+    notBefore: new RegExp(`(?<![a-z])${alt(pn?.notBefore ?? [])}\\.?\\s*:?\\s*(?:\\d[\\d.]*\\s*[-–.]?\\s*)?$`, 'i'),
+    month: new RegExp(`^\\s*${alt(pn?.months ?? [])}(?![a-z])`, 'i'),
+  };
+  WORDS.set(key, w);
+  return w;
+}
+
+/** A number of the sentence that is no value: a year alone, a list, chapter or regulation number, a date. */
+function notAValue(t: Token, s: string, w: Words): boolean {
+  if (t.value.kind === 'percent' || t.value.kind === 'money') return false;
+  // a year standing alone; a code or telephone number printed with a leading zero ("(0331)")
+  if (t.value.format === 'plain' && (/^(?:19|20)\d\d$/.test(t.raw) || /^0\d/.test(t.raw))) return true;
+  const before = s.slice(Math.max(0, t.index - 24), t.index);
+  const after = s.slice(t.end, t.end + 16);
+  // "1. ...", "- 2) ...", "a. 3)" at the start of a sentence or after a colon: a list number
+  if (/(?:^|[:;])[\s(\-–•*]*(?:[a-z][.)]\s*)?$/i.test(before) && /^[.)](?:\s|$)/.test(after)) return true;
+  // a number inside a formula ("\times 100")
+  if (/\\[a-z]+\s*\{?\s*$/i.test(before)) return true;
+  // dotted numbering and dates written with marks: "3.2.1", "12/05/2023", "2022-2026"
+  if (/^[./-]\d/.test(after) || /\d[./-]$/.test(before)) return true;
+  return w.notBefore.test(before) || w.month.test(after);
+}
+
+/** Every number printed in a sentence of a body paragraph, as a prose fact. */
+export function proseFacts(prose: Prose, file: string, config: Config | undefined): ProseFact[] {
+  const w = wordsOf(config);
+  const out: ProseFact[] = [];
+  for (const par of proseParagraphs(prose)) {
+    if (!BODY_SECTIONS.has(par.section)) continue;
+    if (!/\d/.test(par.text)) continue;
+    const statedIn = par.section === 'ikhtisar' ? 'ikhtisar' : 'narrative';
+    let pi = 0;
+    for (const s of sentences(par.text)) {
+      for (const t of tokens(s.text, { file, page: null, line: 0 })) {
+        if (notAValue(t, s.text, w)) continue;
+        const offset = s.offset + t.index;
+        while (pi + 1 < par.parts.length && par.parts[pi + 1]!.offset <= offset) pi++;
+        const part = par.parts[pi]!;
+        const src = { file, page: part.entry.page, line: part.entry.line, section: SECTION_LABEL[part.entry.section] };
+        const m = w.role?.exec(s.text.slice(Math.max(0, t.index - 60), t.index));
+        const measure = m && m[2]!.length <= 40 ? (w.roleOf.get(m[1]!.toLowerCase().replace(/[\s-]+/g, ' ')) ?? null) : null;
+        out.push({
+          id: `P${out.length + 1}`,
+          subject: null,
+          measure,
+          statedIn,
+          value: { ...t.value, src },
+          at: { paragraph: par.parts[0]!.entry.line, sentence: s.offset, offset, lineOffset: offset - part.offset },
+          src,
+        });
+      }
+    }
+  }
+  return out;
+}
