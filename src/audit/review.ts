@@ -101,6 +101,12 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
     }
     // an error on an OCR page stands only on values that a second reading or another relation of
     // the report's arithmetic confirms; otherwise it is a warning for a human look
+    // …and not where a number of the same table could not be read at all: a sum or a comparison
+    // may be missing exactly that member
+    if (onOcrPage && f.severity === 'error' && !reasons.length && f.where.table) {
+      const lost = report.unreadable.filter((u) => u.src.page === f.where.page && u.src.table === f.where.table && u.raw.trim());
+      if (lost.length) reasons.push(`angka lain di tabel ini tidak terbaca (${lost.slice(0, 2).map((u) => `"${u.raw.slice(0, 30)}"`).join(', ')}${lost.length > 2 ? ', …' : ''})`);
+    }
     if (onOcrPage && f.severity === 'error' && !reasons.length) {
       const rested: PrintedValue[] = [];
       refs.forEach((ref, i) => {
