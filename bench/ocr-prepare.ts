@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPdfjs, pdfjsDataDirs } from '../src/ingest/pdf.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray } from '../src/ingest/ocr/render.js';
-import { despeckle, findPhotoPage, flattenLight, rectify } from '../src/ingest/ocr/prepare.js';
+import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from '../src/ingest/ocr/prepare.js';
 import { DEGRADED_DIR, SPECS, profileOf } from '../scripts/make-degraded-fixtures.js';
 
 const pdfjs = await loadPdfjs();
@@ -32,6 +32,7 @@ for (const spec of SPECS) {
     ms.photo += performance.now() - t;
     t = performance.now();
     const light = flattenLight(img);
+    const stretched = stretchInk(img);
     ms.light += performance.now() - t;
     t = performance.now();
     const skew = estimateSkew(img);
@@ -50,7 +51,7 @@ for (const spec of SPECS) {
     }
     pages++;
     console.log(
-      `${spec.seed.slice(0, 3)} p${spec.pages[i]} ${prof.id.padEnd(10)} turned ${prof.angle.toFixed(2)}° estimated ${skew.toFixed(2)}° residual ${res.toFixed(2)}°${prof.photo ? ' (perspective)' : ''}${quad ? ` photo page at ${quad.map((p) => p.map(Math.round).join(',')).join(' ')}` : ''}; paper ${light.paperMin}..${light.paperMax}${light.flattened ? ' flattened' : ''}; ${specks} specks`,
+      `${spec.seed.slice(0, 3)} p${spec.pages[i]} ${prof.id.padEnd(10)} turned ${prof.angle.toFixed(2)}° estimated ${skew.toFixed(2)}° residual ${res.toFixed(2)}°${prof.photo ? ' (perspective)' : ''}${quad ? ` photo page at ${quad.map((p) => p.map(Math.round).join(',')).join(' ')}` : ''}; paper ${light.paperMin}..${light.paperMax}${light.flattened ? ' flattened' : ''}${stretched ? ', ink stretched' : ''}; ${specks} specks`,
     );
   }
   await task.destroy();

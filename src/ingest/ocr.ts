@@ -38,7 +38,7 @@ import type { PageLine } from './pdf/types.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
-import { despeckle, findPhotoPage, flattenLight, rectify } from './ocr/prepare.js';
+import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
 import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
@@ -85,6 +85,8 @@ export interface OcrIngestStats {
   skew: number[];
   /** Page preparation (ocr/prepare.ts): pages whose uneven light was divided out; specks removed. */
   lightFlattened?: number;
+  /** Pages whose faint ink was stretched back to black (ocr/prepare.ts stretchInk). */
+  inkStretched?: number;
   /** Photographed pages drawn straight (perspective undone). */
   photosRectified?: number;
   specksRemoved?: number;
@@ -278,6 +280,7 @@ export function ocrPageImage(
     stats.photosRectified = (stats.photosRectified ?? 0) + 1;
   }
   if (prep.light && flattenLight(img).flattened) stats.lightFlattened = (stats.lightFlattened ?? 0) + 1;
+  if (prep.light && stretchInk(img)) stats.inkStretched = (stats.inkStretched ?? 0) + 1;
   const skew = estimateSkew(img);
   stats.skew.push(skew);
   if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);

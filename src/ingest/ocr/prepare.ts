@@ -317,3 +317,34 @@ export function solve8(A: number[][], b: number[]): number[] {
   }
   return M.map((r, i) => r[n]! / r[i]!);
 }
+
+/**
+ * Faint ink (a blurred phone photo, a pale copy) stretched back to black: when the darkest 1% of
+ * the page is lighter than `minInk`, the gray levels from that point to the paper are spread over
+ * 0..255 in place. Returns whether it did (a page with ordinary black print is left alone).
+ */
+export function stretchInk(img: GrayImage, minInk = 90): boolean {
+  const hist = new Uint32Array(256);
+  const d = img.data;
+  for (let i = 0; i < d.length; i += 3) hist[d[i]!]!++;
+  const n = Math.ceil(d.length / 3);
+  let k = 0;
+  let lo = 0;
+  for (; lo < 255; lo++) {
+    k += hist[lo]!;
+    if (k >= n * 0.01) break;
+  }
+  k = 0;
+  let hi = 255;
+  for (; hi > 0; hi--) {
+    k += hist[hi]!;
+    if (k >= n * 0.3) break;
+  }
+  if (lo < minInk || hi - lo < 40) return false;
+  // the darkest 1% becomes ~20, the paper white
+  const target = 20;
+  const map = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) map[v] = v >= hi ? 255 : Math.max(0, Math.round(target + ((v - lo) * (255 - target)) / (hi - lo)));
+  for (let i = 0; i < d.length; i++) d[i] = map[d[i]!]!;
+  return true;
+}
