@@ -19,6 +19,7 @@
  */
 import path from 'node:path';
 import { runRules } from '../src/audit/engine.js';
+import { formatExpected } from '../src/audit/format.js';
 import { loadConfig } from '../src/cli/config.js';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import { createOcrPool, type OcrPool } from '../src/ingest/ocr/tesseract.js';
@@ -158,9 +159,9 @@ function matchFindings(ref: Finding[], ocr: Finding[]) {
       (x) =>
         !used.has(x) &&
         x.ruleId === f.ruleId &&
-        ((x.where.page === f.where.page && (squash(x.reported) === squash(f.reported) || (squash(x.expected) === squash(f.expected) && f.expected !== ''))) ||
+        ((x.where.page === f.where.page && (squash(x.reported) === squash(f.reported) || (squash(formatExpected(x.expected, 'id')) === squash(formatExpected(f.expected, 'id')) && formatExpected(f.expected, 'id') !== ''))) ||
           // a drift between the same two values, reported from the other end
-          (squash(x.reported) === squash(f.expected.split(' (')[0]!) && squash(x.expected.split(' (')[0]!) === squash(f.reported))),
+          (squash(x.reported) === squash(formatExpected(f.expected, 'id').split(' (')[0]!) && squash(formatExpected(x.expected, 'id').split(' (')[0]!) === squash(f.reported))),
     );
     if (g) {
       used.add(g);
@@ -185,14 +186,14 @@ async function main() {
       const refBytes = await pickPages(path.join(SOURCE_DIR, `${spec.seed}.pdf`), K ? [spec.pages[K - 1]!] : spec.pages);
       const ref = await pdfToDocument(`${spec.seed}.pdf`, refBytes);
       const refReport = parseReport(ref, config);
-      const refFindings = runRules(refReport, ref, config);
+      const refFindings = runRules(refReport, config);
       const stats = newStats();
       const { doc: ocr0, cached } = await ocrCached(path.join(DIR, `${spec.seed}.pdf`), getPool, stats, K ? [K] : undefined);
       const ocr = { ...ocr0, file: `${spec.seed}.pdf` };
       const report = parseReport(ocr, config);
-      const before = runRules(report, ocr, config);
+      const before = runRules(report, config);
       const { report: repaired, repairs } = repairReport(report, { doc: ocr });
-      const afterRaw = runRules(repaired, ocr, config);
+      const afterRaw = runRules(repaired, config);
       // what the OCR path reports: repaired values, findings on doubtful values marked for a look
       const after = reviewOcrFindings(afterRaw, repaired, ocr);
       const mr = matchFindings(refFindings, afterRaw);

@@ -18,6 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { formatExpected } from '../src/audit/format.js';
 import { fileURLToPath } from 'node:url';
 import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
@@ -40,7 +41,7 @@ export interface FindingParity {
 /** Line and page references inside messages/values differ between the paths: mask them. */
 const maskLocations = (s: string) => s.replace(/\b(baris|line|lines|hal\.?|halaman|page|p\.)\s*\d+(\s*[,–-]\s*\d+)*/gi, '$1 #').replace(/\s+/g, ' ').trim();
 /** What identifies a finding across the two paths (rule, category, values; not the location). */
-export const findingKey = (f: Finding) => [f.ruleId, f.category, maskLocations(f.reported), maskLocations(f.expected)].join('\u241f');
+export const findingKey = (f: Finding) => [f.ruleId, f.category, maskLocations(f.reported), maskLocations(formatExpected(f.expected, 'id'))].join('\u241f');
 
 let config: Config | null = null;
 /** The audit of one Document with the default config (the same call the CLI makes). */

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { LONE_FILE_MAX_BYTES, V8_FLAGS } from './v8-flags.js';
 
 /** Options of `audit` / `worker` that take a value (so that value is not taken for an input). */
-const WITH_VALUE = new Set(['-o', '--out', '-f', '--format', '--lang', '--fail-on', '-c', '--config', '-j', '--concurrency', '--timeout', '--max-text-mb', '--max-pdf-mb', '--queue', '--lock-timeout']);
+const WITH_VALUE = new Set(['-o', '--out', '-f', '--format', '--lang', '--fail-on', '-c', '--config', '-j', '--concurrency', '--timeout', '--max-text-mb', '--max-pdf-mb', '--queue', '--queue-name', '--lock-timeout']);
 
 /** Whether this invocation audits many files in workers (then the V8 flags are worth a restart). */
 function wantsFlags(argv) {
@@ -56,8 +56,12 @@ if (flags.length > 0 && !flags.every((f) => process.execArgv.includes(f)) && wan
   const urls = await bundleEntries(['main', 'worker']);
   if (urls?.main && urls.worker) {
     process.env.LKIP_AUDIT_WORKER_BUNDLE = urls.worker;
+    // the code that runs, by the bundles' content hashes: names the validated configuration it may
+    // reuse (src/cli/config.ts)
+    process.env.LKIP_AUDIT_CODE_ID = [urls.main, urls.worker].map((u) => u.slice(u.lastIndexOf('/') + 1)).join('+');
     await import(urls.main);
   } else {
+    delete process.env.LKIP_AUDIT_CODE_ID; // (one inherited from a bundled parent names other code)
     const { register } = await import('tsx/esm/api');
     register();
     await import('../src/cli/main.ts');

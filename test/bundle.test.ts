@@ -17,9 +17,11 @@ describe('bundleEntries', () => {
   it('bundles the worker with its sources, and notices a source that changed', async () => {
     const first = await bundleEntries(['worker']);
     expect(first?.worker).toMatch(/^file:.*\/node_modules\/\.cache\/lkip-audit\/worker-[0-9a-f]{16}\.mjs$/);
-    const code = readFileSync(fileURLToPath(first!.worker!), 'utf8');
+    const entry = fileURLToPath(first!.worker!);
+    const chunks = (JSON.parse(readFileSync(STAMP, 'utf8')) as { chunks: string[] }).chunks.map((c) => path.join(path.dirname(entry), c));
+    const code = [entry, ...chunks].map((f) => readFileSync(f, 'utf8')).join('\n');
     // import.meta.url of each source is that source's own URL (rules/ and pdfjs data are found from it)
-    expect(code).toContain(JSON.stringify(pathToFileURL(path.join(ROOT, 'src/cli/config.ts')).href));
+    expect(code).toContain(JSON.stringify(pathToFileURL(path.join(ROOT, 'src/cli/config-cache.ts')).href));
     const stamp = JSON.parse(readFileSync(STAMP, 'utf8')) as { inputs: Record<string, string> };
     expect(Object.keys(stamp.inputs)).toContain('src/parse/numbers.ts');
     expect(Object.keys(stamp.inputs)).toContain('src/cli/worker.ts');
@@ -62,6 +64,17 @@ describe('bundleEntries', () => {
     visit(entry);
     const packages = [...seen].flatMap(statics).filter((s) => !s.startsWith('./') && !s.startsWith('node:'));
     for (const heavy of ['bullmq', 'ioredis', 'tesseract.js', 'esbuild']) expect(packages, heavy).not.toContain(heavy);
-    expect(packages).toContain('commander');
+    // the small packages every start needs are compiled in (no ESM loader walk over their files)
+    for (const small of ['commander', 'csv-stringify/sync', 'p-queue']) expect(packages, small).not.toContain(small);
+    const code = [...seen].map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const small of ['commander', 'csv-stringify', 'p-queue']) expect(code, small).toContain(`// node_modules/${small}/`);
+    // zod and yaml not at all: the configuration comes from its cache (config-cache.ts), and the
+    // validation (config.ts) is loaded only on a miss
+    for (const lazy of ['zod', 'yaml']) {
+      expect(packages, lazy).not.toContain(lazy);
+      expect(code, lazy).not.toContain(`// node_modules/${lazy}/`);
+    }
+    expect(code).not.toContain('// src/cli/config.ts');
+    expect(code).toContain('// src/cli/config-cache.ts');
   }, 60_000);
 });

@@ -155,6 +155,33 @@ describe.skipIf(!HAVE_REDIS)('audit --queue on a BullMQ/Redis fleet', () => {
     expect(survivor.out.stderr.slice(before.length)).not.toContain('mulai ');
   }, 60_000);
 
+  it('--queue-name: a queue of its own on the same Redis, served only by workers of that name', async () => {
+    const own = await startRedis();
+    const port = new URL(own.url).port;
+    const keys = (pattern: string) => spawnSync('/usr/bin/redis-cli', ['-p', port, '--scan', '--pattern', pattern], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    const seeds = ['000_c0a7f8c5d5d194b0.txt', '004_9ed3a231d27ded37.txt'].map((f) => path.join(tmp, 'nasional', f));
+    const alone = spawnSync(process.execPath, [BIN, 'audit', ...seeds], { cwd: ROOT, encoding: 'utf8' });
+    expect(alone.status, alone.stderr).toBe(0);
+    const worker = startCli(['worker', '--queue', own.url, '--queue-name', 'pemda-a', '--concurrency', '1']);
+    workers.push(worker);
+    const submit = startCli(['audit', ...seeds, '--queue', own.url, '--queue-name', 'pemda-a']);
+    expect(await submit.exited, submit.out.stderr).toBe(0);
+    expect(submit.out.stdout).toBe(alone.stdout);
+    expect(worker.out.stderr).toContain(`siap: antrean pemda-a di ${own.url}`);
+    for (const f of seeds) expect(worker.out.stderr).toContain(`selesai ${f}`);
+    expect(keys('bull:pemda-a:*').length).toBeGreaterThan(0);
+    expect(keys('bull:lkip-audit:*')).toEqual([]);
+    worker.proc.kill('SIGTERM');
+    await worker.exited;
+    // a name BullMQ cannot use, or --queue-name without --queue: exit 2, one line
+    const bad = spawnSync(process.execPath, [BIN, 'audit', seeds[0]!, '--queue', own.url, '--queue-name', 'a:b'], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('nama antrean tidak sah: "a:b"');
+    const lone = spawnSync(process.execPath, [BIN, 'audit', seeds[0]!, '--queue-name', 'pemda-a'], { cwd: ROOT, encoding: 'utf8' });
+    expect(lone.status).toBe(2);
+    expect(lone.stderr).toContain('--queue-name hanya berlaku dengan --queue');
+  }, 120_000);
+
   it('Redis lost mid-run: exit 2 with one Indonesian line, no CSV written (neither --out nor stdout)', async () => {
     const lonely = await startRedis(); // no worker: the jobs wait
     const out = path.join(tmp, 'putus.csv');

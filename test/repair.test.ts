@@ -47,9 +47,9 @@ function ocrDoc(misreads: Misread[], opts: { confidences?: boolean } = {}): Docu
 
 function run(doc: Document) {
   const report = parseReport(doc, config);
-  const before = runRules(report, doc, config);
+  const before = runRules(report, config);
   const { report: repaired, repairs } = repairReport(report, { doc });
-  const after = runRules(repaired, doc, config);
+  const after = runRules(repaired, config);
   return { report, repaired, repairs, before, after };
 }
 
@@ -160,7 +160,7 @@ describe('reviewOcrFindings', () => {
   it('leaves the findings of a text report as they are', () => {
     const doc = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%' }], { confidences: false });
     const report = parseReport(doc, config);
-    const findings = runRules(report, doc, config);
+    const findings = runRules(report, config);
     expect(findings.length).toBeGreaterThan(0);
     expect(reviewOcrFindings(findings, report, doc)).toEqual(findings);
   });
@@ -168,7 +168,7 @@ describe('reviewOcrFindings', () => {
   it('marks a finding that rests on a low-confidence OCR value for a human look, at most a warning', () => {
     const doc = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 55 }]);
     const { report } = repairReport(parseReport(doc, config), { doc });
-    const reviewed = reviewOcrFindings(runRules(report, doc, config), report, doc);
+    const reviewed = reviewOcrFindings(runRules(report, config), report, doc);
     const f = reviewed.find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
     expect(f.needsReview).toBe(true);
     expect(f.severity).toBe('warning');
@@ -179,7 +179,7 @@ describe('reviewOcrFindings', () => {
     // a % read as "96" with high confidence (not repaired here): the difference it makes is no evidence
     const doc = ocrDoc([{ line: 89, from: '90,00%', to: '90,0096', conf: 97 }]);
     const report = parseReport(doc, config);
-    const reviewed = reviewOcrFindings(runRules(report, doc, config), report, doc);
+    const reviewed = reviewOcrFindings(runRules(report, config), report, doc);
     for (const f of reviewed.filter((x) => x.where.line === 89)) {
       expect(f.severity).not.toBe('error');
       expect(f.needsReview).toBe(true);

@@ -16,7 +16,8 @@ import { textToDocument } from '../src/ingest/text.js';
 import type { Finding } from '../src/model/finding.js';
 import { compareFindings } from '../src/report/baseline.js';
 import { CSV_COLUMNS } from '../src/report/csv.js';
-import { fingerprint, tableIdentity } from '../src/report/fingerprint.js';
+import { fingerprint, tableIdentity, valueKey } from '../src/report/fingerprint.js';
+import { exp } from './helpers/expected.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_000 = readFileSync(path.join(ROOT, 'fixtures/seeds/000_c0a7f8c5d5d194b0.txt'), 'utf8');
@@ -139,13 +140,22 @@ describe('fingerprint', () => {
     ruleId: 'target-drift',
     category: 'target_drift',
     severity: 'error',
+    messageId: 'x',
+    data: {},
     message: { id: 'x baris 965', en: 'x line 965' },
     where: { file: 'a.txt', page: null, line: 968, section: 'Lampiran PK Perubahan', table: 'PK Perubahan (Lampiran PK Perubahan, baris 965)', row: 'Indeks Kepuasan Masyarakat', column: 'TARGET' },
     reported: '93%',
-    expected: '93',
-    tolerance: '',
+    expected: { kind: 'printed', raw: '93' },
+    tolerance: { kind: 'text', text: { id: 'nilai sama (angka dan satuan)', en: 'the same value (number and unit)' } },
     related: [],
   };
+  it('a message written with the tool\'s line numbers (an older baseline) has the same value key as the same message now', () => {
+    const old = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (baris 454, di bawah Tabel 3.1) menurut skala (baris 410) berpredikat "A"; lihat Lampiran RKT baris 920, Lampiran SK IKU baris 1044.', en: 'x' } };
+    const now = { ...base, message: { id: 'Kesimpulan: rata-rata capaian 98,29% (di bawah Tabel 3.1) menurut skala berpredikat "A"; lihat Lampiran RKT, Lampiran SK IKU.', en: 'x' } };
+    expect(valueKey(old)).toBe(valueKey(now));
+    // other values still count: a changed number is another value
+    expect(valueKey({ ...now, message: { ...now.message, id: now.message.id.replace('98,29', '98,30') } })).not.toBe(valueKey(now));
+  });
   it('has no line or page in it: an unnumbered table keeps its kind and section, not its "baris N"', () => {
     expect(tableIdentity(base.where.table)).toBe('pk perubahan lampiran pk perubahan');
     const moved = { ...base, where: { ...base.where, line: 988, page: 40, table: 'PK Perubahan (Lampiran PK Perubahan, baris 985)', file: 'b.pdf' }, message: { id: 'x baris 985', en: 'x line 985' } };
@@ -170,7 +180,7 @@ describe('fingerprint', () => {
 describe('checks across a batch: documents of one agency', () => {
   const summary = (file: string, text: string) => {
     const doc = textToDocument(file, text);
-    return summariseReport(auditDocument(doc, config).report, doc, config);
+    return summariseReport(auditDocument(doc, config).report, config);
   };
   const lkip = summary('balung-2023.txt', SEED_000);
   /** 000 as the 2022 report: the cover's year, Tabel 3.1's years, and its "Indeks Kepuasan Masyarakat" realisation and capaian. */
@@ -187,13 +197,24 @@ describe('checks across a batch: documents of one agency', () => {
     expect(sk.iku.length).toBe(6);
   });
 
-  it('000 and 002 agree: no cross-document finding', () => {
-    expect(crossDocumentFindings([lkip, summary('sk-iku.txt', SEED_002)])).toEqual([]);
+  /** The findings on values (IKU formulas, targets); the regulation 002 cites is the test below. */
+  const values = (fs: Finding[]) => fs.filter((f) => f.category !== 'reference_mismatch');
+
+  it('000 and 002 agree on the IKU; 002 cites PermenPANRB 53 with Tahun 2015 where the body of 000 has 2014: that one finding, naming both places', () => {
+    const out = crossDocumentFindings([lkip, summary('sk-iku.txt', SEED_002)]);
+    expect(out.map((f) => [f.category, f.where.file, f.where.line, f.related.map((r) => `${r.file} ${r.line}`).join(', ')])).toEqual([
+      ['reference_mismatch', 'sk-iku.txt', 29, 'balung-2023.txt 18, balung-2023.txt 77'],
+    ]);
+    expect(out[0]!.reported).toContain('Nomor 53 Tahun 2015');
+    expect(exp(out[0]!)).toBe('Tahun 2014 (balung-2023.txt: Kata Pengantar, baris 18; Ikhtisar Eksekutif, baris 77)');
+    // the same year in both: nothing
+    const fixed = summary('sk-iku-2014.txt', edit(SEED_002, 'Nomor 53 Tahun 2015', 'Nomor 53 Tahun 2014'));
+    expect(crossDocumentFindings([lkip, fixed])).toEqual([]);
   });
 
   it('a copy of 002 with one formula changed: exactly that finding, naming both files and both places', () => {
     const changed = edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}');
-    const out = crossDocumentFindings([lkip, summary('sk-iku-ubah.txt', changed)]);
+    const out = values(crossDocumentFindings([lkip, summary('sk-iku-ubah.txt', changed)]));
     expect(out.length).toBe(1);
     const f = out[0]!;
     expect([f.ruleId, f.where.file, f.where.row, f.related[0]!.file, f.related[0]!.section]).toEqual(['cross-document', 'sk-iku-ubah.txt', 'Persentase Indikator Program yang tercapai', 'balung-2023.txt', 'Lampiran SK IKU']);
@@ -207,7 +228,7 @@ describe('checks across a batch: documents of one agency', () => {
   it('rules.cross-document in the configuration: disabled, or another severity', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
-    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'warning' }).map((f) => f.severity)).toEqual(['warning']);
+    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'info' }).map((f) => f.severity)).toEqual(['info', 'info']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
@@ -228,7 +249,7 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, same])).toEqual([]);
     const changed = summary('pk-perubahan-ubah.txt', edit(pk, 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%', 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t85%'));
     const out = crossDocumentFindings([lkip, changed]);
-    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, exp(f)])).toEqual([
       ['target_drift', 'pk-perubahan-ubah.txt', '85%', 'balung-2023.txt', 'Lampiran PK Perubahan', '80%'],
     ]);
   });
@@ -241,7 +262,7 @@ describe('checks across a batch: documents of one agency', () => {
     const prev = summary('balung-2022.txt', last);
     expect(prev.year).toBe(2022);
     const out = crossDocumentFindings([lkip, prev]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, exp(f)])).toEqual([
       ['target_drift', 'balung-2023.txt', 'Indeks Kepuasan Masyarakat', '94', 'balung-2022.txt', '95'],
     ]);
     expect(out[0]!.message.id).toContain('Target 2025');
@@ -254,18 +275,19 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, agreeing])).toEqual([]);
     const differing = summary('balung-2022.txt', lastYear(SEED_000, '90,42\t97,23%'));
     const out = crossDocumentFindings([lkip, differing]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, f.expected])).toEqual([
+    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, exp(f)])).toEqual([
       ['cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
     ]);
   });
 
-  it('through the CLI (worker threads): the changed SK IKU gives one finding in every format, after the per-file ones', () => {
+  it('through the CLI (worker threads): the changed SK IKU gives its findings in every format, after the per-file ones', () => {
     const dir = path.join(tmp, 'batch');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'a-lkip.txt'), SEED_000);
     writeFileSync(path.join(dir, 'b-sk-iku.txt'), edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     const csv = cli([dir]).stdout.trim().split('\n');
-    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(1);
+    // the formula and the regulation's year (PermenPANRB 53: 2015 in 002, 2014 in the body of 000)
+    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(2);
     expect(csv.at(-1)).toContain(',cross-document,');
     const one = cli([dir, '--format', 'json']).stdout;
     // the same bytes at any concurrency (the cross-document findings follow the input order)
@@ -273,7 +295,7 @@ describe('checks across a batch: documents of one agency', () => {
     expect(r2.stdout).toBe(one);
     const out = json(one);
     const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'cross-document').map((f) => [r.file, f.where.file, f.related[0]!.file]));
-    expect(cross).toEqual([[path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]]);
+    expect(cross).toEqual([0, 1].map(() => [path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]));
     expect(out.results.map((r) => r.document)).toEqual(['lkip|KECAMATAN BALUNG|2023', 'sk_iku|KECAMATAN BALUNG|2023']);
     // the HTML quotes the printed row of the separate SK IKU
     const html = cli([dir, '--format', 'html']).stdout;

@@ -5,6 +5,8 @@ import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import { countLevels } from '../src/parse/budget.js';
+import { formatExpected, formatTolerance } from '../src/audit/format.js';
+import { exp } from './helpers/expected.js';
 
 const config = loadConfig();
 const SEEDS = {
@@ -21,7 +23,7 @@ function run(file: string) {
 const has = (file: string, rule: string, line: number, reported: string, expected: string) => {
   const f = run(file).findings.find((x) => x.ruleId === rule && x.where.line === line && x.reported === reported);
   expect(f, `${rule} at ${file}:${line} (${reported})`).toBeDefined();
-  expect(f!.expected).toBe(expected);
+  expect(exp(f!)).toBe(expected);
   return f!;
 };
 
@@ -68,7 +70,13 @@ describe('issue 2 acceptance findings', () => {
   it('1. Balung Tabel 3.8 program realisation 2.657.062.192 vs kegiatan 2.656.062.192', () => {
     const f = has(SEEDS.balung, 'budget-sum', 777, '2.657.062.192', '2.656.062.192');
     expect(f.where.table).toBe('Tabel 3.8');
-    expect(f.tolerance).toBe('tepat (rupiah utuh)');
+    expect(f.tolerance).toEqual({ kind: 'exact-rupiah' });
+    expect(formatTolerance(f.tolerance, 'id')).toBe('tepat (rupiah utuh)');
+    // as data: the printed value as an exact rupiah quantity, its cell, the recomputed sum
+    expect(f.printed).toEqual({ value: '2657062192', unit: 'rupiah', decimals: 0 });
+    expect(f.expected).toEqual({ kind: 'quantity', quantity: { value: '2656062192', unit: 'rupiah', decimals: 0 } });
+    expect(f.where.col).toBeTypeOf('number');
+    expect(formatExpected(f.expected, 'en')).toBe('2,656,062,192');
   });
   it('2. Balung PK Bab II 85 % vs 80% elsewhere', () => {
     has(SEEDS.balung, 'target-drift', 374, '85 %', '80%');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
+import { exp } from './helpers/expected.js';
 
 const config = loadConfig();
 const base = readFileSync(new URL('../fixtures/synthetic/konsisten.txt', import.meta.url), 'utf8');
@@ -45,7 +46,7 @@ describe('synthetic consistent report', () => {
   ];
   for (const c of cases) {
     it(`breaking ${c.name} gives exactly its finding`, () => {
-      const got = audit(mutate(c.line, c.from, c.to)).map((f) => `${f.ruleId} ${f.where.line} ${f.reported} → ${f.expected}`);
+      const got = audit(mutate(c.line, c.from, c.to)).map((f) => `${f.ruleId} ${f.where.line} ${f.reported} → ${exp(f)}`);
       expect(got).toEqual(c.want);
     });
   }

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DocLine } from '../src/model/document.js';
 import type { Finding } from '../src/model/finding.js';
+import { capaian } from '../src/audit/rules/capaian.js';
+import { textToDocument } from '../src/ingest/text.js';
 import { indexLines, linesToPages, locate, reportedCell } from '../src/web/locate.js';
+import { runRule } from './helpers/rule-tester.js';
+import { measurement } from './helpers/snippets.js';
 
 const box = (x: number) => ({ x, y: 100, w: 40, h: 12 });
 const row: DocLine = {
@@ -24,11 +28,13 @@ const finding = (line: number, reported: string): Finding => ({
   ruleId: 'target-drift',
   category: 'target_drift',
   severity: 'error',
+  messageId: 'x',
+  data: {},
   message: { id: 'x', en: 'x' },
   where: { file: 'f.pdf', page: null, line },
   reported,
-  expected: '',
-  tolerance: '',
+  expected: { kind: 'none' },
+  tolerance: { kind: 'none' },
   related: [],
 });
 
@@ -46,8 +52,22 @@ describe('locate', () => {
     const f = finding(237, '86,44 %');
     expect(locate(f, ls)?.cell).toBe(1); // by text: the first cell reading "86,44 %"
     expect(locate({ ...f, where: { ...f.where, col: 2 } }, ls)).toEqual({ page: 11, line: 237, box: box(110), cell: 2 });
-    // an index past the row's cells, or on an empty cell, falls back to the text
-    expect(locate({ ...f, where: { ...f.where, col: 9 } }, ls)?.cell).toBe(1);
+    // a known index is never replaced by a cell found by its text: past the row's cells, the whole line is boxed
+    expect(locate({ ...f, where: { ...f.where, col: 9 } }, ls)).toEqual({ page: 11, line: 237, box: same.box, cell: null });
+  });
+  it('boxes the capaian cell, not the realisasi cell, when both print "86,44 %" (a real capaian finding)', () => {
+    // the Jelbuk SKM row: realisasi copied into capaian; the capaian rule's finding carries the capaian cell's index
+    const text = measurement(['1\tMeningkatnya Kepuasan Masyarakat\tIndeks Kepuasan Masyarakat\tB (85)\t86,44 %\t86,44 %']);
+    const [f] = runRule(capaian, text);
+    const doc = textToDocument('kasus.txt', text);
+    const line = doc.lines.find((l) => l.line === f!.where.line)!;
+    const cells = line.cells!.map((c) => c.text.trim());
+    expect(cells.filter((c) => c === '86,44 %')).toHaveLength(2);
+    const at = locate(f!, indexLines(doc.lines));
+    expect(at?.cell).toBe(cells.lastIndexOf('86,44 %'));
+    expect(f!.where.col).toBe(cells.lastIndexOf('86,44 %'));
+    // by its text alone the page would have boxed the realisasi cell
+    expect(reportedCell(line, f!.reported)).toBe(cells.indexOf('86,44 %'));
   });
   it('falls back to the line box for sentences and unmatched values', () => {
     expect(locate(finding(240, '89,55%'), lines)).toEqual({ page: 12, line: 240, box: prose.box, cell: null });

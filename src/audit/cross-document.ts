@@ -10,6 +10,7 @@
  *     layout, markup and case ignored) and any target both give for the same year;
  *   - a separate PK (or PK Perubahan) against the LKIP's PK (or PK Perubahan) of the same year:
  *     the target of every indicator both list;
+ *   - either against that LKIP: the year of every regulation both cite (kind, number, title);
  *   - two LKIPs of different years: the Renstra targets for the years both cover (body or
  *     appendix), a finding when the two reports share no value for the indicator and year (a
  *     report that contradicts itself is target-drift's finding, not this one's); and the earlier
@@ -19,15 +20,18 @@
  * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
+import { criterion } from './tolerance.js';
 import type { Config } from '../model/config.js';
-import type { Document } from '../model/document.js';
-import type { Category, Finding, Severity } from '../model/finding.js';
+import type { Category, Finding, Severity, Tolerance } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { RuleMeta } from '../model/rule.js';
 import type { SourceRef } from '../model/values.js';
-import { cellRef } from '../parse/crossref.js';
+import { regulationCitations } from '../parse/citations.js';
 import { parseValue } from '../parse/numbers.js';
 import { indicatorKey } from '../parse/performance.js';
+import { printed } from '../parse/prose.js';
+import { cellRef, SECTION_LABEL } from '../parse/structure.js';
+import { lineAt, paragraphs } from './rules/_text.js';
 
 export type DocumentKind = 'lkip' | 'sk_iku' | 'pk' | 'other';
 
@@ -61,6 +65,18 @@ export interface RealisationEntry {
   src: SourceRef;
 }
 
+/** A regulation cited with its title ("Peraturan Menteri PANRB Nomor 53 Tahun 2014 tentang ..."). */
+export interface CitationEntry {
+  /** Kind, number and the start of the title: one regulation. */
+  key: string;
+  jenis: string;
+  nomor: string;
+  tahun: number;
+  tentang: string;
+  printed: string;
+  src: SourceRef;
+}
+
 /** What the cross-document checks need of one file: small enough to pass from a worker. */
 export interface DocumentSummary {
   file: string;
@@ -71,13 +87,14 @@ export interface DocumentSummary {
   iku: IkuEntry[];
   targets: TargetEntry[];
   realisations: RealisationEntry[];
+  citations: CitationEntry[];
 }
 
 export const CROSS_DOCUMENT_RULE = 'cross-document';
 
 export const CROSS_DOCUMENT_DOCS: RuleMeta['docs'] = {
-  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
-  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
+  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, peraturan yang dikutip SK IKU atau PK terpisah dengan tahun lain daripada di LKIP (tahun yang paling sering dikutip LKIP; peringatan), LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
+  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, a regulation the separate SK IKU or PK cites with another year than the LKIP (the year the LKIP cites most often; warning), this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
 };
 
 /** Its metadata for the reporters (SARIF's rule list, the HTML's explanation), beside the rules'. */
@@ -118,7 +135,7 @@ const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|okt
  * Perubahan Tahun 2023"), else its number or signing date ("Nomor : 065/45/35.09.10/2023",
  * "Pada tanggal : 21 November 2023", "Jember : 21 November 2023").
  */
-function yearOf(report: LkipReport, doc: Document): number | null {
+function yearOf(report: LkipReport): number | null {
   if (report.meta.year !== null) return report.meta.year;
   const patterns = [
     /\b(?:perjanjian kinerja|indikator kinerja utama)\b[^.]{0,40}?\btahun\s+(20\d\d)\b/i,
@@ -126,8 +143,8 @@ function yearOf(report: LkipReport, doc: Document): number | null {
     new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(20\\d\\d)\\b`, 'i'),
   ];
   for (const re of patterns) {
-    for (const l of doc.lines) {
-      const m = re.exec(l.text);
+    for (const l of report.prose.lines) {
+      const m = re.exec(printed(l));
       if (m) return Number(m[1]);
     }
   }
@@ -169,7 +186,7 @@ function ikuEntries(report: LkipReport, kind: DocumentKind, synonyms: [string, s
 }
 
 /** The per-file summary the cross-document checks read (computed where the document is, in the worker). */
-export function summariseReport(report: LkipReport, doc: Document, config: Config): DocumentSummary {
+export function summariseReport(report: LkipReport, config: Config): DocumentSummary {
   const kind = kindOf(report);
   const synonyms = config.vocabulary?.indicatorSynonyms ?? [];
   const indicators = new Map(report.indicators.map((i) => [i.id, i]));
@@ -206,11 +223,25 @@ export function summariseReport(report: LkipReport, doc: Document, config: Confi
     file: report.file,
     kind,
     agency: report.meta.agency ? report.meta.agency.toUpperCase().replace(/\s+/g, ' ').trim() : null,
-    year: yearOf(report, doc),
+    year: yearOf(report),
     iku: ikuEntries(report, kind, synonyms),
     targets,
     realisations,
+    citations: citationEntries(report),
   };
+}
+
+/** The regulations a document cites with a title, where it cites them. */
+function citationEntries(report: LkipReport): CitationEntry[] {
+  const out: CitationEntry[] = [];
+  for (const par of paragraphs(report)) {
+    for (const c of regulationCitations(par.text)) {
+      if (!c.tentangKey) continue;
+      const l = lineAt(par, c.index);
+      out.push({ key: `${c.jenisKey}|${c.nomor}|${c.tentangKey}`, jenis: short(c.jenis, 70), nomor: c.nomor, tahun: c.tahun, tentang: short(c.tentang ?? '', 60), printed: short(c.printed, 120), src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[par.section] } });
+    }
+  }
+  return out;
 }
 
 /** The key a document is paired by across runs (baselines): kind, agency and year, or the file's name. */
@@ -223,15 +254,17 @@ const at = (r: SourceRef) => (r.page !== null ? `hlm. ${r.page}, baris ${r.line}
 const atEn = (r: SourceRef) => (r.page !== null ? `p. ${r.page}, line ${r.line}` : `line ${r.line}`);
 const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function finding(category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: string, message: { id: string; en: string }): Finding {
+function finding(messageId: string, category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: Tolerance, message: { id: string; en: string }): Finding {
   return {
     ruleId: CROSS_DOCUMENT_RULE,
     category,
     severity: 'error',
+    messageId,
+    data: { reported, expected },
     message,
     where,
     reported,
-    expected,
+    expected: expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
     tolerance,
     related: [{ ...other, note: other.file }],
   };
@@ -271,12 +304,13 @@ function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
     if (formulaWords(e.formula).join(' ') === formulaWords(o.formula).join(' ')) continue;
     out.push(
       finding(
+        'ikuFormula',
         'cross_table_mismatch',
         e.src,
         o.src,
         short(e.formula) || '(kosong)',
         short(o.formula) || '(kosong)',
-        'kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)',
+        criterion('kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)', 'the same words (order, layout, case ignored)'),
         {
           id: `Formulasi IKU "${short(e.name, 90)}" di ${a.file} (${at(e.src)}) berbeda dengan di ${b.file} (${at(o.src)}): "${short(e.formula, 90)}" dan "${short(o.formula, 90)}".`,
           en: `The IKU formula of "${short(e.name, 90)}" in ${a.file} (${atEn(e.src)}) differs from the one in ${b.file} (${atEn(o.src)}): "${short(e.formula, 90)}" and "${short(o.formula, 90)}".`,
@@ -305,7 +339,7 @@ function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: Targe
     const src = SOURCE_LABEL[t.source];
     const osrc = SOURCE_LABEL[o.source];
     out.push(
-      finding('target_drift', t.src, o.src, t.raw, o.raw, 'nilai sama', {
+      finding('target', 'target_drift', t.src, o.src, t.raw, o.raw, criterion('nilai sama', 'the same value'), {
         id: `Target ${t.year} "${short(t.name, 90)}" di ${src.id} ${a.file} (${at(t.src)}) tercatat ${t.raw}, sedangkan di ${osrc.id} ${b.file} (${at(o.src)}) ${o.raw}.`,
         en: `The ${t.year} target of "${short(t.name, 90)}" in the ${src.en} of ${a.file} (${atEn(t.src)}) is ${t.raw}, while the ${osrc.en} of ${b.file} (${atEn(o.src)}) gives ${o.raw}.`,
       }),
@@ -330,11 +364,52 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
     if (os.some((o) => sameValue(q, o))) continue;
     const o = os[0]!;
     out.push(
-      finding('cross_table_mismatch', q.src, o.src, q.raw, o.raw, 'nilai sama pada presisi cetak (dibulatkan atau dipotong)', {
+      finding('realisation', 'cross_table_mismatch', q.src, o.src, q.raw, o.raw, criterion('nilai sama pada presisi cetak (dibulatkan atau dipotong)', 'the same value at the printed precision (rounded or truncated)'), {
         id: `Realisasi ${q.year} "${short(q.name, 90)}" dikutip di ${later.file} (${at(q.src)}) sebesar ${q.raw}, sedangkan LKIP ${q.year} ${earlier.file} (${at(o.src)}) mencatat ${o.raw}.`,
         en: `The ${q.year} realisation of "${short(q.name, 90)}" is quoted in ${later.file} (${atEn(q.src)}) as ${q.raw}, while the ${q.year} LKIP ${earlier.file} (${atEn(o.src)}) reports ${o.raw}.`,
       }),
     );
+  }
+  return out;
+}
+
+/**
+ * The regulations a separate document `a` (an SK IKU, a PK) cites against the LKIP `b`: one
+ * regulation (kind, number, title) cited with one year throughout `a` and with another year in `b`
+ * (the year `b` cites most often) is reported in `a`, naming the places in `b`. A document that is
+ * not consistent itself is left to the per-file citation rule.
+ */
+function compareCitations(a: DocumentSummary, b: DocumentSummary): Finding[] {
+  const out: Finding[] = [];
+  const theirs = firstBy(b.citations, (c) => c.key);
+  for (const [key, cs] of firstBy(a.citations, (c) => c.key)) {
+    const years = new Set(cs.map((c) => c.tahun));
+    if (years.size !== 1) continue;
+    const c = cs[0]!;
+    const byYear = [...firstBy(theirs.get(key) ?? [], (o) => String(o.tahun)).entries()].sort((x, y) => y[1].length - x[1].length);
+    if (byYear.length === 0) continue;
+    // the year `b` cites most often; a year `b` cites as often as that is no contradiction of `b`
+    const most = byYear[0]![1].length;
+    if (byYear.some(([y, os]) => os.length === most && Number(y) === c.tahun)) continue;
+    const [year, os] = byYear[0]!;
+    const places = os.slice(0, 4).map((o) => `${o.src.section ? `${o.src.section}, ` : ''}${at(o.src)}`);
+    const placesEn = os.slice(0, 4).map((o) => `${o.src.section ? `${o.src.section}, ` : ''}${atEn(o.src)}`);
+    out.push({
+      ruleId: CROSS_DOCUMENT_RULE,
+      category: 'reference_mismatch',
+      severity: 'warning',
+      messageId: 'citationYear',
+      data: { reported: c.printed, expected: String(year) },
+      message: {
+        id: `${c.jenis} Nomor ${c.nomor} tentang "${c.tentang}" dikutip dengan Tahun ${c.tahun} di ${a.file} (${at(c.src)}), tetapi dengan Tahun ${year} di ${b.file} (${places.join('; ')}): tahunnya berbeda.`,
+        en: `${c.jenis} Nomor ${c.nomor} on "${c.tentang}" is cited with year ${c.tahun} in ${a.file} (${atEn(c.src)}), but with year ${year} in ${b.file} (${placesEn.join('; ')}): the years differ.`,
+      },
+      where: c.src,
+      reported: c.printed,
+      expected: { kind: 'text', text: { id: `Tahun ${year} (${b.file}: ${places.join('; ')})`, en: `year ${year} (${b.file}: ${placesEn.join('; ')})` } },
+      tolerance: criterion('jenis, nomor dan judul sama: tahun sama', 'same kind, number and title: same year'),
+      related: os.slice(0, 4).map((o) => ({ ...o.src, note: `${b.file}: ${o.printed}` })),
+    });
   }
   return out;
 }
@@ -356,7 +431,10 @@ export function crossDocumentFindings(summaries: readonly DocumentSummary[], set
       if (d.kind === 'sk_iku' || d.kind === 'pk') {
         // the LKIP of its year; a document whose year cannot be read only when the agency has one LKIP
         const match = d.year !== null ? lkips.filter((l) => l.year === d.year) : lkips.length === 1 ? lkips : [];
-        for (const l of match) out.push(...(d.kind === 'sk_iku' ? compareIku(d, l) : compareTargets(d, l, (s) => (s === 'pk' || s === 'pk_perubahan' ? s : null))));
+        for (const l of match) {
+          out.push(...(d.kind === 'sk_iku' ? compareIku(d, l) : compareTargets(d, l, (s) => (s === 'pk' || s === 'pk_perubahan' ? s : null))));
+          out.push(...compareCitations(d, l));
+        }
       }
     }
     // each LKIP against every earlier year's: Renstra targets (body and appendix are one Renstra)

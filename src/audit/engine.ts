@@ -3,22 +3,22 @@
  * severity and messages; a rule that throws becomes one finding and the run goes on.
  */
 import type { Config } from '../model/config.js';
-import type { Document } from '../model/document.js';
-import type { Finding } from '../model/finding.js';
+import type { DataValue, Finding } from '../model/finding.js';
 import type { LkipReport } from '../model/report.js';
 import type { Problem, Rule } from '../model/rule.js';
+import { dataValue, formatData, formatExpected, quantityOf, type Lang } from './format.js';
 import { RULES } from './rules/index.js';
 
-export function fill(template: string, data: Record<string, string | number> = {}): string {
+export function fill(template: string, data: Record<string, DataValue> = {}, lang: Lang = 'id'): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
     if (!(k in data)) throw new Error(`placeholder {{${k}}} tidak diisi`);
-    return String(data[k]);
+    return formatData(data[k]!, lang);
   });
 }
 
 const SEV_ORDER = { info: 0, warning: 1, error: 2 } as const;
 
-export function runRules(report: LkipReport, doc: Document, config: Config, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(report: LkipReport, config: Config, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
@@ -30,13 +30,22 @@ export function runRules(report: LkipReport, doc: Document, config: Config, rule
       let severity = configured;
       if (p.severity && SEV_ORDER[p.severity] < SEV_ORDER[severity]) severity = p.severity;
       if (p.needsReview && severity === 'error') severity = 'warning';
+      const data: Record<string, DataValue> = {};
+      for (const [k, v] of Object.entries(p.data ?? {})) data[k] = dataValue(v);
+      const printedValue = typeof p.reported === 'string' ? null : p.reported;
+      const printed = printedValue ? quantityOf(printedValue) : undefined;
+      // a table value: the page boxes its own cell (by index, never by its text)
+      const col = p.where.col ?? (printedValue && printedValue.src.line === p.where.line ? printedValue.src.col : undefined);
       findings.push({
         ruleId: rule.meta.id,
         category: p.category ?? rule.meta.category,
         severity,
-        message: { id: fill(msg.id, p.data), en: fill(msg.en, p.data) },
-        where: p.where,
-        reported: p.reported,
+        messageId: p.messageId,
+        data,
+        message: { id: fill(msg.id, data, 'id'), en: fill(msg.en, data, 'en') },
+        where: col === undefined ? p.where : { ...p.where, col },
+        reported: printedValue ? printedValue.raw : (p.reported as string),
+        ...(printed ? { printed } : {}),
         expected: p.expected,
         tolerance: p.tolerance,
         related: p.related ?? [],
@@ -45,20 +54,22 @@ export function runRules(report: LkipReport, doc: Document, config: Config, rule
       });
     };
     try {
-      rule.check({ report, doc, config, problem });
+      rule.check({ report, config, problem });
     } catch (e) {
       findings.push({
         ruleId: rule.meta.id,
         category: 'structure_missing',
         severity: 'warning',
+        messageId: 'crashed',
+        data: { error: (e as Error).message },
         message: {
           id: `Aturan ${rule.meta.id} gagal dijalankan: ${(e as Error).message}`,
           en: `Rule ${rule.meta.id} crashed: ${(e as Error).message}`,
         },
         where: { file: report.file, page: null, line: 0 },
         reported: '',
-        expected: '',
-        tolerance: '',
+        expected: { kind: 'none' },
+        tolerance: { kind: 'none' },
         related: [],
       });
     }
@@ -75,6 +86,6 @@ export function sortFindings(f: Finding[]): Finding[] {
       a.ruleId.localeCompare(b.ruleId) ||
       (a.where.column ?? '').localeCompare(b.where.column ?? '') ||
       a.reported.localeCompare(b.reported) ||
-      a.expected.localeCompare(b.expected),
+      formatExpected(a.expected, 'id').localeCompare(formatExpected(b.expected, 'id')),
   );
 }

@@ -20,10 +20,13 @@ function hasConfidences(doc: Document): boolean {
  */
 export function auditDocument(doc: Document, config: Config): { report: LkipReport; findings: Finding[]; repairs: Repair[] } {
   const parsed = parseReport(doc, config);
-  if (!hasConfidences(doc)) return { report: parsed, findings: [...ingestFindings(doc), ...runRules(parsed, doc, config)], repairs: [] };
+  if (!hasConfidences(doc)) return { report: parsed, findings: [...ingestFindings(doc), ...runRules(parsed, config)], repairs: [] };
   const { report, repairs } = repairReport(parsed, { doc });
-  return { report, findings: [...ingestFindings(doc), ...reviewOcrFindings(runRules(report, doc, config), report, doc)], repairs };
+  return { report, findings: [...ingestFindings(doc), ...reviewOcrFindings(runRules(report, config), report, doc)], repairs };
 }
+
+const NONE = { kind: 'none' } as const;
+const NO_TOLERANCE = { kind: 'none' } as const;
 
 /** Input used less than this share of what was read is reported: the audit covers part of the file. */
 export const MIN_USED_SHARE = 0.5;
@@ -39,11 +42,13 @@ export function ingestFindings(doc: Document): Finding[] {
     ruleId: 'input-coverage',
     category: 'structure_missing',
     severity: 'info',
+    messageId: 'note',
+    data: {},
     message: n.message,
     where: { file: doc.file, page: n.page, line: n.line },
     reported: '',
-    expected: '',
-    tolerance: '',
+    expected: NONE,
+    tolerance: NO_TOLERANCE,
     related: [],
   }));
   if (input.read > 0 && input.unused > input.read * (1 - MIN_USED_SHARE)) {
@@ -52,14 +57,16 @@ export function ingestFindings(doc: Document): Finding[] {
       ruleId: 'input-coverage',
       category: 'structure_missing',
       severity: 'warning',
+      messageId: 'mostlyUnread',
+      data: { unused: input.unused, read: input.read },
       message: {
         id: `Sebagian besar isi berkas tidak terbaca: ${input.unused} dari ${input.read} ${id} tidak menghasilkan teks; temuan lain hanya mencakup sisanya.`,
         en: `Most of the file could not be read: ${input.unused} of ${input.read} ${en} gave no text; the other findings cover the rest only.`,
       },
       where: { file: doc.file, page: null, line: 0 },
       reported: `${input.read - input.unused} / ${input.read} ${id}`,
-      expected: `${input.read} ${id}`,
-      tolerance: `≥ ${Math.round(MIN_USED_SHARE * 100)}%`,
+      expected: { kind: 'text', text: { id: `${input.read} ${id}`, en: `${input.read} ${en}` } },
+      tolerance: { kind: 'text', text: { id: `≥ ${Math.round(MIN_USED_SHARE * 100)}%`, en: `≥ ${Math.round(MIN_USED_SHARE * 100)}%` } },
       related: [],
     });
   }
@@ -72,11 +79,13 @@ export function inputErrorFinding(file: string, reason: string, message: { id: s
     ruleId: 'input-error',
     category: 'unreadable_value',
     severity: 'error',
+    messageId: reason,
+    data: {},
     message,
     where: { file, page: null, line: 0 },
     reported: reason,
-    expected: '',
-    tolerance: '',
+    expected: NONE,
+    tolerance: NO_TOLERANCE,
     related: [],
   };
 }

@@ -3,6 +3,7 @@
  * why named in the message). Runs after the rules, on their findings; the values and their
  * confidences come from the model (src/parse/repair.ts attaches and repairs them).
  */
+import { formatExpected } from './format.js';
 import type { Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
 import type { LkipReport } from '../model/report.js';
@@ -94,10 +95,11 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
     // a difference that one plausible misreading of the OCR'd text explains is no evidence
     const onOcrPage = !doc ? ocr : [f.where, ...f.related].some((r) => ocrPages.has(r.page));
     if (onOcrPage) {
-      const m = explainedByMisreading(f.reported, f.expected);
-      const back = m ? null : explainedByMisreading(f.expected, f.reported);
+      const expected = formatExpected(f.expected, 'id');
+      const m = explainedByMisreading(f.reported, expected);
+      const back = m ? null : explainedByMisreading(expected, f.reported);
       if (m) reasons.push(`"${f.reported}" bisa jadi salah baca OCR dari "${m}"`);
-      else if (back) reasons.push(`"${f.expected.split(' (')[0]}" bisa jadi salah baca OCR dari "${back}"`);
+      else if (back) reasons.push(`"${expected.split(' (')[0]}" bisa jadi salah baca OCR dari "${back}"`);
     }
     // an error on an OCR page stands only on values that a second reading or another relation of
     // the report's arithmetic confirms; otherwise it is a warning for a human look

@@ -111,7 +111,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
       );
     }
     const result: BatchFileResult = { file, findings };
-    if (opts.summary) result.summary = summariseReport(report, doc, config);
+    if (opts.summary) result.summary = summariseReport(report, config);
     if (opts.withLines) {
       const wanted = new Set<number>();
       for (const f of findings) {
@@ -119,7 +119,7 @@ export async function auditFile(file: string, config: Config, opts: AuditFileOpt
         for (const r of f.related) if (r.file === file && r.line > 0) wanted.add(r.line);
       }
       // the rows a finding across documents may point at (found after the batch, from the summary)
-      if (result.summary) for (const e of [...result.summary.iku, ...result.summary.targets, ...result.summary.realisations]) if (e.src.line > 0) wanted.add(e.src.line);
+      if (result.summary) for (const e of [...result.summary.iku, ...result.summary.targets, ...result.summary.realisations, ...result.summary.citations]) if (e.src.line > 0) wanted.add(e.src.line);
       const lines: Record<string, string> = {};
       for (const l of doc.lines) if (wanted.has(l.line)) lines[String(l.line)] = l.text;
       result.lines = lines;

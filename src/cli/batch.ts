@@ -22,6 +22,7 @@ import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import { errorResult, timeoutResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker.js';
+import type { Config } from '../model/config.js';
 import { workerBundleUrl } from './worker-bundle.js';
 
 export interface BatchOptions {
@@ -29,6 +30,8 @@ export interface BatchOptions {
   /** Per-file time limit in milliseconds. */
   timeoutMs: number;
   configFile?: string;
+  /** The configuration already resolved and validated (the CLI's): the workers take it and load nothing. */
+  config?: Config;
   fileOptions?: AuditFileOptions;
   /** Heap limit of each worker (MB); a file that exceeds it becomes an error row. */
   workerHeapMb?: number;
@@ -303,7 +306,7 @@ export class WorkerPool {
 /** Audit `files` with `concurrency` workers; results reach `onResult` in input order. */
 export async function runBatch(files: readonly string[], opts: BatchOptions): Promise<void> {
   const concurrency = Math.max(1, Math.min(opts.concurrency, files.length || 1));
-  const init: WorkerInit = { configFile: opts.configFile, options: opts.fileOptions ?? {} };
+  const init: WorkerInit = opts.config ? { config: opts.config, options: opts.fileOptions ?? {} } : { configFile: opts.configFile, options: opts.fileOptions ?? {} };
   const bundle = await workerBundleUrl();
   const slots = Array.from({ length: concurrency }, () => new Slot(init, opts.workerHeapMb ?? 2048, bundle, opts.timeoutMs));
   // each worker audits one file and holds AHEAD more (see Slot)

@@ -5,12 +5,16 @@
  * (worker-bundle.ts), so neither pays tsx's loader hooks (a hook thread that every import goes
  * through; ~0.3 s of every start, and ~35 MB per worker thread).
  *
- * - npm packages stay external and are resolved from the project's node_modules (bundles are
- *   written to node_modules/.cache/lkip-audit/, named by the hash of their content, written
- *   atomically, so concurrent runs share them and a source change gives a new file). A stamp
- *   remembers the size and modification time of every source file that went into them: while
- *   none changed, a start needs no compiling (esbuild takes ~0.1 s); any edit compiles again, so a
- *   bundle is never stale.
+ * - The small pure-JS packages every start loads (INLINE: zod, commander, csv-stringify, p-queue)
+ *   are compiled in: loaded from node_modules they are ~130 files that Node's ESM loader resolves,
+ *   reads and links one by one (~0.1 s of every start, zod alone ~100 files). Every other npm
+ *   package stays external and is resolved from the project's node_modules at run time (pdfjs and
+ *   tesseract.js find their data files from their own location). Bundles are written to
+ *   node_modules/.cache/lkip-audit/, named by the hash of their content, written atomically, so
+ *   concurrent runs share them and a source change gives a new file. A stamp remembers the size
+ *   and modification time of every source file that went into them (for a compiled-in package,
+ *   of its package.json: an install rewrites it): while none changed, a start needs no compiling
+ *   (esbuild takes ~0.1 s); any edit compiles again, so a bundle is never stale.
  * - `import.meta.url` is replaced in every source file by that file's own URL, so paths computed
  *   from it (rules/ from src/cli/config.ts, pdfjs data from src/ingest/pdf.ts) stay right.
  * - Code split (esbuild `splitting`): what a module imports dynamically (OCR with tesseract.js and
@@ -28,6 +32,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
+
+/** npm packages compiled into the bundles (pure JS, no files of their own to find at run time). */
+const INLINE = new Set(['zod', 'commander', 'csv-stringify', 'p-queue', 'eventemitter3', 'p-timeout']);
+/** The package a bare import names ('@scope/name' or 'name'), or null for a relative or absolute path. */
+const packageOf = (spec) => (/^[./]/.test(spec) || spec.startsWith('node:') ? null : spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
 
 /**
  * Bundle src/cli/<name>.ts for each name; resolves to { name: file URL } or null (see above).
@@ -61,13 +70,23 @@ export async function bundleEntries(names) {
         chunkNames: 'chunk-[hash]',
         outExtension: { '.js': '.mjs' },
         target: 'node20',
-        packages: 'external',
+        // CommonJS packages compiled in (commander) call require() for Node's modules
+        banner: { js: "import { createRequire as __lkipCreateRequire } from 'node:module'; const require = __lkipCreateRequire(import.meta.url);" },
         write: false,
         metafile: true,
         absWorkingDir: ROOT,
         outdir: 'out',
         logLevel: 'silent',
         plugins: [
+          {
+            name: 'external-packages',
+            setup(b) {
+              b.onResolve({ filter: /^[^./]/ }, (args) => {
+                const pkg = packageOf(args.path);
+                return pkg && INLINE.has(pkg) ? undefined : { path: args.path, external: true };
+              });
+            },
+          },
           {
             name: 'own-import-meta-url',
             setup(b) {
@@ -119,7 +138,12 @@ export async function bundleEntries(names) {
       /** @type {Record<string, string>} */
       const inputs = {};
       // (metafile paths are relative to absWorkingDir)
-      for (const f of Object.keys(result.metafile?.inputs ?? {})) inputs[f] = fileVersion(path.join(ROOT, f));
+      for (const f of Object.keys(result.metafile?.inputs ?? {})) {
+        // a compiled-in package: its package.json stands for all its files
+        const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(f);
+        const file = m ? `${m[1]}/package.json` : f;
+        inputs[file] = fileVersion(path.join(ROOT, file));
+      }
       // and the way they were compiled: this file (its plugin) and esbuild
       inputs[path.relative(ROOT, fileURLToPath(import.meta.url))] = fileVersion(fileURLToPath(import.meta.url));
       inputs[`esbuild@${esbuild.version}`] = '';

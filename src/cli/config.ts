@@ -1,30 +1,16 @@
-/** Loads rules/*.yaml (and a user's --config file over them), validated with zod. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+/**
+ * Loads rules/*.yaml (and a user's --config file over them), validated with zod. A CLI start goes
+ * through config-cache.ts, which reuses a configuration already validated and imports this module
+ * (zod, yaml) only when it has none.
+ */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigSchema, type Config } from '../model/config.js';
+import { ConfigError, configFiles, readText } from './config-cache.js';
 
-export const RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+export { ConfigError, RULES_DIR } from './config-cache.js';
 
-export class ConfigError extends Error {
-  constructor(
-    public file: string,
-    public keyPath: string,
-    public detail: string,
-  ) {
-    super(`Konfigurasi tidak sah: ${file}: ${keyPath || '(akar)'}: ${detail}`);
-  }
-}
-
-function readYaml(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError(file, '', 'berkas tidak dapat dibaca');
-  }
+function readYaml(file: string, text: string): unknown {
   try {
     return parseYaml(text) ?? {};
   } catch (e) {
@@ -56,11 +42,16 @@ function validate(file: string, data: unknown): Config {
 }
 
 export function loadConfig(userFile?: string): Config {
-  const baseFile = path.join(RULES_DIR, 'config.yaml');
-  const vocabFile = path.join(RULES_DIR, 'vocabulary.yaml');
-  const base = readYaml(baseFile);
+  const files = configFiles(userFile);
+  return validateConfigTexts(files, files.map(readText));
+}
+
+/** The configuration of these files (configFiles order) with these texts, validated. */
+export function validateConfigTexts(files: string[], texts: string[]): Config {
+  const [baseFile, vocabFile, userFile] = files as [string, string, string | undefined];
+  const base = readYaml(baseFile, texts[0]!);
   validate(baseFile, base);
-  const vocab = readYaml(vocabFile);
+  const vocab = readYaml(vocabFile, texts[1]!);
   const vr = ConfigSchema.shape.vocabulary.safeParse(vocab);
   if (!vr.success) {
     const issue = vr.error.issues[0]!;
@@ -68,7 +59,7 @@ export function loadConfig(userFile?: string): Config {
   }
   let data = deepMerge(base, { vocabulary: vocab });
   if (userFile) {
-    const user = readYaml(userFile);
+    const user = readYaml(userFile, texts[2]!);
     if (!isObj(user)) throw new ConfigError(userFile, '', 'isi harus berupa pemetaan (mapping) YAML');
     data = deepMerge(data, user);
     return validate(userFile, data);

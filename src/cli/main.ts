@@ -21,7 +21,8 @@ import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type AuditFileOptions, type Ba
 import { LONE_FILE_MAX_BYTES } from '../../bin/v8-flags.js';
 import { auditFile, timeoutResult } from './audit-file.js';
 import { BatchFatalError, runBatch } from './batch.js';
-import { ConfigError, loadConfig, RULES_DIR } from './config.js';
+import { ConfigError, loadConfigCached, RULES_DIR } from './config-cache.js';
+import type { Config } from '../model/config.js';
 import { expandPaths } from './inputs.js';
 import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
@@ -100,6 +101,7 @@ interface AuditOpts {
   baseline?: string;
   failOnNew?: boolean;
   queue?: string;
+  queueName?: string;
   sharedPath?: boolean;
 }
 
@@ -167,9 +169,9 @@ class Sink {
  * loadConfig plus what zod cannot know: rule ids under `rules:` must be rules that exist (a typo
  * would otherwise silently leave the rule at its default). Exits 2 naming the file, key and choices.
  */
-function loadConfigOrExit(file?: string): ReturnType<typeof loadConfig> {
+async function loadConfigOrExit(file?: string): Promise<Config> {
   try {
-    const config = loadConfig(file);
+    const config = await loadConfigCached(file);
     const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
     for (const id of Object.keys(config.rules)) {
       if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
@@ -217,7 +219,7 @@ async function loneFile(file: string): Promise<boolean> {
  * worker thread could be stopped in the middle of synchronous parsing; a file that small parses in
  * well under a second.) A run stopped at the limit exits when its output is written.
  */
-async function auditInProcess(file: string, config: ReturnType<typeof loadConfig>, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
+async function auditInProcess(file: string, config: Config, fileOptions: AuditFileOptions, timeoutMs: number): Promise<BatchFileResult> {
   const timedOut = () => {
     stopAfterOutput = true;
     return timeoutResult(file, timeoutMs);
@@ -232,16 +234,18 @@ async function auditInProcess(file: string, config: ReturnType<typeof loadConfig
 let stopAfterOutput = false;
 
 async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
-  const config = loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
+  const config = await loadConfigOrExit(opts.config); // fail fast (exit 2) on a bad configuration, before any worker starts
   if (opts.excel && opts.format !== 'csv') fail('--excel hanya berlaku untuk --format csv');
   if (opts.failOnNew && !opts.baseline) fail('--fail-on-new memerlukan --baseline');
   const baseline = opts.baseline ? loadBaselineOrExit(opts.baseline) : null;
   if (opts.sharedPath && !opts.queue) fail('--shared-path hanya berlaku dengan --queue');
+  if (opts.queueName !== undefined && !opts.queue) fail('--queue-name hanya berlaku dengan --queue');
   // the queue code (bullmq, ioredis) is loaded only when asked for: a local run does not pay for it
   const queueMod = opts.queue ? await import('./queue.js') : null;
   if (opts.queue) {
     try {
       queueMod!.checkQueueUrl(opts.queue, opts.lang);
+      if (opts.queueName !== undefined) queueMod!.checkQueueName(opts.queueName, opts.lang);
     } catch (e) {
       fail((e as Error).message);
     }
@@ -293,13 +297,13 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     };
     if (opts.queue) {
       // the fleet: the same results from `lkip-audit worker` processes on any machine (queue.ts)
-      await queueMod!.runQueue(files, { url: opts.queue, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
+      await queueMod!.runQueue(files, { url: opts.queue, queueName: opts.queueName, lang: opts.lang, config, fileOptions, timeoutMs, sharedPath: opts.sharedPath === true, onResult, onProgress });
     } else if (files.length === 1 && (await loneFile(files[0]!))) {
       // one small file: audited here, without starting a worker thread (the same auditFile)
       await onResult(0, await auditInProcess(files[0]!, config, fileOptions, timeoutMs));
       onProgress?.(1, 1, files[0]!);
     } else {
-      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, fileOptions, onProgress, onResult });
+      await runBatch(files, { concurrency: opts.concurrency, timeoutMs, configFile: opts.config, config, fileOptions, onProgress, onResult });
     }
     // checks across the batch's documents: after every file, on the summaries
     const cross = crossDocumentFindings(
@@ -374,6 +378,7 @@ program
   .option('--baseline <file>', 'JSON atau SARIF dari audit sebelumnya: tiap temuan ditandai new/unchanged/updated/absent')
   .option('--fail-on-new', 'kode keluar 1 hanya karena temuan baru sejak --baseline (setingkat --fail-on, bawaan: peringatan)')
   .option('--queue <url>', 'audit lewat antrean BullMQ di Redis (redis://HOST:PORT) oleh `lkip-audit worker` di mesin mana pun')
+  .option('--queue-name <nama>', 'dengan --queue: nama antrean (bawaan: lkip-audit); hanya pekerja dengan nama yang sama yang mengambil tugasnya')
   .option('--shared-path', 'dengan --queue: kirim path berkas saja, bukan isinya (semua pekerja melihat sistem berkas yang sama)')
   .action(auditCommand);
 
@@ -381,15 +386,17 @@ program
   .command('worker')
   .description('pekerja armada: audit berkas dari antrean Redis (dikirim oleh `lkip-audit audit --queue`) sampai dihentikan')
   .requiredOption('--queue <url>', 'antrean BullMQ di Redis (redis://HOST:PORT)')
+  .option('--queue-name <nama>', 'nama antrean yang dilayani (sama dengan `audit --queue-name`)', 'lkip-audit')
   .option('-j, --concurrency <n>', 'jumlah berkas yang diaudit bersamaan (bawaan: jumlah inti)', positiveInt('--concurrency'), Math.max(1, os.availableParallelism()))
   .addOption(new Option('--lang <lang>', 'bahasa pesan').choices(['id', 'en']).default('id'))
   .option('--lock-timeout <detik>', 'tugas pekerja yang mati diambil alih pekerja lain setelah sekian detik', positiveNum('--lock-timeout'), 30)
-  .action(async (opts: { queue: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
+  .action(async (opts: { queue: string; queueName: string; concurrency: number; lang: Lang; lockTimeout: number }) => {
     try {
-      const { checkQueueUrl } = await import('./queue.js');
+      const { checkQueueName, checkQueueUrl } = await import('./queue.js');
       const { runQueueWorker } = await import('./queue-worker.js');
       checkQueueUrl(opts.queue, opts.lang);
-      await runQueueWorker({ url: opts.queue, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
+      checkQueueName(opts.queueName, opts.lang);
+      await runQueueWorker({ url: opts.queue, queueName: opts.queueName, concurrency: opts.concurrency, lang: opts.lang, lockMs: Math.round(opts.lockTimeout * 1000) });
     } catch (e) {
       if (e instanceof BatchFatalError) fail(e.message);
       fail(`pekerja gagal: ${(e as Error).message}`);
@@ -401,10 +408,10 @@ program
   .description('tampilkan model laporan (JSON): bagian, tabel, indikator dan target per sumber, pohon anggaran')
   .argument('<file>', 'berkas laporan')
   .option('-c, --config <file>', 'berkas YAML konfigurasi')
-  .option('--full', 'sertakan baris mentah semua tabel')
+  .option('--full', 'sertakan baris mentah semua tabel, semua fakta dan indeks teks')
   .option('--ocr', 'baca semua halaman PDF dengan OCR')
   .action(async (file: string, opts: { config?: string; full?: boolean; ocr?: boolean }) => {
-    const config = loadConfigOrExit(opts.config);
+    const config = await loadConfigOrExit(opts.config);
     let doc;
     try {
       doc = await loadDocument(file, { forceOcr: opts.ocr === true, limits: config.limits });
@@ -431,6 +438,8 @@ program
         undecided: l.undecided,
       })),
       facts: opts.full ? report.facts : `${report.facts.length} fakta (--full untuk semuanya)`,
+      /** The prose index the rules read (every non-empty line as text). */
+      prose: opts.full ? report.prose : `${report.prose.lines.length} baris teks (--full untuk semuanya)`,
       budgets: report.budgets.map((b) => ({ ...b, counts: countLevels(b) })),
       targetsByIndicator: report.indicators.map((i) => ({
         indicator: i.name,
@@ -450,8 +459,8 @@ program
   .description('daftar aturan beserta penjelasannya (dengan tingkat dan status dari konfigurasi)')
   .addOption(new Option('--lang <lang>', 'bahasa').choices(['id', 'en']).default('id'))
   .option('-c, --config <file>', 'berkas YAML konfigurasi yang ditumpuk di atas rules/')
-  .action((opts: { lang: Lang; config?: string }) => {
-    const config = loadConfigOrExit(opts.config);
+  .action(async (opts: { lang: Lang; config?: string }) => {
+    const config = await loadConfigOrExit(opts.config);
     for (const r of RULES) {
       const setting = config.rules[r.meta.id];
       const severity = setting?.severity ?? r.meta.defaultSeverity;

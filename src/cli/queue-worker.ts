@@ -25,6 +25,8 @@ import { codeVersion, QUEUE_NAME, redisClient, showUrl, type QueueJobData } from
 
 export interface QueueWorkerOptions {
   url: string;
+  /** The queue to take jobs from (--queue-name; default QUEUE_NAME). */
+  queueName?: string;
   concurrency: number;
   lang: 'id' | 'en';
   /** How long a job's lock lasts without renewal (a dead worker's job waits this long). */
@@ -95,7 +97,8 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
   };
 
   const connection = redisClient(opts.url);
-  const worker = new Worker<QueueJobData, BatchFileResult>(QUEUE_NAME, processor, {
+  const queueName = opts.queueName ?? QUEUE_NAME;
+  const worker = new Worker<QueueJobData, BatchFileResult>(queueName, processor, {
     connection,
     concurrency,
     lockDuration: opts.lockMs,
@@ -139,7 +142,7 @@ export async function runQueueWorker(opts: QueueWorkerOptions): Promise<void> {
     connection.disconnect();
     throw new BatchFatalError(say(`tidak dapat terhubung ke Redis di ${where}: periksa alamat dan apakah redis-server berjalan`, `cannot connect to Redis at ${where}: check the address and that redis-server is running`));
   }
-  log(say(`siap: antrean ${QUEUE_NAME} di ${where}, ${concurrency} pekerja, versi ${code}`, `ready: queue ${QUEUE_NAME} at ${where}, ${concurrency} workers, version ${code}`));
+  log(say(`siap: antrean ${queueName} di ${where}, ${concurrency} pekerja, versi ${code}`, `ready: queue ${queueName} at ${where}, ${concurrency} workers, version ${code}`));
   await worker.run();
   await stop();
 }

@@ -32,6 +32,7 @@ import { PDF_EXT } from '../ingest/files.js';
 import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, auditFile, errorResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import { BatchFatalError } from './batch.js';
 
+/** The queue's name when --queue-name is not given (Redis keys `bull:lkip-audit:*`). */
 export const QUEUE_NAME = 'lkip-audit';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -68,6 +69,20 @@ export function checkQueueUrl(url: string, lang: Lang = 'id'): string {
     throw new BatchFatalError(say(lang, `alamat antrean harus redis://HOST:PORT: ${url}`, `the queue address must be redis://HOST:PORT: ${url}`));
   }
   return url;
+}
+
+/**
+ * --queue-name: several fleets (or a test and production) can share one Redis, each with its own
+ * queue; submitters reach only the workers started with the same name. Letters, digits, `.`, `_`
+ * and `-` (BullMQ refuses `:`, its key separator).
+ */
+export function checkQueueName(name: string, lang: Lang = 'id'): string {
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) {
+    throw new BatchFatalError(
+      say(lang, `nama antrean tidak sah: "${name}" (huruf, angka, titik, garis bawah dan tanda hubung; paling banyak 100)`, `invalid queue name: "${name}" (letters, digits, dots, underscores and hyphens; at most 100)`),
+    );
+  }
+  return name;
 }
 
 /** The address without its password, for messages. */
@@ -125,6 +140,8 @@ const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('h
 
 export interface QueueRunOptions {
   url: string;
+  /** The queue (--queue-name; default QUEUE_NAME): only workers on the same name take its jobs. */
+  queueName?: string;
   lang: Lang;
   config: Config;
   fileOptions: AuditFileOptions;
@@ -184,10 +201,11 @@ export async function runQueue(files: readonly string[], opts: QueueRunOptions):
     lostTimer = setTimeout(() => die(new BatchFatalError(lostMsg())), opts.lostMs ?? 10_000);
   });
 
-  const queue = new Queue<QueueJobData, BatchFileResult>(QUEUE_NAME, { connection: client });
+  const queueName = opts.queueName ?? QUEUE_NAME;
+  const queue = new Queue<QueueJobData, BatchFileResult>(queueName, { connection: client });
   const eventsClient = client.duplicate();
   eventsClient.on('error', () => {});
-  const events = new QueueEvents(QUEUE_NAME, { connection: eventsClient });
+  const events = new QueueEvents(queueName, { connection: eventsClient });
   queue.on('error', () => {});
   events.on('error', () => {});
   // every job waited for listens on both (job.waitUntilFinished): up to `window` at once

@@ -1,13 +1,13 @@
 /**
- * Batch worker (a worker thread, or a child process with an IPC channel): loads the configuration
- * once, then audits one file per message.
+ * Batch worker (a worker thread, or a child process with an IPC channel): takes the configuration
+ * from its parent (the CLI's, already validated), or loads it once (config.ts, imported only then:
+ * zod and yaml are not loaded by a worker that is handed one), then audits one file per message.
  * Protocol: parent → { type: 'audit', id, file }; worker → { type: 'ready' } once, then
  * { type: 'result', id, result } per file. A config error is reported as { type: 'fatal', message }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../model/config.js';
 import { auditFile, errorResult, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
-import { loadConfig } from './config.js';
 
 export interface WorkerInit {
   configFile?: string;
@@ -33,7 +33,7 @@ const init = (parentPort ? workerData : JSON.parse(process.env.LKIP_AUDIT_WORKER
 if (!parentPort) process.on('disconnect', () => process.exit(0));
 let config: Config | null = null;
 try {
-  config = init.config ?? loadConfig(init.configFile);
+  config = init.config ?? (await import('./config.js')).loadConfig(init.configFile);
 } catch (e) {
   port.postMessage({ type: 'fatal', message: (e as Error).message } satisfies FromWorker);
 }

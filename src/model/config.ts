@@ -100,6 +100,12 @@ export const ConfigSchema = z.object({
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
+       * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
+       * "Renstra 2020-2024"), src/parse/performance.ts: the label is one of the phrases, with at most
+       * years after it.
+       */
+      rowSources: z.array(z.object({ source: z.enum(['renstra', 'renstra_lampiran', 'rkt', 'iku', 'pk', 'pk_perubahan']), any: Signatures })).default([]),
+      /**
        * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
        * follow a unit word without being a name, and words that show a sentence is about another place
        * (borders, comparisons), where another agency's name is expected (agency-name rule).
@@ -116,11 +122,33 @@ export const ConfigSchema = z.object({
           purpose: z.array(z.string().min(1)).default([]),
         })
         .optional(),
+      /**
+       * Caption words (outline rule): the words that start a table caption ("Tabel 3.2") and a figure
+       * caption ("Gambar 2.1"), and the words after the number that mark a table carried on from the
+       * page before ("Tabel 3.5 (lanjutan)"), which is not a second caption.
+       */
+      captions: z
+        .object({
+          tables: z.array(z.string().min(1)).default([]),
+          figures: z.array(z.string().min(1)).default([]),
+          continued: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       agencyUnits: z
         .object({
           units: z.array(z.string().min(1)).default([]),
           notNames: z.array(z.string().min(1)).default([]),
           otherPlace: z.array(z.string().min(1)).default([]),
+          /** Sectoral agencies named by their field ("Dinas Kesehatan", "Badan Perencanaan ..."). */
+          sectoral: z.array(z.string().min(1)).default([]),
+          /** A report's title words, after which its own agency is named ("Laporan Kinerja ... Dinas ..."). */
+          titles: z.array(z.string().min(1)).default([]),
+          /** Words that start the line above an agency's letterhead ("Pemerintah Kabupaten"). */
+          letterhead: z.array(z.string().min(1)).default([]),
+          /** Words after an agency's name that make the sentence the agency describing itself ("adalah"). */
+          selfVerbs: z.array(z.string().min(1)).default([]),
+          /** Words that end an agency's own name: the region follows ("Kabupaten", "Kota"). */
+          regionWords: z.array(z.string().min(1)).default([]),
         })
         .optional(),
     })

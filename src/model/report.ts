@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { FactSchema, TableLayoutSchema, TargetSourceSchema } from './facts.js';
+import { ProseSchema } from './prose.js';
+import { SectionKindSchema } from './section.js';
 import { PrintedValueSchema, SourceRefSchema } from './values.js';
 
 export const TableKindSchema = z.enum([
@@ -28,25 +30,7 @@ export const TableKindSchema = z.enum([
 ]);
 export type TableKind = z.infer<typeof TableKindSchema>;
 
-export const SectionKindSchema = z.enum([
-  'cover',
-  'kata_pengantar',
-  'daftar_isi',
-  'ikhtisar',
-  'bab1',
-  'bab2',
-  'bab3',
-  'bab4',
-  'lampiran_renstra',
-  'lampiran_rkt',
-  'lampiran_pk',
-  'lampiran_pk_perubahan',
-  'lampiran_iku',
-  'lampiran_lain',
-  /** A text with no heading the parser recognises (an excerpt of a report): read as body. */
-  'excerpt',
-]);
-export type SectionKind = z.infer<typeof SectionKindSchema>;
+export { SectionKindSchema, type SectionKind } from './section.js';
 
 export const SectionSchema = z.object({
   kind: SectionKindSchema,
@@ -245,5 +229,7 @@ export const LkipReportSchema = z.object({
   layouts: z.array(TableLayoutSchema),
   /** Every value of a decided column, as a fact (src/parse/facts.ts). */
   facts: z.array(FactSchema),
+  /** Every non-empty line as text, with its section, cells and paragraph joins (src/parse/prose.ts): what rules read instead of the document. */
+  prose: ProseSchema,
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

@@ -1,9 +1,8 @@
 /** Rules are small modules in the spirit of ESLint: meta (id, docs, messages) plus a check. */
-import type { Category, Finding, Severity } from './finding.js';
+import type { Category, DataValue, Expected, Finding, Severity, Tolerance } from './finding.js';
 import type { Config } from './config.js';
-import type { Document } from './document.js';
 import type { LkipReport } from './report.js';
-import type { SourceRef } from './values.js';
+import type { PrintedValue, SourceRef } from './values.js';
 
 export interface Message {
   id: string;
@@ -21,11 +20,14 @@ export interface RuleMeta {
 
 export interface Problem {
   messageId: string;
-  data?: Record<string, string | number>;
+  /** Placeholders: printed text, counts, quantities, or printed values (quoted as printed, with their number). */
+  data?: Record<string, DataValue | PrintedValue>;
+  /** Where; a table value's `col` is taken from `reported` when that value sits on this line. */
   where: SourceRef;
-  reported: string;
-  expected: string;
-  tolerance: string;
+  /** The printed value (its text, number and cell), or the printed words. */
+  reported: string | PrintedValue;
+  expected: Expected;
+  tolerance: Tolerance;
   related?: Finding['related'];
   /** Overrides the configured severity downwards (e.g. a unit-only drift is a warning). */
   severity?: Severity;
@@ -33,9 +35,12 @@ export interface Problem {
   needsReview?: boolean;
 }
 
+/**
+ * What a rule receives: the parsed report (tables, facts, layouts, budgets, the prose index of every
+ * text line) and the configuration. Never the Document: a rule reads text through report.prose.
+ */
 export interface RuleContext {
   report: LkipReport;
-  doc: Document;
   config: Config;
   problem(p: Problem): void;
 }

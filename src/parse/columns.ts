@@ -18,15 +18,27 @@ import { parseValue } from './numbers.js';
 
 type Vocab = NonNullable<Config['vocabulary']>;
 
-/** Lower-case words: letters, digits and "%" kept, everything else a space. */
+/**
+ * Lower-case words: letters, digits and "%" kept, everything else a space. Remembered: the same
+ * vocabulary phrases and header labels are normalised again for every label they are matched
+ * against (a fifth of a report's audit time before); the memory is emptied when it grows large (a
+ * batch worker sees the labels of thousands of reports).
+ */
 export function words(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .replace(/%/g, ' % ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let w = WORDS.get(s);
+  if (w === undefined) {
+    w = s
+      .toLowerCase()
+      .replace(/[^a-z0-9%]+/g, ' ')
+      .replace(/%/g, ' % ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (WORDS.size >= 20_000) WORDS.clear();
+    WORDS.set(s, w);
+  }
+  return w;
 }
+const WORDS = new Map<string, string>();
 
 const has = (label: string, phrase: string) => ` ${label} `.includes(` ${words(phrase)} `);
 const sigMatch = (label: string, sig: string[]) => sig.every((p) => has(label, p));
@@ -39,7 +51,7 @@ interface RoleHit {
   kind: 'label' | 'value';
 }
 
-function roleOf(label: string, vocab: Vocab): RoleHit | null {
+export function roleOf(label: string, vocab: Vocab): RoleHit | null {
   const w = words(label);
   if (!w) return null;
   for (const r of vocab.columnRoles) {
@@ -128,7 +140,8 @@ function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab
 
 /** Cut a header printed as one line into column labels at the vocabulary's start phrases (longest first). */
 export function segmentFlattened(text: string, vocab: Vocab): string[] {
-  const starts = [...vocab.columnStarts].map(words).sort((a, b) => b.split(' ').length - a.split(' ').length);
+  // each start phrase as its words, longest first (split once, not at every token)
+  const starts = vocab.columnStarts.map((p) => words(p).split(' ')).sort((a, b) => b.length - a.length);
   const toks = words(text)
     .split(' ')
     .filter(Boolean);
@@ -138,10 +151,7 @@ export function segmentFlattened(text: string, vocab: Vocab): string[] {
   let cur: string[] | null = null;
   let curYear = false;
   for (let i = 0; i < toks.length; ) {
-    const hit = starts.find((s) => {
-      const sw = s.split(' ');
-      return sw.every((w, k) => toks[i + k] === w);
-    });
+    const hit = starts.find((sw) => sw.every((w, k) => toks[i + k] === w));
     const t = toks[i]!;
     const isYear = /^(19[5-9]\d|20\d\d)$/.test(t);
     // a second "tahun YYYY" after a label that already has its year opens a group label
@@ -151,7 +161,7 @@ export function segmentFlattened(text: string, vocab: Vocab): string[] {
       segs.push(cur);
       curYear = false;
     }
-    const n = hit ? hit.split(' ').length : 1;
+    const n = hit ? hit.length : 1;
     cur.push(...toks.slice(i, i + n));
     if (toks.slice(i, i + n).some((x) => /^(19|20)\d\d$/.test(x))) curYear = true;
     i += n;

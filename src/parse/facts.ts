@@ -73,6 +73,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   // down over the rows of a merged cell
   const groupCol = layout.columns.find((c) => c.kind === 'label' && c !== labelCol && (c.role === 'sasaran' || c.role === 'tujuan' || c.role === 'program' || c.role === 'kegiatan'));
   let carried: string | undefined;
+  const unitCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'satuan');
   // item facts of each column since the last aggregate row
   let since = new Map<number, string[]>();
   for (const row of layout.rows) {
@@ -107,6 +108,11 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
       const expect: Expect = c.money ? 'money' : c.role === 'capaian' || c.role === 'serapan' ? 'percent' : 'any';
       const value = parseValue(text, src, expect);
       if (value.kind === 'text') continue;
+      // a bare count whose unit stands in the row's Satuan column ("18" | "Orang/Bulan") is read with it
+      if (unitCol && value.kind === 'number' && value.unit === undefined && /^[\d.,]+$/.test(text.trim())) {
+        const unit = unitOf(cellAt(t, row, unitCol.index) ?? '');
+        if (unit) value.unit = unit;
+      }
       const fact: Fact = {
         id: next(),
         subject: {
@@ -143,6 +149,13 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
 }
 
 const MULTI_SPLIT = /\s+(?=\d)/;
+
+/** A Satuan cell as a value's unit (as parseValue writes a unit printed after the number), or null. */
+function unitOf(cell: string): string | null {
+  const m = /^\s*(?:\(([^)]*)\)|([A-Za-z][A-Za-z./ ]*))\s*$/.exec(cell);
+  const unit = m ? (m[1] ?? m[2] ?? '').trim().toLowerCase().replace(/\s+/g, ' ') : '';
+  return unit || null;
+}
 
 /**
  * A row whose label names several numbered indicators ("1. … 2. …") and whose value cells each hold

@@ -7,7 +7,9 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { tableFacts } from './facts.js';
-import { IndicatorRegistry, extractPerformance, parseScale, scaleFromConfig, textAverages, textPredicates } from './performance.js';
+import { buildProse } from './prose.js';
+import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
+import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
 
 function reportYear(doc: Document): { year: number | null; src: SourceRef | null } {
@@ -54,7 +56,10 @@ function signatories(doc: Document) {
   return out;
 }
 
-export function parseReport(doc: Document, config: Config): LkipReport {
+export function parseReport(printed: Document, config: Config): LkipReport {
+  // tables printed without cell separators, laid back into cells where their layout is certain
+  const relaid = relayTables(printed, config);
+  const doc = relaid.doc;
   const sections = findSections(doc);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
@@ -62,10 +67,14 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   // baseline or an earlier year (issue 12 point 5); an undecided year yields no year-based finding.
   const reportYearValue = year;
   const scaleTable = tables.find((t) => t.kind === 'predicate_scale');
-  const scale = (scaleTable && parseScale(scaleTable, doc.file)) || scaleFromConfig(config);
+  const scale =
+    (scaleTable && parseScale(scaleTable, doc.file)) ||
+    tables.map((t) => (t.kind === 'other' ? parseScaleByContent(t, doc.file) : null)).find((s) => s !== null) ||
+    scaleFromConfig(config);
+  const targetWords = (config.vocabulary?.columnRoles ?? []).filter((r) => r.role === 'target').flatMap((r) => (r.any ?? []).map((sig) => sig.join(' ')));
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
   const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
-  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections)];
+  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords, relaid.undecided)];
   const budgets = [
     ...tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file)),
     ...tables.filter((t) => t.kind === 'pk_budget').map((t) => buildPkBudget(t, doc.file)),
@@ -75,6 +84,8 @@ export function parseReport(doc: Document, config: Config): LkipReport {
   void SECTION_LABEL;
   const lineIndex = new Map(doc.lines.map((l, i) => [l.line, i]));
   const layouts = tables.map((t) => resolveLayout(t, doc, config, lineIndex));
+  // layouts seen in the text and not decided come after the tables' own (one per place)
+  for (const u of [...relaid.undecided].sort((a, b) => a.line - b.line)) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
   const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));
@@ -98,5 +109,6 @@ export function parseReport(doc: Document, config: Config): LkipReport {
     ],
     layouts,
     facts,
+    prose: buildProse(doc, sections),
   };
 }

@@ -135,3 +135,38 @@ export function tocEntries(lines: OutlineLine[]): { entries: TocEntry[]; startLi
   }
   return done();
 }
+
+export interface Caption {
+  line: number;
+  page: number | null;
+  /** The caption word as printed ("Tabel", "Gambar"). */
+  word: string;
+  /** "3.2" (chapter and index) or "4" (index only). */
+  number: string;
+  /** Chapter part ("3"), or "" for a number without one. */
+  chapter: string;
+  index: number;
+  /** The caption's text after the number (may be empty: the title stands on the next line). */
+  rest: string;
+}
+
+/**
+ * A caption line: one of `words` ("tabel", "gambar") at the start of the line, then a number
+ * ("3.2", "3 . 2", "3-2", "4"), then the title or nothing. `continued` words right after the number
+ * ("(lanjutan)") mark a table carried on from the page before, not a new caption. Null when the line
+ * does not read as a caption.
+ */
+export function captionOf(l: OutlineLine, words: readonly string[], continued: readonly string[]): Caption | null {
+  if (words.length === 0) return null;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^[\\s.#*]*(${words.map(esc).join('|')})\\s*(\\d{1,2})(?:\\s*[.-]\\s*(\\d{1,2}))?(?!\\s*[.,-]?\\s*\\d)\\.?(?:\\s*[:.-]?\\s+(.*))?$`, 'i');
+  const t = l.text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+  const m = re.exec(t);
+  if (!m) return null;
+  const rest = (m[4] ?? '').trim();
+  const low = rest.toLowerCase();
+  if (continued.some((w) => low.replace(/^[(\[]\s*/, '').startsWith(w.toLowerCase()))) return null;
+  const chapter = m[3] !== undefined ? m[2]! : '';
+  const index = Number(m[3] ?? m[2]);
+  return { line: l.line, page: l.page, word: m[1]!, number: chapter ? `${chapter}.${index}` : String(index), chapter, index, rest };
+}

@@ -18,6 +18,7 @@ import type {
   TargetStatement,
 } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
+import { words } from './columns.js';
 import { findNumbersInText, parseValue } from './numbers.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
 
@@ -65,6 +66,23 @@ export class IndicatorRegistry {
     private negative: string[] = [],
   ) {}
 
+  /**
+   * A new indicator that no printed name is ever matched to: the subject of one table only, named by
+   * the table's title (the same title over the boxes of several indicators must not join them).
+   */
+  own(name: string, src: SourceRef, place: number): Indicator {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    const ind: Indicator = {
+      id: `I${this.list.length + 1}`,
+      name: clean,
+      key: `${indicatorKey(clean, this.synonyms)}@${place}`,
+      polarity: this.negative.some((w) => clean.toLowerCase().includes(w.toLowerCase())) ? 'negative' : 'positive',
+      aliases: [{ name: clean, match: 'exact', src }],
+    };
+    this.list.push(ind);
+    return ind;
+  }
+
   /** Find or create the indicator this printed name stands for; the match kind is recorded. */
   match(name: string, src: SourceRef, sasaran?: string, create = true): Indicator | null {
     const clean = name.replace(/\s+/g, ' ').replace(/^\d+(\.\d+)*\.?\s+/, '').trim();
@@ -72,14 +90,15 @@ export class IndicatorRegistry {
     if (key.length < 6) return null;
     const rawKey = clean.toLowerCase().replace(/[^a-z]/g, '');
     let best: { ind: Indicator; how: Indicator['aliases'][number]['match'] } | null = null;
-    for (const ind of this.list) {
+    const open = this.list.filter((i) => !i.key.includes('@'));
+    for (const ind of open) {
       if (ind.key === key) {
         best = { ind, how: ind.aliases.some((a) => a.name.toLowerCase().replace(/[^a-z]/g, '') === rawKey) ? 'exact' : 'normalised' };
         break;
       }
     }
     if (!best) {
-      for (const ind of this.list) {
+      for (const ind of open) {
         const [s, l] = ind.key.length < key.length ? [ind.key, key] : [key, ind.key];
         if (s.length >= 25 && l.startsWith(s)) {
           best = { ind, how: 'prefix' };
@@ -89,7 +108,7 @@ export class IndicatorRegistry {
     }
     if (!best) {
       let top = 0;
-      for (const ind of this.list) {
+      for (const ind of open) {
         const d = dice(ind.key, key, 0.88);
         if (d > top && d >= 0.88) {
           top = d;
@@ -122,6 +141,8 @@ function parseBand(range: string): { min: number | null; minInclusive: boolean; 
   const t = range.replace(/\$|\\/g, ' ').replace(/leq/g, '≤').replace(/geq/g, '≥').replace(/[➤»›→]/g, ' ').replace(/%/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
   const nums = (t.match(/\d+(?:[.,]\d+)?/g) ?? []).map((x) => Number(x.replace(',', '.')));
   if (nums.length === 0) return null;
+  // "lebih dari 75 sd 100": above 75, up to 100
+  if (/^(lebih dari|>)/.test(t) && nums.length === 2) return { min: Math.min(nums[0]!, nums[1]!), minInclusive: false, max: Math.max(nums[0]!, nums[1]!), maxInclusive: true };
   if (/lebih dari|^>/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: false, max: null, maxInclusive: false };
   if (/kurang dari|^</.test(t) && nums.length === 1) return { min: null, minInclusive: true, max: nums[0]!, maxInclusive: false };
   if (/^≥/.test(t) && nums.length === 1) return { min: nums[0]!, minInclusive: true, max: null, maxInclusive: false };
@@ -169,6 +190,30 @@ export function parseScale(t: Table, file: string): PredicateScale | null {
     boundaryRule: SCALE_BOUNDARY_RULE,
   };
 }
+
+const SCALE_HEAD = /\b(kategori|katagori|predikat|kriteria|interpretasi)\b/i;
+const RANGE_HEAD = /\b(rentang|interval|nilai|capaian)\b/i;
+/** A range as the scales print them: a comparison word or sign and a number, or two numbers ("55 sd 75"). */
+const RANGE_CELL = /^(lebih dari|kurang dari|[<>≤≥])\s*\d|^\d+(?:[.,]\d+)?\s*%?\s*(sd|s\.d\.?|s\/d|-|–|sampai( dengan)?)\s*\d/i;
+
+/**
+ * A scale table without header cells (its header printed as one line of text above it, "No.
+ * Rentang Capaian Kategori Capaian Kode"): the header line names a category and a range, and the
+ * columns are told by their content: one column whose every cell is a range, one whose every cell
+ * is a short label without digits. Null when the columns cannot be told apart that way.
+ */
+export function parseScaleByContent(t: Table, file: string): PredicateScale | null {
+  if (t.columns.some((c) => c.trim() !== '') || t.rows.length < 2) return null;
+  if (!SCALE_HEAD.test(t.caption) || !RANGE_HEAD.test(t.caption) || CAPTION_NUMBERED.test(t.caption)) return null;
+  const width = Math.max(...t.rows.map((r) => r.cells.length));
+  const every = (c: number, ok: (x: string) => boolean) => t.rows.every((r) => ok((r.cells[c] ?? '').trim()));
+  const rangeCols = Array.from({ length: width }, (_, c) => c).filter((c) => every(c, (x) => RANGE_CELL.test(x) && parseBand(x) !== null));
+  const labelCols = Array.from({ length: width }, (_, c) => c).filter((c) => every(c, (x) => /^[a-z][a-z ]{1,30}$/i.test(x) && x.split(' ').length <= 3));
+  if (rangeCols.length !== 1 || labelCols.length !== 1) return null;
+  const columns = Array.from({ length: width }, (_, c) => (c === rangeCols[0] ? 'nilai' : c === labelCols[0] ? 'kriteria' : ''));
+  return parseScale({ ...t, columns }, file);
+}
+const CAPTION_NUMBERED = /^\.?\s*tab[el]{2}\s*\d/i;
 
 export function scaleFromConfig(config: Config, name?: string): PredicateScale | null {
   const s = config.scales[name ?? config.defaultScale];
@@ -370,9 +415,59 @@ function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran
   out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
 }
 
+/**
+ * A table comparing the targets of one indicator by where they are stated: every row is labelled
+ * by a source (`rowSources` of the vocabulary: "Kontrak kinerja", "Renstra 2020-2024") and the
+ * columns are Target/Realisasi by year. The indicator is the one the table is about: its title, the
+ * text lines just above it, for this table alone (no other table's rows are matched to it). Each
+ * target cell is a target statement of that source and year.
+ */
+function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document): void {
+  const defs = ctx.config.vocabulary?.rowSources ?? [];
+  if (defs.length === 0 || t.rows.length < 2) return;
+  const targetCols = t.columns.map((c, i) => ({ c, i, y: yearIn(c) })).filter((x) => /\btarget\b/i.test(x.c) && x.y !== null);
+  if (targetCols.length === 0) return;
+  const sourceOf = (label: string): TargetSource | null => {
+    const w = words(label).replace(/\b(19|20)\d\d\b/g, ' ').replace(/\b(tahun|target)\b/g, ' ').replace(/\s+/g, ' ').trim();
+    return defs.find((d) => d.any.some((sig) => words(sig.join(' ')) === w))?.source ?? null;
+  };
+  const sources = t.rows.map((r) => sourceOf(r.cells[0] ?? ''));
+  if (sources.some((s) => s === null)) return;
+  // each part of the table (a header printed again starts one: structure.ts joins repeated headers
+  // as a table continued over a page) is its own box, about its own indicator: the one its title,
+  // the text lines right above it, names (up to three, stopping at a table row or a line without words)
+  const parts = [...t.parts].sort((a, b) => a - b);
+  parts.forEach((from, p) => {
+    const to = parts[p + 1] ?? Infinity;
+    const at = doc.lines.findIndex((l) => l.line === from);
+    const title: string[] = [];
+    for (let i = at - 1; i >= 0 && title.length < 3; i--) {
+      const l = doc.lines[i]!;
+      if (l.cells || !/[a-z]/i.test(l.text)) break;
+      title.unshift(l.text.trim());
+    }
+    const name = title.join(' ').replace(/^\d+[.)]?\s+/, '').replace(/[;:]\s*$/, '');
+    if (!name) return;
+    let ind: Indicator | null = null;
+    t.rows.forEach((r, k) => {
+      if (r.line < from || r.line >= to) return;
+      for (const { i, y } of targetCols) {
+        const v = parseValue(r.cells[i] ?? '', refFor(ctx, t, r, (r.cells[0] ?? '').trim(), i), 'percent');
+        if (v.kind === 'unreadable') out.unreadable.push(v);
+        if (y === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') continue;
+        ind ??= ctx.reg.own(name, v.src, from);
+        out.targets.push({ indicatorId: ind.id, year: y, source: sources[k]!, value: v, table: tableLabel(t) });
+      }
+    });
+  });
+}
+
 function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
   const indCol = indicatorCol(t);
-  if (indCol < 0) return;
+  if (indCol < 0) {
+    if (t.kind === 'comparison_years' || t.kind === 'measurement') sourceRowsTable(t, ctx, out, doc);
+    return;
+  }
   const cols = t.columns.map((c) => c.toLowerCase());
   const isEnd = (c: string) => /jangka menengah|akhir renstr/.test(c);
   const targetCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /^target|\btarget\b/.test(c) && !isEnd(c));
@@ -588,6 +683,79 @@ export function textPredicates(doc: Document, scale: PredicateScale | null, file
       out.push({ capaian: cap, label: m[1]!, origin: 'text', context: `…${text.slice(start, end).trim()}…`, src });
     }
   }
+  return out;
+}
+
+const TOKEN_NUM = /^\d{1,3}(?:[.,]\d{1,2})?$/;
+
+/**
+ * Measurement rows printed as one line of words (a table copied without its cell separators, its
+ * header too garbled to read the columns from): a line that ends in a predicate of the report's own
+ * scale ("... 87 100 5:5x 100 115 10 100 Baik") under a header that names a target. The capaian
+ * is read by arithmetic, not by position: the one number C in the line, after two adjacent numbers
+ * T and R, with C = R / T × 100 at the precision C is printed. A line with no such triple, or with
+ * several that fall in different bands of the scale, is left alone (listed as undecided). Only with
+ * a scale the report declares: the predicate words are the report's own.
+ */
+export function flattenedRowPredicates(
+  doc: Document,
+  scale: PredicateScale | null,
+  file: string,
+  sections: Section[],
+  targetWords: string[],
+  undecided: { line: number; note: string }[] = [],
+): PredicateStatement[] {
+  if (!scale || scale.origin !== 'report' || targetWords.length === 0) return [];
+  const labels = [...new Set(scale.bands.map((b) => normLabel(b.label)))].filter(Boolean).sort((a, b) => b.length - a.length);
+  const tw = targetWords.map(words);
+  const out: PredicateStatement[] = [];
+  doc.lines.forEach((l, idx) => {
+    if (l.cells) return;
+    const text = l.text.trim();
+    const low = text.toLowerCase().replace(/\s+/g, ' ');
+    const label = labels.find((x) => low.endsWith(` ${x}`));
+    if (!label) return;
+    // under a header that names a target: within the six lines above
+    let header = false;
+    for (let j = idx - 1, n = 0; j >= 0 && n < 6 && !header; j--, n++) {
+      const w = ` ${words(doc.lines[j]!.text)} `;
+      header = tw.some((x) => w.includes(` ${x} `));
+    }
+    if (!header) return;
+    const toks = text.slice(0, text.length - label.length).trim().split(/\s+/);
+    const num = (t: string) => (TOKEN_NUM.test(t) ? Number(t.replace(',', '.')) : null);
+    const dec = (t: string) => (/[.,](\d+)$/.exec(t)?.[1]?.length ?? 0);
+    // a row holds at least a target, a realisasi and a capaian; a sentence ending in the word does not
+    if (toks.filter((t) => num(t) !== null).length < 3) return;
+    const hits: { c: number; at: number }[] = [];
+    for (let i = 0; i + 1 < toks.length; i++) {
+      const tv = num(toks[i]!);
+      const rv = num(toks[i + 1]!);
+      if (tv === null || rv === null || tv === 0) continue;
+      for (let k = i + 2; k < toks.length; k++) {
+        const cv = num(toks[k]!);
+        if (cv === null) continue;
+        const half = 0.5 * 10 ** -dec(toks[k]!);
+        if (Math.abs((rv / tv) * 100 - cv) <= half + 1e-9) hits.push({ c: cv, at: k });
+      }
+    }
+    // several candidates (a value and its rounding elsewhere in the row, "99,2 99") decide nothing
+    // more than one: they count as one when they all fall in the same band; the most precise is shown
+    const bands = new Set(hits.map((h) => bandFor(scale, h.c)?.label ?? ''));
+    if (hits.length > 1 && bands.size === 1) hits.sort((a, b) => dec(toks[b.at]!) - dec(toks[a.at]!)).splice(1);
+    if (hits.length !== 1) {
+      const why = hits.length === 0 ? 'tidak ada angka yang sama dengan realisasi / target dua angka bersebelahan' : `${hits.length} angka cocok sebagai capaian`;
+      undecided.push({ line: l.line, note: `baris ${l.line}: baris tabel tanpa pemisah sel berakhir dengan predikat "${text.slice(text.length - label.length)}", capaiannya tidak dapat ditentukan (${why})` });
+      return;
+    }
+    const sec = sectionAt(sections, l.line);
+    const src: SourceRef = { file, page: l.page, line: l.line, section: SECTION_LABEL[sec.kind] };
+    const raw = toks[hits[0]!.at]!;
+    const cap = parseValue(raw, src, 'percent');
+    if (cap.value === null) return;
+    const printed = text.slice(text.length - label.length);
+    out.push({ capaian: cap, label: printed, origin: 'text', context: `…${toks.slice(Math.max(0, hits[0]!.at - 4)).join(' ')} ${printed}`, src });
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@
 import type { DocLine, Document } from '../model/document.js';
 import type { Section, SectionKind, Table, TableKind, TableRow } from '../model/report.js';
 import type { Config } from '../model/config.js';
+import type { SourceRef } from '../model/values.js';
 
 export const norm = (s: string) =>
   s
@@ -383,4 +384,18 @@ export function tableLabel(t: Table): string {
   let kind = KIND_LABEL[t.kind] ?? 'Tabel';
   if ((t.kind === 'pk_targets' || t.kind === 'pk_budget') && (t.section === 'lampiran_pk_perubahan' || /perubahan/i.test(t.caption))) kind = kind.replace('PK', 'PK Perubahan');
   return `${kind} (${SECTION_LABEL[t.section]}, baris ${t.startLine})`;
+}
+
+/** Where a table cell is: its row's line and page, the table, the row label and the column. */
+export function cellRef(file: string, t: Table, r: TableRow, rowLabel: string, col?: number): SourceRef {
+  return {
+    file,
+    page: r.page,
+    line: r.line,
+    section: SECTION_LABEL[t.section],
+    table: tableLabel(t),
+    row: rowLabel.replace(/\s+/g, ' ').slice(0, 120),
+    column: col === undefined ? undefined : t.columns[col],
+    ...(col === undefined ? {} : { col }),
+  };
 }

@@ -83,9 +83,12 @@ function fromSarif(doc: { runs?: unknown[] }): Baseline {
       severity: SEVERITY[r.level ?? 'warning'] ?? 'warning',
       message: { id: text, en: text },
       where,
+      messageId: typeof props.messageId === 'string' ? props.messageId : '',
+      data: {},
       reported: typeof props.reported === 'string' ? props.reported : '',
-      expected: typeof props.expected === 'string' ? props.expected : '',
-      tolerance: typeof props.tolerance === 'string' ? props.tolerance : '',
+      // SARIF holds one language: its texts stand for both
+      expected: typeof props.expected === 'string' && props.expected ? { kind: 'text', text: { id: props.expected, en: props.expected } } : { kind: 'none' },
+      tolerance: typeof props.tolerance === 'string' && props.tolerance ? { kind: 'text', text: { id: props.tolerance, en: props.tolerance } } : { kind: 'none' },
       related: (r.relatedLocations ?? []).map((l) => ({ ...sarifRef(l), ...(l.message?.text ? { note: l.message.text } : {}) })),
     };
     const fp = r.partialFingerprints?.[FINGERPRINT_VERSION];

@@ -1,6 +1,7 @@
 /** Findings → CSV for reviewers. Pure: runs in the browser too. */
 import { stringify } from 'csv-stringify/sync';
 import type { Finding } from '../model/finding.js';
+import { formatExpected, formatReported, formatTolerance } from './format.js';
 
 export const CSV_COLUMNS = [
   'file',
@@ -36,9 +37,9 @@ export function findingRow(f: Finding, lang: Lang, baseline = false): string[] {
     f.ruleId,
     f.category,
     f.severity,
-    f.reported,
-    f.expected,
-    f.tolerance,
+    formatReported(f, lang),
+    formatExpected(f.expected, lang),
+    formatTolerance(f.tolerance, lang),
     lang === 'en' ? f.message.en : f.message.id,
   ];
   if (baseline) row.push(f.baseline ?? '');

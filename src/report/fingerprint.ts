@@ -17,6 +17,7 @@
  * the facts' keys (indicator or budget line, measure, year, source) instead of the printed labels.
  */
 import type { Finding } from '../model/finding.js';
+import { formatExpected } from './format.js';
 
 /** Line/page references inside a text ("baris 965", "line 420; ... baris 10 dan 19", "hlm. 4") masked. */
 export function maskLines(s: string): string {
@@ -64,7 +65,20 @@ export function fingerprint(f: Finding): string {
   return hash(aboutParts(f).join('\u0001'));
 }
 
-/** The values of a finding, line references masked: equal keys = the same finding unchanged. */
+/**
+ * A message without the tool's line references at all ("(baris 387)", " baris 319", ", line 12"):
+ * messages no longer name lines their related places carry, so a message written before that
+ * (an older baseline) and the same message now compare equal.
+ */
+export function dropLineRefs(s: string): string {
+  return s
+    .replace(/\s*\((?:baris|line|lines)\s+\d+(?:\s*(?:,|dan|and)\s*\d+)*\)/gi, '')
+    .replace(/,?\s+\b(?:baris|line|lines)\s+\d+(?:\s*(?:,|dan|and)\s*\d+)*\b/gi, '')
+    .replace(/\((?:baris|line)\s+\d+,\s*/gi, '(')
+    .replace(/\(\s*,\s*/g, '(');
+}
+
+/** The values of a finding, line references masked (in the message: dropped): equal keys = the same finding unchanged. */
 export function valueKey(f: Finding, lang: 'id' | 'en' = 'id'): string {
-  return [f.severity, maskLines(f.reported), maskLines(f.expected), maskLines(lang === 'en' ? f.message.en : f.message.id)].join('\u0001');
+  return [f.severity, maskLines(f.reported), maskLines(formatExpected(f.expected, lang)), dropLineRefs(lang === 'en' ? f.message.en : f.message.id)].join('\u0001');
 }

@@ -18,6 +18,7 @@ import type { Category, Finding, Severity } from '../model/finding.js';
 import type { Lang } from './csv.js';
 import { baselineCounts } from './baseline.js';
 import type { FileResult } from './json.js';
+import { formatExpected, formatTolerance } from './format.js';
 import { COMPARES_TWO, SEVERITY, tableName, whereParts } from './wording.js';
 
 export interface HtmlFileResult extends FileResult {
@@ -266,8 +267,8 @@ function quoteRow(text: string | undefined, reported: string, col: number | unde
   const cells = text.split('\t');
   const want = norm(reported);
   const byText = (c: string) => want !== '' && norm(c) !== '' && (norm(c) === want || (want.length >= 3 && norm(c).includes(want)));
-  const own = col !== undefined && col < cells.length && cells[col]!.trim() !== '' ? col : null;
-  const hit = (c: string, i: number) => (own !== null ? i === own : byText(c));
+  // the cell the finding names by index; only a finding without one is matched by its printed text
+  const hit = (c: string, i: number) => (col !== undefined ? i === col && c.trim() !== '' : byText(c));
   const tds = cells.map((c, i) => `<td${hit(c, i) ? ' class="hit"' : ''}>${esc(c.trim())}</td>`).join('');
   return `<div class="evidence" title="${t.quote}"><span class="ln">${t.quote}:</span><table><tr>${tds}</tr></table></div>`;
 }
@@ -276,7 +277,9 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
   const t = T[lang];
   const label = (k: keyof typeof APIP) => (lang === 'en' ? `${APIP[k]} <span class="docs">(${APIP_EN[k]})</span>` : APIP[k]);
   const msg = lang === 'en' ? f.message.en : f.message.id;
-  const two = COMPARES_TWO.has(f.category) && (f.related.length > 0 || f.expected !== '');
+  const expectedText = formatExpected(f.expected, lang);
+  const toleranceText = formatTolerance(f.tolerance, lang);
+  const two = COMPARES_TWO.has(f.category) && (f.related.length > 0 || expectedText !== '');
   const ruleDocs = docs.get(f.ruleId);
   const akibat = AKIBAT[f.category];
   const kondisi = [
@@ -288,17 +291,17 @@ function renderFinding(f: Finding, r: HtmlFileResult, lang: Lang, docs: Map<stri
   const expected = two
     ? [
         ...(others.length
-          ? others.slice(0, 6).map((x) => `<div>${t.elsewhere}: <span class="value expected">${esc(x.note || f.expected)}</span> <span class="where">${whereText(x, lang)}</span></div>`)
-          : [`<div>${t.elsewhere}: <span class="value expected">${esc(f.expected)}</span></div>`]),
+          ? others.slice(0, 6).map((x) => `<div>${t.elsewhere}: <span class="value expected">${esc(x.note || expectedText)}</span> <span class="where">${whereText(x, lang)}</span></div>`)
+          : [`<div>${t.elsewhere}: <span class="value expected">${esc(expectedText)}</span></div>`]),
         `<div class="which">${t.whichIsRight}</div>`,
       ].join('')
-    : f.expected
-      ? `<div>${RECOMPUTED.has(f.category) ? t.recomputed : t.expected}: <span class="value expected">${esc(f.expected)}</span></div>`
+    : expectedText
+      ? `<div>${RECOMPUTED.has(f.category) ? t.recomputed : t.expected}: <span class="value expected">${esc(expectedText)}</span></div>`
       : '';
   const kriteria = [
     expected,
     ruleDocs ? `<div class="docs rule-docs">${esc(lang === 'en' ? ruleDocs.en : ruleDocs.id)}</div>` : '',
-    f.tolerance ? `<details class="tolerance"><summary>${t.tolerance}</summary><span class="docs">${esc(f.tolerance)}</span></details>` : '',
+    toleranceText ? `<details class="tolerance"><summary>${t.tolerance}</summary><span class="docs">${esc(toleranceText)}</span></details>` : '',
   ].join('');
   const related = f.related.length
     ? `<details><summary>${t.related} (${f.related.length})</summary><ul>${f.related

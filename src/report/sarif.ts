@@ -9,6 +9,7 @@ import type { Finding, Severity } from '../model/finding.js';
 import type { SourceRef } from '../model/values.js';
 import type { Lang } from './csv.js';
 import { FINGERPRINT_VERSION } from './fingerprint.js';
+import { formatExpected, formatTolerance } from './format.js';
 import type { FileResult } from './json.js';
 
 export interface SarifOptions {
@@ -82,9 +83,14 @@ export function toSarif(results: FileResult[], opts: SarifOptions = {}): string 
     const props: Record<string, unknown> = { category: f.category };
     if (f.where.page !== null) props.page = f.where.page;
     for (const k of ['section', 'table', 'row', 'column'] as const) if (f.where[k]) props[k] = f.where[k];
+    props.messageId = f.messageId;
     if (f.reported) props.reported = f.reported;
-    if (f.expected) props.expected = f.expected;
-    if (f.tolerance) props.tolerance = f.tolerance;
+    if (f.printed) props.printed = f.printed;
+    const expected = formatExpected(f.expected, lang);
+    if (expected) props.expected = expected;
+    const tolerance = formatTolerance(f.tolerance, lang);
+    if (tolerance) props.tolerance = tolerance;
+    if (Object.keys(f.data).length) props.data = f.data;
     if (f.needsReview) props.needsReview = true;
     if (doc) props.document = doc;
     return {

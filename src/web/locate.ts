@@ -1,9 +1,10 @@
 /**
  * Where a finding sits on the page: the DocLine it names (page + line) and, when the line is a
  * table row, the cell the finding is about. That cell comes from the finding's own cell reference
- * (`where.col`, the index parse gave the value's cell); only a finding without one falls back to
- * matching the printed value against the row's cells (same text ignoring spaces and case, or
- * containing it), which may pick another cell that prints the same text.
+ * (`where.col`, the index parse gave the value's cell), never from its text when the index is
+ * known: two cells of a row may print the same text ("86,44 %" as realisasi and as capaian). Only a
+ * finding without an index (a sentence, an older result) falls back to matching the printed value
+ * against the row's cells (same text ignoring spaces and case, or containing it).
  * Pure: unit-tested in Node (test/web-locate.test.ts).
  */
 import type { Box, DocLine } from '../model/document.js';
@@ -54,7 +55,8 @@ export function place(ref: Pick<SourceRef, 'line' | 'page' | 'col'>, lines: Read
   if (!ref.line) return null;
   const line = lines.get(ref.line);
   if (!line) return null;
-  const cell = refCell(line, ref) ?? reportedCell(line, reported);
+  // a known index is the cell (or, when the line lacks it, the whole line): never a cell found by text
+  const cell = ref.col !== undefined ? refCell(line, ref) : reportedCell(line, reported);
   const box = (cell !== null ? line.cells?.[cell]?.box : undefined) ?? line.box ?? null;
   return { page: line.page ?? ref.page, line: line.line, box, cell };
 }

@@ -10,6 +10,7 @@ import workerSource from 'virtual:worker-source';
 import type { DocLine } from '../model/document.js';
 import type { Category, Finding, Severity } from '../model/finding.js';
 import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB } from '../model/limits.js';
+import { formatExpected } from '../report/format.js';
 import { COMPARES_TWO, WHERE, whereParts } from '../report/wording.js';
 import { isLang, STRINGS, type FailReason, type Lang, type StaticKey, type Strings } from './labels.js';
 import { indexLines, linesToPages, locate, place, type Place } from './locate.js';
@@ -374,16 +375,17 @@ function renderFinding(f: Finding, i: number, p: Place | null, docs: Result['rul
     if (v) dl.append(el('dt', '', k), el('dd', cls, v));
   };
   const two = COMPARES_TWO.has(f.category);
+  const expected = formatExpected(f.expected, lang);
   if (two) {
     // The tool knows the two places differ, not which one is right: both values, both places.
     row(T.here, [shown(f.reported), whereText(f, p)].filter(Boolean).join(' — '), 'reported');
     const others = f.related.filter((r) => r.line !== f.where.line || r.file !== f.where.file);
-    for (const r of others.slice(0, 6)) row(T.elsewhere, [shown(r.note || f.expected), relatedText(r)].filter(Boolean).join(' — '), 'elsewhere');
-    if (!others.length) row(T.elsewhere, shown(f.expected), 'elsewhere');
+    for (const r of others.slice(0, 6)) row(T.elsewhere, [shown(r.note || expected), relatedText(r)].filter(Boolean).join(' — '), 'elsewhere');
+    if (!others.length) row(T.elsewhere, shown(expected), 'elsewhere');
   } else if (f.category !== 'structure_missing') {
     // the message says what is missing; "printed / recomputed" fits only the values
     row(T.reported, shown(f.reported), 'reported');
-    row(RECOMPUTED.has(f.category) ? T.recomputed : T.expected, shown(f.expected), 'expected');
+    row(RECOMPUTED.has(f.category) ? T.recomputed : T.expected, shown(expected), 'expected');
   }
   li.append(dl);
   const check = el('p', 'check');

@@ -9,9 +9,11 @@ import { expect } from 'vitest';
 import { runRules } from '../../src/audit/engine.js';
 import { loadConfig } from '../../src/cli/config.js';
 import { textToDocument } from '../../src/ingest/text.js';
-import type { Finding } from '../../src/model/finding.js';
+import { formatTolerance } from '../../src/audit/format.js';
+import { FindingSchema, type Finding } from '../../src/model/finding.js';
 import type { Rule } from '../../src/model/rule.js';
 import { parseReport } from '../../src/parse/index.js';
+import { exp } from './expected.js';
 
 export interface ExpectedFinding {
   line?: number;
@@ -40,9 +42,11 @@ export function runRule(rule: Rule, text: string, file = 'kasus.txt'): Finding[]
   const doc = textToDocument(file, text);
   const report = parseReport(doc, config);
   const before = JSON.stringify(report);
-  const findings = runRules(report, doc, config, [rule]);
+  const findings = runRules(report, config, [rule]);
   if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
   for (const f of findings) {
+    // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)
+    FindingSchema.parse(f);
     if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);
     if (/\{\{/.test(f.message.id) || /\{\{/.test(f.message.en)) throw new Error(`placeholder tidak terisi: ${f.message.id}`);
   }
@@ -59,7 +63,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   for (const c of cases.valid) {
     it(`valid: ${c.name}`, () => {
       const got = runRule(rule, c.text);
-      expect(got.map((f) => `${f.where.line}: ${f.reported} → ${f.expected}: ${f.message.id}`)).toEqual([]);
+      expect(got.map((f) => `${f.where.line}: ${f.reported} → ${exp(f)}: ${f.message.id}`)).toEqual([]);
     });
   }
   for (const c of cases.invalid) {
@@ -70,11 +74,12 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         const f = got[i]!;
         if (e.line !== undefined) expect(f.where.line).toBe(e.line);
         if (e.reported !== undefined) expect(f.reported).toBe(e.reported);
-        if (e.expected !== undefined) expect(f.expected).toBe(e.expected);
+        if (e.expected !== undefined) expect(exp(f)).toBe(e.expected);
         if (e.category !== undefined) expect(f.category).toBe(e.category);
         if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
         if (e.messageIncludes !== undefined) expect(f.message.id).toContain(e.messageIncludes);
-        expect(f.tolerance).not.toBe('');
+        expect(formatTolerance(f.tolerance, 'id')).not.toBe('');
+        expect(formatTolerance(f.tolerance, 'en')).not.toBe('');
       });
     });
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outline } from '../../src/audit/rules/outline.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
+import { exp } from '../helpers/expected.js';
 
 const toc = (...entries: string[]) => ['LAPORAN KINERJA', 'TAHUN 2023', '', 'DAFTAR ISI', ...entries, ''].join('\n');
 
@@ -28,8 +29,29 @@ describe('outline', () => {
           ].join('\n'),
         },
         { name: 'a list that is not a table of contents', text: 'Jumlah pegawai 17\nBAB I PENDAHULUAN\nA. Latar belakang 2\n' },
+        {
+          name: 'table numbers unique and in sequence per chapter; a table carried on to the next page ("(lanjutan)", or its caption again); a table printed as an image; a sentence citing a table',
+          text: ['BAB III AKUNTABILITAS KINERJA', 'Tabel 3.1', 'Capaian Kinerja', 'No\tIndikator\tCapaian', '1\tIndeks\t90', '', 'Tabel 3.1 (lanjutan)', 'No\tIndikator\tCapaian', '2\tPersentase\t80', '', 'Tabel 3.1 di atas menunjukkan capaian yang baik.', 'Tabel 3.3 memuat anggaran.', '', 'Tabel 3.2 Anggaran', 'No\tProgram\tPagu', '1\tProgram A\t100', '', 'Tabel 3.2 Anggaran', 'No\tProgram\tPagu', '2\tProgram B\t200', '', 'Tabel 3.3 Peta capaian (gambar)', '', 'Tabel 3.4 Realisasi', 'No\tProgram\tRealisasi', '1\tProgram A\t90', '', 'BAB IV PENUTUP', 'Tabel 4.1 Ringkasan', 'No\tUraian\tNilai', '1\tA\t1', ''].join('\n'),
+        },
+        {
+          name: 'numbered sub-sections 1, 2, 3 under a heading; a list item after a label ("Sasaran :") is no sub-section',
+          text: ['BAB II PERENCANAAN KINERJA', '', 'A. RENCANA STRATEGIS', '', 'Komponen Renstra diuraikan sebagai berikut:', '', '1. Visi dan Misi Kabupaten', '', 'Kecamatan mendukung visi pembangunan daerah melalui tiga misi.', '', 'Sasaran :', '', '1. Meningkatnya kualitas pelayanan publik', '', 'Misi kedua ialah tata kelola pemerintahan yang baik dan bersih.', '', '2. Tujuan dan Sasaran Kecamatan', '', 'Dalam rangka menjalankan misinya kecamatan menetapkan tujuan berikut.', '', '3. Strategi dan Kebijakan', '', 'Untuk mencapai tujuan dan sasaran kecamatan menetapkan strategi.', '', 'B. RENCANA KINERJA TAHUNAN', ''].join('\n'),
+        },
       ],
       invalid: [
+        {
+          name: 'sub-sections numbered 1, 5, 4 under one heading (seed 004, Bab II A)',
+          text: ['BAB II PERENCANAAN KINERJA', '', 'A. RENCANA STRATEGIS', '', 'Komponen Renstra diuraikan sebagai berikut:', '', '1. Visi dan Misi Kabupaten', '', 'Kecamatan mendukung visi pembangunan daerah melalui tiga misi.', '', 'Sasaran :', '', '1. Meningkatnya kualitas pelayanan publik', '', 'Misi kedua ialah tata kelola pemerintahan yang baik dan bersih.', '', '5. Tujuan dan Sasaran Kecamatan', '', 'Dalam rangka menjalankan misinya kecamatan menetapkan tujuan berikut.', '', '4. Strategi dan Kebijakan', '', 'Untuk mencapai tujuan dan sasaran kecamatan menetapkan strategi.', '', 'B. RENCANA KINERJA TAHUNAN', ''].join('\n'),
+          findings: [{ line: 17, reported: '5. Tujuan dan Sasaran Kecamatan (nomor 1, 5, 4)', expected: '2. (nomor 1, 2, 3)', severity: 'info' }],
+        },
+        {
+          name: 'a table number used twice (seed 004: Tabel 3.2 again for the second sasaran) and one skipped (seed 001: 1.2 then 1.4)',
+          text: ['BAB I PENDAHULUAN', 'Tabel 1.1 Pegawai', 'No\tJabatan\tJumlah', '1\tCamat\t1', '', 'Tabel 1.2', 'Sarana', 'No\tSarana\tJumlah', '1\tMeja\t3', '', 'Tabel 1.4 Anggaran', 'No\tProgram\tPagu', '1\tProgram A\t100', '', 'BAB III AKUNTABILITAS KINERJA', 'Tabel 3.1', 'Pengukuran', 'No\tIndikator\tCapaian', '1\tIndeks\t90', '', 'Tabel 3.2', 'Perbandingan sasaran 1', 'No\tIndikator\tCapaian', '1\tIndeks\t90', '', 'Tabel 3.3 Kemajuan', 'No\tIndikator\tKemajuan', '1\tIndeks\t90', '', 'Tabel 3.2', 'Perbandingan sasaran 1', 'No\tIndikator\tCapaian', '1\tPersentase\t80', ''].join('\n'),
+          findings: [
+            { line: 11, reported: 'Tabel 1.4 Anggaran', expected: 'Tabel 1.3 (sesudah Tabel 1.2, baris 6)', severity: 'info' },
+            { line: 30, reported: 'Tabel 3.2 Perbandingan sasaran 1', messageIncludes: 'dipakai dua kali', severity: 'info' },
+          ],
+        },
         {
           name: 'an entry whose page lies beyond the next chapter (Tabanan)',
           text: toc('BAB I PENDAHULUAN ...... 1', '1.1 Latar Belakang ...... 1', 'BAB II PERENCANAAN ...... 9', '2.5 Indikator Kinerja Utama ....... 14', '2.6 Perjanjian Kinerja Tahun 2022 ...... 22', 'BAB III AKUNTABILITAS KINERJA ...... 16', '3.1 Pengukuran Capaian Kinerja ...... 16', '3.2 Analisis ...... 22'),
@@ -66,8 +88,16 @@ describe('outline', () => {
   );
 
   it('the seeds: 003 B.1 ANGGARAN vs KINERJA; 001 Bab III A titled differently in the contents', () => {
-    const got = (f: string) => runRule(outline, readFileSync(f, 'utf8'), f).map((x) => `${x.where.line} ${x.reported} | ${x.expected}`);
+    const got = (f: string) => runRule(outline, readFileSync(f, 'utf8'), f).map((x) => `${x.where.line} ${x.reported} | ${exp(x)}`);
     expect(got('fixtures/seeds/003_0f39aaca0575dd68.txt')).toContain('54 B.1 ANALISA REALISASI ANGGARAN | B.1 ANALISA REALISASI KINERJA');
     expect(got('fixtures/seeds/001_52d9b2e308fc893f.txt')).toContain('53 A PENGUKURAN PENCAPAIAN KINERJATAHUN 2022 | A KERANGKA PENGUKURAN KINERJA TAHUN 2024');
+  });
+
+  it('the seeds: 001 has no Tabel 1.3; 004 numbers the second sasaran\'s tables 3.2-3.4 again and Bab II A\'s sub-sections 1, 5, 4', () => {
+    const got = (f: string) => runRule(outline, readFileSync(f, 'utf8'), f).map((x) => `${x.where.line} ${x.reported}`);
+    expect(got('fixtures/seeds/001_52d9b2e308fc893f.txt')).toContain('274 Tabel 1.4 Anggaran Kecamatan Bangsalsari');
+    const s004 = got('fixtures/seeds/004_9ed3a231d27ded37.txt');
+    expect(s004).toContain('199 5. Tujuan dan sasaran Kecamatan Jelbuk (nomor 1, 5, 4)');
+    for (const l of ['522 Tabel 3.2', '532 Tabel 3.3', '541 Tabel 3.4']) expect(s004.some((x) => x.startsWith(l))).toBe(true);
   });
 });

@@ -1,66 +1,73 @@
 /**
- * Shared helpers for the narrative rules (narrative-number, count-claim, trend-claim): prose lines of
- * the report body, sentences, amounts and percentages inside a sentence, counts written as
- * "4 (empat)", and fuzzy matching of a sentence to a table row. Pure: reads only the Document and
- * the LkipReport.
+ * Shared helpers for the rules that read text (narrative-number, count-claim, trend-claim, ...):
+ * lines and paragraphs of the report from its prose index (report.prose, built once in parse by
+ * src/parse/prose.ts), sentences, amounts and percentages inside a sentence, counts written as
+ * "4 (empat)", and fuzzy matching of a sentence to a table row. Pure: reads only the LkipReport.
  */
-import type { DocLine, Document } from '../../model/document.js';
+import type { ProseEntry } from '../../model/prose.js';
 import type { LkipReport, SectionKind, Table } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
+import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+
+export { cleanText } from '../../parse/prose.js';
 
 /** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
 export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
 
+/** One line of the report as the rules see it: where it is, as printed, and its cells when it is a table row. */
+export interface TextLine {
+  page: number | null;
+  line: number;
+  /** The line as printed (a table row: its cells joined by tabs). */
+  text: string;
+  /** The cells as printed when the line is a table row, else null. */
+  cells: string[] | null;
+  /** Markdown heading level when the export marked the line as a heading. */
+  heading?: number;
+}
+
 export interface ProseLine {
-  line: DocLine;
+  line: TextLine;
   section: SectionKind;
   /** Text without Markdown/HTML emphasis (`**`, `*`, `<b>`), spaces collapsed. */
   text: string;
+  /** The entry of the prose index this line was read from. */
+  entry: ProseEntry;
 }
 
-/** What cleanText may have to change besides trimming. */
-const CLEAN_WORK = /[<*\\\t\u00a0]| {2}/;
+const ALL_CACHE = new WeakMap<LkipReport, ProseLine[]>();
+const BODY_CACHE = new WeakMap<LkipReport, ProseLine[]>();
 
-export function cleanText(s: string): string {
-  if (!CLEAN_WORK.test(s)) return s.trim(); // the usual line: nothing to clean (a hot path)
-  return s
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\*+/g, '')
-    .replace(/\\([*_])/g, '$1')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .trim();
+/** Every non-empty line of the report (cover, contents, appendices too), text cleaned; computed once per report. */
+export function allLines(report: LkipReport): ProseLine[] {
+  const hit = ALL_CACHE.get(report);
+  if (hit) return hit;
+  const out = report.prose.lines.map(
+    (e): ProseLine => ({
+      line: { page: e.page, line: e.line, text: printed(e), cells: e.cells ?? null, ...(e.heading !== undefined ? { heading: e.heading } : {}) },
+      section: e.section,
+      text: e.text,
+      entry: e,
+    }),
+  );
+  ALL_CACHE.set(report, out);
+  return out;
 }
 
 /** Every non-empty line in the body sections (prose and table rows), text cleaned; computed once per report. */
-const BODY_CACHE = new WeakMap<LkipReport, WeakMap<Document, ProseLine[]>>();
-
-/** Every non-empty line in the body sections (prose and table rows), text cleaned, tabs kept as spaces. */
-export function bodyLines(report: LkipReport, doc: Document): ProseLine[] {
-  const byDoc = BODY_CACHE.get(report) ?? new WeakMap<Document, ProseLine[]>();
-  BODY_CACHE.set(report, byDoc);
-  const hit = byDoc.get(doc);
+export function bodyLines(report: LkipReport): ProseLine[] {
+  const hit = BODY_CACHE.get(report);
   if (hit) return hit;
-  const out: ProseLine[] = [];
-  let si = 0;
-  const secs = report.sections;
-  for (const l of doc.lines) {
-    // sections are sorted by start line and so are the lines: walk them together
-    while (si + 1 < secs.length && secs[si + 1]!.startLine <= l.line) si++;
-    const sec = secs.length > 0 && secs[0]!.startLine <= l.line ? secs[si]!.kind : sectionAt(secs, l.line).kind;
-    if (!BODY_SECTIONS.has(sec)) continue;
-    const text = cleanText(l.text);
-    if (!text) continue;
-    out.push({ line: l, section: sec, text });
-  }
-  byDoc.set(doc, out);
+  const out = allLines(report).filter((p) => BODY_SECTIONS.has(p.section));
+  BODY_CACHE.set(report, out);
   return out;
 }
 
 /** Prose lines (not table rows) in the body sections, in order. */
-export function proseLines(report: LkipReport, doc: Document): ProseLine[] {
-  return bodyLines(report, doc).filter((p) => !p.line.cells);
+export function proseLines(report: LkipReport): ProseLine[] {
+  return bodyLines(report).filter((p) => !p.line.cells);
 }
 
 /** Split a paragraph into sentences: at ". " / "! " / "? " before a capital, but not after Rp./No./Kec. etc. */
@@ -82,7 +89,7 @@ export function sentences(text: string): { text: string; offset: number }[] {
   return out;
 }
 
-export function refOf(report: LkipReport, l: DocLine, extra: Partial<SourceRef> = {}): SourceRef {
+export function refOf(report: LkipReport, l: { page: number | null; line: number }, extra: Partial<SourceRef> = {}): SourceRef {
   return { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind], ...extra };
 }
 
@@ -198,15 +205,20 @@ export function words(s: string): string[] {
 
 /** Share of the row label's words that occur in the text (0..1). */
 export function containment(rowLabel: string, text: string): number {
+  return containedIn(rowLabel, new Set(words(text)));
+}
+
+/** containment() against the text's words, split once for all the labels compared with it. */
+function containedIn(rowLabel: string, b: ReadonlySet<string>): number {
   const a = words(rowLabel);
   if (a.length === 0) return 0;
-  const b = new Set(words(text));
   return a.filter((w) => b.has(w)).length / a.length;
 }
 
 /** Best row by containment, only when clearly better than the second best. */
 export function bestMatch<T>(items: T[], label: (t: T) => string, text: string, min = 0.75): T | null {
-  const scored = items.map((t) => ({ t, s: containment(label(t), text) })).sort((x, y) => y.s - x.s);
+  const b = new Set(words(text));
+  const scored = items.map((t) => ({ t, s: containedIn(label(t), b) })).sort((x, y) => y.s - x.s);
   const first = scored[0];
   if (!first || first.s < min) return null;
   const second = scored[1];
@@ -222,7 +234,7 @@ export function columnIndex(t: Table, re: RegExp, not?: RegExp): number {
 export { tableLabel };
 
 /** The "Sasaran Strategis N : name" heading that a paragraph belongs to (searching back a few lines). */
-export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): { name: string; line: DocLine } | null {
+export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): { name: string; line: TextLine } | null {
   const re = /^[-#\s]*(?:\d+\.\s*|[a-z]\)\s*)?(?:tujuan\s+\d+\s+)?sasaran(?:\s+strategi[s]?)?\s*\d+\s*:?\s*(.+)$/i;
   const cur = prose[idx];
   if (!cur) return null;
@@ -243,65 +255,45 @@ export function sasaranHeading(prose: ProseLine[], idx: number, maxBack = 16): {
   return null;
 }
 
-// ---------------------------------------------------------------- every line, any section
-
-const ALL_CACHE = new WeakMap<LkipReport, WeakMap<Document, ProseLine[]>>();
-
-/** Every non-empty line of the document (cover, contents, appendices too), text cleaned; computed once per report. */
-export function allLines(report: LkipReport, doc: Document): ProseLine[] {
-  const byDoc = ALL_CACHE.get(report) ?? new WeakMap<Document, ProseLine[]>();
-  ALL_CACHE.set(report, byDoc);
-  const hit = byDoc.get(doc);
-  if (hit) return hit;
-  const out: ProseLine[] = [];
-  for (const l of doc.lines) {
-    const text = cleanText(l.text);
-    if (!text) continue;
-    out.push({ line: l, section: sectionAt(report.sections, l.line).kind, text });
-  }
-  byDoc.set(doc, out);
-  return out;
-}
+// ---------------------------------------------------------------- paragraphs
 
 export interface Paragraph {
   text: string;
   section: SectionKind;
   /** The lines it was joined from, with the offset of each in `text`. */
-  parts: { line: DocLine; offset: number }[];
+  parts: { line: TextLine; offset: number }[];
 }
 
 /**
- * Prose paragraphs of any section: consecutive prose lines joined where a line wraps (it does not
- * end a sentence and is long, or the next line starts in lower case). Table rows are never joined.
+ * Prose paragraphs of any section: consecutive prose lines joined where a line wraps (the prose
+ * index marks such a line, src/parse/prose.ts). Table rows are never joined. Computed once per report.
  */
-export function paragraphs(report: LkipReport, doc: Document): Paragraph[] {
+export function paragraphs(report: LkipReport): readonly Paragraph[] {
+  const hit = PAR_CACHE.get(report);
+  if (hit) return hit;
   const out: Paragraph[] = [];
   let cur: Paragraph | null = null;
-  let prevLine = -1;
-  for (const p of allLines(report, doc)) {
+  for (const p of allLines(report)) {
     if (p.line.cells) {
       cur = null;
       continue;
     }
-    const last = cur?.parts[cur.parts.length - 1]!.line.text.trim() ?? '';
-    // a heading in capitals, or a next line that starts a list item or heading, is not wrapped prose
-    const lastCaps = last.replace(/[^A-Za-z]/g, '') === last.replace(/[^A-Za-z]/g, '').toUpperCase();
-    const startsItem = /^(\d+[.)]|[A-Za-z][.)]\s|P?BAB\b|[-•*])/.test(p.text);
-    const wraps = cur && p.line.line === prevLine + 1 && !/[.:;!?]$/.test(cur.text) && (/^[a-z]/.test(p.text) || (last.length >= 40 && !lastCaps && !startsItem));
-    if (cur && wraps) {
+    if (cur && p.entry.wraps) {
       cur.parts.push({ line: p.line, offset: cur.text.length + 1 });
       cur.text += ` ${p.text}`;
     } else {
       cur = { text: p.text, section: p.section, parts: [{ line: p.line, offset: 0 }] };
       out.push(cur);
     }
-    prevLine = p.line.line;
   }
+  PAR_CACHE.set(report, out);
   return out;
 }
 
+const PAR_CACHE = new WeakMap<LkipReport, Paragraph[]>();
+
 /** The line of a paragraph that holds the character at `offset`. */
-export function lineAt(par: Paragraph, offset: number): DocLine {
+export function lineAt(par: Paragraph, offset: number): TextLine {
   let l = par.parts[0]!.line;
   for (const x of par.parts) if (x.offset <= offset) l = x.line;
   return l;

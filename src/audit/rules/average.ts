@@ -1,6 +1,6 @@
 import type { Rule } from '../../model/rule.js';
 import { meanHolds, meanRangeHolds, meansOf } from '../../parse/arith.js';
-import { fmtPct, toleranceText } from '../tolerance.js';
+import { expectMean, pct, precision } from '../tolerance.js';
 
 /** A stated average must be reproducible: the plain mean, or the mean with each capaian capped at 100%. */
 export const average: Rule = {
@@ -30,14 +30,13 @@ export const average: Rule = {
       if (meanRangeHolds(items.map((f) => f.value), a.value) !== false) continue;
       const d = a.value.decimals;
       const { plain, capped } = meansOf(items.map((f) => f.value.value!))!;
-      const expected = plain === capped ? fmtPct(plain, d) : `${fmtPct(plain, d)} (biasa) / ${fmtPct(capped, d)} (batas 100%)`;
       ctx.problem({
         messageId: 'avg',
-        data: { reported: a.value.raw, over: items.map((f) => f.value.raw).join(' / '), plain: fmtPct(plain, d), capped: fmtPct(capped, d) },
+        data: { reported: a.value, over: items.map((f) => f.value.raw).join(' / '), plain: pct(plain, d), capped: pct(capped, d) },
         where: a.src,
-        reported: a.value.raw,
-        expected,
-        tolerance: toleranceText(d).id,
+        reported: a.value,
+        expected: expectMean(plain, capped, d),
+        tolerance: precision(d),
         related: items.map((f) => ({ ...f.src, note: f.value.raw })),
       });
     }
@@ -50,15 +49,14 @@ export const average: Rule = {
       if (!means || meanHolds(vals, a.stated) !== false) continue;
       const { plain, capped } = means;
       const d = a.stated.decimals;
-      const expected = plain === capped ? fmtPct(plain, d) : `${fmtPct(plain, d)} (biasa) / ${fmtPct(capped, d)} (batas 100%)`;
       ctx.problem({
         messageId: 'avg',
-        data: { reported: a.stated.raw, over: a.over.map((v) => v.raw).join(' / '), plain: fmtPct(plain, d), capped: fmtPct(capped, d) },
+        data: { reported: a.stated, over: a.over.map((v) => v.raw).join(' / '), plain: pct(plain, d), capped: pct(capped, d) },
         // a sentence about the table above it names that table
         where: a.origin === 'text' && a.table ? { ...a.stated.src, table: a.table, row: 'kalimat di bawah tabel' } : a.stated.src,
-        reported: a.stated.raw,
-        expected,
-        tolerance: toleranceText(d).id,
+        reported: a.stated,
+        expected: expectMean(plain, capped, d),
+        tolerance: precision(d),
         related: a.over.map((v) => ({ ...v.src, note: v.raw })),
       });
     }

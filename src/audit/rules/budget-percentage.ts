@@ -1,7 +1,7 @@
 import type { Rule } from '../../model/rule.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { cents, pctAtPrinted, pctOf } from '../../parse/arith.js';
-import { fmtPct, toleranceText } from '../tolerance.js';
+import { expectQuantity, pct as pctOfQ, precision } from '../tolerance.js';
 
 /** % serapan = realisasi / pagu × 100, at the precision printed. */
 export const budgetPercentage: Rule = {
@@ -33,14 +33,14 @@ export const budgetPercentage: Rule = {
         if (p === null || p === 0n || real === null) continue;
         if (pctAtPrinted(real, p, pct.value)) continue;
         const computed = pctOf(real, p);
-        const expected = fmtPct(computed, pct.value.decimals);
+        const expected = pctOfQ(computed, pct.value.decimals);
         ctx.problem({
           messageId: 'pct',
-          data: { label: pct.subject.name.slice(0, 90), reported: pct.value.raw, real: realisasi.value.raw || '0', pagu: pagu.value.raw, expected },
+          data: { label: pct.subject.name.slice(0, 90), reported: pct.value, real: realisasi.value.raw ? realisasi.value : '0', pagu: pagu.value, expected },
           where: pct.src,
-          reported: pct.value.raw,
-          expected,
-          tolerance: toleranceText(pct.value.decimals).id,
+          reported: pct.value,
+          expected: expectQuantity(expected),
+          tolerance: precision(pct.value.decimals),
           related: [pagu.src, realisasi.src],
         });
       }

@@ -3,7 +3,8 @@ import type { Rule } from '../../model/rule.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { sumCents } from '../../parse/arith.js';
-import { EXACT, fmtRupiah, rupiah } from '../tolerance.js';
+import { amount, EXACT, expectQuantity, rupiah } from '../tolerance.js';
+import { allLines } from './_text.js';
 
 const LEVEL = { 1: { id: 'Program', en: 'Program' }, 2: { id: 'Kegiatan', en: 'Kegiatan' }, 3: { id: 'Sub Kegiatan', en: 'Sub kegiatan' } } as const;
 const CHILD = { 1: { id: 'kegiatannya', en: 'its kegiatan' }, 2: { id: 'sub kegiatannya', en: 'its sub kegiatan' }, 3: { id: 'rinciannya', en: 'its items' } } as const;
@@ -29,8 +30,8 @@ export const budgetSum: Rule = {
         en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals exactly {{missingLevelEn}} "{{missing}}" ({{missingTable}}), which is not listed under it.',
       },
       parentText: {
-        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama dengan angka di teks baris {{textLine}} ("{{textQuote}}"): kemungkinan baris itu tidak dicantumkan.',
-        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals the amount in the text at line {{textLine}} ("{{textQuote}}"): that line may have been left out.',
+        id: '{{col}} {{level}} "{{label}}" tercatat {{reported}}, sedangkan jumlah {{children}} ({{n}} baris) {{expected}}; selisih {{diff}} sama dengan angka di teks ("{{textQuote}}"): kemungkinan baris itu tidak dicantumkan.',
+        en: '{{colEn}} of {{levelEn}} "{{label}}" is {{reported}}, but {{childrenEn}} ({{n}} rows) add up to {{expected}}; the difference {{diff}} equals the amount in the text ("{{textQuote}}"): that line may have been left out.',
       },
       total: {
         id: '{{col}} baris jumlah tercatat {{reported}}, sedangkan jumlah {{n}} program {{expected}}; selisih {{diff}}.',
@@ -74,20 +75,21 @@ export const budgetSum: Rule = {
             children: CHILD[node.level].id,
             childrenEn: CHILD[node.level].en,
             n: ids.length,
-            reported: v.raw,
-            expected: fmtRupiah(sum),
-            diff: fmtRupiah(own - sum),
+            reported: v,
+            expected: amount(sum),
+            diff: amount(own - sum),
           },
           where: { ...v.src, column: v.src.column ?? col },
-          reported: v.raw,
-          expected: fmtRupiah(sum),
-          tolerance: EXACT.id,
+          reported: v,
+          expected: expectQuantity(amount(sum)),
+          tolerance: EXACT,
           related: [
             ...ids.map((id) => {
               const c = tree.nodes[id]!;
               return { ...(c[col]?.src ?? c.src), note: `${c.label.slice(0, 60)}: ${c[col]?.raw ?? '-'}` };
             }),
             ...(missing ? [{ ...(missing.node[col]?.src ?? missing.node.src), note: `tidak tercantum: ${missing.node.label.slice(0, 60)}` }] : []),
+            ...(inText ? [{ file: ctx.report.file, page: null, line: inText.line, note: inText.quote }] : []),
           ],
         });
       }
@@ -115,7 +117,7 @@ export const budgetSum: Rule = {
       if (diff < 100_000_000n) return null; // 1.000.000 rupiah, in cents: smaller coincidences are too likely
       if (!proseAmounts) {
         proseAmounts = new Map();
-        for (const l of ctx.doc.lines) {
+        for (const { line: l } of allLines(ctx.report)) {
           if (l.cells) continue;
           for (const n of findNumbersInText(l.text)) {
             const v = parseValue(n.raw, { file: ctx.report.file, page: l.page, line: l.line }, 'money');

@@ -2,7 +2,7 @@ import type { Rule } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { checkCapaian } from '../../parse/arith.js';
-import { fmtPct, toleranceText } from '../tolerance.js';
+import { expectQuantity, pct, precision } from '../tolerance.js';
 
 /**
  * Capaian = realisasi / target × 100 (positive polarity) or (target − (realisasi − target)) / target × 100
@@ -50,14 +50,14 @@ export const capaian: Rule = {
         if (!t || !r) continue;
         const raw = test(t.value, r.value, c.value, c.subject.polarity === 'negative');
         if (raw === null) continue;
-        const expected = fmtPct(raw, c.value.decimals);
+        const expected = pct(raw, c.value.decimals);
         ctx.problem({
           messageId: c.basis === 'renstra_end' || t.basis === 'renstra_end' ? 'end' : 'indicator',
-          data: { label: c.subject.name.slice(0, 90), reported: c.value.raw, real: r.value.raw, target: t.value.raw, expected },
+          data: { label: c.subject.name.slice(0, 90), reported: c.value, real: r.value, target: t.value, expected },
           where: c.src,
-          reported: c.value.raw,
-          expected,
-          tolerance: toleranceText(c.value.decimals).id,
+          reported: c.value,
+          expected: expectQuantity(expected),
+          tolerance: precision(c.value.decimals),
           related: [t.src, r.src],
         });
       }
@@ -68,14 +68,14 @@ export const capaian: Rule = {
           if (o.kind !== 'output' || !o.target || !o.realisasi || !o.pct) continue;
           const raw = test(o.target, o.realisasi, o.pct, false);
           if (raw === null) continue;
-          const expected = fmtPct(raw, o.pct.decimals);
+          const expected = pct(raw, o.pct.decimals);
           ctx.problem({
             messageId: 'output',
-            data: { label: `${n.label.slice(0, 60)} — ${o.label.slice(0, 50)}`, reported: o.pct.raw, real: o.realisasi.raw, target: o.target.raw, expected },
+            data: { label: `${n.label.slice(0, 60)} — ${o.label.slice(0, 50)}`, reported: o.pct, real: o.realisasi, target: o.target, expected },
             where: o.pct.src,
-            reported: o.pct.raw,
-            expected,
-            tolerance: toleranceText(o.pct.decimals).id,
+            reported: o.pct,
+            expected: expectQuantity(expected),
+            tolerance: precision(o.pct.decimals),
             related: [o.target.src, o.realisasi.src],
           });
         }

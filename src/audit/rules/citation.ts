@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { captionNumber, followingTableCitations, regulationCitations, type RegulationCitation } from '../../parse/citations.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
@@ -19,18 +20,18 @@ export const citation: Rule = {
     },
     messages: {
       followingTable: {
-        id: 'Teks merujuk "{{reported}}", tetapi tabel yang menyusul (baris {{captionLine}}) berjudul "{{caption}}": nomor tabel berbeda.',
-        en: 'The text refers to "{{reported}}", but the table that follows (line {{captionLine}}) is captioned "{{caption}}": the table numbers differ.',
+        id: 'Teks merujuk "{{reported}}", tetapi tabel yang menyusul berjudul "{{caption}}": nomor tabel berbeda.',
+        en: 'The text refers to "{{reported}}", but the table that follows is captioned "{{caption}}": the table numbers differ.',
       },
       regulationYear: {
-        id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di sini, tetapi dengan Tahun {{expected}} di {{others}}: tahunnya berbeda.',
-        en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} here, but with year {{expected}} at {{othersEn}}: the years differ.',
+        id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di sini, tetapi dengan Tahun {{expected}} di {{places}}: tahunnya berbeda.',
+        en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} here, but with year {{expected}} in {{places}}: the years differ.',
       },
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
-    const lines = allLines(report, doc);
+    const { report } = ctx;
+    const lines = allLines(report);
     const at = (p: ProseLine | { line: { line: number; page: number | null }; section: ProseLine['section'] }): SourceRef => ({ file: report.file, page: p.line.page, line: p.line.line, section: SECTION_LABEL[p.section] });
 
     // ---- "tabel N berikut" against the caption that follows
@@ -40,7 +41,7 @@ export const citation: Rule = {
         // the citation's own line may itself be the caption's start ("Tabel 3.1 berikut ..."): only later lines
         for (let j = i + 1; j < Math.min(lines.length, i + 7); j++) {
           const q = lines[j]!;
-          if (q.line.cells && q.line.cells.filter((x) => x.text.trim() !== '').length > 1) break; // the table came without a caption
+          if (q.line.cells && q.line.cells.filter((x) => x.trim() !== '').length > 1) break; // the table came without a caption
           const n = captionNumber(q.text);
           if (n === null) continue;
           if (n !== c.number.replace(/\.$/, '')) {
@@ -49,8 +50,8 @@ export const citation: Rule = {
               data: { reported: c.printed, captionLine: q.line.line, caption: shorten(q.text, 80) },
               where: at(p),
               reported: c.printed,
-              expected: `Tabel ${n} (judul tabel yang menyusul, baris ${q.line.line})`,
-              tolerance: 'nomor tabel sama',
+              expected: expectText(`Tabel ${n} (judul tabel yang menyusul, baris ${q.line.line})`, `Tabel ${n} (caption of the table that follows, line ${q.line.line})`),
+              tolerance: criterion('nomor tabel sama', 'the same table number'),
               related: [{ ...at(q), note: shorten(q.text, 80) }],
             });
           }
@@ -61,7 +62,7 @@ export const citation: Rule = {
 
     // ---- one regulation, one year
     const cites: { c: RegulationCitation; where: SourceRef }[] = [];
-    for (const par of paragraphs(report, doc)) {
+    for (const par of paragraphs(report)) {
       for (const c of regulationCitations(par.text)) {
         if (!c.tentangKey) continue;
         const l = lineAt(par, c.index);
@@ -82,13 +83,15 @@ export const citation: Rule = {
       for (const [y, xs] of ranked.slice(1)) {
         for (const x of xs) {
           const others = [...new Set(major.map((o) => `${o.where.section ?? ''} baris ${o.where.line}`.trim()))].slice(0, 4);
+          // the message names the sections; the lines are the related places (and the expected column)
+          const sections = [...new Set(major.map((o) => o.where.section ?? ''))].filter(Boolean).slice(0, 4);
           ctx.problem({
             messageId: 'regulationYear',
-            data: { jenis: shorten(x.c.jenis, 70), nomor: x.c.nomor, tentang: shorten(x.c.tentang ?? '', 60), reported: y, expected: majorYear, others: others.join(', '), othersEn: others.join(', ').replace(/baris/g, 'line') },
+            data: { jenis: shorten(x.c.jenis, 70), nomor: x.c.nomor, tentang: shorten(x.c.tentang ?? '', 60), reported: y, expected: majorYear, others: others.join(', '), othersEn: others.join(', ').replace(/baris/g, 'line'), places: sections.join(', ') },
             where: x.where,
             reported: shorten(x.c.printed, 120),
-            expected: `Tahun ${majorYear} (${others.join(', ')})`,
-            tolerance: 'jenis, nomor dan judul sama: tahun sama',
+            expected: expectText(`Tahun ${majorYear} (${others.join(', ')})`, `Year ${majorYear} (${others.join(', ').replace(/baris/g, 'line')})`),
+            tolerance: criterion('jenis, nomor dan judul sama: tahun sama', 'same kind, number and title: same year'),
             related: major.slice(0, 4).map((o) => ({ ...o.where, note: shorten(o.c.printed, 80) })),
           });
         }

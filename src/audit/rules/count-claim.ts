@@ -1,5 +1,6 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { criterion, expectQuantity, expectText, num } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
 import { factsByRow } from '../../parse/facts.js';
@@ -7,7 +8,7 @@ import { parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, shorten, tableLabel, wordsToNumber } from './_text.js';
 
-const EXACT_COUNT = 'jumlah tepat';
+const EXACT_COUNT = criterion('jumlah tepat', 'exact count');
 const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?`;
 /** "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan", "4 program dan 10 kegiatan". */
 const BUDGET_RE = new RegExp(String.raw`${C}\s+program\b(.{0,60}?)${C}\s+kegiatan\b(?:(.{0,40}?)${C}\s+sub\.?\s*kegiatan\b)?`, 'i');
@@ -137,10 +138,10 @@ function checkStaffTables(ctx: RuleContext): StaffTable[] {
       if (sum === jv.value) continue;
       ctx.problem({
         messageId: 'jumlahRow',
-        data: { table: label, column: t.columns[c] || `kolom ${c + 1}`, reported: jv.raw, expected: String(sum), n },
+        data: { table: label, column: t.columns[c] || `kolom ${c + 1}`, reported: jv, expected: num(sum), n },
         where: src,
-        reported: jv.raw,
-        expected: `${sum} (jumlah ${n} baris)`,
+        reported: jv,
+        expected: expectQuantity(num(sum), { id: `jumlah ${n} baris`, en: `sum of ${n} rows` }),
         tolerance: EXACT_COUNT,
         related,
         category: 'sum_mismatch',
@@ -208,7 +209,7 @@ export const countClaim: Rule = {
     const counts = tree ? countLevels(tree) : null;
     const meas = measurementCounts(report);
     const staff = checkStaffTables(ctx);
-    const prose = proseLines(report, ctx.doc);
+    const prose = proseLines(report);
     prose.forEach((p, pi) => {
       const where = refOf(report, p.line);
       // a paragraph under (or starting with) "Sasaran N :" is about one sasaran
@@ -225,7 +226,7 @@ export const countClaim: Rule = {
             data: { reported: c.raw, digits: c.digits, wordsRaw: c.wordsRaw ?? '', words: c.words },
             where,
             reported: c.raw,
-            expected: `${c.digits} = ${c.digits} / terbilang ${c.words}`,
+            expected: expectText(`${c.digits} = ${c.digits} / terbilang ${c.words}`, `${c.digits} = ${c.digits} / in words ${c.words}`),
             tolerance: EXACT_COUNT,
             severity: 'warning',
           });
@@ -252,7 +253,7 @@ export const countClaim: Rule = {
                 data: { reported: lv.raw, table: tree.table, expected: lv.have, level: lv.level, levelEn: lv.levelEn },
                 where,
                 reported: lv.raw,
-                expected: `${lv.have} ${lv.level} (${tree.table})`,
+                expected: expectText(`${lv.have} ${lv.level} (${tree.table})`, `${lv.have} ${lv.levelEn} (${tree.table})`),
                 tolerance: EXACT_COUNT,
                 related: [
                   { ...treeRef(tree, report.file), note: `${tree.table} (realisasi): ${fmtCounts(countLevels(tree))}` },
@@ -275,7 +276,7 @@ export const countClaim: Rule = {
                 data: { reported: raw, table: tableLabel(meas.table), expected, what, whatEn },
                 where,
                 reported: raw,
-                expected: `${expected} ${what} (${tableLabel(meas.table)})`,
+                expected: expectText(`${expected} ${what} (${tableLabel(meas.table)})`, `${expected} ${whatEn} (${tableLabel(meas.table)})`),
                 tolerance: EXACT_COUNT,
                 related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note }],
                 severity: 'warning',
@@ -306,7 +307,10 @@ export const countClaim: Rule = {
                 data: { reported: raw, table: tableLabel(above), reached: st.reached.length, below: st.below.length },
                 where,
                 reported: raw,
-                expected: `${actual} indikator (${tableLabel(above)}: ${st.reached.length} mencapai, ${st.below.length} belum mencapai target)`,
+                expected: expectText(
+                  `${actual} indikator (${tableLabel(above)}: ${st.reached.length} mencapai, ${st.below.length} belum mencapai target)`,
+                  `${actual} indicators (${tableLabel(above)}: ${st.reached.length} reached, ${st.below.length} below target)`,
+                ),
                 tolerance: EXACT_COUNT,
                 related: [...st.reached, ...st.below].map((x) => ({ ...x.src, note: x.note })),
                 severity: 'warning',
@@ -325,13 +329,16 @@ export const countClaim: Rule = {
             const claimed = Number(above[1]);
             if (claimed < a || claimed > a + e) {
               const raw = `${above[1]}${above[2] ? ` (${above[2]})` : ''} indikator`;
-              const exp = e > 0 ? `${a}–${a + e} indikator` : `${a} indikator`;
+              const exp = e > 0 ? `${a}–${a + e}` : `${a}`;
               ctx.problem({
                 messageId: 'aboveTarget',
                 data: { reported: raw, table: tableLabel(meas.table), above: a, equal: e, below: bl },
                 where,
                 reported: `${raw} di atas target`,
-                expected: `${exp} (${tableLabel(meas.table)}: ${a} di atas, ${e} sama, ${bl} di bawah target)`,
+                expected: expectText(
+                  `${exp} indikator (${tableLabel(meas.table)}: ${a} di atas, ${e} sama, ${bl} di bawah target)`,
+                  `${exp} indicators (${tableLabel(meas.table)}: ${a} above, ${e} equal, ${bl} below target)`,
+                ),
                 tolerance: EXACT_COUNT,
                 related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table) }],
                 severity: 'warning',
@@ -352,7 +359,7 @@ export const countClaim: Rule = {
               data: { reported: raw, total, table: tableLabel(st.table), expected: st.total },
               where,
               reported: raw,
-              expected: `${st.total} orang (${tableLabel(st.table)}, baris Jumlah)`,
+              expected: expectText(`${st.total} orang (${tableLabel(st.table)}, baris Jumlah)`, `${st.total} persons (${tableLabel(st.table)}, Jumlah row)`),
               tolerance: EXACT_COUNT,
               related: tables.map((x) => ({ ...x.src, note: `Jumlah ${x.total}` })),
               severity: 'warning',
@@ -372,7 +379,7 @@ export const countClaim: Rule = {
                 data: { reported: raw, parts: list.map((x) => x[1]).join(' + '), sum },
                 where,
                 reported: raw,
-                expected: `${sum} orang (${list.map((x) => x[1]).join(' + ')})`,
+                expected: expectText(`${sum} orang (${list.map((x) => x[1]).join(' + ')})`, `${sum} persons (${list.map((x) => x[1]).join(' + ')})`),
                 tolerance: EXACT_COUNT,
                 severity: 'warning',
               });

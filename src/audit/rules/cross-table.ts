@@ -4,9 +4,9 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from '../../parse/crossref.js';
 import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
-import { consistentAtPrinted, EXACT, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
+import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
+import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
 // ------------------------------------------------------------------ money facts
@@ -61,7 +61,7 @@ function sumOf(tree: BudgetTree, ids: string[], col: 'pagu' | 'realisasi'): bigi
 }
 
 function moneyFacts(ctx: RuleContext): MoneyFact[] {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const facts: MoneyFact[] = [];
   const add = (f: Omit<MoneyFact, 'cents'>) => {
     const c = money(f.value);
@@ -91,18 +91,18 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
       }
     }
   }
-  for (const pk of pkBudgets(report, doc)) {
+  for (const pk of pkBudgets(report)) {
     const origin: Origin = pk.version === 'revised' ? 'pk_revised' : pk.version === 'original' ? 'pk_original' : 'body';
     add({ level: pk.level, label: pk.label, col: 'pagu', value: pk.value, origin, source: pk.source, tableId: `pk:${pk.table.startLine}`, childSum: null });
   }
-  for (const rkt of rktTables(report, doc)) {
+  for (const rkt of rktTables(report)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (!it.anggaran) continue;
       add({ level: it.level, label: it.label, col: 'pagu', value: it.anggaran, origin: rkt.revised ? 'rkt_revised' : 'rkt_original', source: rkt.source, tableId: `rkt:${rkt.source}`, childSum: null });
     }
   }
-  for (const io of ioTables(report, doc)) {
+  for (const io of ioTables(report)) {
     if (io.kind !== 'input') continue;
     for (const col of ['target', 'realisasi'] as const) {
       const v = io[col];
@@ -120,6 +120,8 @@ function display(label: string): string {
 }
 
 const where = (fs: MoneyFact[]) => [...new Set(fs.map((f) => `${f.source} baris ${f.value.src.line}`))].join('; ');
+/** The places by name only (for the message: their lines are the related places). */
+const sources = (fs: { source: string }[]) => [...new Set(fs.map((f) => f.source))].join('; ');
 
 function checkMoney(ctx: RuleContext) {
   const facts = moneyFacts(ctx);
@@ -186,30 +188,30 @@ function checkMoney(ctx: RuleContext) {
         colEn: COL[f.col].en,
         label: f.level === 0 ? '' : ` "${display(f.label)}"`,
         source: f.source,
-        reported: f.value.raw,
-        expected: fmtRupiah(expected),
-        others: where(agree),
+        reported: f.value,
+        expected: amount(expected),
+        others: sources(agree),
         note: '',
         noteEn: '',
       };
       // neither the revised nor the original budget: say that the pre-revision figure does not explain it either
       const otherOriginals = originals.filter((o) => o.cents !== f.cents && o.cents !== expected);
       if (otherOriginals.length > 0 && !originalCents.has(f.cents)) {
-        base.note += `; pagu sebelum perubahan (${where(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} juga tidak sama`;
-        base.noteEn += `; the pre-revision budget (${where(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} does not match either`;
+        base.note += `; pagu sebelum perubahan (${sources(otherOriginals)}) ${fmtRupiah(otherOriginals[0]!.cents)} juga tidak sama`;
+        base.noteEn += `; the pre-revision budget (${sources(otherOriginals)}) ${formatQuantity(amount(otherOriginals[0]!.cents), 'en')} does not match either`;
       }
       // budget-sum reports the parent against its own rows; say so, so the two findings read together
       if (f.childSum !== null && f.childSum !== f.cents) {
         base.note += `; rinciannya di tabel ini berjumlah ${fmtRupiah(f.childSum)} (lihat budget-sum)`;
-        base.noteEn += `; its own rows in this table add up to ${fmtRupiah(f.childSum)} (see budget-sum)`;
+        base.noteEn += `; its own rows in this table add up to ${formatQuantity(amount(f.childSum), 'en')} (see budget-sum)`;
       }
       const p: Problem = {
         messageId: usesOriginal ? 'original' : ambiguous ? 'differ' : 'money',
-        data: usesOriginal ? { ...base, originals: where(originals.filter((o) => o.cents === f.cents)) } : base,
+        data: usesOriginal ? { ...base, originals: sources(originals.filter((o) => o.cents === f.cents)) } : base,
         where: { ...f.value.src, column: f.value.src.column ?? f.col },
-        reported: f.value.raw,
-        expected: `${fmtRupiah(expected)} (${where(agree)})`,
-        tolerance: EXACT.id,
+        reported: f.value,
+        expected: expectQuantity(amount(expected), { id: where(agree), en: lineWord(where(agree)) }),
+        tolerance: EXACT,
         related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}${exempt(o) ? ' (sebelum perubahan)' : ''}` })),
       };
       if (ambiguous) p.needsReview = true;
@@ -243,7 +245,7 @@ function unitsCompatible(a: string | undefined, b: string | undefined): boolean 
 }
 
 function checkOutputs(ctx: RuleContext) {
-  const { report, doc } = ctx;
+  const { report } = ctx;
   const facts: OutFact[] = [];
   const num = (v: PrintedValue | null) => v !== null && (v.kind === 'number' || v.kind === 'percent') && v.value !== null;
   for (const tree of report.budgets) {
@@ -259,13 +261,13 @@ function checkOutputs(ctx: RuleContext) {
       }
     }
   }
-  for (const rkt of rktTables(report, doc)) {
+  for (const rkt of rktTables(report)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (it.level === 3 && it.target && num(it.target)) facts.push({ subKegiatan: it.label, col: 'target', value: it.target, rkt: true, source: rkt.source, tableId: `rkt:${rkt.source}` });
     }
   }
-  const io = ioTables(report, doc).filter((x) => x.kind === 'output');
+  const io = ioTables(report).filter((x) => x.kind === 'output');
   const perSub = new Map<string, number>();
   for (const x of io) perSub.set(x.subKegiatan, (perSub.get(x.subKegiatan) ?? 0) + 1);
   for (const x of io) {
@@ -306,17 +308,17 @@ function checkOutputs(ctx: RuleContext) {
           whatEn: col === 'target' ? 'target' : 'realisation',
           label: display(f.subKegiatan),
           source: f.source,
-          reported: f.value.raw,
-          expected: expected.value.raw,
-          others: names(agreeAll.filter((o) => o !== f)),
+          reported: f.value,
+          expected: expected.value,
+          others: sources(agreeAll.filter((o) => o !== f)),
         };
         const p: Problem = {
           messageId: sameUnit ? 'output' : 'outputUnit',
           data,
           where: f.value.src,
-          reported: f.value.raw,
-          expected: `${expected.value.raw} (${names(agreeAll.filter((o) => o !== f))})`,
-          tolerance: sameUnit ? 'angka sama' : 'satuan sama (singkatan diterima: "org" = "Orang")',
+          reported: f.value,
+          expected: expectPrinted(expected.value, { id: names(agreeAll.filter((o) => o !== f)), en: lineWord(names(agreeAll.filter((o) => o !== f))) }),
+          tolerance: sameUnit ? criterion('angka sama', 'the same number') : criterion('satuan sama (singkatan diterima: "org" = "Orang")', 'the same unit (abbreviations accepted: "org" = "Orang")'),
           related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}` })),
         };
         if (!sameUnit) p.severity = 'warning';
@@ -383,11 +385,14 @@ function checkCapaian(ctx: RuleContext) {
     const ind = inds.get(indicatorId);
     ctx.problem({
       messageId: 'capaian',
-      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v.raw, expected: b.raw, other: `${m.table} baris ${b.src.line}` },
+      data: { label: short(ind?.name ?? ''), table: v.src.table ?? context, reported: v, expected: b, other: m.table },
       where: v.src,
-      reported: v.raw,
-      expected: `${b.raw} (${m.table} baris ${b.src.line})`,
-      tolerance: `${toleranceText(Math.min(v.decimals, b.decimals)).id}${capped ? '; capaian di atas 100% boleh dicetak 100% (dinyatakan laporan)' : ''}`,
+      reported: v,
+      expected: expectPrinted(b, { id: `${m.table} baris ${b.src.line}`, en: `${m.table} line ${b.src.line}` }),
+      tolerance: precision(
+        Math.min(v.decimals, b.decimals),
+        capped ? { id: 'capaian di atas 100% boleh dicetak 100% (dinyatakan laporan)', en: 'a capaian above 100% may be printed as 100% (as the report states)' } : undefined,
+      ),
       related: [{ ...b.src, note: `${m.table}: ${b.raw}` }],
     });
   };

@@ -1,5 +1,6 @@
 import type { LkipReport } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { checkNip, formatNip, normalizeName } from '../../parse/identity.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
@@ -23,6 +24,8 @@ function majority<T>(items: T[], key: (t: T) => string): string {
  * name, one name one NIP, and a NIP must encode a possible birth date and appointment month.
  * Titles (S.Sos, Drs., SH, M.Si) and spacing are ignored when names are compared.
  */
+const EXACT_DIGITS = criterion('tepat', 'exact');
+
 export const identity: Rule = {
   meta: {
     id: 'identity',
@@ -34,12 +37,12 @@ export const identity: Rule = {
     },
     messages: {
       name: {
-        id: 'NIP {{nip}} ditandatangani atas nama "{{reported}}", sedangkan di {{others}} atas nama "{{expected}}".',
-        en: 'NIP {{nip}} is signed as "{{reported}}", but as "{{expected}}" in {{othersEn}}.',
+        id: 'NIP {{nip}} ditandatangani atas nama "{{reported}}", sedangkan di {{places}} atas nama "{{expected}}".',
+        en: 'NIP {{nip}} is signed as "{{reported}}", but as "{{expected}}" in {{places}}.',
       },
       nip: {
-        id: '"{{name}}" tercantum dengan NIP {{reported}}, sedangkan di {{others}} dengan NIP {{expected}}.',
-        en: '"{{name}}" is given NIP {{reported}}, but NIP {{expected}} in {{othersEn}}.',
+        id: '"{{name}}" tercantum dengan NIP {{reported}}, sedangkan di {{places}} dengan NIP {{expected}}.',
+        en: '"{{name}}" is given NIP {{reported}}, but NIP {{expected}} in {{places}}.',
       },
       malformed: {
         id: '"{{reported}}" tidak berbentuk NIP 18 digit (tanggal lahir 8, bulan pengangkatan 6, jenis kelamin 1, nomor urut 3): {{problems}}.',
@@ -52,7 +55,7 @@ export const identity: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
     const sec = (line: number) => SECTION_LABEL[sectionAt(report.sections, line).kind];
     // a "name" that is a position or place (the name line was not found) is not compared
     const POSITION = /^(camat|kepala|sekretaris|bupati|wakil|pihak|kecamatan|kabupaten|pemerintah|nip|pembina|penata|an\.|plt|plh)\b/i;
@@ -60,6 +63,7 @@ export const identity: Rule = {
     const where = (s: Sig): SourceRef => ({ ...s.src, section: s.src.section ?? sec(s.src.line), column: 'nama' });
     const list = (xs: Sig[]) => [...new Set(xs.map((x) => `${sec(x.src.line)} baris ${x.src.line}`))].join(', ');
     const listEn = (xs: Sig[]) => [...new Set(xs.map((x) => `${sec(x.src.line)} line ${x.src.line}`))].join(', ');
+    const sections = (xs: Sig[]) => [...new Set(xs.map((x) => sec(x.src.line)))].join(', ');
 
     // one NIP, several names
     const byNip = new Map<string, Sig[]>();
@@ -73,11 +77,11 @@ export const identity: Rule = {
         if (normalizeName(s.name) === major) continue;
         ctx.problem({
           messageId: 'name',
-          data: { nip: formatNip(nip), reported: s.name, expected: agree[0]!.name, others: list(agree), othersEn: listEn(agree) },
+          data: { nip: formatNip(nip), reported: s.name, expected: agree[0]!.name, others: list(agree), othersEn: listEn(agree), places: sections(agree) },
           where: where(s),
           reported: s.name,
-          expected: agree[0]!.name,
-          tolerance: 'nama sama tanpa gelar dan spasi',
+          expected: expectText(agree[0]!.name),
+          tolerance: criterion('nama sama tanpa gelar dan spasi', 'the same name without titles and spaces'),
           related: agree.map((a) => ({ ...where(a), note: `${a.name}, NIP ${formatNip(nip)}` })),
         });
       }
@@ -95,11 +99,11 @@ export const identity: Rule = {
         if (s.nip === major) continue;
         ctx.problem({
           messageId: 'nip',
-          data: { name, reported: formatNip(s.nip!), expected: formatNip(major), others: list(agree), othersEn: listEn(agree) },
+          data: { name, reported: formatNip(s.nip!), expected: formatNip(major), others: list(agree), othersEn: listEn(agree), places: sections(agree) },
           where: { ...where(s), column: 'NIP' },
           reported: formatNip(s.nip!),
-          expected: formatNip(major),
-          tolerance: 'NIP sama (18 digit, spasi diabaikan)',
+          expected: expectText(formatNip(major)),
+          tolerance: criterion('NIP sama (18 digit, spasi diabaikan)', 'the same NIP (18 digits, spaces ignored)'),
           related: agree.map((a) => ({ ...where(a), note: `${a.name}, NIP ${formatNip(a.nip!)}` })),
         });
       }
@@ -113,10 +117,10 @@ export const identity: Rule = {
       { id: 'nomor urut', en: 'serial' },
     ];
     const SIZES = [8, 6, 1, 3];
-    for (const { line: l } of allLines(report, doc)) {
+    for (const { line: l } of allLines(report)) {
       const g = /\bNIP\.?\s*:?\s*(\d{4,9})\s+(\d{3,7})\s+(\d{1,2})\s+(\d{1,4})(?!\s*\d)/.exec(l.text);
       const flat = g ? null : /\bNIP\.?\s*:?\s*(\d{15,21})(?!\d)/.exec(l.text);
-      const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
+      const at: SourceRef = { file: report.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
       if (g) {
         const groups = [g[1]!, g[2]!, g[3]!, g[4]!];
         if (groups.every((x, i) => x.length === SIZES[i])) continue;
@@ -132,8 +136,11 @@ export const identity: Rule = {
           },
           where: at,
           reported: printed,
-          expected: `18 digit: 8 + 6 + 1 + 3 (tercetak ${groups.map((x) => x.length).join(' + ')} = ${groups.join('').length})`,
-          tolerance: 'tepat',
+          expected: expectText(
+            `18 digit: 8 + 6 + 1 + 3 (tercetak ${groups.map((x) => x.length).join(' + ')} = ${groups.join('').length})`,
+            `18 digits: 8 + 6 + 1 + 3 (printed ${groups.map((x) => x.length).join(' + ')} = ${groups.join('').length})`,
+          ),
+          tolerance: EXACT_DIGITS,
         });
       } else if (flat && flat[1]!.length !== 18) {
         const printed = `NIP ${flat[1]}`;
@@ -143,19 +150,19 @@ export const identity: Rule = {
           data: { reported: printed, problems: `${flat[1]!.length} digit, seharusnya 18`, problemsEn: `${flat[1]!.length} digits, expected 18` },
           where: at,
           reported: printed,
-          expected: `18 digit (tercetak ${flat[1]!.length})`,
-          tolerance: 'tepat',
+          expected: expectText(`18 digit (tercetak ${flat[1]!.length})`, `18 digits (printed ${flat[1]!.length})`),
+          tolerance: EXACT_DIGITS,
         });
       }
     }
 
     // impossible NIPs: once per distinct NIP, at its first occurrence
     const seen = new Map<string, SourceRef[]>();
-    for (const l of doc.lines) {
+    for (const { line: l } of allLines(report)) {
       const m = NIP_RE.exec(l.text);
       if (!m) continue;
       const nip = m[1]!.replace(/\s+/g, '');
-      const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
+      const at: SourceRef = { file: report.file, page: l.page, line: l.line, section: sec(l.line), column: 'NIP' };
       seen.set(nip, [...(seen.get(nip) ?? []), at]);
     }
     for (const [nip, places] of seen) {
@@ -166,8 +173,8 @@ export const identity: Rule = {
         data: { reported: formatNip(nip), problems: c.problems.map((p) => p.id).join('; '), problemsEn: c.problems.map((p) => p.en).join('; ') },
         where: places[0]!,
         reported: formatNip(nip),
-        expected: 'NIP dengan tanggal lahir dan bulan pengangkatan yang mungkin (umur ≥ 18 tahun saat diangkat)',
-        tolerance: 'tepat',
+        expected: expectText('NIP dengan tanggal lahir dan bulan pengangkatan yang mungkin (umur ≥ 18 tahun saat diangkat)', 'a NIP with a possible birth date and appointment month (aged ≥ 18 when appointed)'),
+        tolerance: EXACT_DIGITS,
         related: places.slice(1).map((p) => ({ ...p, note: `NIP ${formatNip(nip)}` })),
       });
     }

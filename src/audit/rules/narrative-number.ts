@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
 import { pctAtPrinted, pctOf } from '../../parse/arith.js';
-import { consistentAtPrinted, EXACT, fmtPct, fmtRupiah, rupiah, toleranceText } from '../tolerance.js';
+import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
 import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
 // ---------------------------------------------------------------- budget categories
@@ -180,8 +180,8 @@ export const narrativeNumber: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
-    const prose = proseLines(report, ctx.doc);
-    const body = bodyLines(report, ctx.doc);
+    const prose = proseLines(report);
+    const body = bodyLines(report);
     const cats = categoryBudgets(body, report);
     const totals = statedTotals(report, prose);
     for (const p of prose) {
@@ -238,22 +238,22 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
         if (pctAtPrinted(a, own.cents, t.value) || pctAtPrinted(a, total, t.value)) continue;
       }
     }
-    const expected = fmtPct(share, d);
+    const expected = percent(share, d);
     ctx.problem({
       messageId: 'share',
       data: {
         cat: CAT_LABEL[m.cat],
-        reported: t.raw,
+        reported: t.value.raw === t.raw ? t.value : t.raw,
         expected,
-        amount: fmtRupiah(own.cents),
-        total: fmtRupiah(total),
-        catA: `${CAT_LABEL[m.cat]} ${fmtRupiah(own.cents)}`,
-        catB: `${CAT_LABEL[PAIR[m.cat]]} ${fmtRupiah(other.cents)}`,
+        amount: amount(own.cents),
+        total: amount(total),
+        catA: `${CAT_LABEL[m.cat]} ${formatQuantity(amount(own.cents), 'id')}`,
+        catB: `${CAT_LABEL[PAIR[m.cat]]} ${formatQuantity(amount(other.cents), 'id')}`,
       },
       where: src,
-      reported: t.raw,
-      expected: `${expected} (${fmtRupiah(own.cents)} / ${fmtRupiah(total)})`,
-      tolerance: toleranceText(d).id,
+      reported: t.value.raw === t.raw ? t.value : t.raw,
+      expected: expectWords((l) => `${formatQuantity(expected, l)} (${formatQuantity(amount(own.cents), l)} / ${formatQuantity(amount(total), l)})`),
+      tolerance: precision(d),
       related: [
         { ...nearest(own, src.line).src, note: `${CAT_LABEL[m.cat]}: ${nearest(own, src.line).raw}` },
         { ...nearest(other, src.line).src, note: `${CAT_LABEL[PAIR[m.cat]]}: ${nearest(other, src.line).raw}` },
@@ -296,14 +296,14 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
       if (b === null || b === 0n) continue;
       const v = pct(r, b);
       if (pctAtPrinted(r, b, t.value)) continue;
-      const expected = fmtPct(v, d);
+      const expected = percent(v, d);
       ctx.problem({
         messageId: 'ofBase',
         data: { reported: t.raw, part: part.raw, base: base.raw, expected },
         where: src,
-        reported: t.raw,
-        expected: `${expected} (${fmtRupiah(r)} / ${fmtRupiah(b)})`,
-        tolerance: toleranceText(d).id,
+        reported: t.value.raw === t.raw ? t.value : t.raw,
+        expected: expectWords((l) => `${formatQuantity(expected, l)} (${formatQuantity(amount(r), l)} / ${formatQuantity(amount(b), l)})`),
+        tolerance: precision(d),
       });
       continue;
     }
@@ -323,15 +323,15 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     const ordered = [...cands].sort((a, b) => rank(a) - rank(b));
     const pref = (langsung && cands[0]) || ordered.find((b) => b.cents >= r) || cands.reduce((a, b) => (b.cents > a.cents ? b : a));
     const v = pct(r, pref.cents);
-    const expected = fmtPct(v, d);
+    const expected = percent(v, d);
     const others = [...new Map(cands.map((b) => [`${b.cents}@${b.src.line}`, b])).values()];
     ctx.problem({
       messageId: 'ofStated',
-      data: { reported: t.raw, part: part.raw, base: fmtRupiah(pref.cents), what: pref.what, expected },
+      data: { reported: t.raw, part: part.raw, base: amount(pref.cents), what: dropLines(pref.what), expected },
       where: src,
-      reported: t.raw,
-      expected: `${expected} (${fmtRupiah(r)} / ${fmtRupiah(pref.cents)}, ${pref.what})`,
-      tolerance: toleranceText(d).id,
+      reported: t.value.raw === t.raw ? t.value : t.raw,
+      expected: expectWords((l) => `${formatQuantity(expected, l)} (${formatQuantity(amount(r), l)} / ${formatQuantity(amount(pref.cents), l)}, ${l === 'id' ? pref.what : lineWord(pref.what)})`),
+      tolerance: precision(d),
       related: others.map((b) => ({ ...b.src, note: `${b.what}: ${b.raw} → ${formatId(pct(r, b.cents), 2)}%` })),
     });
   }
@@ -389,11 +389,11 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
     if (!ok || sum === statedR || (partial && sum < statedR)) continue;
     ctx.problem({
       messageId: 'listSum',
-      data: { reported: stated.raw, n: items.length, expected: fmtRupiah(sum), diff: fmtRupiah(statedR - sum) },
+      data: { reported: stated.raw, n: items.length, expected: amount(sum), diff: amount(statedR - sum) },
       where: src,
-      reported: stated.raw,
-      expected: `${fmtRupiah(sum)} (jumlah ${items.length} rincian)`,
-      tolerance: EXACT.id,
+      reported: stated.value.raw === stated.raw ? stated.value : stated.raw,
+      expected: expectQuantity(amount(sum), { id: `jumlah ${items.length} rincian`, en: `sum of ${items.length} items` }),
+      tolerance: EXACT,
       related: items.map((it) => ({ ...refOf(report, it.line.line), note: `${shorten(it.line.text, 60)}: ${it.tok.raw}` })),
     });
   }
@@ -416,15 +416,15 @@ function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef) {
     if (!base || Number(base[1]) === 0) continue;
     const b = Number(base[1]);
     const v = (n / b) * 100;
-    const expected = fmtPct(v, d);
+    const expected = percent(v, d);
     const reported = c[0].slice(c[0].lastIndexOf(c[3]!)).trim();
     ctx.problem({
       messageId: 'countPct',
       data: { part: `${n} ${unit}`, reported, base: `${b} ${unit}`, expected },
       where: src,
       reported,
-      expected: `${expected} (${n} / ${b})`,
-      tolerance: toleranceText(d).id,
+      expected: expectQuantity(expected, { id: `${n} / ${b}`, en: `${n} / ${b}` }),
+      tolerance: precision(d),
       related: counts.filter((x) => x !== base).map((x) => ({ ...src, note: `${x[0]}: ${n} / ${x[1]} = ${formatId((n / Number(x[1])) * 100, 2)}%; ${x[1]} / ${b} = ${formatId((Number(x[1]) / b) * 100, 2)}%` })),
     });
   }
@@ -458,13 +458,16 @@ function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: numbe
   const dd = d.value.decimals;
   const sizeOk = consistentAtPrinted(points, d.value.value, dd) || consistentAtPrinted(relative, d.value.value, dd);
   if (dirOk && sizeOk) return;
-  const expected = `${dir} ${formatId(points, Math.max(2, dd))} poin (${formatId(relative, Math.max(2, dd))}% relatif)`;
+  const pts = (l: 'id' | 'en') => formatQuantity({ value: points, unit: 'number', decimals: Math.max(2, dd) }, l);
+  const rel = (l: 'id' | 'en') => formatQuantity(percent(relative, dd), l);
+  const expected = `${dir} ${pts('id')} poin (${rel('id')} relatif)`;
+  const expectedEn = `${delta < 0 ? 'down' : delta > 0 ? 'up' : 'unchanged'} ${pts('en')} points (${rel('en')} relative)`;
   ctx.problem({
     messageId: 'change',
-    data: { claim: m[0], prev: prev.raw, cur: cur.raw, expected, expectedEn: `${delta < 0 ? 'down' : delta > 0 ? 'up' : 'unchanged'} ${formatId(points, Math.max(2, dd))} points (${formatId(relative, Math.max(2, dd))}% relative)` },
+    data: { claim: m[0], prev: prev.raw, cur: cur.raw, expected, expectedEn },
     where: src,
     reported: m[0],
-    expected: `${expected}: ${prev.raw} → ${cur.raw}`,
-    tolerance: toleranceText(dd).id,
+    expected: expectWords((l) => `${l === 'id' ? expected : expectedEn}: ${prev.raw} → ${cur.raw}`),
+    tolerance: precision(dd),
   });
 }

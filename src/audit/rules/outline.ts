@@ -1,8 +1,9 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
-import { intToRoman, leadingNumber, romanToInt, tocEntries, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
+import { captionOf, intToRoman, leadingNumber, romanToInt, tocEntries, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
-import { allLines, shorten, wordsToNumber } from './_text.js';
+import { allLines, BODY_SECTIONS, shorten, wordsToNumber, type ProseLine } from './_text.js';
 
 const DIKTUM: Record<number, string> = { 1: 'SATU', 2: 'DUA', 3: 'TIGA', 4: 'EMPAT', 5: 'LIMA', 6: 'ENAM', 7: 'TUJUH', 8: 'DELAPAN', 9: 'SEMBILAN', 10: 'SEPULUH' };
 
@@ -41,14 +42,16 @@ const keyOf = (chapter: number | null, n: OutlineNumber) => (n.kind === 'chapter
  * (BAB I, II, ...) follow each other, and a contents title names the same heading the body prints
  * under that number.
  */
+const IN_SEQUENCE = criterion('penomoran berurutan', 'numbered in sequence');
+
 export const outline: Rule = {
   meta: {
     id: 'outline',
     category: 'reference_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
-      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Numbering findings are info; differing titles are warnings.',
+      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; nomor tabel dan gambar (Tabel 3.1, 3.2, ...; kata judulnya di rules/vocabulary.yaml) tidak dipakai dua kali dan tidak terlewat dalam satu bab (judul tabel harus diikuti baris tabel; "(lanjutan)" atau judul yang sama langsung sesudah tabelnya bukan judul baru; nomor yang hanya tercetak sebagai judul gambar tabel tetap dihitung ada); sub-bagian bernomor di bawah satu judul ("1. Visi dan Misi" yang berdiri sendiri, bukan butir daftar) berurutan 1, 2, 3; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
+      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; table and figure numbers (Tabel 3.1, 3.2, ...; caption words in rules/vocabulary.yaml) are neither used twice nor skipped within a chapter (a table caption must be followed by table rows; "(lanjutan)" is no new caption); numbered sub-sections under one heading (a "1. Visi dan Misi" standing alone, not a list item) run 1, 2, 3; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Numbering findings are info; differing titles are warnings.',
     },
     messages: {
       page: {
@@ -56,30 +59,42 @@ export const outline: Rule = {
         en: 'Contents: "{{entry}}" is on page {{reported}}, but the entry before ("{{before}}") is on page {{prev}} and the entry after ("{{after}}") on page {{next}}: the page numbers go back.',
       },
       duplicate: {
-        id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}", baris {{firstLine}}, dan "{{entry}}"); seharusnya {{expected}}.',
-        en: 'Contents: number {{reported}} is used twice ("{{first}}", line {{firstLine}}, and "{{entry}}"); expected {{expected}}.',
+        id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}" dan "{{entry}}"); seharusnya {{expected}}.',
+        en: 'Contents: number {{reported}} is used twice ("{{first}}" and "{{entry}}"); expected {{expected}}.',
       },
       skipped: {
-        id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}", baris {{prevLine}}) tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
-        en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}", line {{prevLine}}) comes {{reported}} ("{{entry}}"), expected {{expected}}.',
+        id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}") tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
+        en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}") comes {{reported}} ("{{entry}}"), expected {{expected}}.',
       },
       diktum: {
-        id: 'Diktum keputusan: sesudah {{prev}} (baris {{prevLine}}) tercatat {{reported}}, seharusnya {{expected}}.',
-        en: 'Decree clauses: after {{prev}} (line {{prevLine}}) comes {{reported}}, expected {{expected}}.',
+        id: 'Diktum keputusan: sesudah {{prev}} tercatat {{reported}}, seharusnya {{expected}}.',
+        en: 'Decree clauses: after {{prev}} comes {{reported}}, expected {{expected}}.',
       },
       rowNumber: {
-        id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}", baris {{prevLine}}) tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
-        en: '{{table}}: after number {{prev}} ("{{prevLabel}}", line {{prevLine}}) comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+        id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}") tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
+        en: '{{table}}: after number {{prev}} ("{{prevLabel}}") comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+      },
+      captionDuplicate: {
+        id: '{{word}} {{number}} dipakai dua kali: "{{first}}" dan "{{caption}}".',
+        en: '{{word}} {{number}} is used twice: "{{first}}" and "{{caption}}".',
+      },
+      captionSkipped: {
+        id: 'Sesudah {{word}} {{prev}} tercatat {{word}} {{number}}, seharusnya {{word}} {{expected}}: {{missing}} tidak ada di laporan.',
+        en: 'After {{word}} {{prev}} comes {{word}} {{number}}, expected {{word}} {{expected}}: {{missing}} is not in the report.',
+      },
+      subsections: {
+        id: '{{heading}}: sub-bagiannya bernomor {{numbers}}, seharusnya {{expectedNumbers}}.',
+        en: '{{heading}}: its sub-sections are numbered {{numbers}}, expected {{expectedNumbers}}.',
       },
       title: {
-        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}" (baris {{tocLine}}), batang tubuh "{{body}}" (baris {{bodyLine}}).',
-        en: 'The title of {{number}} differs: contents "{{toc}}" (line {{tocLine}}), body "{{body}}" (line {{bodyLine}}).',
+        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
+        en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
       },
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
-    const lines = allLines(report, doc);
+    const { report, config } = ctx;
+    const lines = allLines(report);
     const bodyAt = (line: number, page: number | null): SourceRef => ({ file: report.file, page, line, section: SECTION_LABEL[sectionAt(report.sections, line).kind] });
 
     // ---- diktum words of a decree in sequence: KESATU, KEDUA, ... (KESATU starts a new decree)
@@ -98,8 +113,8 @@ export const outline: Rule = {
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
-          expected: `${exp} (diktum ke-${prevDiktum.n + 1})`,
-          tolerance: 'penomoran berurutan',
+          expected: expectText(`${exp} (diktum ke-${prevDiktum.n + 1})`, `${exp} (diktum no. ${prevDiktum.n + 1})`),
+          tolerance: IN_SEQUENCE,
           related: [{ ...bodyAt(prevDiktum.line, prevDiktum.page), note: prevDiktum.word }],
         });
       }
@@ -120,16 +135,98 @@ export const outline: Rule = {
             messageId: 'rowNumber',
             severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
-            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1' },
+            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
-            expected: `${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`,
-            tolerance: 'penomoran berurutan',
+            expected: expectText(`${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`, `${intToRoman(prev.n + 1)} (number ${prev.n + 1})`),
+            tolerance: IN_SEQUENCE,
             related: [{ ...bodyAt(prev.line, prev.page), table: tl, note: `${prev.raw} ${prev.label}` }],
           });
         }
         prev = { n, raw, label, line: r.line, page: r.page };
       }
     }
+
+    // ---- table and figure numbers: unique, and in sequence within a chapter (3.1, 3.2, ...)
+    const cap = config.vocabulary?.captions;
+    if (cap) {
+      for (const kind of ['tables', 'figures'] as const) {
+        const found: { c: Caption; title: string }[] = [];
+        // every number printed as a caption anywhere (a table printed as an image has no rows after it)
+        const numbers = new Set<string>();
+        lines.forEach((p, i) => {
+          if (p.line.cells && p.line.cells.filter((x) => x.trim() !== '').length > 1) return;
+          const c = captionOf({ line: p.line.line, page: p.line.page, text: p.text }, cap[kind], cap.continued);
+          if (!c) return;
+          numbers.add(c.number);
+          if (!BODY_SECTIONS.has(p.section)) return;
+          // the title, here or on the next line
+          const next = lines[i + 1];
+          const title = shorten(`${p.text}${c.rest === '' && next && !next.line.cells ? ` ${next.text}` : ''}`, 80);
+          if (kind === 'tables') {
+            // a caption stands over a table: a row within the next lines, before another caption
+            let row = false;
+            for (let j = i + 1; j < Math.min(lines.length, i + 9); j++) {
+              const q = lines[j]!;
+              if (q.line.cells && q.line.cells.filter((x) => x.trim() !== '').length > 1) {
+                row = true;
+                break;
+              }
+              if (captionOf({ line: q.line.line, page: q.line.page, text: q.text }, cap[kind], cap.continued)) break;
+            }
+            if (!row) return;
+          } else if (c.rest.length > 100 || /[.,;:]$|\.\s/.test(c.rest)) return; // a sentence, not a caption
+          found.push({ c, title });
+        });
+        const seen = new Map<string, { c: Caption; title: string }>();
+        const lastIn = new Map<string, { c: Caption; title: string }>();
+        for (const [xi, x] of found.entries()) {
+          const { c } = x;
+          const first = seen.get(c.number);
+          const where: SourceRef = bodyAt(c.line, c.page);
+          const word = first?.c.word ?? c.word;
+          // the same caption again right after its table (no other caption between): the table carried on to the next page
+          if (first && found[xi - 1] === first && first.title.toLowerCase() === x.title.toLowerCase()) continue;
+          if (first) {
+            ctx.problem({
+              messageId: 'captionDuplicate',
+              severity: 'info',
+              data: { word, number: c.number, first: first.title, firstLine: first.c.line, caption: x.title, line: c.line },
+              where,
+              reported: x.title,
+              expected: expectText(
+                `nomor ${word.toLowerCase()} yang belum dipakai (${word} ${c.number} sudah dipakai di baris ${first.c.line}: "${first.title}")`,
+                `a ${word.toLowerCase()} number not used yet (${word} ${c.number} is already used on line ${first.c.line}: "${first.title}")`,
+              ),
+              tolerance: criterion('setiap nomor dipakai satu kali', 'each number used once'),
+              related: [{ ...bodyAt(first.c.line, first.c.page), note: first.title }],
+            });
+            continue;
+          }
+          seen.set(c.number, x);
+          const prev = lastIn.get(c.chapter);
+          lastIn.set(c.chapter, x);
+          if (!prev || c.index <= prev.c.index + 1) continue;
+          // a gap: the numbers between are nowhere in the report
+          const missing: string[] = [];
+          for (let k = prev.c.index + 1; k < c.index; k++) missing.push(c.chapter ? `${c.chapter}.${k}` : String(k));
+          if (missing.some((m) => numbers.has(m))) continue;
+          const expected = missing[0]!;
+          ctx.problem({
+            messageId: 'captionSkipped',
+            severity: 'info',
+            data: { word, prev: prev.c.number, prevLine: prev.c.line, number: c.number, line: c.line, expected, missing: missing.map((m) => `${word} ${m}`).join(', ') },
+            where,
+            reported: x.title,
+            expected: expectText(`${word} ${expected} (sesudah ${word} ${prev.c.number}, baris ${prev.c.line})`, `${word} ${expected} (after ${word} ${prev.c.number}, line ${prev.c.line})`),
+            tolerance: criterion('penomoran berurutan', 'numbers in sequence'),
+            related: [{ ...bodyAt(prev.c.line, prev.c.page), note: prev.title }],
+          });
+        }
+      }
+    }
+
+    // ---- numbered sub-sections under a heading ("A. RENCANA STRATEGIS": 1. Visi dan Misi, 2. Tujuan, ...)
+    subsectionNumbers(ctx, lines, bodyAt);
 
     const toc = tocEntries(lines.map((p) => ({ line: p.line.line, page: p.line.page, text: p.line.text })));
     if (!toc) return;
@@ -159,8 +256,8 @@ export const outline: Rule = {
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
-        expected: `halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`,
-        tolerance: 'nomor halaman daftar isi tidak menurun',
+        expected: expectText(`halaman antara ${prev.page_} (baris ${prev.line}) dan ${next.page_} (baris ${next.line})`, `a page between ${prev.page_} (line ${prev.line}) and ${next.page_} (line ${next.line})`),
+        tolerance: criterion('nomor halaman daftar isi tidak menurun', 'table-of-contents page numbers do not decrease'),
         related: [
           { ...at(prev), note: `${label(prev)}: halaman ${prev.pagePrinted}` },
           { ...at(next), note: `${label(next)}: halaman ${next.pagePrinted}` },
@@ -181,8 +278,11 @@ export const outline: Rule = {
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
         where: at(cur),
         reported: `${label(cur)}${cur.number!.kind === 'chapter' ? ` (bab ke-${cur.number!.chapter})` : ''}`,
-        expected: `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
-        tolerance: 'penomoran berurutan',
+        expected: expectText(
+          `${expected}${cur.number!.kind === 'chapter' ? ` (bab ke-${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} sudah dipakai: "${shorten(prev.title, 50)}", baris ${prev.line})` : ''}`,
+          `${expected}${cur.number!.kind === 'chapter' ? ` (chapter ${prev.number!.chapter! + 1})` : ''}${dup ? ` (${prev.number!.raw} already used: "${shorten(prev.title, 50)}", line ${prev.line})` : ''}`,
+        ),
+        tolerance: IN_SEQUENCE,
         related: [{ ...at(prev), note: label(prev) }],
       });
     };
@@ -218,7 +318,7 @@ export const outline: Rule = {
     for (const p of body) {
       const t = p.text;
       if (t.length > 120) continue;
-      if (p.line.cells && p.line.cells.filter((c) => c.text.trim() !== '').length > 1) continue;
+      if (p.line.cells && p.line.cells.filter((c) => c.trim() !== '').length > 1) continue;
       const ln = leadingNumber(t);
       if (!ln) continue;
       if (ln.number.kind === 'chapter') bodyChapter = ln.number.chapter;
@@ -260,10 +360,76 @@ export const outline: Rule = {
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
-        expected: bodyTitle,
-        tolerance: 'judul sama (huruf besar, tanda baca, spasi diabaikan)',
+        expected: expectText(bodyTitle),
+        tolerance: criterion('judul sama (huruf besar, tanda baca, spasi diabaikan)', 'the same title (case, punctuation, spacing ignored)'),
         related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: bodyTitle }],
       });
     }
   },
 };
+
+type Ctx = Parameters<Rule['check']>[0];
+
+/**
+ * Numbered sub-section titles under one heading (a lettered or numbered heading in capitals, or a
+ * chapter): a line "N. Title" standing alone (blank lines around it), starting with a capital, that is short, does not end a
+ * sentence or open a list (no ".", ":", ";" at its end), follows no list label ("Sasaran :") and is
+ * followed by a paragraph, not by another item. Such titles under one heading run 1, 2, 3; when at
+ * least three start at 1, none restarts at 1 (a restart means list items were taken for titles) and
+ * they do not run in sequence, the heading is reported once with the numbers as printed.
+ */
+function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, page: number | null) => SourceRef): void {
+  type Sub = { n: number; p: ProseLine };
+  let heading: ProseLine | null = null;
+  let subs: Sub[] = [];
+  const isRow = (p: ProseLine) => !!p.line.cells && p.line.cells.filter((c) => c.trim() !== '').length > 1;
+  const flush = () => {
+    const h = heading;
+    const xs = subs;
+    subs = [];
+    if (!h || xs.length < 3 || xs[0]!.n !== 1 || xs.slice(1).some((x) => x.n === 1)) return;
+    if (xs.every((x, i) => x.n === i + 1)) return;
+    const bad = xs.findIndex((x, i) => x.n !== i + 1);
+    const at = xs[bad]!;
+    const numbers = xs.map((x) => x.n).join(', ');
+    const expectedNumbers = xs.map((_, i) => i + 1).join(', ');
+    const headingText = shorten(h.text, 60);
+    ctx.problem({
+      messageId: 'subsections',
+      severity: 'info',
+      data: { heading: headingText, numbers, lines: xs.map((x) => x.p.line.line).join(', '), expectedNumbers },
+      where: bodyAt(at.p.line.line, at.p.line.page),
+      reported: `${shorten(at.p.text, 70)} (nomor ${numbers})`,
+      expected: expectText(`${bad + 1}. (nomor ${expectedNumbers})`, `${bad + 1}. (numbers ${expectedNumbers})`),
+      tolerance: criterion('penomoran berurutan', 'numbers in sequence'),
+      related: [{ ...bodyAt(h.line.line, h.line.page), note: headingText }, ...xs.filter((_, i) => i !== bad).map((x) => ({ ...bodyAt(x.p.line.line, x.p.line.page), note: shorten(x.p.text, 60) }))],
+    });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const p = lines[i]!;
+    if (!BODY_SECTIONS.has(p.section) || isRow(p)) continue;
+    const ln = leadingNumber(p.text);
+    if (ln && p.text.length <= 120) {
+      const letters = ln.rest.replace(/[^A-Za-z]/g, '');
+      if (ln.number.kind === 'chapter' || p.line.heading || (letters.length >= 4 && letters === letters.toUpperCase())) {
+        flush();
+        heading = p;
+        continue;
+      }
+    }
+    const m = /^(\d{1,2})\.\s+(\S.*)$/.exec(p.text);
+    if (!m || !heading) continue;
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    if (!prev || !next || isRow(next)) continue;
+    // standing alone, short, not a sentence or a list's opening, followed by a paragraph
+    if (prev.line.line >= p.line.line - 1 || next.line.line <= p.line.line + 1) continue;
+    const title = m[2]!;
+    if (title.length > 80 || /[.:;,]$/.test(title) || !/^[A-Z]/.test(title)) continue;
+    if (/^(\d+[.)]|[a-z][.)]\s|[-•*])/.test(next.text) || next.text.length < title.length) continue;
+    // after a list label ("Sasaran :") it is the list's item
+    if (/:$/.test(prev.text) && prev.text.length <= 40) continue;
+    subs.push({ n: Number(m[1]), p });
+  }
+  flush();
+}

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { boundaryRule, expectText, scaleName } from '../tolerance.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 
 /** Every predicate given to a capaian, in tables and in the text, must be the one the declared scale gives. */
@@ -14,11 +15,11 @@ export const predicate: Rule = {
     messages: {
       text: {
         id: 'Capaian {{capaian}} disebut "{{label}}", sedangkan menurut {{scale}} capaian {{capaian}} berpredikat "{{expected}}".',
-        en: 'Capaian {{capaian}} is called "{{label}}", but under {{scale}} a capaian of {{capaian}} is "{{expected}}".',
+        en: 'Capaian {{capaian}} is called "{{label}}", but under {{scaleEn}} a capaian of {{capaian}} is "{{expected}}".',
       },
       table: {
         id: 'Tanda predikat untuk capaian {{capaian}} ada di kolom "{{label}}", sedangkan menurut {{scale}} seharusnya "{{expected}}".',
-        en: 'The predicate mark for capaian {{capaian}} is in column "{{label}}", but under {{scale}} it should be "{{expected}}".',
+        en: 'The predicate mark for capaian {{capaian}} is in column "{{label}}", but under {{scaleEn}} it should be "{{expected}}".',
       },
     },
   },
@@ -34,11 +35,11 @@ export const predicate: Rule = {
       // a label that is not on this scale at all (e.g. "Baik" used loosely on a Tinggi/Rendah scale) is still a mismatch
       ctx.problem({
         messageId: p.origin,
-        data: { capaian: p.capaian.raw, label: p.label, scale: scale.name, expected: band.label },
+        data: { capaian: p.capaian.raw, label: p.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en'), expected: band.label },
         where: p.src,
         reported: p.label,
-        expected: band.label,
-        tolerance: `${scale.boundaryRule}`,
+        expected: expectText(band.label),
+        tolerance: boundaryRule(scale),
         related: scale.src ? [{ ...scale.src, note: p.context }] : [{ file: p.src.file, page: p.src.page, line: p.src.line, note: p.context }],
       });
     }

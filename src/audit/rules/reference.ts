@@ -1,7 +1,8 @@
-import type { Document } from '../../model/document.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { allLines, type TextLine } from './_text.js';
 
 /** A regional decree number: class code / sequence (may be blank) / agency code / year: "065/ 45 /35.09.10/2023". */
 const DECREE_RE = /(?<![\w/])(\d{2,4}\s*\/\s*\d*\s*\/\s*\d+(?:\.\d+)*\s*\/\s*(?:19|20)\d\d)(?![\w/])/;
@@ -30,20 +31,24 @@ interface Decree {
 }
 
 /** The decree(s) attached: a "Nomor :" line shortly after a "KEPUTUSAN ..." title. */
-function attachedDecrees(doc: Document): Decree[] {
+function attachedDecrees(lines: readonly TextLine[]): Decree[] {
   const out: Decree[] = [];
-  doc.lines.forEach((l, i) => {
+  // the lines within `n` lines of the document after line i
+  const within = (i: number, n: number) => {
+    const out: TextLine[] = [];
+    for (let k = i + 1; k < lines.length && lines[k]!.line < lines[i]!.line + n; k++) out.push(lines[k]!);
+    return out;
+  };
+  lines.forEach((l, i) => {
     if (!/^\s*KEPUTUSAN\b/.test(l.text)) return;
-    for (let j = i + 1; j < Math.min(doc.lines.length, i + 8); j++) {
-      const t = doc.lines[j]!.text;
-      const m = /^\s*Nomor\s*:?\s*(.*)$/i.exec(t);
+    for (const [j, x] of within(i, 8).entries()) {
+      const m = /^\s*Nomor\s*:?\s*(.*)$/i.exec(x.text);
       if (!m) continue;
       const d = DECREE_RE.exec(m[1]!);
-      const title = doc.lines
-        .slice(j + 1, j + 8)
-        .map((x) => x.text)
+      const title = within(i + 1 + j, 8)
+        .map((y) => y.text)
         .join(' ');
-      if (d) out.push({ number: d[1]!, line: doc.lines[j]!.line, page: doc.lines[j]!.page, iku: /indikator kinerja utama/i.test(title) });
+      if (d) out.push({ number: d[1]!, line: x.line, page: x.page, iku: /indikator kinerja utama/i.test(title) });
       break;
     }
   });
@@ -66,12 +71,12 @@ export const reference: Rule = {
     },
     messages: {
       decree: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}.',
       },
       decreeYear: {
-        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan (baris {{attachedLine}}) bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
-        en: 'The IKU decree is cited as number {{reported}}, but the decree attached (line {{attachedLine}}) is number {{expected}}: the years differ, so the decree attached is not the one cited.',
+        id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
+        en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}: the years differ, so the decree attached is not the one cited.',
       },
       missingTable: {
         id: 'Teks merujuk "{{reported}}", tetapi laporan ini tidak memuat tabel bernomor itu (tabel yang ada: {{expected}}); bila yang dimaksud tabel di dokumen lain (mis. Renstra), sebutkan dokumennya.',
@@ -84,15 +89,16 @@ export const reference: Rule = {
     },
   },
   check(ctx) {
-    const { doc, report } = ctx;
+    const { report } = ctx;
+    const lines = allLines(report).map((p) => p.line);
     const sec = (line: number) => SECTION_LABEL[sectionAt(report.sections, line).kind];
 
     // ---- decree numbers
-    const attached = attachedDecrees(doc);
+    const attached = attachedDecrees(lines);
     const attachedLines = new Set(attached.map((a) => a.line));
     const firstAppendix = report.sections.find((s) => s.kind.startsWith('lampiran'))?.startLine ?? Infinity;
     if (attached.length > 0) {
-      for (const l of doc.lines) {
+      for (const l of lines) {
         if (attachedLines.has(l.line) || l.line >= firstAppendix) continue;
         if (!/keputusan|\bSK\b/i.test(l.text) || !/indikator kinerja utama|\bIKU\b/i.test(l.text)) continue;
         DECREE_RE_G.lastIndex = 0;
@@ -113,11 +119,11 @@ export const reference: Rule = {
             messageId: onlyYear ? 'decreeYear' : 'decree',
             severity: onlyYear ? 'warning' : undefined,
             data: { reported: cited, expected: a.number, attachedLine: a.line },
-            where: { file: doc.file, page: l.page, line: l.line, section: sec(l.line) },
+            where: { file: report.file, page: l.page, line: l.line, section: sec(l.line) },
             reported: cited,
-            expected: a.number,
-            tolerance: 'nomor sama setelah spasi di sekitar garis miring dihapus',
-            related: [{ file: doc.file, page: a.page, line: a.line, section: sec(a.line), note: `Nomor keputusan yang dilampirkan: ${a.number}` }],
+            expected: expectText(a.number),
+            tolerance: criterion('nomor sama setelah spasi di sekitar garis miring dihapus', 'the same number once spaces around slashes are removed'),
+            related: [{ file: report.file, page: a.page, line: a.line, section: sec(a.line), note: `Nomor keputusan yang dilampirkan: ${a.number}` }],
           });
         }
       }
@@ -130,18 +136,19 @@ export const reference: Rule = {
       const k = t.number.replace(/^Tabel\s*/, '').replace(/\s+/g, '');
       if (!tables.has(k)) tables.set(k, { caption: t.caption, line: t.startLine });
     }
-    doc.lines.forEach((l, i) => {
+    lines.forEach((l, i) => {
       const m = CAPTION_RE.exec(l.text);
       if (!m || l.cells) return;
       const k = `${m[1]}.${m[2]}`;
       if (tables.has(k)) return;
       // the title may stand on the next line
-      const next = doc.lines.slice(i + 1, i + 4).find((x) => x.text.trim() !== '' && !x.cells);
+      let next: TextLine | undefined;
+      for (let k = i + 1; k < lines.length && lines[k]!.line <= l.line + 3 && !next; k++) if (!lines[k]!.cells) next = lines[k];
       tables.set(k, { caption: `${l.text.trim()} ${next?.text.trim() ?? ''}`.trim(), line: l.line });
     });
     if (tables.size === 0) return;
     const known = [...tables.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-    for (const l of doc.lines) {
+    for (const l of lines) {
       if (l.cells || CAPTION_RE.test(l.text)) continue;
       const s = sectionAt(report.sections, l.line).kind;
       if (s === 'daftar_isi') continue;
@@ -150,7 +157,7 @@ export const reference: Rule = {
       while ((m = TABLE_REF_RE.exec(l.text))) {
         const k = `${m[1]}.${m[2]}`;
         const printed = m[0].trim();
-        const at: SourceRef = { file: doc.file, page: l.page, line: l.line, section: sec(l.line) };
+        const at: SourceRef = { file: report.file, page: l.page, line: l.line, section: sec(l.line) };
         const t = tables.get(k);
         if (!t) {
           ctx.problem({
@@ -159,8 +166,8 @@ export const reference: Rule = {
             data: { reported: printed, expected: known.map((x) => `Tabel ${x}`).join(', ') },
             where: at,
             reported: printed,
-            expected: `salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`,
-            tolerance: 'nomor tabel sama',
+            expected: expectText(`salah satu dari: ${known.map((x) => `Tabel ${x}`).join(', ')}`, `one of: ${known.map((x) => `Tabel ${x}`).join(', ')}`),
+            tolerance: criterion('nomor tabel sama', 'the same table number'),
           });
           continue;
         }
@@ -183,11 +190,11 @@ export const reference: Rule = {
             data: { topic: topic.id, reported: printed, caption: t.caption.slice(0, 80), expected: `Tabel ${ck}`, expectedCaption: cv.caption.slice(0, 80) },
             where: at,
             reported: printed,
-            expected: `Tabel ${ck}`,
-            tolerance: 'tabel yang dirujuk membahas pokok kalimat',
+            expected: expectText(`Tabel ${ck}`),
+            tolerance: criterion('tabel yang dirujuk membahas pokok kalimat', 'the table referred to is about the subject of the sentence'),
             related: [
-              { file: doc.file, page: null, line: t.line, note: `dirujuk: ${t.caption.slice(0, 80)}` },
-              { file: doc.file, page: null, line: cv.line, note: `tentang ${topic.id}: ${cv.caption.slice(0, 80)}` },
+              { file: report.file, page: null, line: t.line, note: `dirujuk: ${t.caption.slice(0, 80)}` },
+              { file: report.file, page: null, line: cv.line, note: `tentang ${topic.id}: ${cv.caption.slice(0, 80)}` },
             ],
           });
           break;

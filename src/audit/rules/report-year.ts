@@ -1,8 +1,9 @@
-import type { DocLine } from '../../model/document.js';
 import type { LkipReport, SectionKind } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { allLines, type TextLine } from './_text.js';
 
 const MONTHS = ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'];
 const MONTH_RE = MONTHS.join('|') + '|pebruari|nopember';
@@ -12,7 +13,7 @@ const MONTH_RE = MONTHS.join('|') + '|pebruari|nopember';
  * the measurement table's caption and header (2), "Tahun Anggaran X" in the Kata Pengantar (1)
  * and each "Laporan Kinerja <agency> Tahun X" (1). Ties go to meta.year.
  */
-export function voteReportYear(report: LkipReport, lines: DocLine[]): { year: number; votes: Map<number, number> } | null {
+export function voteReportYear(report: LkipReport, lines: readonly TextLine[]): { year: number; votes: Map<number, number> } | null {
   const votes = new Map<number, number>();
   const vote = (y: number, w: number) => votes.set(y, (votes.get(y) ?? 0) + w);
   const kindAt = (line: number) => sectionAt(report.sections, line).kind;
@@ -132,18 +133,19 @@ export const reportYear: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
+    const lines = allLines(report).map((p) => p.line);
     captionYears(ctx);
-    const voted = voteReportYear(report, doc.lines);
+    const voted = voteReportYear(report, lines);
     if (!voted) return;
     const Y = voted.year;
     const kindAt = (line: number): SectionKind => sectionAt(report.sections, line).kind;
-    const at = (l: DocLine, extra: Partial<SourceRef> = {}): SourceRef => ({ file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[kindAt(l.line)], ...extra });
+    const at = (l: TextLine, extra: Partial<SourceRef> = {}): SourceRef => ({ file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kindAt(l.line)], ...extra });
     const tol = 'tahun sama dengan tahun laporan';
     const basis = [...voted.votes.entries()].sort((a, b) => b[1] - a[1]).map(([y, n]) => `${y}: ${n}`).join(', ');
-    const tolVote = `${tol} (${Y}; suara sumber: ${basis})`;
+    const tolVote = criterion(`${tol} (${Y}; suara sumber: ${basis})`, `the same year as the report's (${Y}; votes of the sources: ${basis})`);
 
-    for (const l of doc.lines) {
+    for (const l of lines) {
       const k = kindAt(l.line);
       const t = l.text;
       if (l.cells && k !== 'daftar_isi') continue;
@@ -157,7 +159,7 @@ export const reportYear: Rule = {
             data: { section: SECTION_LABEL[k], sectionEn: k === 'ikhtisar' ? 'The executive summary' : 'The foreword (Kata Pengantar)', reported: y, expected: Y },
             where: at(l),
             reported: `Tahun Anggaran ${y}`,
-            expected: `Tahun Anggaran ${Y}`,
+            expected: expectText(`Tahun Anggaran ${Y}`),
             tolerance: tolVote,
           });
         }
@@ -172,7 +174,7 @@ export const reportYear: Rule = {
             data: { printed: m[0], expected: Y },
             where: at(l),
             reported: m[0],
-            expected: m[0].replace(/(20\d\d)$/, String(Y)),
+            expected: expectText(m[0].replace(/(20\d\d)$/, String(Y))),
             tolerance: tolVote,
           });
         }
@@ -193,7 +195,7 @@ export const reportYear: Rule = {
               data: { doc: d.id, docEn: d.en, reported: y, printed: m[0].trim(), expected: Y },
               where: at(l),
               reported: m[0].trim(),
-              expected: m[0].trim().replace(/(20\d\d)$/, String(Y)),
+              expected: expectText(m[0].trim().replace(/(20\d\d)$/, String(Y))),
               tolerance: tolVote,
             });
           }
@@ -208,7 +210,7 @@ export const reportYear: Rule = {
               data: { printed: m[0].trim(), reported: y, expected: Y },
               where: at(l),
               reported: m[0].trim(),
-              expected: m[0].trim().replace(/(20\d\d)$/, String(Y)),
+              expected: expectText(m[0].trim().replace(/(20\d\d)$/, String(Y))),
               tolerance: tolVote,
             });
           }
@@ -226,8 +228,8 @@ export const reportYear: Rule = {
               data: { reported: printed, year: Y },
               where: at(l),
               reported: printed,
-              expected: `tanggal setelah 31 Desember ${Y}`,
-              tolerance: 'tanggal penandatanganan sesudah akhir tahun laporan',
+              expected: expectText(`tanggal setelah 31 Desember ${Y}`, `a date after 31 December ${Y}`),
+              tolerance: criterion('tanggal penandatanganan sesudah akhir tahun laporan', 'signed after the end of the report year'),
             });
           }
         }
@@ -235,13 +237,13 @@ export const reportYear: Rule = {
     }
 
     // table headers
-    const headerLine = (lines: number[], needle: string): DocLine | undefined => {
-      const ls = doc.lines.filter((l) => lines.includes(l.line));
+    const headerLine = (numbers: number[], needle: string): TextLine | undefined => {
+      const ls = lines.filter((l) => numbers.includes(l.line));
       return ls.find((l) => l.text.includes(needle)) ?? ls[0];
     };
     for (const tb of report.tables) {
       const label = tb.number ?? `tabel baris ${tb.startLine}`;
-      const firstHeader = doc.lines.find((l) => l.line === (tb.headerLines[0] ?? tb.startLine));
+      const firstHeader = lines.find((l) => l.line === (tb.headerLines[0] ?? tb.startLine));
       for (const col of tb.columns) {
         const n = /\b(20\d\d)\s*\(\s*n\s*(?:([-–])\s*(\d))?\s*\)/i.exec(col);
         let expectedYear: number | null = null;
@@ -272,9 +274,9 @@ export const reportYear: Rule = {
           messageId: 'column',
           severity: 'warning',
           data: { reported: col, table: label, why, whyEn, year: Y, expected: expectedCol },
-          where: { file: doc.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
+          where: { file: report.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
           reported: col,
-          expected: expectedCol,
+          expected: expectText(expectedCol),
           tolerance: tolVote,
         });
       }
@@ -283,15 +285,15 @@ export const reportYear: Rule = {
         const cap = /harus dicapai pada tahun\s+(20\d\d)/i.exec(tb.caption);
         const col = tb.columns.map((c) => /(?:renstra|akhir)[^0-9]*(20\d\d)/i.exec(c)).find(Boolean);
         if (cap && col && cap[1] !== col[1]) {
-          const capLine = doc.lines.find((l) => l.line < tb.startLine && l.line >= tb.startLine - 10 && /harus dicapai pada tahun/i.test(l.text));
+          const capLine = lines.find((l) => l.line < tb.startLine && l.line >= tb.startLine - 10 && /harus dicapai pada tahun/i.test(l.text));
           ctx.problem({
             messageId: 'renstraEnd',
             severity: 'warning',
             data: { table: label, reported: cap[1]!, expected: col[1]! },
-            where: { file: doc.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
+            where: { file: report.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
             reported: `Dicapai Pada Tahun ${cap[1]}`,
-            expected: `Dicapai Pada Tahun ${col[1]}`,
-            tolerance: 'tahun akhir sama dengan kolom target Renstra',
+            expected: expectText(`Dicapai Pada Tahun ${col[1]}`),
+            tolerance: criterion('tahun akhir sama dengan kolom target Renstra', 'the end year is that of the Renstra target column'),
           });
         }
       }
@@ -320,8 +322,8 @@ function captionYears(ctx: RuleContext): void {
       data: { caption: t.caption.slice(0, 100), capYear: capYears[0]!, colYear: String(colYears[0]), columns: dated.map((c) => c.label).join(', ').slice(0, 120) },
       where: { file: report.file, page: first?.page ?? null, line: t.headerLines[0] ?? t.startLine, section: SECTION_LABEL[t.section], table: tableLabel(t), column: dated.map((c) => c.label).join(', ').slice(0, 80) },
       reported: `${capYears[0]} (judul tabel)`,
-      expected: `${colYears[0]} (${dated.length} kolom)`,
-      tolerance: 'tahun sama',
+      expected: expectText(`${colYears[0]} (${dated.length} kolom)`, `${colYears[0]} (${dated.length} columns)`),
+      tolerance: criterion('tahun sama', 'the same year'),
       related: [],
     });
   });

@@ -1,9 +1,11 @@
 import type { Table, TableRow } from '../../model/report.js';
+import type { Quantity } from '../../model/finding.js';
 import type { Rule } from '../../model/rule.js';
+import { formatNumber } from '../format.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
-import { consistentAtPrinted, toleranceText } from '../tolerance.js';
+import { consistentAtPrinted, criterion, expectQuantity, expectText, num, precision } from '../tolerance.js';
 
 /** Answer categories of the survey, worst first. */
 const CATS = [
@@ -90,10 +92,10 @@ export const skm: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     const tol = config.tolerances.shareSumPoints;
     const ref = (t: Table, r: TableRow, column: string): SourceRef => ({
-      file: doc.file,
+      file: report.file,
       page: r.page,
       line: r.line,
       section: SECTION_LABEL[t.section],
@@ -124,11 +126,11 @@ export const skm: Rule = {
         ctx.problem({
           messageId: 'distribution',
           category: 'sum_mismatch',
-          data: { unsur: rowName(r), reported: formatId(sum, 1) + '%', parts },
-          where: ref(t, r, totalCol >= 0 ? t.columns[totalCol]! : 'Total'),
+          data: { unsur: rowName(r), reported: percent1(sum), parts },
+          where: { ...ref(t, r, totalCol >= 0 ? t.columns[totalCol]! : 'Total'), ...(totalCol >= 0 && (r.cells[totalCol] ?? '').trim() ? { col: totalCol } : {}) },
           reported: formatId(sum, 1) + '%',
-          expected: '100%',
-          tolerance: `±${formatId(tol, 1)} poin persen`,
+          expected: expectQuantity({ value: 100, unit: 'percent', decimals: 0 }),
+          tolerance: criterion(`±${formatId(tol, 1)} poin persen`, `±${formatNumber(tol, 1, 'en')} percentage points`),
         });
       }
       distRows.set(t, byNo);
@@ -165,15 +167,15 @@ export const skm: Rule = {
             const exp = score(d.shares, best.f.weights);
             if (consistentAtPrinted(exp, u.score, u.decimals)) continue;
             const parts = CATS.map((c, i) => `${c.label} ${formatId(d.shares[i]!, 0)}%`).join(', ');
-            const expected = fmtScore(exp, u.decimals);
+            const expected = num(exp, scoreDecimals(exp, u.decimals));
             ctx.problem({
               messageId: 'score',
               category: 'average_mismatch',
               data: { unsur: rowName(u.row), reported: u.raw, formula: best.f.name, formulaEn: best.f.nameEn, fit: `${best.fit} dari ${linked.length}`, fitEn: `${best.fit} of ${linked.length}`, parts, expected },
-              where: ref(s, u.row, s.columns[scoreCol]!),
+              where: { ...ref(s, u.row, s.columns[scoreCol]!), col: scoreCol },
               reported: u.raw,
-              expected,
-              tolerance: toleranceText(u.decimals).id,
+              expected: expectQuantity(expected),
+              tolerance: precision(u.decimals),
               related: [{ ...ref(dist, d.row, 'sebaran'), note: parts }],
             });
           }
@@ -185,15 +187,15 @@ export const skm: Rule = {
       if (avg) {
         const mean = unsur.reduce((a, u) => a + u.score, 0) / unsur.length;
         if (!consistentAtPrinted(mean, avg.score, avg.decimals)) {
-          const expected = formatId(mean, Math.max(2, avg.decimals + 1));
+          const expected = num(mean, Math.max(2, avg.decimals + 1));
           ctx.problem({
             messageId: 'average',
             category: 'average_mismatch',
             data: { reported: avg.raw, n: unsur.length, expected },
-            where: ref(s, avg.row, s.columns[scoreCol]!),
+            where: { ...ref(s, avg.row, s.columns[scoreCol]!), col: scoreCol },
             reported: avg.raw,
-            expected,
-            tolerance: toleranceText(avg.decimals).id,
+            expected: expectQuantity(expected),
+            tolerance: precision(avg.decimals),
             related: unsur.map((u) => ({ ...ref(s, u.row, s.columns[scoreCol]!), note: u.raw })),
           });
         }
@@ -233,10 +235,10 @@ export const skm: Rule = {
         ctx.problem({
           messageId: 'predikat',
           data: { unsur: rowName(p.row), score: p.raw, reported: p.label, evidence, evidenceEn, expected, expectedEn, standard: CATS[standardRank(p.score)]!.label },
-          where: ref(s, p.row, s.columns[predCol]!),
+          where: { ...ref(s, p.row, s.columns[predCol]!), col: predCol },
           reported: `${p.raw} ${p.label}`,
-          expected,
-          tolerance: 'urutan predikat mengikuti urutan skor',
+          expected: expectText(expected, expectedEn),
+          tolerance: criterion('urutan predikat mengikuti urutan skor', 'the predicates follow the order of the scores'),
           related: against.map((q) => ({ ...ref(s, q.row, s.columns[predCol]!), note: `${q.raw} ${q.label}` })),
         });
       }
@@ -249,7 +251,10 @@ function score(shares: number[], w: readonly number[]): number {
 }
 
 /** A recomputed score at the printed precision, or more when needed to show it: 40 → "40", 67,5 → "67,5". */
-function fmtScore(v: number, printedDecimals: number): string {
-  for (let d = printedDecimals; d <= 4; d++) if (Math.abs(Number(v.toFixed(d)) - v) < 1e-9) return formatId(v, d);
-  return formatId(v, Math.max(2, printedDecimals));
+/** The fewest decimals (from the printed ones, up to 4) that show a recomputed score exactly, else two more than printed. */
+function scoreDecimals(v: number, printedDecimals: number): number {
+  for (let d = printedDecimals; d <= 4; d++) if (Math.abs(Number(v.toFixed(d)) - v) < 1e-9) return d;
+  return Math.max(2, printedDecimals);
 }
+
+const percent1 = (v: number): Quantity => ({ value: v, unit: 'percent', decimals: 1 });

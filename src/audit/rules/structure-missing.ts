@@ -1,5 +1,7 @@
 import type { SectionKind } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
+import { allLines } from './_text.js';
 
 /**
  * Required parts. `heading` is a second chance: a title line the section finder did not take
@@ -28,6 +30,8 @@ const BODY: SectionKind[] = ['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4'];
  * Renstra, RKA, ...) gets one finding naming what it is; an excerpt (no LKIP cover, or too few of
  * its parts) gets one info line and no part-by-part warnings (issue 12 point 5).
  */
+const FOUND_BY_HEADING = criterion('bagian ditemukan dari judulnya', 'parts found by their headings');
+
 export const structureMissing: Rule = {
   meta: {
     id: 'structure-missing',
@@ -53,7 +57,7 @@ export const structureMissing: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc } = ctx;
+    const { report } = ctx;
     const present = new Set(report.sections.map((s) => s.kind));
     const bodyCount = BODY.filter((k) => present.has(k)).length;
     const kind = report.meta.documentKind;
@@ -61,10 +65,10 @@ export const structureMissing: Rule = {
       ctx.problem({
         messageId: 'notLkip',
         data: { what: kind.name?.id ?? kind.kind, whatEn: kind.name?.en ?? kind.kind, title: kind.title ?? '' },
-        where: kind.src ?? { file: doc.file, page: null, line: 0 },
+        where: kind.src ?? { file: report.file, page: null, line: 0 },
         reported: kind.title ?? '',
-        expected: 'LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
-        tolerance: 'jenis dokumen dari judul sampulnya',
+        expected: expectText('LKIP (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)', 'LKIP (executive summary, Bab I–IV, PK appendix)'),
+        tolerance: criterion('jenis dokumen dari judul sampulnya', 'the kind of document from its cover title'),
       });
       return;
     }
@@ -76,18 +80,19 @@ export const structureMissing: Rule = {
       ctx.problem({
         messageId: 'fragment',
         data: { found: bodyCount, cover, coverEn },
-        where: { file: doc.file, page: null, line: 0 },
+        where: { file: report.file, page: null, line: 0 },
         reported: `${bodyCount}/5`,
-        expected: 'LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)',
-        tolerance: 'bagian ditemukan dari judulnya',
+        expected: expectText('LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)', 'a whole LKIP (executive summary, Bab I–IV, PK appendix)'),
+        tolerance: FOUND_BY_HEADING,
         severity: 'info',
       });
       return;
     }
     const daftarIsi = report.sections.filter((s) => s.kind === 'daftar_isi');
     const bab4 = report.sections.find((s) => s.kind === 'bab4');
+    const lines = allLines(report).map((p) => p.line);
     const titled = (r: (typeof REQUIRED)[number]) =>
-      doc.lines.some(
+      lines.some(
         (l) =>
           l.text.trim().length < 100 &&
           r.heading.test(l.text.trim()) &&
@@ -99,14 +104,14 @@ export const structureMissing: Rule = {
       // place the finding where the part should have started: the next part that is present
       const idx = Math.min(...r.kinds.map((k) => ORDER.indexOf(k)));
       const next = report.sections.filter((s) => ORDER.indexOf(s.kind) > idx).sort((a, b) => a.startLine - b.startLine)[0];
-      const line = next?.startLine ?? doc.lines[doc.lines.length - 1]?.line ?? 1;
+      const line = next?.startLine ?? report.prose.lastLine ?? 1;
       ctx.problem({
         messageId: 'missing',
         data: { part: r.id, partEn: r.en },
-        where: { file: doc.file, page: null, line },
+        where: { file: report.file, page: null, line },
         reported: 'tidak ada',
-        expected: r.id,
-        tolerance: 'bagian ditemukan dari judulnya',
+        expected: expectText(r.id, r.en),
+        tolerance: FOUND_BY_HEADING,
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Fact } from '../../model/facts.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { criterion, expectPrinted, precision } from '../tolerance.js';
 import { factsByRow } from '../../parse/facts.js';
 import { parseValue } from '../../parse/numbers.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
@@ -43,6 +44,8 @@ const isPct = (v: PrintedValue) => v.kind === 'percent';
  * value stands. A PK Perubahan target that differs from the original PK is a documented revision
  * when the measurement table follows the revision; PK Perubahan then counts as the agreed target.
  */
+const SAME_VALUE = criterion('nilai sama (angka dan satuan)', 'the same value (number and unit)');
+
 export const targetDrift: Rule = {
   meta: {
     id: 'target-drift',
@@ -92,10 +95,11 @@ export const targetDrift: Rule = {
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
+      // the message names the places by their source and table number; their lines are the related places
       const place = (s: TargetStatement, en: boolean) => {
         const src = (en ? SOURCE_LABEL_EN : SOURCE_LABEL)[s.source];
         const num = s.table.startsWith('Tabel ') ? ` ${s.table}` : '';
-        return `${src}${num} ${en ? 'line' : 'baris'} ${s.value.src.line}`;
+        return `${src}${num}`;
       };
       const where = (list: TargetStatement[], en = false) => {
         const all = [...new Set(list.map((s) => place(s, en)))];
@@ -108,11 +112,11 @@ export const targetDrift: Rule = {
           for (const s of list) {
             ctx.problem({
               messageId: 'value',
-              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(major), othersEn: where(major, true), expected: major[0]!.value.raw },
+              data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(major), othersEn: where(major, true), expected: major[0]!.value },
               where: s.value.src,
-              reported: s.value.raw,
-              expected: major[0]!.value.raw,
-              tolerance: 'nilai sama (angka dan satuan)',
+              reported: s.value,
+              expected: expectPrinted(major[0]!.value),
+              tolerance: SAME_VALUE,
               related: major.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
             });
           }
@@ -128,11 +132,11 @@ export const targetDrift: Rule = {
           ctx.problem({
             messageId: 'unit',
             severity: 'warning',
-            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value.raw, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value.raw },
+            data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value },
             where: s.value.src,
-            reported: s.value.raw,
-            expected: rest[0]!.value.raw,
-            tolerance: 'nilai sama (angka dan satuan)',
+            reported: s.value,
+            expected: expectPrinted(rest[0]!.value),
+            tolerance: SAME_VALUE,
             related: rest.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
           });
         }
@@ -159,7 +163,7 @@ function narrativeTargets(ctx: RuleContext): void {
     if (t && t.subject.kind === 'indicator') rows.push(t);
   }
   if (rows.length === 0) return;
-  for (const p of proseLines(report, ctx.doc)) {
+  for (const p of proseLines(report)) {
     if (!/\btarget/i.test(p.text)) continue;
     for (const s of sentences(p.text)) {
       // a unit after the name ("per 1.000KH") is not part of it
@@ -180,8 +184,8 @@ function narrativeTargets(ctx: RuleContext): void {
           data: { indicator: row.subject.name.slice(0, 90), reported: raw, table: row.src.table ?? 'tabel', expected: row.value.raw },
           where: refOf(report, p.line),
           reported: raw,
-          expected: row.value.raw,
-          tolerance: `presisi cetak ${d} desimal`,
+          expected: expectPrinted(row.value),
+          tolerance: precision(d),
           related: [{ ...row.src, note: `target ${row.value.raw}` }],
         });
       }

@@ -1,5 +1,7 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { allLines } from './_text.js';
 
 interface Gap {
   re: RegExp;
@@ -40,15 +42,17 @@ export const templateGap: Rule = {
     },
   },
   check(ctx) {
-    const { doc, report } = ctx;
-    doc.lines.forEach((l, li) => {
+    const { report } = ctx;
+    const lines = allLines(report);
+    lines.forEach(({ line: l }, li) => {
       const kind = sectionAt(report.sections, l.line).kind;
       if (kind === 'daftar_isi') return;
       // a line wrapped right after the gap ("Anggaran Rp." / "2.824.572.622,00"): the value is on the next line
-      const next = doc.lines.slice(li + 1, li + 3).find((x) => x.text.trim() !== '');
+      const after = lines[li + 1]?.line;
+      const next = after && after.line - l.line <= 2 ? after : undefined;
       const valueOnNextLine = !l.cells && !!next && /^\s*\d/.test(next.text);
       // a gap lies inside one cell: never match across the cells of a table row
-      const segments = l.cells ? l.cells.map((c, i) => ({ text: c.text, column: i })) : [{ text: l.text, column: -1 }];
+      const segments = l.cells ? l.cells.map((c, i) => ({ text: c, column: i })) : [{ text: l.text, column: -1 }];
       for (const seg of segments) {
         const text = seg.text;
         const taken: [number, number][] = [];
@@ -62,7 +66,7 @@ export const templateGap: Rule = {
             taken.push([a, b]);
             if (valueOnNextLine && text.slice(b).trim() === '') continue;
             // "Rp." in its own cell, the amount in the next cell
-            if (l.cells && text.slice(b).trim() === '' && /^\s*\d/.test(l.cells.slice(seg.column + 1).find((c) => c.text.trim() !== '')?.text ?? '')) continue;
+            if (l.cells && text.slice(b).trim() === '' && /^\s*\d/.test(l.cells.slice(seg.column + 1).find((c) => c.trim() !== '') ?? '')) continue;
             const printed = m[0].replace(/\\\*?\s?/g, '').trim(); // "(\* Ada" in the export: the escape is not part of the text
             // show a little context after the gap
             const tail = text.slice(a, b + 25);
@@ -70,10 +74,10 @@ export const templateGap: Rule = {
             ctx.problem({
               messageId: 'gap',
               data: { reported: shown, what: g.what.id, whatEn: g.what.en },
-              where: { file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[kind], ...(seg.column >= 0 ? { column: `kolom ${seg.column + 1}` } : {}) },
+              where: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kind], ...(seg.column >= 0 ? { column: `kolom ${seg.column + 1}` } : {}) },
               reported: printed,
-              expected: g.what.id,
-              tolerance: 'nilai harus tercetak',
+              expected: expectText(g.what.id, g.what.en),
+              tolerance: criterion('nilai harus tercetak', 'a value must be printed'),
             });
           }
         }

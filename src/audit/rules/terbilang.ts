@@ -1,9 +1,11 @@
 import type { Rule } from '../../model/rule.js';
+import { amount, criterion, expectQuantity, num } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
-import { cents, fmtRupiah } from '../../parse/arith.js';
-import { formatId, parseDigits, parseValue } from '../../parse/numbers.js';
+import { cents } from '../../parse/arith.js';
+import { parseDigits, parseValue } from '../../parse/numbers.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { parseTerbilang, toTerbilang } from '../../parse/terbilang.js';
+import { allLines } from './_text.js';
 
 /** Count nouns after "4 (empat)": those claims belong to the count-claim rule, not to this one. */
 const COUNT_NOUN = /^\s*(program|kegiatan|sub\s*kegiatan|indikator|sasaran|tujuan|unsur)\b/i;
@@ -38,11 +40,11 @@ export const terbilang: Rule = {
     },
   },
   check(ctx) {
-    const { doc, report } = ctx;
-    for (const l of doc.lines) {
+    const { report } = ctx;
+    for (const { line: l } of allLines(report)) {
       const text = l.text;
       if (!/\(/.test(text)) continue;
-      const at = (): SourceRef => ({ file: doc.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind] });
+      const at = (): SourceRef => ({ file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[sectionAt(report.sections, l.line).kind] });
       const moneySpans: [number, number][] = [];
       let m: RegExpExecArray | null;
       MONEY_RE.lastIndex = 0;
@@ -58,11 +60,11 @@ export const terbilang: Rule = {
         if (whole === BigInt(t.value)) continue;
         ctx.problem({
           messageId: 'money',
-          data: { reported: m[1]!.trim(), words: words.slice(0, 160), expected: formatId(t.value), diff: fmtRupiah((whole - BigInt(t.value)) * 100n) },
+          data: { reported: m[1]!.trim(), words: words.slice(0, 160), expected: num(t.value), diff: amount((whole - BigInt(t.value)) * 100n) },
           where: at(),
           reported: m[1]!.trim(),
-          expected: `${formatId(t.value)} (${words.slice(0, 120)})`,
-          tolerance: 'tepat (rupiah utuh); ejaan Milyar/Miliar/Milyat diterima',
+          expected: expectQuantity(num(t.value), { id: words.slice(0, 120), en: words.slice(0, 120) }),
+          tolerance: criterion('tepat (rupiah utuh); ejaan Milyar/Miliar/Milyat diterima', 'exact (whole rupiah); the spellings Milyar/Miliar/Milyat are accepted'),
           related: [{ ...at(), note: `terbilang angka ${m[1]!.trim()}: ${toTerbilang(Number(whole))} rupiah` }],
         });
       }
@@ -83,11 +85,11 @@ export const terbilang: Rule = {
         if (d.value === t.value) continue;
         ctx.problem({
           messageId: 'pair',
-          data: { reported: m[1]!, words: m[2]!, expected: formatId(t.value) },
+          data: { reported: m[1]!, words: m[2]!, expected: num(t.value) },
           where: at(),
           reported: m[1]!,
-          expected: `${formatId(t.value)} (${m[2]!})`,
-          tolerance: 'tepat',
+          expected: expectQuantity(num(t.value), { id: m[2]!, en: m[2]! }),
+          tolerance: criterion('tepat', 'exact'),
         });
       }
     }

@@ -3,7 +3,7 @@ import type { Rule } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { samePrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
-import { consistentAtPrinted, toleranceText } from '../tolerance.js';
+import { consistentAtPrinted, criterion, expectText, precision } from '../tolerance.js';
 import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
 
 interface Point {
@@ -99,6 +99,7 @@ function measurementRows(report: LkipReport): MeasRow[] {
 }
 
 const STATUS_ID: Record<Status, string> = { above: 'di atas target', equal: 'tepat sama dengan target', below: 'di bawah target' };
+const PRINTED_ORDER = criterion('urutan nilai tercetak (tanpa toleransi)', 'the order of the printed values (no tolerance)');
 const STATUS_EN: Record<Status, string> = { above: 'above target', equal: 'exactly at target', below: 'below target' };
 
 /** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
@@ -159,7 +160,7 @@ export const trendClaim: Rule = {
     const { report } = ctx;
     const all = seriesOf(report);
     const meas = measurementRows(report);
-    const prose = proseLines(report, ctx.doc);
+    const prose = proseLines(report);
     prose.forEach((p, idx) => {
       for (const s of sentences(p.text)) {
         // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table
@@ -179,8 +180,11 @@ export const trendClaim: Rule = {
               data: { claim: tm[0], label: shorten(row.indikator || row.sasaran, 90), table: tableLabel(row.table), target: row.target.raw, real: row.realisasi.raw, cap: row.capaian.raw, status: STATUS_ID[row.status], statusEn: STATUS_EN[row.status] },
               where,
               reported: tm[0],
-              expected: `${STATUS_ID[row.status]} (${tableLabel(row.table)}: target ${row.target.raw}, realisasi ${row.realisasi.raw}, capaian ${row.capaian.raw})`,
-              tolerance: 'nilai tercetak (tanpa toleransi)',
+              expected: expectText(
+                `${STATUS_ID[row.status]} (${tableLabel(row.table)}: target ${row.target.raw}, realisasi ${row.realisasi.raw}, capaian ${row.capaian.raw})`,
+                `${STATUS_EN[row.status]} (${tableLabel(row.table)}: target ${row.target.raw}, realisation ${row.realisasi.raw}, capaian ${row.capaian.raw})`,
+              ),
+              tolerance: criterion('nilai tercetak (tanpa toleransi)', 'the printed values (no tolerance)'),
               related: [
                 { ...row.realisasi.src, note: `realisasi ${row.realisasi.raw}` },
                 { ...row.target.src, note: `target ${row.target.raw}` },
@@ -204,8 +208,8 @@ export const trendClaim: Rule = {
               data: { claim: every[0], table: tableLabel(next), series, dir: up ? 'naik' : 'turun', dirEn: up ? 'rise' : 'fall' },
               where: refOf(report, p.line),
               reported: every[0],
-              expected: series,
-              tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+              expected: expectText(series),
+              tolerance: PRINTED_ORDER,
               related: bad.flatMap((r) => r.points.map((pt) => ({ ...pt.value.src, note: `${pt.year}: ${pt.value.raw}` }))),
             });
           }
@@ -259,8 +263,8 @@ export const trendClaim: Rule = {
             data: { claim: trend[0], label, table: tLabel, series, why: bad.why, whyEn: bad.whyEn },
             where,
             reported: trend[0],
-            expected: `${series}: ${bad.why}`,
-            tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+            expected: expectText(`${series}: ${bad.why}`, `${series}: ${bad.whyEn}`),
+            tolerance: PRINTED_ORDER,
             related,
             severity: bad.severity,
           });
@@ -283,8 +287,8 @@ export const trendClaim: Rule = {
             data: { value: v.raw, label, table: tLabel, years },
             where,
             reported: `${v.raw} ${same[0]}`,
-            expected: `${years}: berbeda`,
-            tolerance: toleranceText(Math.min(prev.value.decimals, cur.value.decimals)).id,
+            expected: expectText(`${years}: berbeda`, `${years}: different`),
+            tolerance: precision(Math.min(prev.value.decimals, cur.value.decimals)),
             related,
           });
           continue;
@@ -300,8 +304,8 @@ export const trendClaim: Rule = {
             data: { curYear: String(cur.year), claim: cmp[1]!.toLowerCase(), label, table: tLabel, years },
             where,
             reported: cmp[0],
-            expected: `${years}: ${cur.n === prev.n ? 'sama' : lower ? 'naik' : 'turun'}`,
-            tolerance: 'urutan nilai tercetak (tanpa toleransi)',
+            expected: expectText(`${years}: ${cur.n === prev.n ? 'sama' : lower ? 'naik' : 'turun'}`, `${years}: ${cur.n === prev.n ? 'the same' : lower ? 'up' : 'down'}`),
+            tolerance: PRINTED_ORDER,
             related,
           });
         }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 
 /** A value that could not be read is shown to a human, never taken as zero and never silently skipped. */
 export const unreadableValue: Rule = {
@@ -28,8 +29,8 @@ export const unreadableValue: Rule = {
         data: { raw: v.raw.slice(0, 80) },
         where: v.src,
         reported: v.raw,
-        expected: 'satu angka yang terbaca',
-        tolerance: 'tidak berlaku (nilai tidak terbaca)',
+        expected: expectText('satu angka yang terbaca', 'one readable number'),
+        tolerance: criterion('tidak berlaku (nilai tidak terbaca)', 'not applicable (the value cannot be read)'),
         needsReview: true,
       });
     }

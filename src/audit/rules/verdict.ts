@@ -1,15 +1,15 @@
-import type { Document } from '../../model/document.js';
 import type { LkipReport, PredicateScale, ScaleBand, SectionKind, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { efficiencyRows, programAmounts, sasaranPrograms } from '../../parse/crossref.js';
-import type { EfficiencyRow } from '../../parse/crossref.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
-import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
 import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
-import { consistentAtPrinted, fmtPct, toleranceText } from '../tolerance.js';
+import { formatExpected, formatPrinted } from '../format.js';
+import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, percent, precision, scaleName } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
+import { efficiencyRows, programAmounts, sasaranPrograms, type EfficiencyRow } from './_facts.js';
+import { allLines } from './_text.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
 
@@ -20,14 +20,11 @@ interface Prose {
   text: string;
 }
 
-function prose(report: LkipReport, doc: Document): Prose[] {
+function prose(report: LkipReport): Prose[] {
   const out: Prose[] = [];
-  for (const l of doc.lines) {
-    if (l.cells) continue;
-    const text = l.text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
-    if (!text) continue;
-    const section = sectionAt(report.sections, l.line).kind;
-    if (PROSE.has(section)) out.push({ line: l.line, page: l.page, section, text });
+  for (const p of allLines(report)) {
+    if (p.line.cells || !PROSE.has(p.section)) continue;
+    out.push({ line: p.line.line, page: p.line.page, section: p.section, text: p.text });
   }
   return out;
 }
@@ -57,6 +54,8 @@ function computedVerdict(r: EfficiencyRow): Eff | null {
   return c >= s ? 'Efisien' : 'Tidak Efisien';
 }
 
+const EFFICIENT = criterion('Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak', 'Efisien when the capaian % ≥ the budget absorption %, compared as printed');
+
 function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
   const { report } = ctx;
   const rows = efficiencyRows(report);
@@ -66,11 +65,11 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
     if (!said || !should || said === should) continue;
     ctx.problem({
       messageId: 'efficiency',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: r.verdict, expected: should, capaian: r.capaian!.raw, serapan: r.serapan!.raw, cmp: should === 'Efisien' ? '≥' : '<' },
+      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: r.verdict, expected: should, capaian: r.capaian!, serapan: r.serapan!, cmp: should === 'Efisien' ? '≥' : '<' },
       where: r.verdictRef,
       reported: r.verdict,
-      expected: should,
-      tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+      expected: expectText(should),
+      tolerance: EFFICIENT,
       related: [r.capaian!.src, r.serapan!.src],
     });
   }
@@ -91,11 +90,11 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
       if (!should || !said || should === said) continue;
       ctx.problem({
         messageId: 'efficiencyText',
-        data: { n, reported: m[2]!, expected: should, table: tableLabel(t), capaian: row.capaian!.raw, serapan: row.serapan!.raw },
+        data: { n, reported: m[2]!, expected: should, table: tableLabel(t), capaian: row.capaian!, serapan: row.serapan! },
         where: at(report, p),
         reported: m[2]!,
-        expected: should,
-        tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+        expected: expectText(should),
+        tolerance: EFFICIENT,
         related: [row.capaian!.src, row.serapan!.src],
       });
     }
@@ -118,8 +117,10 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
       data: { claim, table: tableNames, n: nE, m: rows.length },
       where: at(report, p),
       reported: claim,
-      expected: claimNone ? `ada efisiensi (${nE} dari ${rows.length} sasaran efisien di ${tableNames})` : `tidak ada efisiensi (0 dari ${rows.length} sasaran efisien di ${tableNames})`,
-      tolerance: 'Efisien bila % capaian kinerja ≥ % serapan anggaran, dibandingkan seperti dicetak',
+      expected: claimNone
+        ? expectText(`ada efisiensi (${nE} dari ${rows.length} sasaran efisien di ${tableNames})`, `some efficiency (${nE} of ${rows.length} sasaran efficient in ${tableNames})`)
+        : expectText(`tidak ada efisiensi (0 dari ${rows.length} sasaran efisien di ${tableNames})`, `no efficiency (0 of ${rows.length} sasaran efficient in ${tableNames})`),
+      tolerance: EFFICIENT,
       related: rows.map((r) => ({ ...r.verdictRef, note: `${r.capaian?.raw ?? '-'} vs ${r.serapan?.raw ?? '-'}: ${r.verdict}` })),
     });
   }
@@ -127,8 +128,8 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
 
 /** % serapan anggaran of a sasaran against the budget tables' figure for the one programme that supports it. */
 function checkSerapan(ctx: RuleContext) {
-  const { report, doc } = ctx;
-  const pairs = sasaranPrograms(report, doc);
+  const { report } = ctx;
+  const pairs = sasaranPrograms(report);
   const programs = programAmounts(report);
   for (const r of efficiencyRows(report)) {
     if (!num(r.serapan)) continue;
@@ -140,19 +141,19 @@ function checkSerapan(ctx: RuleContext) {
     const cands = programs.filter((p) => similarity(budgetKey(p.label), first) > 0);
     if (cands.length === 0) continue;
     const s = r.serapan;
-    const shown: string[] = [];
+    const shown: ((l: 'id' | 'en') => string)[] = [];
     let ok = false;
     for (const c of cands) {
       if (num(c.pct)) {
-        shown.push(`${c.pct.raw} (${c.tree} baris ${c.pct.src.line})`);
+        shown.push((l) => `${formatPrinted(c.pct!, l)} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
         if (samePrinted(c.pct, s)) ok = true;
       }
       const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
       const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
       if (pagu !== null && pagu !== 0n && real !== null) {
-        const pct = pctOf(real, pagu);
+        const pct = percent(pctOf(real, pagu), s.decimals);
         if (pctAtPrinted(real, pagu, s)) ok = true;
-        shown.push(`${fmtPct(pct, s.decimals)} = ${c.realisasi!.raw} / ${c.pagu!.raw} (${c.tree})`);
+        shown.push((l) => `${formatQuantity(pct, l)} = ${formatPrinted(c.realisasi!, l)} / ${formatPrinted(c.pagu!, l)} (${c.tree})`);
       }
     }
     if (ok || shown.length === 0) continue;
@@ -161,11 +162,11 @@ function checkSerapan(ctx: RuleContext) {
       messageId: 'serapan',
       severity: 'warning',
       category: 'cross_table_mismatch',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s.raw, program, expected: shown.join('; ') },
+      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: dropLines(shown.map((x) => x('id')).join('; ')), expectedEn: dropLines(shown.map((x) => x('en')).join('; ')).replace(/,? line \d+/g, '') },
       where: s.src,
-      reported: s.raw,
-      expected: shown.join('; '),
-      tolerance: toleranceText(s.decimals).id,
+      reported: s,
+      expected: expectWords((l) => shown.map((x) => x(l)).join('; ')),
+      tolerance: precision(s.decimals),
       related: cands.flatMap((c) => (c.pct ? [{ ...c.pct.src, note: `${c.tree}: ${c.pct.raw}` }] : [])),
     });
   }
@@ -185,18 +186,18 @@ function hasPercent(text: string): boolean {
 }
 
 /** The report's overall average capaian: the average row of its measurement table, or "rata rata mencapai X%" just under it. */
-function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string } | null {
+function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string } | null {
   const meas = report.tables.filter((t) => t.kind === 'measurement');
   const labels = new Set(meas.map((t) => tableLabel(t)));
   const rows = report.averages.filter((a) => a.origin === 'table' && labels.has(a.table) && a.stated.value !== null);
-  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}` };
+  if (rows.length === 1) return { value: rows[0]!.stated, where: `${rows[0]!.table} baris ${rows[0]!.stated.src.line}`, whereEn: `${rows[0]!.table} line ${rows[0]!.stated.src.line}`, place: rows[0]!.table, placeEn: rows[0]!.table };
   if (rows.length > 1) return null;
-  const found: { value: PrintedValue; where: string }[] = [];
+  const found: { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string }[] = [];
   for (const t of meas) {
     for (const p of lines) {
       if (p.line <= t.endLine || p.line > t.endLine + 15) continue;
       const m = /rata[\s-–]*rata\s+(?:capaian\s+)?(?:mencapai|sebesar|adalah)\s+(\d{1,3}(?:[.,]\d+)?\s?%)/i.exec(p.text);
-      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}` });
+      if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}`, whereEn: `line ${p.line}, below ${tableLabel(t)}`, place: `di bawah ${tableLabel(t)}`, placeEn: `below ${tableLabel(t)}` });
     }
   }
   return found.length === 1 && found[0]!.value.value !== null ? found[0]! : null;
@@ -222,11 +223,11 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
         if (band && !sameBand(said, band)) {
           ctx.problem({
             messageId: 'average',
-            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: scale.name },
+            data: { table: tableLabel(t), avg: a.raw, reported: said, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
             where: at(report, p),
             reported: said,
-            expected: `${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`,
-            tolerance: scale.boundaryRule,
+            expected: expectText(`${band.label} (rata-rata ${a.raw}, ${tableLabel(t)} baris ${a.src.line})`, `${band.label} (average ${a.raw}, ${tableLabel(t)} line ${a.src.line})`),
+            tolerance: boundaryRule(scale),
             related: [{ ...a.src, note: `rata-rata ${a.raw}` }, ...(scale.src ? [scale.src] : [])],
           });
         }
@@ -240,11 +241,11 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       if (band && !sameBand(said, band)) {
         ctx.problem({
           messageId: 'conclusion',
-          data: { reported: said, avg: overall.value.raw, avgSrc: overall.where, expected: band.label, scale: scale.name },
+          data: { reported: said, avg: overall.value, avgSrc: overall.place, avgSrcEn: overall.placeEn, expected: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
           where: at(report, p),
           reported: said,
-          expected: `${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`,
-          tolerance: scale.boundaryRule,
+          expected: expectText(`${band.label} (rata-rata capaian ${overall.value.raw}, ${overall.where})`, `${band.label} (average capaian ${formatPrinted(overall.value, 'en')}, ${overall.whereEn})`),
+          tolerance: boundaryRule(scale),
           related: [{ ...overall.value.src, note: `rata-rata ${overall.value.raw}` }, ...(scale.src ? [scale.src] : [])],
         });
       }
@@ -266,11 +267,14 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
     if (!wrong) continue;
     ctx.problem({
       messageId: 'success',
-      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: scale.name },
+      data: { reported: m[2]!, avg: m[1]!, band: band.label, scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
       where: at(report, p),
       reported: m[2]!,
-      expected: success ? `tidak berhasil (${m[1]} = ${band.label})` : `berhasil (${m[1]} = ${band.label})`,
-      tolerance: `${scale.boundaryRule}; hanya predikat terbawah (untuk "berhasil") atau teratas (untuk "tidak berhasil") yang dinilai`,
+      expected: success ? expectText(`tidak berhasil (${m[1]} = ${band.label})`, `not successful (${m[1]} = ${band.label})`) : expectText(`berhasil (${m[1]} = ${band.label})`, `successful (${m[1]} = ${band.label})`),
+      tolerance: boundaryRule(scale, undefined, {
+        id: 'hanya predikat terbawah (untuk "berhasil") atau teratas (untuk "tidak berhasil") yang dinilai',
+        en: 'only the lowest predicate (for "berhasil") or the highest (for "tidak berhasil") is judged',
+      }),
       related: scale.src ? [scale.src] : [],
     });
   }
@@ -309,16 +313,17 @@ function checkSasaranAverage(ctx: RuleContext, lines: Prose[], p: Prose, stated:
   if (!means || meanHolds(caps.map((c) => c.value!), stated) !== false) return;
   const { plain, capped } = means;
   const table = caps[0]!.src.table ?? '';
-  const expected = plain === capped ? fmtPct(plain, stated.decimals) : `${fmtPct(plain, stated.decimals)} (biasa) / ${fmtPct(capped, stated.decimals)} (batas 100%)`;
+  const mean = expectMean(plain, capped, stated.decimals);
+  const capLines = caps.map((c) => c.src.line).join(', ');
   ctx.problem({
     messageId: 'sasaranAverage',
     severity: 'warning',
     category: 'average_mismatch',
-    data: { reported: stated.raw, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected },
+    data: { reported: stated, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected: formatExpected(mean, 'id'), expectedEn: formatExpected(mean, 'en') },
     where: stated.src,
-    reported: stated.raw,
-    expected: `${expected} (${table} baris ${caps.map((c) => c.src.line).join(', ')})`,
-    tolerance: toleranceText(stated.decimals).id,
+    reported: stated,
+    expected: expectWords((l) => `${formatExpected(mean, l)} (${table} ${l === 'id' ? 'baris' : 'line'} ${capLines})`),
+    tolerance: precision(stated.decimals),
     related: caps.map((c) => ({ ...c.src, note: c.raw })),
   });
 }
@@ -370,15 +375,15 @@ function checkCategoryCounts(ctx: RuleContext, lines: Prose[]) {
       .map((x) => `${x.k} indikator ${x.b.label}`);
     if (unknown > 0) counts.push(`${unknown} tidak terbaca sebagai persen`);
     const reported = claims.map((c) => `${c.n} indikator ${c.label}`).join(', ');
-    const expected = `${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`;
+    const countsEn = counts.map((c) => c.replace(/ indikator /, ' indicators ').replace(/ tidak terbaca sebagai persen$/, ' not readable as a percentage'));
     ctx.problem({
       messageId: 'categoryCount',
-      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: scale.name },
+      data: { reported, expected: counts.join(', '), table: tables, caps: caps.map((c) => c.v.raw).join(', '), scale: scaleName(scale, 'id'), scaleEn: scaleName(scale, 'en') },
       where: at(report, p),
       reported,
-      expected,
-      tolerance: `jumlah tepat; ${scale.boundaryRule}`,
-      related: caps.map((c) => ({ ...c.v.src, note: `${c.v.raw}: ${c.band?.label ?? '?'}` })),
+      expected: expectText(`${counts.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`, `${countsEn.join(', ')} (${tables}: ${caps.map((c) => c.v.raw).join(', ')})`),
+      tolerance: boundaryRule(scale, { id: 'jumlah tepat', en: 'exact count' }),
+      related: [...caps.map((c) => ({ ...c.v.src, note: `${c.v.raw}: ${c.band?.label ?? '?'}` })), ...(scale.src ? [scale.src] : [])],
     });
   }
 }
@@ -424,32 +429,32 @@ export const verdict: Rule = {
       },
       serapan: {
         id: '% serapan anggaran sasaran "{{sasaran}}" di {{table}} tercatat {{reported}}, sedangkan program pendukungnya "{{program}}": {{expected}}.',
-        en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expected}}.',
+        en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expectedEn}}.',
       },
       average: {
         id: 'Rata-rata capaian {{table}} ({{avg}}) disebut kategori "{{reported}}", seharusnya "{{expected}}" menurut {{scale}}.',
-        en: 'The average capaian of {{table}} ({{avg}}) is called "{{reported}}", but it is "{{expected}}" under {{scale}}.',
+        en: 'The average capaian of {{table}} ({{avg}}) is called "{{reported}}", but it is "{{expected}}" under {{scaleEn}}.',
       },
       conclusion: {
         id: 'Kesimpulan menyebut kinerja "dikategorikan {{reported}}", sedangkan rata-rata capaian {{avg}} ({{avgSrc}}) menurut {{scale}} berpredikat "{{expected}}".',
-        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrc}}) is "{{expected}}" under {{scale}}.',
+        en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrcEn}}) is "{{expected}}" under {{scaleEn}}.',
       },
       sasaranAverage: {
         id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
-        en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expected}}.',
+        en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expectedEn}}.',
       },
       categoryCount: {
         id: 'Uraian menyebut {{reported}}, sedangkan capaian di {{table}} ({{caps}}) menurut {{scale}} memberi {{expected}}.',
-        en: 'The text counts {{reported}}, but the capaian in {{table}} ({{caps}}) give {{expected}} under {{scale}}.',
+        en: 'The text counts {{reported}}, but the capaian in {{table}} ({{caps}}) give {{expected}} under {{scaleEn}}.',
       },
       success: {
         id: 'Rata-rata capaian {{avg}} disebut "{{reported}}", padahal menurut {{scale}} capaian itu berpredikat "{{band}}".',
-        en: 'An average capaian of {{avg}} is called "{{reported}}", but under {{scale}} it is "{{band}}".',
+        en: 'An average capaian of {{avg}} is called "{{reported}}", but under {{scaleEn}} it is "{{band}}".',
       },
     },
   },
   check(ctx) {
-    const lines = prose(ctx.report, ctx.doc);
+    const lines = prose(ctx.report);
     checkEfficiency(ctx, lines);
     checkSerapan(ctx);
     checkCategoryWords(ctx, lines);

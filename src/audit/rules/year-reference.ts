@@ -1,4 +1,5 @@
 import type { Rule } from '../../model/rule.js';
+import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten, wordsToNumber } from './_text.js';
 import { voteReportYear } from './report-year.js';
@@ -36,7 +37,7 @@ export const yearReference: Rule = {
     messages: {
       planYear: {
         id: '"{{printed}}": tahun {{year}} adalah tahun ke-{{expected}} dari {{plan}} {{from}}–{{to}}, bukan tahun ke-{{reported}}.',
-        en: '"{{printed}}": {{year}} is year {{expected}} of the {{plan}} {{from}}–{{to}}, not year {{reported}}.',
+        en: '"{{printed}}": {{year}} is year {{expectedEn}} of the {{plan}} {{from}}–{{to}}, not year {{reported}}.',
       },
       forward: {
         id: '"{{printed}}": klausa sesudah "{{future}}" memandang ke depan, tetapi menyebut tahun {{reported}}, padahal laporan ini untuk tahun {{year}}; seharusnya tahun sesudahnya ({{expected}}).',
@@ -45,10 +46,10 @@ export const yearReference: Rule = {
     },
   },
   check(ctx) {
-    const { report, doc, config } = ctx;
+    const { report, config } = ctx;
     const vocab = config.vocabulary?.yearReference;
     if (!vocab) return;
-    const voted = voteReportYear(report, allLines(report, doc).map((p) => p.line).filter((l) => !l.cells));
+    const voted = voteReportYear(report, allLines(report).map((p) => p.line).filter((l) => !l.cells));
     const Y = voted?.year ?? report.meta.year;
     if (!Y) return;
     const planRe = new RegExp(`(${vocab.plans.map(esc).join('|')})\\b[^.]{0,80}?\\b((?:19|20)\\d\\d)\\s*(?:[-–—]|s\\.?\\s?d\\.?|sampai dengan)\\s*((?:19|20)\\d\\d)\\b`, 'i');
@@ -56,7 +57,7 @@ export const yearReference: Rule = {
     const futureRe = vocab.future.length ? new RegExp(`\\b(${vocab.future.map(esc).join('|')})\\b`, 'i') : null;
     const purposeRe = vocab.purpose.length ? new RegExp(`\\b(${vocab.purpose.map(esc).join('|')})\\b`, 'i') : null;
 
-    for (const par of paragraphs(report, doc)) {
+    for (const par of paragraphs(report)) {
       for (const s of sentences(par.text)) {
         // ---- the N-th year of a plan
         ordRe.lastIndex = 0;
@@ -86,11 +87,14 @@ export const yearReference: Rule = {
           const expWords = exp.map((x) => `tahun ${ORDINAL_WORD[x] ?? `ke-${x}`} (${x})`).join(' atau ');
           ctx.problem({
             messageId: 'planYear',
-            data: { printed, year, expected: exp.join(' atau '), reported: n, plan: plan[1]!, from, to },
+            data: { printed, year, expected: exp.join(' atau '), expectedEn: exp.join(' or '), reported: n, plan: plan[1]!, from, to },
             where: { file: report.file, page: line.page, line: line.line, section: SECTION_LABEL[par.section] },
             reported: `tahun ${m[1]} (${n}) dari ${plan[1]} ${from}–${to}, tahun ${year}`,
-            expected: expWords,
-            tolerance: exp.length > 1 ? `dihitung dari ${from + 1} (tahun dasar ${from}) atau dari ${from}` : `dihitung dari ${from}`,
+            expected: expectText(expWords, exp.map((x) => `year ${x}`).join(' or ')),
+            tolerance:
+              exp.length > 1
+                ? criterion(`dihitung dari ${from + 1} (tahun dasar ${from}) atau dari ${from}`, `counted from ${from + 1} (base year ${from}) or from ${from}`)
+                : criterion(`dihitung dari ${from}`, `counted from ${from}`),
           });
         }
 
@@ -118,8 +122,8 @@ export const yearReference: Rule = {
           data: { printed, future: fut[1]!, reported: y2, year: Y, expected: Y + 1 },
           where: { file: report.file, page: line.page, line: line.line, section: SECTION_LABEL[par.section] },
           reported: shorten(`${fut[1]} … ${tail.slice(purpose.index, purpose.index + later.index + later[0].length)}`, 120),
-          expected: `tahun sesudah ${Y} (mis. tahun ${Y + 1})`,
-          tolerance: 'klausa yang memandang ke depan menyebut tahun sesudah tahun laporan',
+          expected: expectText(`tahun sesudah ${Y} (mis. tahun ${Y + 1})`, `a year after ${Y} (e.g. ${Y + 1})`),
+          tolerance: criterion('klausa yang memandang ke depan menyebut tahun sesudah tahun laporan', 'a forward-looking clause names a year after the report year'),
         });
       }
     }

@@ -1,0 +1,412 @@
+/**
+ * Readers over the fact model (report.facts, report.layouts, report.tables, report.budgets and the
+ * prose index) shared by the rules that compare tables with each other (cross-table, verdict):
+ *
+ *  - efficiency rows (kind efficiency) and the capaian column of predicate check tables;
+ *  - PK / PK Perubahan programme budgets (kind pk_budget), with their version: a "P-APBD" /
+ *    "Perubahan" note or a PK Perubahan section means the revised budget;
+ *  - RKT rows (kind rkt): programme / kegiatan / sub kegiatan names, the sub kegiatan output target
+ *    and the Anggaran, with the RKT's year and whether it is an RKT Perubahan;
+ *  - input/output tables in the Tabel 3.6 narrative;
+ *  - programme figures of the budget trees, and which programme supports which sasaran.
+ *
+ * Every number is a fact of the model (src/parse/facts.ts); what is read here besides is the text
+ * that says what the number is about (names, notes, the title block above a table). Pure: reads
+ * only the LkipReport.
+ */
+import type { Fact, TableLayout } from '../../model/facts.js';
+import type { LkipReport, Table, TableRow } from '../../model/report.js';
+import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { factsByRow } from '../../parse/facts.js';
+import { printed } from '../../parse/prose.js';
+import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from '../../parse/structure.js';
+
+/** Every table with its layout and, per row index, the facts of that row. */
+function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
+  const byRow = factsByRow(report.facts);
+  const layouts = new Map(report.layouts.map((l) => [l.table, l]));
+  return report.tables
+    .filter((t) => t.kind === kind && layouts.has(t.id))
+    .map((t) => ({ table: t, layout: layouts.get(t.id)!, facts: (row: number) => byRow.get(`${t.id}\u0000${row}\u0000`) ?? [] }));
+}
+
+export interface EfficiencyRow {
+  sasaran: string;
+  capaian: PrintedValue | null;
+  serapan: PrintedValue | null;
+  /** The efficiency verdict as printed in its column ("Efisien", "Tidak Efisien"); '' when the table has none. */
+  verdict: string;
+  verdictRef: SourceRef;
+  row: TableRow;
+  table: Table;
+}
+
+/** Rows of efficiency tables: the sasaran, its capaian and serapan facts, and the printed verdict. */
+export function efficiencyRows(report: LkipReport): EfficiencyRow[] {
+  const out: EfficiencyRow[] = [];
+  for (const { table: t, layout, facts } of factTables(report, 'efficiency')) {
+    const nCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
+    const cCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
+    const sCol = layout.columns.find((c) => c.role === 'serapan')?.index ?? -1;
+    const vCol = t.columns.findIndex((c) => /efisien/i.test(c));
+    if (cCol < 0 || sCol < 0 || nCol < 0) continue;
+    for (const info of layout.rows) {
+      const r = t.rows[info.index]!;
+      const sasaran = (r.cells[nCol] ?? '').trim();
+      if (!sasaran) continue;
+      const fs = facts(info.index);
+      const of = (measure: Fact['measure']) => fs.find((f) => f.measure === measure)?.value ?? null;
+      out.push({
+        sasaran,
+        capaian: of('capaian'),
+        serapan: of('serapan'),
+        verdict: vCol >= 0 ? (r.cells[vCol] ?? '').trim() : '',
+        verdictRef: cellRef(report.file, t, r, sasaran, vCol >= 0 ? vCol : cCol),
+        row: r,
+        table: t,
+      });
+    }
+  }
+  return out;
+}
+
+export interface CheckRow {
+  /** Indicator label when the row (or, for an average row, its group) names one indicator. */
+  indicator: string | null;
+  sasaran: string | null;
+  capaian: PrintedValue;
+  average: boolean;
+  table: Table;
+  row: TableRow;
+}
+
+const AVG = /^rata\s*[-–]?\s*rata/i;
+const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
+
+/**
+ * The capaian facts of predicate check tables, each with the indicator (or sasaran) its row stands
+ * for: rows without a capaian are the sasaran and indicator labels the rows below stand under.
+ */
+export function checkRows(report: LkipReport): CheckRow[] {
+  const out: CheckRow[] = [];
+  for (const { table: t, layout, facts } of factTables(report, 'predicate_check')) {
+    const capCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
+    if (capCol < 0) continue;
+    let sasaran: string | null = null;
+    let indicators: string[] = [];
+    let last: 'sasaran' | 'indicator' | null = null;
+    t.rows.forEach((r, ri) => {
+      const first = (r.cells[0] ?? '').trim();
+      const capRaw = (r.cells[capCol] ?? '').trim();
+      if (!capRaw) {
+        if (!first) return;
+        if (/^[a-z]/.test(first) && last) {
+          // a label split over two rows
+          if (last === 'indicator' && indicators.length > 0) indicators[indicators.length - 1] += ` ${first}`;
+          else sasaran = `${sasaran ?? ''} ${first}`.trim();
+        } else if (INDICATOR_START.test(first)) {
+          indicators.push(first);
+          last = 'indicator';
+        } else {
+          sasaran = first;
+          indicators = [];
+          last = 'sasaran';
+        }
+        return;
+      }
+      last = null;
+      const average = AVG.test(first);
+      const label = average ? (indicators.length === 1 ? indicators[0]! : null) : first || null;
+      const cap = facts(ri).find((f) => f.measure === 'capaian' && f.cell.col === capCol);
+      if (cap) out.push({ indicator: label, sasaran, capaian: cap.value, average, table: t, row: r });
+      if (!average && first) indicators.push(first);
+    });
+  }
+  return out;
+}
+
+export type BudgetVersion = 'original' | 'revised' | 'unknown';
+
+export interface PkBudgetLine {
+  /** 1 = programme, 0 = the Jumlah row. */
+  level: 0 | 1;
+  label: string;
+  value: PrintedValue;
+  version: BudgetVersion;
+  /** "PK (Bab II)", "PK Perubahan (Lampiran PK Perubahan)". */
+  source: string;
+  table: Table;
+}
+
+/** The few non-empty prose lines just before a table (its title block), joined. */
+function titleBlock(report: LkipReport, line: number, n = 8): string {
+  const lines = report.prose.lines;
+  const idx = lines.findIndex((l) => l.line === line);
+  const out: string[] = [];
+  for (let i = idx - 1; i >= 0 && out.length < n; i--) {
+    const l = lines[i]!;
+    if (l.cells) {
+      if (out.length > 0) break;
+      continue;
+    }
+    const t = printed(l).trim();
+    if (t) out.unshift(t);
+  }
+  return out.join(' ');
+}
+
+/**
+ * The programme budgets of PK tables (kind pk_budget): the Anggaran facts with the version of the
+ * budget they state. A "P-APBD" / "Perubahan" note in the row, a PK Perubahan section, or
+ * "Perubahan" in the title block above the table means the revised budget; "APBD" or the PK
+ * section the original one.
+ */
+export function pkBudgets(report: LkipReport): PkBudgetLine[] {
+  const out: PkBudgetLine[] = [];
+  for (const { table: t, layout, facts } of factTables(report, 'pk_budget')) {
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const aCol = cols.findIndex((c) => /anggaran/.test(c));
+    const kCol = cols.findIndex((c) => /keterangan/.test(c));
+    // the programme names stand in the first column, the amounts after them
+    if (aCol <= 0) continue;
+    const before = titleBlock(report, t.startLine).toLowerCase();
+    const sectionRevised = t.section === 'lampiran_pk_perubahan';
+    const sectionOriginal = t.section === 'lampiran_pk';
+    for (const info of layout.rows) {
+      const r = t.rows[info.index]!;
+      const label = (r.cells[0] ?? '').trim();
+      const fact = facts(info.index).find((f) => f.cell.col === aCol && f.value.value !== null);
+      if (!label || !fact) continue;
+      const note = kCol >= 0 ? (r.cells[kCol] ?? '').toLowerCase() : '';
+      let version: BudgetVersion = 'unknown';
+      if (/p\s*-\s*apbd|perubahan/.test(note) || sectionRevised) version = 'revised';
+      else if (/\bapbd\b/.test(note) || sectionOriginal) version = 'original';
+      else if (/perubahan/.test(before)) version = 'revised';
+      const level: 0 | 1 = /^(jumlah|total)\b/i.test(label) ? 0 : 1;
+      const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
+      out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: fact.value, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where})`, table: t });
+    }
+  }
+  return out;
+}
+
+export interface RktItem {
+  level: 1 | 2 | 3;
+  label: string;
+  anggaran: PrintedValue | null;
+  /** Sub kegiatan only: the output indicator and its target. */
+  output: string | null;
+  target: PrintedValue | null;
+  row: TableRow;
+  table: Table;
+}
+
+export interface RktInfo {
+  year: number | null;
+  revised: boolean;
+  /** "RKT Perubahan 2023 (lampiran)". */
+  source: string;
+  items: RktItem[];
+}
+
+const yearIn = (s: string): number | null => {
+  const m = /\b(20\d\d)\b/.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+/**
+ * The RKT (tables of kind rkt, one RKT per section): programme, kegiatan and sub kegiatan names
+ * with their Anggaran facts, and for a sub kegiatan its output indicator and target fact. The
+ * RKT's year and whether it is an RKT Perubahan come from the first lines of its section. Each
+ * figure is located by the name of the row it is about.
+ */
+export function rktTables(report: LkipReport): RktInfo[] {
+  const byStart = new Map<number, RktInfo>();
+  for (const { table: t, layout, facts } of factTables(report, 'rkt')) {
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const progCol = cols.findIndex((c) => /nama program/.test(c));
+    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
+    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
+    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
+    const agCol = cols.findIndex((c) => /anggaran/.test(c));
+    if (progCol < 0 || subCol < 0 || agCol < 0) continue;
+    const sec = sectionAt(report.sections, t.startLine);
+    const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
+    const key = sec.startLine;
+    let info = byStart.get(key);
+    if (!info) {
+      const revised = /perubahan/i.test(head);
+      const year = yearIn(head);
+      info = { year, revised, source: `${revised ? 'RKT Perubahan' : 'RKT'}${year ? ` ${year}` : ''} (lampiran)`, items: [] };
+      byStart.set(key, info);
+    }
+    let lastSub: RktItem | null = null;
+    for (const row of layout.rows) {
+      const r = t.rows[row.index]!;
+      // a row with a cell missing has its values shifted into the wrong columns: not read
+      if (r.cells.length <= agCol) continue;
+      const prog = (r.cells[progCol] ?? '').trim();
+      const sub = (r.cells[subCol] ?? '').trim();
+      const ag = (r.cells[agCol] ?? '').trim();
+      const tgt = tgtCol >= 0 ? (r.cells[tgtCol] ?? '').trim() : '';
+      const out = outCol >= 0 ? (r.cells[outCol] ?? '').trim() : '';
+      const fs = facts(row.index);
+      // the fact in a column, located by the name of what the row is about
+      const fact = (col: number, name: string): PrintedValue | null => {
+        const f = col >= 0 ? fs.find((x) => x.cell.col === col) : undefined;
+        return f ? { ...f.value, src: cellRef(report.file, t, r, name, col) } : null;
+      };
+      if (sub && !ag && !/^\d/.test(tgt) && lastSub) {
+        // a sub kegiatan name split over two rows
+        lastSub.label = `${lastSub.label} ${sub}`;
+        if (out && lastSub.output) lastSub.output = `${lastSub.output} ${out}`;
+        continue;
+      }
+      if (sub) {
+        const item: RktItem = { level: 3, label: sub, anggaran: fact(agCol, sub), output: out || null, target: fact(tgtCol, sub), row: r, table: t };
+        info.items.push(item);
+        lastSub = item;
+        continue;
+      }
+      if (prog && ag) info.items.push({ level: /^program\b/i.test(prog) ? 1 : 2, label: prog, anggaran: fact(agCol, prog), output: null, target: null, row: r, table: t });
+    }
+  }
+  return [...byStart.values()];
+}
+
+export interface IoItem {
+  /** Sub kegiatan name as printed above the small table. */
+  subKegiatan: string;
+  kind: 'input' | 'output';
+  label: string;
+  target: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  table: Table;
+  row: TableRow;
+}
+
+/**
+ * Input/output tables in the Tabel 3.6 narrative ("Uraian Input/Output | Satuan | Target |
+ * Realisasi", one small table per sub kegiatan): the target and realisasi facts of each Input and
+ * Output row, under the sub kegiatan named by the nearest "Sub Kegiatan ..." prose line above it
+ * (within 40 lines). Each figure is located by that name and the row's label.
+ */
+export function ioTables(report: LkipReport): IoItem[] {
+  const out: IoItem[] = [];
+  const lines = report.prose.lines;
+  const idxOf = new Map<number, number>();
+  lines.forEach((l, i) => idxOf.set(l.line, i));
+  for (const { table: t, layout, facts } of factTables(report, 'other')) {
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const uCol = cols.findIndex((c) => /uraian input/.test(c));
+    const tCol = cols.findIndex((c) => /^target$/.test(c.trim()));
+    const rCol = cols.findIndex((c) => /^realisasi$/.test(c.trim()));
+    if (uCol < 0 || tCol < 0 || rCol < 0) continue;
+    for (const row of layout.rows) {
+      const r = t.rows[row.index]!;
+      const kindCell = (r.cells[0] ?? '').trim().toLowerCase();
+      const kind = kindCell.startsWith('input') ? 'input' : kindCell.startsWith('output') ? 'output' : null;
+      if (!kind) continue;
+      let name = '';
+      for (let i = (idxOf.get(r.line) ?? 0) - 1; i >= 0 && lines[i]!.line >= r.line - 40; i--) {
+        const l = lines[i]!;
+        if (l.cells) continue;
+        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(printed(l));
+        if (m) {
+          name = m[1]!.trim();
+          break;
+        }
+      }
+      if (!name) continue;
+      const label = (r.cells[uCol] ?? '').trim();
+      const fs = facts(row.index);
+      const val = (col: number): PrintedValue | null => {
+        const f = fs.find((x) => x.cell.col === col);
+        if (!f) return null;
+        const src = cellRef(report.file, t, r, `${name} — ${label}`, col);
+        // an input is a rupiah amount: the unit the fact took from the Satuan column is not part of it
+        if (kind === 'input' && /^[\d.,]+$/.test(f.value.raw.trim())) {
+          const { unit: _unit, ...v } = f.value;
+          return { ...v, src };
+        }
+        return { ...f.value, src };
+      };
+      out.push({ subKegiatan: name, kind, label, target: val(tCol), realisasi: val(rCol), table: t, row: r });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ programme amounts
+
+export interface ProgramAmount {
+  label: string;
+  pagu: PrintedValue | null;
+  realisasi: PrintedValue | null;
+  pct: PrintedValue | null;
+  /** BudgetTree.table of the tree the figure stands in. */
+  tree: string;
+  nodeId: string;
+}
+
+/** Programme figures of the report's own budget tables (PK budget trees left out). */
+export function programAmounts(report: LkipReport): ProgramAmount[] {
+  const out: ProgramAmount[] = [];
+  for (const tree of report.budgets) {
+    if (tree.kind === 'pk') continue;
+    for (const id of tree.roots) {
+      const n = tree.nodes[id];
+      if (!n || n.level !== 1 || !n.label.trim() || !(n.pagu || n.realisasi)) continue;
+      out.push({ label: n.label, pagu: n.pagu, realisasi: n.realisasi, pct: n.pct, tree: tree.table, nodeId: n.id });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ which programme supports which sasaran
+
+export interface SasaranProgram {
+  sasaran: string;
+  program: string;
+  src: SourceRef;
+}
+
+/** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
+export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
+  const out: SasaranProgram[] = [];
+  for (const tree of report.budgets) {
+    if (tree.kind === 'plan') continue;
+    const t = report.tables.find((x) => tableLabel(x) === tree.table);
+    if (!t) continue;
+    const sCol = t.columns.findIndex((c) => /^sasaran$/i.test(c.trim()));
+    const roots = tree.roots.map((id) => tree.nodes[id]!).filter((n) => n.level === 1 && n.label.trim());
+    if (sCol >= 0) {
+      for (const r of t.rows) {
+        const s = (r.cells[sCol] ?? '').trim();
+        const prog = roots.find((n) => n.src.line === r.line);
+        if (s && prog) out.push({ sasaran: s, program: prog.label, src: prog.src });
+      }
+    }
+    // "Sasaran Strategi 1 : ..." lines inside the table's range
+    for (const l of report.prose.lines) {
+      if (l.line < t.startLine - 3 || l.line > t.endLine || l.cells) continue;
+      const m = /^\s*sasaran\s*(?:strategi[s]?)?\s*\d*\s*:\s*(.{10,})$/i.exec(printed(l));
+      if (!m) continue;
+      const prog = roots.find((n) => n.src.line > l.line);
+      if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });
+    }
+  }
+  for (const t of report.tables) {
+    if (t.kind !== 'rkt') continue;
+    const cols = t.columns.map((c) => c.toLowerCase());
+    const sCol = cols.findIndex((c) => /sasaran (pd|opd) uraian/.test(c));
+    const pCol = cols.findIndex((c) => /nama program/.test(c));
+    if (sCol < 0 || pCol < 0) continue;
+    for (const r of t.rows) {
+      const s = (r.cells[sCol] ?? '').trim();
+      const p = (r.cells[pCol] ?? '').trim();
+      if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
+    }
+  }
+  return out;
+}
