@@ -191,13 +191,13 @@ describe('reviewOcrFindings', () => {
     const confirmed = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]);
     for (const l of confirmed.lines) for (const c of l.cells ?? []) c.confirmed = true;
     const a = repairReport(parseReport(confirmed, config), { doc: confirmed });
-    const fa = reviewOcrFindings(runRules(a.report, confirmed, config), a.report, confirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
+    const fa = reviewOcrFindings(runRules(a.report, config), a.report, confirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
     expect(fa.severity).toBe('error');
     expect(fa.needsReview).toBeFalsy();
 
     const unconfirmed = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]);
     const b = repairReport(parseReport(unconfirmed, config), { doc: unconfirmed });
-    const fb = reviewOcrFindings(runRules(b.report, unconfirmed, config), b.report, unconfirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
+    const fb = reviewOcrFindings(runRules(b.report, config), b.report, unconfirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
     expect(fb.severity).toBe('warning');
     expect(fb.needsReview).toBe(true);
     // the message names the value nothing confirms
