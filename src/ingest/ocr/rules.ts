@@ -112,7 +112,8 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
     for (let x = a; x < b; x++) if (data[y * w + x]! < T) n++;
     return n / Math.max(1, b - a);
   };
-  for (const c of chainPieces(pieces, Math.round(img.dpi / 10), minH)) {
+  // chained rules must be long (an inch): a row of short dashes in a table cell is text, not a rule
+  for (const c of chainPieces(pieces, Math.round(img.dpi / 10), Math.max(minH, img.dpi))) {
     if (inkShare(c.at - off, c.a, c.b) < 0.2 && inkShare(c.at + off, c.a, c.b) < 0.2) hr.push(c);
   }
   for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
