@@ -83,12 +83,23 @@ try {
     for (const run of [1, 2]) {
       const out = path.join(outDir, `batch-${run}.csv`);
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', '2'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      // GNU time: CPU seconds and the peak RSS of the largest process (the main thread with its worker threads)
+      const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', process.execPath, path.join(ROOT, 'bin/lkip-audit.js'), 'audit', dir, '--out', out, '--concurrency', '2'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const tm = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr);
       const csv = readFileSync(out, 'utf8');
       csvs.push(csv);
-      const files = new Set(csv.split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]!.replace(/^"|"$/g, '')));
+      const rows = csv.split('\n').slice(1).filter(Boolean);
+      const files = new Set(rows.map((l) => l.split(',')[0]!.replace(/^"|"$/g, '')));
       const missing = cases.filter((c) => !files.has(c.file) && !files.has(path.relative(ROOT, c.file)));
-      console.log(`batch ${run}: exit ${r.status}, ${Math.round((performance.now() - t0) / 1000)} s, ${csv.split('\n').length - 2} rows, files accounted for ${cases.length - missing.length}/${cases.length}${missing.length ? ` (missing: ${missing.map((m) => m.name).join(', ')})` : ''}`);
+      // error rows by reason (column "reported" of an input-error row): a crash, timeout or internal row is a failure of the tool
+      const reasons = new Map<string, number>();
+      for (const l of rows) {
+        const m = /,input-error,[a-z_]+,error,([a-z-]+),/.exec(l);
+        if (m) reasons.set(m[1]!, (reasons.get(m[1]!) ?? 0) + 1);
+      }
+      const cpu = tm ? (Number(tm[3]) + Number(tm[4])).toFixed(0) : '?';
+      const peak = tm ? Math.round(Number(tm[2]) / 1024) : '?';
+      console.log(`batch ${run}: exit ${r.status}, ${Math.round((performance.now() - t0) / 1000)} s wall, ${cpu} s CPU, peak RSS ${peak} MB, ${rows.length} rows, files accounted for ${cases.length - missing.length}/${cases.length}${missing.length ? ` (missing: ${missing.map((m) => m.name).join(', ')})` : ''}; error rows: ${[...reasons].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
     }
     console.log(`batch CSVs byte-identical: ${csvs[0] === csvs[1]}`);
   }

@@ -34,6 +34,12 @@ export interface FuzzCase {
   slow?: boolean;
   /** Goes to OCR (rendering + tesseract): only the bench runs it. */
   ocr?: boolean;
+  /**
+   * pdfjs leaves a rejection of its own unhandled on it (src/ingest/pdfjs-guard.ts): the fast test
+   * audits it through the CLI, in-process and in a batch worker, since a test runner in the same
+   * process would report that rejection itself.
+   */
+  strayRejection?: boolean;
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -217,6 +223,25 @@ export async function makeFuzzCorpus(dir: string, scale: Scale = 'fast'): Promis
     for (const flips of full ? [1, 8, 64, 512] : [1, 64]) await add(`bitflip-${i}-${flips}.pdf`, 'bit-flips', flipBits(bytes, flips, rnd), any);
   }
 
+  // the smallest form of a bit-flipped seed that crashed a batch worker (bitflip-1-512.pdf at full
+  // size): a page tree whose second kid is not a dictionary and whose third does not parse
+  // ("Invalid number"); pdfjs fetches every kid ahead and leaves the third fetch's rejection unhandled
+  await add(
+    'page-tree-broken-kids.pdf',
+    'bit-flips',
+    buildPdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [4 0 R 6 0 R 7 0 R] /Count 3 >>',
+      FONT,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+      stream('', textPage(['BAB I PENDAHULUAN'])),
+      '42',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 -I] /Contents 5 0 R >>',
+    ]),
+    err('truncated'),
+    { strayRejection: true },
+  );
+
   // ---- text classes
   const head = seedText.split('\n').slice(0, 700).join('\n');
   const pcts = full ? 50_000 : 500;
@@ -253,7 +278,8 @@ export async function makeFuzzCorpus(dir: string, scale: Scale = 'fast'): Promis
     err('too-many-tables'),
   );
   const longLine = full ? 9_000_000 : 90_000;
-  await add(`long-line-${longLine}.txt`, 'long-line', `${head}\n${'1.234,5% '.repeat(longLine / 9)}\n`, any);
+  // over limits.maxLineChars at full size (a million numbers on one line)
+  await add(`long-line-${longLine}.txt`, 'long-line', `${head}\n${'1.234,5% '.repeat(longLine / 9)}\n`, full ? err('line-too-long') : any);
   const r = full ? 50_000 : 2_000;
   await add('regex-shaped.txt', 'regex-shaped', `${head}\n${'('.repeat(r)}\n${'1.'.repeat(2 * r)}\n${'Rp '.repeat(r)}\n${'%'.repeat(2 * r)}\n${'<td>'.repeat(r)}\n${'| '.repeat(r)}|\n${'**'.repeat(r)}\n`, any);
 

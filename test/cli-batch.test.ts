@@ -204,6 +204,12 @@ describe('configuration (rules/*.yaml, --config) and `rules`', () => {
     expect(r2.stdout).toContain('budget-sum  [sum_mismatch, error, nonaktif]');
     expect(r2.stdout).toContain('capaian  [capaian_mismatch, warning]');
   });
+  it('`rules` shows each message\'s resolved severity (message config > rule cap > message default)', () => {
+    expect(cli(['rules']).stdout).toContain('  pesan: narrative warning, value error, unit warning\n');
+    const cfg = path.join(tmp, 'msg.yaml');
+    writeFileSync(cfg, 'rules:\n  target-drift:\n    severity: info\n    messages:\n      value: error\n');
+    expect(cli(['rules', '--config', cfg]).stdout).toContain('  pesan: narrative info, value error, unit info\n');
+  });
 
   it('--config layers a user file: a disabled rule gives no findings', () => {
     const cfg = path.join(tmp, 'nosum.yaml');
@@ -220,6 +226,8 @@ describe('configuration (rules/*.yaml, --config) and `rules`', () => {
     ['rules:\n  budget-sum:\n    severity: fatal\n', 'rules.budget-sum.severity', /"error"\|"warning"\|"info"/],
     ['tolerances:\n  shareSumPoints: -1\n', 'tolerances.shareSumPoints', />=0/],
     ['rules:\n  budget-summ:\n    enabled: false\n', 'rules.budget-summ', /aturan tidak dikenal; yang tersedia: .*budget-sum/],
+    ['rules:\n  budget-sum:\n    messages:\n      parrent: info\n', 'rules.budget-sum.messages.parrent', /messageId tidak dikenal; yang tersedia: parent, parentMissing, parentText, total/],
+    ['rules:\n  budget-sum:\n    messages:\n      parent: fatal\n', 'rules.budget-sum.messages.parent', /"error"\|"warning"\|"info"/],
     ])('a bad config exits 2 naming the file, the key and what is allowed (%#)', (yaml, key, allowed) => {
     const cfg = path.join(tmp, `bad-${key.replace(/\W/g, '')}.yaml`);
     writeFileSync(cfg, yaml);

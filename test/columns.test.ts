@@ -12,6 +12,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { parseReport } from '../src/parse/index.js';
 import { segmentFlattened } from '../src/parse/columns.js';
 import { exp } from './helpers/expected.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const config = loadConfig();
 const parse = (text: string) => parseReport(textToDocument('kasus.txt', text), config);
@@ -138,7 +139,7 @@ Analisis: capaian di atas target.
       ['Renstra 2019-2024', '82,5', '-', '85', '-'],
     ]);
     // rows labelled by where their targets are stated: one target statement per source and year
-    expect(r.targets.map((t) => `${t.source} ${t.year} ${t.value.raw}`)).toEqual(['pk 2022 82,5', 'pk 2023 85', 'renstra 2022 82,5', 'renstra 2023 85']);
+    expect(targetReadings(r).map((t) => `${t.source} ${t.year} ${t.value.raw}`)).toEqual(['pk 2022 82,5', 'pk 2023 85', 'renstra 2022 82,5', 'renstra 2023 85']);
     expect(r.indicators.map((i) => i.name)).toEqual(['Perbandingan dengan target jangka menengah (Renstra) tahun 2023']);
   });
   it('no finding when the Renstra row gives the same targets, a target-drift finding per year when it does not', () => {
@@ -155,7 +156,7 @@ Analisis: capaian di atas target.
     // structure.ts joins a repeated header as a table continued over a page: two parts of one table
     expect(r.tables.map((t) => t.parts)).toEqual([[2, 9]]);
     expect(r.indicators.map((i) => i.name)).toEqual(['Perbandingan dengan target jangka menengah (Renstra) tahun 2023', 'Perbandingan dengan target jangka menengah (Renstra) tahun 2023']);
-    expect(new Set(r.targets.map((t) => t.indicatorId)).size).toBe(2);
+    expect(new Set(targetReadings(r).map((t) => t.indicatorId)).size).toBe(2);
     expect(runRules(r, config).filter((f) => f.ruleId === 'target-drift')).toEqual([]);
   });
   it('stays text, and lists the header as undecided, when the rows do not carry one value per column', () => {
@@ -189,7 +190,7 @@ Kontrak kinerja 4,55 4,92 4,64
   it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
     const r = parse(`2022 2023\nTarget Realisasi Target Realisasi\nIndeks kepuasan masyarakat 80 82 81 83\nPersentase dokumen tepat waktu 90 95 95 96\n`);
     expect(r.tables).toHaveLength(1);
-    expect(r.targets).toEqual([]);
+    expect(targetReadings(r)).toEqual([]);
   });
 });
 

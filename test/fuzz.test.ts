@@ -5,6 +5,7 @@
  * huge pages are rendered scaled down. Time and memory per class are measured by bench/fuzz.ts (at
  * the full sizes), not here. No case here reaches tesseract.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,7 @@ describe('fuzz corpus (fast sizes)', () => {
 
   it('every file ends as findings or one clear error row with the expected reason', async () => {
     const failures: string[] = [];
-    for (const c of cases.filter((x) => !x.ocr)) {
+    for (const c of cases.filter((x) => !x.ocr && !x.strayRejection)) {
       const r = await auditFile(c.file, config);
       const reason = r.error?.reason ?? null;
       const got = reason ? `error ${reason}: ${r.error!.message.id}` : `${r.findings.length} findings`;
@@ -71,6 +72,27 @@ describe('fuzz corpus (fast sizes)', () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+
+  it('a PDF on which pdfjs leaves a rejection unhandled is one error row, audited alone (in-process) and in a batch worker', () => {
+    const stray = cases.filter((c) => c.strayRejection);
+    expect(stray.length).toBeGreaterThan(0);
+    const seed = path.resolve('fixtures/seeds/000_c0a7f8c5d5d194b0.txt');
+    const cli = (args: string[]) => {
+      const r = spawnSync(process.execPath, [path.resolve('bin/lkip-audit.js'), 'audit', ...args, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 });
+      expect(r.stdout, r.stderr).toMatch(/^\{/);
+      return JSON.parse(r.stdout).results as { file: string; error?: { reason: string; message: { id: string } }; findings: { ruleId: string }[] }[];
+    };
+    for (const c of stray) {
+      // a lone file: audited in the CLI's own thread, which must outlive the stray rejection
+      const [alone] = cli([c.file]);
+      expect(alone!.error?.reason, c.name).toBe(c.expect.outcome === 'error' ? c.expect.reason : undefined);
+      expect(alone!.error!.message.id, c.name).toMatch(/^Berkas PDF terpotong atau rusak: .*struktur PDF rusak/);
+      // in a batch: the worker thread survives it (no crash row) and goes on to the next file
+      const batch = cli([c.file, seed, '--concurrency', '2']);
+      expect(batch.map((r) => r.error?.reason ?? 'findings'), c.name).toEqual([alone!.error!.reason, 'findings']);
+      expect(batch[1]!.findings.length).toBeGreaterThan(5);
+    }
+  }, 240_000);
 
   it('the limits say what was found and the limit, in Indonesian and in English', async () => {
     const r = await auditFile(byName('page-tree-repeat-20000.pdf').file, config);
@@ -99,6 +121,10 @@ describe('limits are configurable (rules/config.yaml limits:)', () => {
     expect(page.error!.message.id).toMatch(/halaman 1: [\d.]+ karakter teks, batas 500/);
     expect((await auditFile(seedPdf, withLimits({ maxPageTextOps: 10 }))).error?.reason).toBe('page-too-large');
     expect((await auditFile(seedTxt, withLimits({ maxTables: 3 }))).error?.reason).toBe('too-many-tables');
+    const line = await auditFile(seedTxt, withLimits({ maxLineChars: 1000 }));
+    expect(line.error?.reason).toBe('line-too-long');
+    expect(line.error!.message.id).toMatch(/baris terlalu panjang.*[\d.]+ karakter pada satu baris, batas 1\.000 \(limits\.maxLineChars\)/);
+    expect((await auditFile(seedTxt, withLimits({ maxLineChars: 100_000 }))).error).toBeUndefined();
     const cells = await auditFile(seedTxt, withLimits({ maxTableCells: 20 }));
     expect(cells.error?.reason).toBe('table-too-large');
     expect(cells.error!.message.id).toMatch(/sel tabel terlalu banyak/);
@@ -124,6 +150,27 @@ describe('content stream scan', () => {
     expect(() => scan('(q q q q) Tj <7171> Tj /q % q q q q\n q', { maxNesting: 1, maxPageTextOps: 2 })).not.toThrow();
     expect(() => scan('(a) Tj [(b) 2 (c)] TJ (d) \' 1 2 (e) "', { maxPageTextOps: 3 })).toThrow(/operasi teks/);
     expect(() => scan('BI /W 4 /H 1 ID q q q q EI Q', { maxNesting: 1 })).not.toThrow();
+  });
+
+  it('tells whether a stream paints anything (text, a filled or stroked path, a shading, an XObject, an inline image)', () => {
+    for (const s of ['', '  \n', 'q 1 0 0 1 0 0 cm Q', '0 0 0 rg 10 10 m 20 20 l n', '% f S Tj\n', '(f S Tj) /Do /sh'])
+      expect(scan(s), JSON.stringify(s)).toBe(false);
+    for (const s of ['BT (a) Tj ET', '[(a)] TJ', '10 10 100 100 re f', '10 10 m 20 20 l S', 'f*', '/Sh0 sh', '/Im1 Do', 'BI /W 1 /H 1 ID x EI', '3 Tr (hidden) Tj'])
+      expect(scan(s), s).toBe(true);
+  });
+
+  it('finds the pages whose content streams paint nothing, and only those', () => {
+    const blanks = (name: string) => checkPdfStreams(name, new Uint8Array(readFileSync(name)), DEFAULT_LIMITS).blankPages;
+    // 40 empty content streams and one page of text
+    expect(blanks(byName('blank-pages-with-text.pdf').file).size).toBe(40);
+    expect(blanks(byName('blank-pages-60.pdf').file).size).toBe(60);
+    // every page of the seed PDFs has text (LibreOffice writes indirect /Length: "/Length 12 0 R")
+    for (const p of ['fixtures/pdf/libreoffice/000_c0a7f8c5d5d194b0.pdf', 'fixtures/pdf/pdfkit/001_52d9b2e308fc893f.pdf']) expect(blanks(path.resolve(p)).size, p).toBe(0);
+  });
+
+  it('an indirect /Length is not read as a length of its first digit: the limits apply to LibreOffice PDFs too', () => {
+    const seedPdf = new Uint8Array(readFileSync(path.resolve('fixtures/pdf/libreoffice/000_c0a7f8c5d5d194b0.pdf')));
+    expect(() => checkPdfStreams('x.pdf', seedPdf, { ...DEFAULT_LIMITS, maxPageTextOps: 50 })).toThrow(/operasi teks/);
   });
 });
 
@@ -164,6 +211,10 @@ describe('blank pages and huge pages (no tesseract)', () => {
         expect(img.width * img.height, name).toBeLessThanOrEqual(MAX_RENDER_PIXELS * 1.001);
         expect(img.dpi, name).toBeLessThan(300);
         expect(img.data.some((v) => v < 128), `${name}: the drawn rectangle is in the image`).toBe(true);
+        // limits.maxRenderMpx lowers the cap (the OCR path passes it on)
+        const small = await renderPageGray(canvasFactoryOf(doc), page, 300, 2_000_000);
+        expect(small.width * small.height, name).toBeLessThanOrEqual(2_000_000 * 1.001);
+        expect(small.width * small.height, name).toBeGreaterThan(1_900_000);
         page.cleanup();
       } finally {
         await task.destroy();

@@ -17,6 +17,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { auditDocument } from '../src/audit/index.js';
 import { loadConfig } from '../src/cli/config.js';
 import type { LkipReport } from '../src/model/report.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = '000_c0a7f8c5d5d194b0';
@@ -303,7 +304,7 @@ describe('layoutPage on synthetic geometry', () => {
 describe('000 from its PDFs parses like its text (issue acceptance: targets per year, budget tree)', () => {
   // Uses the audit's parser (src/parse via auditDocument): the model the rules see.
   const targets = (r: LkipReport) =>
-    r.targets.map((x) => `${x.source}|${r.indicators.find((i) => i.id === x.indicatorId)?.key}|${x.year}|${x.value.raw}`).sort();
+    targetReadings(r).map((x) => `${x.source}|${r.indicators.find((i) => i.id === x.indicatorId)?.key}|${x.year}|${x.value.raw}`).sort();
   const budget = (r: LkipReport) =>
     r.budgets.flatMap((t) => Object.values(t.nodes).map((n) => `${t.kind}|${n.level}|${n.label}|${n.pagu?.raw}|${n.realisasi?.raw}|${n.pct?.raw}`)).sort();
   let text: LkipReport;
@@ -314,7 +315,7 @@ describe('000 from its PDFs parses like its text (issue acceptance: targets per 
 
   it.each(['libreoffice', 'pdfkit'])('%s: same target statements (Renstra matrix, RKT, PK, ...) and budget trees', async (producer) => {
     const pdf = auditDocument(await pdfToDocument(fixture(producer), bytesOf(fixture(producer))), loadConfig()).report;
-    const sources = new Set(text.targets.map((t) => t.source));
+    const sources = new Set(targetReadings(text).map((t) => t.source));
     expect(sources.has('renstra') || sources.has('renstra_lampiran')).toBe(true);
     expect(sources.has('rkt')).toBe(true);
     expect(targets(pdf)).toEqual(targets(text));

@@ -7,6 +7,7 @@ import { textToDocument } from '../src/ingest/text.js';
 import { countLevels } from '../src/parse/budget.js';
 import { formatExpected, formatTolerance } from '../src/audit/format.js';
 import { exp } from './helpers/expected.js';
+import { targetReadings } from '../src/parse/facts.js';
 
 const config = loadConfig();
 const SEEDS = {
@@ -44,7 +45,7 @@ describe('extract: targets by source and year', () => {
     const ind = report.indicators.find((i) => /fasilitas kesejahteraan/i.test(i.name))!;
     // the spelling "Fasilitasi" in Tabel 3.2 is matched to the same indicator
     expect(ind.aliases.some((a) => /Fasilitasi/.test(a.name))).toBe(true);
-    const by = (src: string) => report.targets.filter((t) => t.indicatorId === ind.id && t.year === 2023 && t.source === src).map((t) => t.value.raw);
+    const by = (src: string) => targetReadings(report).filter((t) => t.indicatorId === ind.id && t.year === 2023 && t.source === src).map((t) => t.value.raw);
     expect(by('renstra')).toEqual(['80%']);
     expect(by('renstra_lampiran')).toEqual(['80%']);
     expect(by('measurement')).toEqual(['80%']);
@@ -54,7 +55,7 @@ describe('extract: targets by source and year', () => {
   it('Kencong: RKT says 97% where Renstra and PK say 96,5', () => {
     const { report } = run(SEEDS.kencong);
     const ind = report.indicators.find((i) => /fasilitas/i.test(i.key))!;
-    const t2023 = report.targets.filter((t) => t.indicatorId === ind.id && t.year === 2023);
+    const t2023 = targetReadings(report).filter((t) => t.indicatorId === ind.id && t.year === 2023);
     expect(t2023.find((t) => t.source === 'rkt')?.value.raw).toBe('97%');
     // the Bab II PK follows the text that introduces it as the PK Perubahan
     expect(t2023.filter((t) => t.source === 'pk_perubahan').map((t) => t.value.raw)).toEqual(['96,5%', '96,5%']);

@@ -22,6 +22,7 @@
  */
 import { criterion } from './tolerance.js';
 import type { Config } from '../model/config.js';
+import { targetReadings } from '../parse/facts.js';
 import type { Category, Finding, Severity, Tolerance } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { RuleMeta } from '../model/rule.js';
@@ -191,7 +192,7 @@ export function summariseReport(report: LkipReport, config: Config): DocumentSum
   const synonyms = config.vocabulary?.indicatorSynonyms ?? [];
   const indicators = new Map(report.indicators.map((i) => [i.id, i]));
   const targets: TargetEntry[] = [];
-  for (const t of report.targets) {
+  for (const t of targetReadings(report)) {
     const ind = indicators.get(t.indicatorId);
     if (!ind || !TARGET_SOURCES.has(t.source)) continue;
     targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, decimals: t.value.decimals, src: t.value.src });

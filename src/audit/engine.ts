@@ -1,11 +1,13 @@
 /**
  * Runs the rules over a parsed report. The engine, not the rule, stamps rule id, category,
- * severity and messages; a rule that throws becomes one finding and the run goes on.
+ * severity (from the configuration and the rule's meta, never from the problem) and messages; a rule that throws becomes one finding and the run goes on.
  */
 import type { Config } from '../model/config.js';
 import type { DataValue, Finding } from '../model/finding.js';
 import type { LkipReport } from '../model/report.js';
-import type { Problem, Rule } from '../model/rule.js';
+import type { RuleSetting } from '../model/config.js';
+import type { Problem, Rule, RuleMeta } from '../model/rule.js';
+import type { Severity } from '../model/finding.js';
 import { dataValue, formatData, formatExpected, quantityOf, type Lang } from './format.js';
 import { RULES } from './rules/index.js';
 
@@ -18,17 +20,28 @@ export function fill(template: string, data: Record<string, DataValue> = {}, lan
 
 const SEV_ORDER = { info: 0, warning: 1, error: 2 } as const;
 
+/**
+ * The severity of one message of a rule, before OCR review. In order: the configured
+ * `messages.<messageId>` sets it; else the configured rule `severity` (or the rule's default) caps the
+ * message's own default (a message without one takes the rule's).
+ */
+export function messageSeverity(meta: RuleMeta, messageId: string, setting?: Partial<RuleSetting>): Severity {
+  const own = setting?.messages?.[messageId];
+  if (own) return own;
+  const cap = setting?.severity ?? meta.defaultSeverity;
+  const dflt = meta.messages[messageId]?.severity ?? meta.defaultSeverity;
+  return SEV_ORDER[dflt] < SEV_ORDER[cap] ? dflt : cap;
+}
+
 export function runRules(report: LkipReport, config: Config, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (setting && setting.enabled === false) continue;
-    const configured = setting?.severity ?? rule.meta.defaultSeverity;
     const problem = (p: Problem) => {
       const msg = rule.meta.messages[p.messageId];
       if (!msg) throw new Error(`aturan ${rule.meta.id}: messageId tidak dikenal: ${p.messageId}`);
-      let severity = configured;
-      if (p.severity && SEV_ORDER[p.severity] < SEV_ORDER[severity]) severity = p.severity;
+      let severity = messageSeverity(rule.meta, p.messageId, setting);
       if (p.needsReview && severity === 'error') severity = 'warning';
       const data: Record<string, DataValue> = {};
       for (const [k, v] of Object.entries(p.data ?? {})) data[k] = dataValue(v);
@@ -38,7 +51,7 @@ export function runRules(report: LkipReport, config: Config, rules: readonly Rul
       const col = p.where.col ?? (printedValue && printedValue.src.line === p.where.line ? printedValue.src.col : undefined);
       findings.push({
         ruleId: rule.meta.id,
-        category: p.category ?? rule.meta.category,
+        category: msg.category ?? rule.meta.category,
         severity,
         messageId: p.messageId,
         data,

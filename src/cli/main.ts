@@ -8,11 +8,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
+import { messageSeverity } from '../audit/engine.js';
 import { loadDocument } from '../ingest/files.js';
 import { IngestError } from '../ingest/errors.js';
 import type { Finding, Severity } from '../model/finding.js';
 import { applyBaseline, BaselineError, fallbackDocumentKey, readBaseline, withFingerprints, type Baseline } from '../report/baseline.js';
 import { countLevels } from '../parse/budget.js';
+import { targetReadings } from '../parse/facts.js';
 import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
 import { toJson, type FileResult } from '../report/json.js';
@@ -166,15 +168,21 @@ class Sink {
 }
 
 /**
- * loadConfig plus what zod cannot know: rule ids under `rules:` must be rules that exist (a typo
- * would otherwise silently leave the rule at its default). Exits 2 naming the file, key and choices.
+ * loadConfig plus what zod cannot know: rule ids under `rules:` and messageIds under
+ * `rules.<id>.messages:` must exist (a typo would otherwise silently leave the default). Exits 2 naming the file, key and choices.
  */
 async function loadConfigOrExit(file?: string): Promise<Config> {
   try {
     const config = await loadConfigCached(file);
-    const known = [...RULES.map((r) => r.meta.id), CROSS_DOCUMENT_RULE].sort();
-    for (const id of Object.keys(config.rules)) {
-      if (!known.includes(id)) throw new ConfigError(file ?? path.join(RULES_DIR, 'config.yaml'), `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
+    const known = RULE_METAS.map((m) => m.id).sort();
+    const where = file ?? path.join(RULES_DIR, 'config.yaml');
+    for (const [id, setting] of Object.entries(config.rules)) {
+      const meta = RULE_METAS.find((m) => m.id === id);
+      if (!meta) throw new ConfigError(where, `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
+      const ids = Object.keys(meta.messages);
+      for (const m of Object.keys(setting.messages ?? {})) {
+        if (!ids.includes(m)) throw new ConfigError(where, `rules.${id}.messages.${m}`, `messageId tidak dikenal; yang tersedia: ${ids.join(', ') || '(tidak ada)'}`);
+      }
     }
     return config;
   } catch (e) {
@@ -445,9 +453,9 @@ program
         indicator: i.name,
         aliases: i.aliases.map((a) => `${a.name} [${a.match}, baris ${a.src.line}]`),
         targets: Object.fromEntries(
-          [...new Set(report.targets.filter((t) => t.indicatorId === i.id).map((t) => t.year))]
+          [...new Set(targetReadings(report).filter((t) => t.indicatorId === i.id).map((t) => t.year))]
             .sort()
-            .map((y) => [y, report.targets.filter((t) => t.indicatorId === i.id && t.year === y).map((t) => `${t.source}: ${t.value.raw} (${t.table}, baris ${t.value.src.line})`)]),
+            .map((y) => [y, targetReadings(report).filter((t) => t.indicatorId === i.id && t.year === y).map((t) => `${t.source}: ${t.value.raw} (${t.table}, baris ${t.value.src.line})`)]),
         ),
       })),
     };
@@ -465,7 +473,10 @@ program
       const setting = config.rules[r.meta.id];
       const severity = setting?.severity ?? r.meta.defaultSeverity;
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
-      process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n\n`);
+      process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n`);
+      // each message's resolved severity (and its category when it is not the rule's)
+      const msgs = Object.entries(r.meta.messages).map(([id, m]) => `${id} ${messageSeverity(r.meta, id, setting)}${m.category ? ` (${m.category})` : ''}`);
+      process.stdout.write(`  ${opts.lang === 'en' ? 'messages' : 'pesan'}: ${msgs.join(', ')}\n\n`);
     }
     // across the documents of a batch (after the per-file audits; src/audit/cross-document.ts)
     const cross = config.rules[CROSS_DOCUMENT_RULE];

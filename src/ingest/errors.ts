@@ -13,6 +13,7 @@ export type IngestReasonId =
   | 'stream-too-large'
   | 'page-too-large'
   | 'too-many-lines'
+  | 'line-too-long'
   | 'too-many-tables'
   | 'table-too-large';
 
@@ -28,6 +29,7 @@ const MESSAGES: Record<IngestReasonId, { id: string; en: string }> = {
   'stream-too-large': { id: 'Berkas PDF: isi halaman terlalu besar setelah dibuka', en: 'The PDF file: page content too large once decompressed' },
   'page-too-large': { id: 'Berkas PDF: isi halaman terlalu besar', en: 'The PDF file: page content too large' },
   'too-many-lines': { id: 'Berkas teks: baris terlalu banyak', en: 'The text file has too many lines' },
+  'line-too-long': { id: 'Berkas teks: baris terlalu panjang', en: 'The text file has a line that is too long' },
   'too-many-tables': { id: 'Laporan: tabel terlalu banyak', en: 'The report has too many tables' },
   'table-too-large': { id: 'Laporan: sel tabel terlalu banyak', en: 'The report has a table with too many cells' },
 };

@@ -6,6 +6,7 @@ import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
 import { checkDocumentLimits, checkTextLimits, limitsOf } from './limits.js';
 import { checkPdfStreams } from './pdf-streams.js';
+import { guardPdfjsRejections } from './pdfjs-guard.js';
 
 const latin1Head = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 1024)).toString('latin1');
 import { looksBinary } from './sniff.js';
@@ -98,12 +99,14 @@ export async function loadDocument(file: string, opts: LoadOptions = {}): Promis
   const ext = path.extname(file).toLowerCase();
   const isPdf = PDF_EXT.has(ext) || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46);
   if (isPdf) {
+    // pdfjs may leave a rejection of its own unhandled on a damaged file: it must not end this process
+    guardPdfjsRejections();
     // pages with a text layer are read as born-digital; pages without (scans) go to OCR, offline
     const { ocrPdfToDocument } = await import('./ocr.js');
     // only pages without any text layer are scans (a page of photos with a caption is not)
     // compressed streams and content operators first (Node only: zlib), then pdfjs
-    if (bytes.length > 8 && latin1Head(bytes).includes('%PDF-')) checkPdfStreams(file, bytes, limitsOf(opts.limits));
-    const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits });
+    const scan = bytes.length > 8 && latin1Head(bytes).includes('%PDF-') ? checkPdfStreams(file, bytes, limitsOf(opts.limits)) : null;
+    const doc = await ocrPdfToDocument(file, bytes, { forceOcr: opts.forceOcr, workers: opts.ocrWorkers, minChars: 1, limits: opts.limits, blankPages: scan?.blankPages });
     checkDocumentLimits(doc, limitsOf(opts.limits));
     return accountPages(doc);
   }

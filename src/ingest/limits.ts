@@ -52,9 +52,12 @@ export function checkDocumentLimits(doc: Document, limits: IngestLimits): void {
  * One content stream's operators, counted without building anything: `q` nesting depth and
  * text-showing operators (Tj, TJ, ', "). Strings, hex strings, comments and inline image data are
  * skipped. Over `maxNesting` or `maxPageTextOps` the file is refused before pdfjs builds an operator
- * list of millions of entries (minutes and gigabytes in pdfjs itself).
+ * list of millions of entries (minutes and gigabytes in pdfjs itself). Returns whether the stream
+ * paints anything (shows text, fills or strokes a path, paints a shading, an XObject or an inline
+ * image): a page whose content streams paint nothing is blank (pdf.ts then reads no operator list).
  */
-export function checkContent(file: string, b: Uint8Array, limits: IngestLimits): void {
+export function checkContent(file: string, b: Uint8Array, limits: IngestLimits): boolean {
+  let paints = false;
   let depth = 0;
   let maxDepth = 0;
   let textOps = 0;
@@ -107,10 +110,14 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
       } else if (t === 0x51) {
         if (depth > 0) depth--;
       } else if (t === 0x27 || t === 0x22) textOps++;
+      // f F B b S s: fill / stroke a path
+      else if (t === 0x66 || t === 0x46 || t === 0x42 || t === 0x62 || t === 0x53 || t === 0x73) paints = true;
     } else if (len === 2) {
       const t0 = b[s]!;
       const t1 = b[s + 1]!;
       if (t0 === 0x54 && (t1 === 0x6a || t1 === 0x4a)) textOps++;
+      // f* B* b* (fill / stroke), sh (shading), Do (XObject), BI (inline image)
+      else if ((t1 === 0x2a && (t0 === 0x66 || t0 === 0x42 || t0 === 0x62)) || (t0 === 0x73 && t1 === 0x68) || (t0 === 0x44 && t1 === 0x6f) || (t0 === 0x42 && t1 === 0x49)) paints = true;
       else if (t0 === 0x49 && t1 === 0x44) {
         // inline image data: up to the EI operator
         i++;
@@ -127,11 +134,14 @@ export function checkContent(file: string, b: Uint8Array, limits: IngestLimits):
       throw IngestError.of(file, 'page-too-large', id, en);
     }
   }
+  return paints || textOps > 0;
 }
 
 /**
  * A text export before it is split into lines: only blank → `empty` (10 MB of empty lines costs
- * nothing); more lines than `maxLines` → refused. Counts line ends (LF, CR, CRLF) in one pass.
+ * nothing); more lines than `maxLines`, or a line longer than `maxLineChars` (a million numbers on
+ * one line is a million tokens in every rule that reads prose), → refused. Counts line ends (LF,
+ * CR, CRLF) in one pass.
  */
 export function checkTextLimits(file: string, text: string, limits: IngestLimits): void {
   if (!/\S/.test(text)) throw IngestError.of(file, 'empty');
@@ -143,5 +153,20 @@ export function checkTextLimits(file: string, text: string, limits: IngestLimits
   }
   if (lines > limits.maxLines) {
     throw IngestError.of(file, 'too-many-lines', `lebih dari ${nf(limits.maxLines, 'id')} baris (limits.maxLines)`, `more than ${nf(limits.maxLines, 'en')} lines (limits.maxLines)`);
+  }
+  if (text.length > limits.maxLineChars) {
+    let longest = 0;
+    let from = 0;
+    const ends = /[\r\n]/g;
+    for (let hit = ends.exec(text); ; hit = ends.exec(text)) {
+      const end = hit ? hit.index : text.length;
+      if (end - from > longest) longest = end - from;
+      if (!hit) break;
+      from = end + 1;
+    }
+    if (longest > limits.maxLineChars) {
+      const [id, en] = overLimit(['karakter pada satu baris', 'characters on one line'], longest, limits.maxLineChars, 'maxLineChars');
+      throw IngestError.of(file, 'line-too-long', id, en);
+    }
   }
 }

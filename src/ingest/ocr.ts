@@ -30,8 +30,9 @@
 import type { DocLine, Document } from '../model/document.js';
 import type { IngestLimits } from '../model/limits.js';
 import { IngestError } from './errors.js';
+import { limitsOf } from './limits.js';
 import { hasInk, type InkOps } from './pdf/ink.js';
-import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
+import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pageLabel, pdfjsDataDirs, pdfToDocument, type PdfIngestStats } from './pdf.js';
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
@@ -68,6 +69,8 @@ export interface OcrIngestOptions {
   onPage?: (page: number, done: number, total: number) => void;
   /** Document limits (src/model/limits.ts), passed on to the text-layer pass. */
   limits?: Partial<IngestLimits>;
+  /** Page objects known to paint nothing (pdf-streams.ts), passed on to the text-layer pass. */
+  blankPages?: ReadonlySet<string>;
 }
 
 export interface OcrIngestStats {
@@ -135,10 +138,11 @@ export async function ocrPdfToDocument(
   const stats: OcrIngestStats = opts.stats ?? { pages: 0, ocrPages: [], textPages: [], totalMs: 0, skew: [], words: 0, lowConfidenceWords: 0 };
   const minChars = opts.minChars ?? DEFAULT_MIN_CHARS;
   const dpi = opts.dpi ?? 300;
+  const maxPixels = limitsOf(opts.limits).maxRenderMpx * 1_000_000;
 
   // 1. Text layer (also validates the file).
   const pdfStats: PdfIngestStats = { pages: 0, furniture: 0, continued: 0, mergedRows: 0, pagesWithoutText: [], midWordJoins: 0, ambiguousJoins: 0 };
-  const textDoc = await pdfToDocument(file, bytes, { stats: pdfStats, limits: opts.limits });
+  const textDoc = await pdfToDocument(file, bytes, { stats: pdfStats, limits: opts.limits, blankPages: opts.blankPages });
   const pageCount = textDoc.pageCount ?? 0;
   const charsOn = new Array<number>(pageCount + 1).fill(0);
   for (const l of textDoc.lines) if (l.page) charsOn[l.page] = (charsOn[l.page] ?? 0) + nonSpace(l.text);
@@ -202,14 +206,15 @@ export async function ocrPdfToDocument(
           continue;
         }
         // the pool starts with the first page that has ink
-        pool ??= opts.pool ?? (await createOcrPool({ workers: opts.workers, psm: opts.psm, dpi }));
+        // no more workers than pages to read (each worker holds ~185 MB)
+        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
         if (!stats.ocrStarted) ocrActivity.documents++;
         stats.ocrStarted = true;
         while (inFlight.length >= pool.workers + 1) await inFlight.shift();
         const vp = page.getViewport({ scale: 1 });
         geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0 };
         const t = performance.now();
-        img = await renderPageGray(factory, page, dpi);
+        img = await renderPageGray(factory, page, dpi, maxPixels);
         phases.image += performance.now() - t;
       } catch (err) {
         // a page the renderer cannot draw is damage in the file, not a fault of the tool
@@ -383,7 +388,8 @@ function assemble(file: string, textDoc: Document, ocr: Map<number, OcrPageOut>,
       pages.push(textDoc.pages?.[n - 1] ?? { width: 0, height: 0 });
       continue;
     }
-    pages.push({ width: o.width, height: o.height, ...(o.rotated ? { rotated: true } : {}) });
+    const label = pageLabel(o.lines, o.lines.map((l) => drop.has(l)), PAGE_NUMBER);
+    pages.push({ width: o.width, height: o.height, ...(o.rotated ? { rotated: true } : {}), ...(label ? { label } : {}) });
     let kept = o.lines.filter((l) => !drop.has(l)) as ConfidentLine[];
     // OCR font sizes wobble from line to line; body-size lines get the page's body size so that
     // wrapped paragraphs join as they do on born-digital pages

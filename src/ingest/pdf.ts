@@ -65,6 +65,12 @@ export interface PdfIngestOptions {
   stats?: PdfIngestStats;
   /** Pages, decoded stream size and text per page (src/model/limits.ts; defaults there). */
   limits?: Partial<IngestLimits>;
+  /**
+   * Page objects ("12 0") whose content streams paint nothing (src/ingest/pdf-streams.ts read them
+   * before pdfjs): no operator list is read for them (on a file of thousands of blank pages that
+   * list, one stream inflate and one message each, is most of the cost).
+   */
+  blankPages?: ReadonlySet<string>;
 }
 
 export interface PdfIngestStats extends LayoutStats {
@@ -112,17 +118,25 @@ function precheck(file: string, bytes: Uint8Array) {
 
 /** A pdfjs failure as an IngestError (damaged file, password, no pages); `page` names the page it happened on. */
 export function classifyPdfError(file: string, err: unknown, page?: number): IngestError {
-  const e = classify(file, err);
+  const e = classify(file, err, page);
   if (page === undefined || err instanceof IngestError || e.reasonId !== 'unreadable') return e;
   const msg = String((err as { message?: string } | null)?.message ?? err).split('\n')[0]?.slice(0, 120);
   return IngestError.of(file, 'unreadable', `halaman ${page}: ${msg}`, `page ${page}: ${msg}`);
 }
 
-function classify(file: string, err: unknown): IngestError {
+function classify(file: string, err: unknown, page?: number): IngestError {
   if (err instanceof IngestError) return err;
   const name = (err as { name?: string } | null)?.name ?? '';
   const msg = String((err as { message?: string } | null)?.message ?? err);
   if (name === 'PasswordException') return IngestError.of(file, 'encrypted');
+  // pdfjs's FormatError (an object it cannot parse, a page tree kid of the wrong type: damage such
+  // as flipped bits) reaches us wrapped, its class in `details`
+  const details = String((err as { details?: unknown } | null)?.details ?? '');
+  if (name === 'FormatError' || (name === 'UnknownErrorException' && details.startsWith('FormatError'))) {
+    const what = msg.split('\n')[0]?.slice(0, 120);
+    const at = page === undefined ? ['', ''] : [`halaman ${page}, `, `page ${page}, `];
+    return IngestError.of(file, 'truncated', `${at[0]}struktur PDF rusak; pdfjs: ${what}`, `${at[1]}damaged PDF structure; pdfjs: ${what}`);
+  }
   // The header check passed, so a structure pdfjs cannot parse is a damaged (often cut) file.
   if (name === 'InvalidPDFException') return IngestError.of(file, /no pages|empty/i.test(msg) ? 'no-pages' : 'truncated');
   if (/XRef|startxref|Invalid PDF structure|Bad FCHECK|unexpected end|End of data/i.test(msg)) return IngestError.of(file, 'truncated');
@@ -158,6 +172,26 @@ export function furnitureMask(pages: { height: number; lines: PageLine[] }[], pa
       return pages.length >= 3 && (counts.get(key(l, p.height)) ?? 0) >= minRepeat;
     }),
   );
+}
+
+/**
+ * The printed page number of a page: a line dropped as furniture that reads as a bare page number
+ * and is the page's top-most or bottom-most line, other furniture (a running header or footer) aside.
+ */
+export function pageLabel(lines: PageLine[], drop: boolean[], pageNumber: RegExp = PAGE_NUMBER): { text: string; at: 'top' | 'bottom' } | undefined {
+  const order = lines.map((l, i) => ({ l, i })).sort((a, b) => a.l.box.y - b.l.box.y);
+  const pick = (xs: typeof order) => {
+    for (const x of xs) {
+      if (!drop[x.i]) return undefined;
+      if (pageNumber.test(x.l.text.trim())) return x.l.text.trim();
+    }
+    return undefined;
+  };
+  const top = pick(order);
+  const bottom = pick([...order].reverse());
+  if (bottom !== undefined) return { text: bottom, at: 'bottom' };
+  if (top !== undefined) return { text: top, at: 'top' };
+  return undefined;
 }
 
 const NEW_ITEM = /^(output|outcome?|input|keluaran|hasil|sub\.?\s*kegiatan|kegiatan|program|sasaran|indikator|tujuan|jumlah|total|\d+[.)]?|[a-z][.)])(\s|:|\/|$)/i;
@@ -286,7 +320,10 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
           let runs: TextRun[] = [];
           let hsegs: HSeg[] = [];
           let vsegs: VSeg[] = [];
-          if (fromOps) {
+          const known = opts.blankPages?.size && page.ref ? opts.blankPages.has(`${page.ref.num} ${page.ref.gen}`) : false;
+          if (known) {
+            (stats.pagesWithoutOps ??= []).push(n);
+          } else if (fromOps) {
             const ol = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
             const fonts = new Map<string, FontInfo | null>();
             const getFont = (name: string) => {
@@ -395,6 +432,9 @@ export async function pdfToDocument(file: string, bytes: Uint8Array, opts: PdfIn
     format: 'pdf',
     pageCount: pages.length,
     lines,
-    pages: pages.map((p) => ({ width: p.width, height: p.height, ...(p.rotated ? { rotated: true } : {}) })),
+    pages: pages.map((p, pi) => {
+      const label = pageLabel(p.lines, drop[pi]!);
+      return { width: p.width, height: p.height, ...(p.rotated ? { rotated: true } : {}), ...(label ? { label } : {}) };
+    }),
   };
 }

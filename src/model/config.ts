@@ -17,10 +17,16 @@ export const ScaleConfigSchema = z.object({
   bands: z.array(BandConfigSchema).min(2),
 });
 
-export const RuleSettingSchema = z.object({
-  enabled: z.boolean().default(true),
-  severity: SeveritySchema.optional(),
-});
+export const RuleSettingSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Caps every message of the rule (a message's own milder default stays). */
+    severity: SeveritySchema.optional(),
+    /** Per messageId: sets that message's severity (over the rule's and the message's default). */
+    messages: z.record(z.string(), SeveritySchema).optional(),
+  })
+  .strict();
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /** A list of signatures; a signature matches when each of its phrases occurs as whole words. */
 const Signatures = z.array(z.array(z.string().min(1)).min(1)).min(1);
@@ -69,8 +75,10 @@ export const ConfigSchema = z.object({
       maxPageTextOps: z.number().int().min(1).default(DEFAULT_LIMITS.maxPageTextOps),
       maxNesting: z.number().int().min(1).default(DEFAULT_LIMITS.maxNesting),
       maxLines: z.number().int().min(1).default(DEFAULT_LIMITS.maxLines),
+      maxLineChars: z.number().int().min(1).default(DEFAULT_LIMITS.maxLineChars),
       maxTableCells: z.number().int().min(1).default(DEFAULT_LIMITS.maxTableCells),
       maxTables: z.number().int().min(1).default(DEFAULT_LIMITS.maxTables),
+      maxRenderMpx: z.number().min(0.1).default(DEFAULT_LIMITS.maxRenderMpx),
     })
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),
@@ -132,6 +140,37 @@ export const ConfigSchema = z.object({
           tables: z.array(z.string().min(1)).default([]),
           figures: z.array(z.string().min(1)).default([]),
           continued: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
+       * Numbers in the narrative that restate a table fact (restatement rule): the words that name the
+       * measure a number restates, the words between that word and the number that make it another
+       * measure (input, anggaran) or the output of a sub kegiatan or a mean, the words pointing back to
+       * a subject named before ("indikator ini"), change words, and for "P% sebanyak N jiwa" the count,
+       * total and unit words.
+       */
+      restatement: z
+        .object({
+          measures: z.array(z.object({ measure: z.enum(['capaian', 'realisasi']), words: z.array(z.string().min(1)).min(1) })).default([]),
+          gap: z.array(z.string().min(1)).default([]),
+          output: z.array(z.string().min(1)).default([]),
+          mean: z.array(z.string().min(1)).default([]),
+          otherMeasures: z.array(z.string().min(1)).default([]),
+          referents: z.array(z.string().min(1)).default([]),
+          subjectWords: z.array(z.string().min(1)).default([]),
+          subjectQualifiers: z.array(z.string().min(1)).default([]),
+          yearWords: z.array(z.string().min(1)).default([]),
+          targetWords: z.array(z.string().min(1)).default([]),
+          up: z.array(z.string().min(1)).default([]),
+          down: z.array(z.string().min(1)).default([]),
+          since: z.array(z.string().min(1)).default([]),
+          countWords: z.array(z.string().min(1)).default([]),
+          shareWords: z.array(z.string().min(1)).default([]),
+          totalWords: z.array(z.string().min(1)).default([]),
+          units: z.array(z.string().min(1)).default([]),
+          headline: z
+            .object({ pagu: z.array(z.string().min(1)).default([]), realisasi: z.array(z.string().min(1)).default([]), not: z.array(z.string().min(1)).default([]), or: z.array(z.string().min(1)).default([]) })
+            .default({ pagu: [], realisasi: [], not: [], or: [] }),
         })
         .optional(),
       agencyUnits: z

@@ -77,7 +77,21 @@ export const DocumentSchema = z.object({
   pageCount: z.number().int().nullable(),
   lines: z.array(DocLineSchema),
   /** Page sizes in points (PDF/OCR), index = page - 1. */
-  pages: z.array(z.object({ width: z.number(), height: z.number(), rotated: z.boolean().optional() })).optional(),
+  pages: z
+    .array(
+      z.object({
+        width: z.number(),
+        height: z.number(),
+        rotated: z.boolean().optional(),
+        /**
+         * The page number printed on the page (dropped from the lines as furniture): a bare number
+         * line ("16", "- 16 -", "Halaman 16", "ii") that is the page's top-most or bottom-most line
+         * (other furniture aside). As printed; parse decides whether the document's numbers are readable.
+         */
+        label: z.object({ text: z.string(), at: z.enum(['top', 'bottom']) }).optional(),
+      }),
+    )
+    .optional(),
   /** What was read and what was not used (every ingest path sets it). */
   input: InputAccountSchema.optional(),
 });

@@ -57,7 +57,7 @@ export const TableLayoutSchema = z.object({
 });
 export type TableLayout = z.infer<typeof TableLayoutSchema>;
 
-/** Where a target is stated (the model's target statements; src/parse/performance.ts). */
+/** Where a target is stated (a fact's target reading; src/parse/performance.ts). */
 export const TargetSourceSchema = z.enum([
   'renstra',
   'renstra_lampiran',
@@ -74,6 +74,22 @@ export type TargetSource = z.infer<typeof TargetSourceSchema>;
 /** Where a fact is stated: the places a target can be stated, and budget or other tables. */
 export const StatedInSchema = z.enum([...TargetSourceSchema.options, 'budget', 'other']);
 export type StatedIn = z.infer<typeof StatedInSchema>;
+
+/**
+ * A fact read as the target of one indicator (src/parse/performance.ts): which indicator of
+ * report.indicators, for which year and stated where. The year is the one the statement is for: a
+ * target column printed without a year is the year of the table's caption or title, else the
+ * report's; a comparison-table row labelled by a source ("Renstra", "Kontrak kinerja") is stated in
+ * that source. A merged cell split by the known indicator names it holds ("93 80% 100%") gives one
+ * reading per indicator, each with its own part of the printed value.
+ */
+export const TargetReadingSchema = z.object({
+  indicatorId: z.string(),
+  year: z.number().int(),
+  source: TargetSourceSchema,
+  value: PrintedValueSchema,
+});
+export type TargetReading = z.infer<typeof TargetReadingSchema>;
 
 export const SubjectKindSchema = z.enum(['indicator', 'sasaran', 'tujuan', 'program', 'kegiatan', 'sub_kegiatan', 'item']);
 
@@ -108,6 +124,8 @@ export const FactSchema = z.object({
   /** For a total or average row: how it aggregates, and the facts it aggregates (same column, the rows it closes). */
   aggregate: z.enum(['sum', 'mean']).optional(),
   over: z.array(z.string()).optional(),
+  /** For a target cell: the indicator target(s) it states (absent when the cell names no known indicator's target). */
+  targets: z.array(TargetReadingSchema).optional(),
   src: SourceRefSchema,
 });
 export type Fact = z.infer<typeof FactSchema>;

@@ -28,10 +28,18 @@ export interface IngestLimits {
   maxNesting: number;
   /** Lines of a text export (a real one has a few thousand; 10 MB of empty lines is ten million). */
   maxLines: number;
+  /** Characters on one line of a text export (a paragraph is one line; a real one has a few thousand). */
+  maxLineChars: number;
   /** Cells in one table (rows × columns, consecutive lines with cells). */
   maxTableCells: number;
   /** Tables in one document. */
   maxTables: number;
+  /**
+   * Largest page image rendered for OCR, in megapixels: a larger page (a 20,000-point MediaBox, a
+   * huge UserUnit) is rendered at a lower resolution, never refused. An A4 or F4 (folio) page at
+   * 300 dpi is 8.7 / 9.9 Mpx; tesseract's memory grows with the image (~15 bytes a pixel).
+   */
+  maxRenderMpx: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -41,11 +49,13 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxPageTextOps: 20_000,
   maxNesting: 500,
   maxLines: 500_000,
+  maxLineChars: 2_000_000,
   maxTableCells: 200_000,
   maxTables: 5000,
+  maxRenderMpx: 10,
 };
 
-/** Largest page image rendered for OCR, in pixels (a 300 dpi A4 page is 8.7 Mpx); bigger pages are scaled down. */
-export const MAX_RENDER_PIXELS = 16_000_000;
+/** Largest page image rendered for OCR by default, in pixels (`limits.maxRenderMpx`); bigger pages are scaled down. */
+export const MAX_RENDER_PIXELS = DEFAULT_LIMITS.maxRenderMpx * 1_000_000;
 /** Longest side of a rendered page, in pixels. */
 export const MAX_RENDER_SIDE = 10_000;

@@ -102,15 +102,6 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const TargetStatementSchema = z.object({
-  indicatorId: z.string(),
-  year: z.number().int(),
-  source: TargetSourceSchema,
-  value: PrintedValueSchema,
-  table: z.string(),
-});
-export type TargetStatement = z.infer<typeof TargetStatementSchema>;
-
 export const MeasurementSchema = z.object({
   indicatorId: z.string(),
   table: z.string(),
@@ -218,7 +209,6 @@ export const LkipReportSchema = z.object({
   tables: z.array(TableSchema),
   scale: PredicateScaleSchema.nullable(),
   indicators: z.array(IndicatorSchema),
-  targets: z.array(TargetStatementSchema),
   measurements: z.array(MeasurementSchema),
   averages: z.array(AverageStatementSchema),
   predicates: z.array(PredicateStatementSchema),
@@ -231,5 +221,10 @@ export const LkipReportSchema = z.object({
   facts: z.array(FactSchema),
   /** Every non-empty line as text, with its section, cells and paragraph joins (src/parse/prose.ts): what rules read instead of the document. */
   prose: ProseSchema,
+  /**
+   * Printed (arabic) page numbers of the PDF pages where the document's numbering can be read
+   * (src/parse/outline.ts `printedPageNumbers`); absent for a text export or when unreadable.
+   */
+  printedPages: z.array(z.object({ page: z.number().int(), number: z.number().int(), inferred: z.boolean().optional() })).optional(),
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

@@ -7,6 +7,13 @@ import type { PrintedValue, SourceRef } from './values.js';
 export interface Message {
   id: string;
   en: string;
+  /**
+   * This message's default severity when it is milder than the rule's (e.g. a unit-only drift is a
+   * warning). The user's `rules.<id>.messages.<messageId>` sets it; `rules.<id>.severity` caps it.
+   */
+  severity?: Severity;
+  /** Only where one message of a rule reports another kind of contradiction than the rule's category. */
+  category?: Category;
 }
 
 export interface RuleMeta {
@@ -29,9 +36,7 @@ export interface Problem {
   expected: Expected;
   tolerance: Tolerance;
   related?: Finding['related'];
-  /** Overrides the configured severity downwards (e.g. a unit-only drift is a warning). */
-  severity?: Severity;
-  category?: Category;
+  /** Rests on an OCR value: an error becomes a warning (a human must look). */
   needsReview?: boolean;
 }
 

@@ -7,7 +7,7 @@
  * Undecided columns and rows give no fact.
  */
 import type { Config } from '../model/config.js';
-import type { Fact, RowInfo, StatedIn, TableLayout } from '../model/facts.js';
+import type { Fact, RowInfo, StatedIn, TableLayout, TargetReading } from '../model/facts.js';
 import type { Table } from '../model/report.js';
 import type { SourceRef } from '../model/values.js';
 import { cellAt, cellIndexAt } from './columns.js';
@@ -76,7 +76,8 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   const unitCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'satuan');
   // item facts of each column since the last aggregate row
   let since = new Map<number, string[]>();
-  for (const row of layout.rows) {
+  for (let ri = 0; ri < layout.rows.length; ri++) {
+    const row = layout.rows[ri]!;
     if (row.kind === 'group') {
       group = row.label || group;
       continue;
@@ -134,14 +135,19 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
       };
       if (row.kind === 'total' || row.kind === 'average') {
         fact.aggregate = row.kind === 'total' ? 'sum' : 'mean';
-        fact.over = since.get(c.index) ?? [];
-      } else since.set(c.index, [...(since.get(c.index) ?? []), fact.id]);
+        fact.over = [...(since.get(c.index) ?? [])];
+      } else {
+        // appended in place (a copy per item made a table of n rows cost n² / 2)
+        const ids = since.get(c.index);
+        if (ids) ids.push(fact.id);
+        else since.set(c.index, [fact.id]);
+      }
       out.push(fact);
     }
     }
     if (row.kind === 'total' || row.kind === 'average') {
       // several aggregate rows in a row (Jumlah, then Rata-rata) aggregate the same items
-      const nextRow: RowInfo | undefined = layout.rows[layout.rows.indexOf(row) + 1];
+      const nextRow: RowInfo | undefined = layout.rows[ri + 1];
       if (!nextRow || (nextRow.kind !== 'total' && nextRow.kind !== 'average')) since = new Map();
     }
   }
@@ -209,4 +215,52 @@ export function partnerIn(row: readonly Fact[], of: Fact, measure: Fact['measure
     if (exact.length > 0) cands = exact;
   }
   return cands.length === 1 ? cands[0]! : null;
+}
+
+/**
+ * The indicator-level target readings (src/parse/performance.ts) onto the facts of their cells: a
+ * reading belongs to the fact printed in the same table, line and cell (of several parts of a split
+ * row, the one printed alike; else a target fact). Returns the readings no fact holds.
+ */
+export function attachTargets<T extends TargetReading & { table: string }>(facts: Fact[], readings: readonly T[]): T[] {
+  const at = new Map<string, Fact[]>();
+  const key = (table: string | undefined, line: number, col: number | undefined) => `${table ?? ''}\u0000${line}\u0000${col ?? ''}`;
+  for (const f of facts) {
+    const k = key(f.src.table, f.src.line, f.src.col);
+    const list = at.get(k);
+    if (list) list.push(f);
+    else at.set(k, [f]);
+  }
+  const left: T[] = [];
+  for (const r of readings) {
+    const cands = at.get(key(r.table, r.value.src.line, r.value.src.col)) ?? [];
+    const f = cands.find((x) => x.value.raw === r.value.raw) ?? cands.find((x) => x.measure === 'target') ?? cands[0];
+    if (!f) {
+      left.push(r);
+      continue;
+    }
+    const { table: _table, ...reading } = r;
+    (f.targets ??= []).push(reading);
+  }
+  return left;
+}
+
+/** A target reading with the fact that holds it and its table's label. */
+export interface TargetOf extends TargetReading {
+  fact: Fact;
+  /** The table's label (tableLabel). */
+  table: string;
+}
+
+/**
+ * Every target reading of the report's facts, in the order the readings were made: the measurement
+ * tables first (they give the indicators their names), then the PK tables, then the rest, each table
+ * in row and column order.
+ */
+export function targetReadings(report: { facts: readonly Fact[]; tables: readonly Table[] }): TargetOf[] {
+  const kindOf = new Map(report.tables.map((t) => [t.id, t.kind]));
+  const order = (k: Table['kind'] | undefined) => (k === 'measurement' ? 0 : k === 'pk_targets' ? 1 : 2);
+  const out: { r: TargetOf; o: number; i: number }[] = [];
+  for (const f of report.facts) for (const t of f.targets ?? []) out.push({ r: { ...t, fact: f, table: f.src.table ?? '' }, o: order(kindOf.get(f.cell.table)), i: out.length });
+  return out.sort((a, b) => a.o - b.o || a.i - b.i).map((x) => x.r);
 }

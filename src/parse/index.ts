@@ -6,11 +6,12 @@ import type { SourceRef } from '../model/values.js';
 import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
-import { tableFacts } from './facts.js';
+import { attachTargets, tableFacts } from './facts.js';
+import { printedPageNumbers } from './outline.js';
 import { buildProse } from './prose.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
-import { SECTION_LABEL, findSections, findTables, sectionAt } from './structure.js';
+import { SECTION_LABEL, findSections, findTables, sectionAt, tableLabel } from './structure.js';
 
 function reportYear(doc: Document): { year: number | null; src: SourceRef | null } {
   const head = doc.lines.slice(0, 80);
@@ -89,6 +90,12 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
   const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));
+  // every target reading lands on the fact of its cell; one that finds none is named in its table's
+  // undecided list (test/target-readings.test.ts: none on the fixtures)
+  for (const u of attachTargets(facts, perf.targets)) {
+    const i = tables.findIndex((t) => tableLabel(t) === u.table);
+    if (i >= 0) layouts[i]!.undecided.push(`baris ${u.value.src.line}: target ${u.year} "${u.value.raw}" (${u.source}) tanpa fakta di selnya; tidak dibandingkan`);
+  }
   return {
     file: doc.file,
     format: doc.format,
@@ -97,7 +104,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     tables,
     scale,
     indicators: reg.list,
-    targets: perf.targets,
     measurements: perf.measurements,
     averages: [...perf.averages, ...textAverages(doc, doc.file, sections)],
     predicates,
@@ -110,5 +116,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     layouts,
     facts,
     prose: buildProse(doc, sections),
+    ...(doc.pages?.some((p) => p.label) ? { printedPages: printedPageNumbers(doc.pages.map((p) => p.label)) } : {}),
   };
 }

@@ -170,3 +170,38 @@ export function captionOf(l: OutlineLine, words: readonly string[], continued: r
   const index = Number(m[3] ?? m[2]);
   return { line: l.line, page: l.page, word: m[1]!, number: chapter ? `${chapter}.${index}` : String(index), chapter, index, rest };
 }
+
+/**
+ * The printed page numbers of a paged document, from each page's label (the bare number line at
+ * its top or bottom, `Document.pages[].label`), only where they can be read: the position used by
+ * most labels (top or bottom) holds a label on at least half of the pages, and a page's arabic
+ * number counts when a neighbouring page at that position carries the next or previous number
+ * (numbers increasing by one from page to page; any constant offset from the PDF page index).
+ * A page without a label between two counted pages of the same offset (a chapter's opening page
+ * often prints none) is inferred. Pages whose number cannot be read this way are left out.
+ */
+export function printedPageNumbers(labels: readonly ({ text: string; at: 'top' | 'bottom' } | undefined)[]): { page: number; number: number; inferred?: boolean }[] {
+  const count = (at: 'top' | 'bottom') => labels.filter((l) => l?.at === at).length;
+  const at = count('bottom') >= count('top') ? 'bottom' : 'top';
+  if (count(at) < 3 || count(at) * 2 < labels.length) return [];
+  // the arabic number of each page's label at that position ("Halaman 16", "- 16 -", "16 dari 40")
+  const arabic = labels.map((l) => {
+    if (!l || l.at !== at) return null;
+    const m = /\d{1,4}/.exec(l.text);
+    return m ? Number(m[0]) : null;
+  });
+  const offset = (i: number) => (arabic[i] == null ? null : arabic[i]! - i);
+  const out: { page: number; number: number; inferred?: boolean }[] = [];
+  let last: { i: number; off: number } | null = null;
+  for (let i = 0; i < labels.length; i++) {
+    const off = offset(i);
+    if (off === null || (offset(i - 1) !== off && offset(i + 1) !== off)) continue;
+    // pages without any label between two pages of the same offset
+    if (last && last.off === off && i - last.i <= 3 && labels.slice(last.i + 1, i).every((l) => !l)) {
+      for (let k = last.i + 1; k < i; k++) out.push({ page: k + 1, number: k + off, inferred: true });
+    }
+    out.push({ page: i + 1, number: arabic[i]! });
+    last = { i, off };
+  }
+  return out.sort((a, b) => a.page - b.page);
+}

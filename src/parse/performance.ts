@@ -15,8 +15,8 @@ import type {
   Section,
   Table,
   TargetSource,
-  TargetStatement,
 } from '../model/report.js';
+import type { TargetReading } from '../model/facts.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { words } from './columns.js';
 import { findNumbersInText, parseValue } from './numbers.js';
@@ -364,6 +364,12 @@ function pkSource(t: Table, doc: Document): TargetSource {
     if (/perjanjian kinerja/i.test(tx)) return /perubahan/i.test(tx) ? 'pk_perubahan' : 'pk';
   }
   return 'pk';
+}
+
+/** A target as the indicator-level reading gives it; parse/index.ts attaches it to the fact of its cell (Fact.targets). */
+export interface TargetStatement extends TargetReading {
+  /** The table's label (tableLabel), as the fact's src.table. */
+  table: string;
 }
 
 export interface PerformanceExtract {

@@ -283,7 +283,7 @@ export function attachConfidences(report: LkipReport, doc: Document): void {
 
 export function forEachValue(report: LkipReport, f: (v: PrintedValue | null | undefined) => void): void {
   for (const m of report.measurements) [m.target, m.realisasi, m.capaian].forEach(f);
-  for (const t of report.targets) f(t.value);
+  for (const x of report.facts ?? []) for (const t of x.targets ?? []) f(t.value);
   for (const a of report.averages) [a.stated, ...a.over].forEach(f);
   for (const p of report.predicates) f(p.capaian);
   for (const b of report.budgets) {

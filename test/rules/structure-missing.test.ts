@@ -53,6 +53,11 @@ describe('structure-missing', () => {
           findings: [{ reported: '0/5', severity: 'info', messageIncludes: 'sampul: "LAPORAN KINERJA"' }],
         },
         {
+          name: 'a cover and its table of contents only: the entries (dot leader, page number) are no chapters, one info line',
+          text: 'LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS PERTANIAN\nTAHUN 2022\nDAFTAR ISI\nKATA PENGANTAR ............ i\nBAB I PENDAHULUAN ……………………… 1\n1.1 Latar Belakang ........ 1\nBAB II PERENCANAAN KINERJA . . . . . . 9\nBAB III AKUNTABILITAS KINERJA ...... 16\nBAB IV PENUTUP ................ 41\n',
+          findings: [{ reported: '0/5', severity: 'info', messageIncludes: 'potongan laporan' }],
+        },
+        {
           name: 'three chapters without a recognised cover: a whole report, checked part by part',
           text: parts.bab1 + '\n' + parts.bab2 + '\n' + parts.bab3 + '\n' + parts.pk,
           findings: [

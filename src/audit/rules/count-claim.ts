@@ -144,8 +144,6 @@ function checkStaffTables(ctx: RuleContext): StaffTable[] {
         expected: expectQuantity(num(sum), { id: `jumlah ${n} baris`, en: `sum of ${n} rows` }),
         tolerance: EXACT_COUNT,
         related,
-        category: 'sum_mismatch',
-        severity: 'warning',
       });
     }
     if (first !== null) out.push({ table: t, total: first, withNonAsn, src: { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah' } });
@@ -172,6 +170,7 @@ export const countClaim: Rule = {
       reach: {
         id: 'Uraian menyebut "{{reported}}", sedangkan menurut target dan realisasi {{table}} {{reached}} indikator mencapai target dan {{below}} belum.',
         en: 'The narrative says "{{reported}}", but by the targets and realisations of {{table}} {{reached}} indicators reached their target and {{below}} did not.',
+        severity: 'warning',
       },
       budget: {
         id: 'Uraian menyebut {{reported}}, sedangkan {{table}} memuat {{expected}} {{level}}.',
@@ -180,26 +179,33 @@ export const countClaim: Rule = {
       words: {
         id: 'Angka dan terbilang tidak sama: tercatat {{reported}}, angka {{digits}} tetapi terbilang "{{wordsRaw}}" = {{words}}.',
         en: 'Digits and words disagree: printed {{reported}}, digits {{digits}} but the words "{{wordsRaw}}" mean {{words}}.',
+        severity: 'warning',
       },
       indicators: {
         id: 'Uraian menyebut {{reported}}, sedangkan {{table}} memuat {{expected}} {{what}}.',
         en: 'The narrative states {{reported}}, but {{table}} lists {{expected}} {{whatEn}}.',
+        severity: 'warning',
       },
       aboveTarget: {
         id: 'Uraian menyebut {{reported}} di atas target, sedangkan menurut {{table}} {{above}} indikator di atas target, {{equal}} sama dengan target dan {{below}} di bawah target.',
         en: 'The narrative states {{reported}} above target, but in {{table}} {{above}} indicators are above target, {{equal}} at target and {{below}} below target.',
+        severity: 'warning',
       },
       staffTotal: {
         id: 'Uraian menyebut {{reported}} (jumlah {{total}} orang), sedangkan baris Jumlah {{table}} mencatat {{expected}} orang.',
         en: 'The narrative states {{reported}} (together {{total}} persons), but the Jumlah row of {{table}} records {{expected}}.',
+        severity: 'warning',
       },
       staffParts: {
         id: 'Uraian menyebut {{reported}}, tetapi rinciannya ({{parts}}) berjumlah {{sum}}.',
         en: 'The narrative states {{reported}}, but its breakdown ({{parts}}) adds up to {{sum}}.',
+        severity: 'warning',
       },
       jumlahRow: {
         id: 'Baris Jumlah {{table}} kolom "{{column}}" tercatat {{reported}}, sedangkan jumlah {{n}} baris di atasnya {{expected}}.',
         en: 'The Jumlah row of {{table}}, column "{{column}}", is {{reported}}, but the {{n}} rows above it add up to {{expected}}.',
+        severity: 'warning',
+        category: 'sum_mismatch',
       },
     },
   },
@@ -228,7 +234,6 @@ export const countClaim: Rule = {
             reported: c.raw,
             expected: expectText(`${c.digits} = ${c.digits} / terbilang ${c.words}`, `${c.digits} = ${c.digits} / in words ${c.words}`),
             tolerance: EXACT_COUNT,
-            severity: 'warning',
           });
         }
         const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
@@ -279,7 +284,6 @@ export const countClaim: Rule = {
                 expected: expectText(`${expected} ${what} (${tableLabel(meas.table)})`, `${expected} ${whatEn} (${tableLabel(meas.table)})`),
                 tolerance: EXACT_COUNT,
                 related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note }],
-                severity: 'warning',
               });
             if (Number(im[3]) !== meas.indicators) {
               const raw = `${im[3]}${im[4] ? ` (${im[4]})` : im[2] ? ` (${im[2]})` : ''} indikator`;
@@ -313,7 +317,6 @@ export const countClaim: Rule = {
                 ),
                 tolerance: EXACT_COUNT,
                 related: [...st.reached, ...st.below].map((x) => ({ ...x.src, note: x.note })),
-                severity: 'warning',
               });
             }
           }
@@ -341,7 +344,6 @@ export const countClaim: Rule = {
                 ),
                 tolerance: EXACT_COUNT,
                 related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table) }],
-                severity: 'warning',
               });
             }
           }
@@ -362,7 +364,6 @@ export const countClaim: Rule = {
               expected: expectText(`${st.total} orang (${tableLabel(st.table)}, baris Jumlah)`, `${st.total} persons (${tableLabel(st.table)}, Jumlah row)`),
               tolerance: EXACT_COUNT,
               related: tables.map((x) => ({ ...x.src, note: `Jumlah ${x.total}` })),
-              severity: 'warning',
             });
           }
         }
@@ -381,7 +382,6 @@ export const countClaim: Rule = {
                 reported: raw,
                 expected: expectText(`${sum} orang (${list.map((x) => x[1]).join(' + ')})`, `${sum} persons (${list.map((x) => x[1]).join(' + ')})`),
                 tolerance: EXACT_COUNT,
-                severity: 'warning',
               });
             }
           }

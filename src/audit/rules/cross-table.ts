@@ -4,8 +4,9 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { capaianOf, numberOf, samePrinted, sumCents } from '../../parse/arith.js';
+import { capaianOf, numberOf, sumCents } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
+import { agreeAtPrinted } from './_agree.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -72,13 +73,22 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
     const tableId = `tree:${tree.table}`;
     const parentOf = new Map<string, BudgetNode>();
     for (const n of Object.values(tree.nodes)) for (const c of n.children) parentOf.set(c, n);
+    // one sum per parent and column: every sibling asks for its parent's (issue 18: 20,000 rows
+    // under one parent were 20,000 sums of 20,000 rows)
+    const sums = new Map<string[], { pagu?: bigint | null; realisasi?: bigint | null }>();
+    const sumUnder = (ids: string[], col: 'pagu' | 'realisasi') => {
+      let e = sums.get(ids);
+      if (!e) sums.set(ids, (e = {}));
+      if (e[col] === undefined) e[col] = sumOf(tree, ids, col);
+      return e[col]!;
+    };
     const nodeFact = (n: BudgetNode, col: 'pagu' | 'realisasi') => {
       if (!n.label.trim() || !n[col]) return;
       const parent = parentOf.get(n.id);
       const pv = parent ? money(parent[col]) : null;
-      const ps = parent ? sumOf(tree, parent.children, col) : null;
+      const ps = parent ? sumUnder(parent.children, col) : null;
       const fits = pv !== null && ps !== null ? pv === ps : null;
-      add({ level: n.level, label: n.label, col, value: n[col]!, origin: 'body', source: tree.table, tableId, childSum: n.children.length > 0 ? sumOf(tree, n.children, col) : null, fits });
+      add({ level: n.level, label: n.label, col, value: n[col]!, origin: 'body', source: tree.table, tableId, childSum: n.children.length > 0 ? sumUnder(n.children, col) : null, fits });
     };
     for (const n of Object.values(tree.nodes)) {
       nodeFact(n, 'pagu');
@@ -321,7 +331,6 @@ function checkOutputs(ctx: RuleContext) {
           tolerance: sameUnit ? criterion('angka sama', 'the same number') : criterion('satuan sama (singkatan diterima: "org" = "Orang")', 'the same unit (abbreviations accepted: "org" = "Orang")'),
           related: g.filter((o) => o !== f).map((o) => ({ ...o.value.src, note: `${o.source}: ${o.value.raw}` })),
         };
-        if (!sameUnit) p.severity = 'warning';
         if (ambiguous) p.needsReview = true;
         ctx.problem(p);
       }
@@ -341,10 +350,6 @@ function rawCapaian(m: Measurement, negative: boolean): number | null {
 
 const isPctLike = (v: PrintedValue | null): v is PrintedValue => v !== null && (v.kind === 'percent' || v.kind === 'number') && v.value !== null;
 
-/** Two printed percentages stand for the same figure when either one's printed interval holds the other. */
-function samePct(a: PrintedValue, b: PrintedValue): boolean {
-  return samePrinted(a, b);
-}
 
 function checkCapaian(ctx: RuleContext) {
   const { report } = ctx;
@@ -380,7 +385,7 @@ function checkCapaian(ctx: RuleContext) {
   const compare = (indicatorId: string, v: PrintedValue, context: string) => {
     const m = base.get(indicatorId)!;
     const b = m.capaian;
-    if (samePct(b, v)) return;
+    if (agreeAtPrinted(b, v)) return; // either one's printed interval holds the other
     if (capped && b.value! > 100 && consistentAtPrinted(100, v.value!, v.decimals)) return;
     const ind = inds.get(indicatorId);
     ctx.problem({
@@ -449,6 +454,7 @@ export const crossTable: Rule = {
       outputUnit: {
         id: '{{what}} output sub kegiatan "{{label}}" di {{source}} ditulis {{reported}}, dengan satuan yang berbeda dari {{others}} ({{expected}}).',
         en: 'Output {{whatEn}} of sub kegiatan "{{label}}" in {{source}} is written {{reported}}, with a unit differing from {{others}} ({{expected}}).',
+        severity: 'warning',
       },
       capaian: {
         id: 'Capaian "{{label}}" di {{table}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{other}}.',

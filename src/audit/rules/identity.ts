@@ -47,6 +47,7 @@ export const identity: Rule = {
       malformed: {
         id: '"{{reported}}" tidak berbentuk NIP 18 digit (tanggal lahir 8, bulan pengangkatan 6, jenis kelamin 1, nomor urut 3): {{problems}}.',
         en: '"{{reported}}" is not an 18-digit NIP (birth date 8, appointment month 6, sex 1, serial 3): {{problemsEn}}.',
+        severity: 'warning',
       },
       invalid: {
         id: 'NIP {{reported}} tidak mungkin benar: {{problems}}.',
@@ -128,7 +129,6 @@ export const identity: Rule = {
         const printed = `NIP ${groups.join(' ')}`;
         ctx.problem({
           messageId: 'malformed',
-          severity: 'warning',
           data: {
             reported: printed,
             problems: bad.map(({ x, i }) => `kelompok ${GROUP_NAMES[i]!.id} "${x}" ${x.length} digit, seharusnya ${SIZES[i]}`).join('; '),
@@ -146,7 +146,6 @@ export const identity: Rule = {
         const printed = `NIP ${flat[1]}`;
         ctx.problem({
           messageId: 'malformed',
-          severity: 'warning',
           data: { reported: printed, problems: `${flat[1]!.length} digit, seharusnya 18`, problemsEn: `${flat[1]!.length} digits, expected 18` },
           where: at,
           reported: printed,

@@ -14,6 +14,7 @@ import { outline } from './outline.js';
 import { predicate } from './predicate.js';
 import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
+import { restatement } from './restatement.js';
 import { skm } from './skm.js';
 import { structureMissing } from './structure-missing.js';
 import { targetDrift } from './target-drift.js';
@@ -24,4 +25,4 @@ import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];

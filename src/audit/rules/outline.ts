@@ -50,45 +50,63 @@ export const outline: Rule = {
     category: 'reference_mismatch',
     defaultSeverity: 'warning',
     docs: {
-      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; nomor tabel dan gambar (Tabel 3.1, 3.2, ...; kata judulnya di rules/vocabulary.yaml) tidak dipakai dua kali dan tidak terlewat dalam satu bab (judul tabel harus diikuti baris tabel; "(lanjutan)" atau judul yang sama langsung sesudah tabelnya bukan judul baru; nomor yang hanya tercetak sebagai judul gambar tabel tetap dihitung ada); sub-bagian bernomor di bawah satu judul ("1. Visi dan Misi" yang berdiri sendiri, bukan butir daftar) berurutan 1, 2, 3; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
-      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; table and figure numbers (Tabel 3.1, 3.2, ...; caption words in rules/vocabulary.yaml) are neither used twice nor skipped within a chapter (a table caption must be followed by table rows; "(lanjutan)" is no new caption); numbered sub-sections under one heading (a "1. Visi dan Misi" standing alone, not a list item) run 1, 2, 3; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year). Numbering findings are info; differing titles are warnings.',
+      id: 'Daftar isi terhadap dirinya sendiri dan terhadap batang tubuh: nomor halaman tidak pernah mundur (entri yang halamannya melewati bab berikutnya dilaporkan); bagian satu bab bernomor berurutan (1.1, 1.2, ...; A, B, C; B.1, B.2) tanpa nomor ganda atau terlewat; bab berurutan (BAB I, II, ...) tanpa bab yang hilang; diktum keputusan berurutan (KESATU, KEDUA, ...; KESATU memulai keputusan baru); nomor romawi program (I, II, III, ...) di kolom pertama tabel berurutan; nomor tabel dan gambar (Tabel 3.1, 3.2, ...; kata judulnya di rules/vocabulary.yaml) tidak dipakai dua kali dan tidak terlewat dalam satu bab (judul tabel harus diikuti baris tabel; "(lanjutan)" atau judul yang sama langsung sesudah tabelnya bukan judul baru; nomor yang hanya tercetak sebagai judul gambar tabel tetap dihitung ada); sub-bagian bernomor di bawah satu judul ("1. Visi dan Misi" yang berdiri sendiri, bukan butir daftar) berurutan 1, 2, 3; dan judul di daftar isi sama dengan judul bagian bernomor sama di batang tubuh (beda huruf besar, tanda baca dan spasi diabaikan; beda tahun diserahkan ke aturan report-year); pada PDF, nomor halaman di daftar isi sama dengan nomor halaman yang tercetak di halaman tempat judulnya berada (dibaca hanya bila nomor tercetak naik satu demi satu di posisi yang sama, atas atau bawah; halaman bab tanpa nomor di antara dua halaman bernomor disimpulkan; dilaporkan hanya bila sedikitnya tiga entri dapat diperiksa dan tiga per empatnya cocok, sehingga penomoran halaman lain tetap diam). Temuan penomoran berupa info; judul yang berbeda berupa peringatan.',
+      en: 'The table of contents against itself and against the body: page numbers never go back (an entry whose page lies beyond the next chapter is reported); the sections of a chapter are numbered in sequence (1.1, 1.2, ...; A, B, C; B.1, B.2) with no number used twice or skipped; chapters follow each other (BAB I, II, ...) with none missing; decree clauses follow each other (KESATU, KEDUA, ...; KESATU starts a new decree); the roman program numbers (I, II, III, ...) down the first column of a table follow each other; table and figure numbers (Tabel 3.1, 3.2, ...; caption words in rules/vocabulary.yaml) are neither used twice nor skipped within a chapter (a table caption must be followed by table rows; "(lanjutan)" is no new caption); numbered sub-sections under one heading (a "1. Visi dan Misi" standing alone, not a list item) run 1, 2, 3; and a contents title equals the title of the body heading with the same number (case, punctuation and spacing ignored; a different year is left to report-year); in a PDF, a contents page number equals the page number printed on the page where its heading stands (read only where the printed numbers run by one at the same position, top or bottom; a chapter page printing none between two numbered pages is inferred; reported only when at least three entries can be checked and three in four of them agree, so another pagination stays silent). Numbering findings are info; differing titles are warnings.',
     },
     messages: {
       page: {
         id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal entri sebelumnya ("{{before}}") di halaman {{prev}} dan entri sesudahnya ("{{after}}") di halaman {{next}}: nomor halaman mundur.',
         en: 'Contents: "{{entry}}" is on page {{reported}}, but the entry before ("{{before}}") is on page {{prev}} and the entry after ("{{after}}") on page {{next}}: the page numbers go back.',
+        severity: 'info',
       },
       duplicate: {
         id: 'Daftar isi: nomor {{reported}} dipakai dua kali ("{{first}}" dan "{{entry}}"); seharusnya {{expected}}.',
         en: 'Contents: number {{reported}} is used twice ("{{first}}" and "{{entry}}"); expected {{expected}}.',
+        severity: 'info',
       },
       skipped: {
         id: '{{where}}: sesudah {{prev}} ("{{prevTitle}}") tercatat {{reported}} ("{{entry}}"), seharusnya {{expected}}.',
         en: '{{whereEn}}: after {{prev}} ("{{prevTitle}}") comes {{reported}} ("{{entry}}"), expected {{expected}}.',
+        severity: 'info',
       },
       diktum: {
         id: 'Diktum keputusan: sesudah {{prev}} tercatat {{reported}}, seharusnya {{expected}}.',
         en: 'Decree clauses: after {{prev}} comes {{reported}}, expected {{expected}}.',
+        severity: 'info',
       },
       rowNumber: {
         id: '{{table}}: sesudah nomor {{prev}} ("{{prevLabel}}") tercatat nomor {{reported}} ("{{label}}"), seharusnya {{expected}}.',
         en: '{{table}}: after number {{prev}} ("{{prevLabel}}") comes number {{reported}} ("{{label}}"), expected {{expected}}.',
+        severity: 'info',
       },
       captionDuplicate: {
         id: '{{word}} {{number}} dipakai dua kali: "{{first}}" dan "{{caption}}".',
         en: '{{word}} {{number}} is used twice: "{{first}}" and "{{caption}}".',
+        severity: 'info',
       },
       captionSkipped: {
         id: 'Sesudah {{word}} {{prev}} tercatat {{word}} {{number}}, seharusnya {{word}} {{expected}}: {{missing}} tidak ada di laporan.',
         en: 'After {{word}} {{prev}} comes {{word}} {{number}}, expected {{word}} {{expected}}: {{missing}} is not in the report.',
+        severity: 'info',
       },
       subsections: {
         id: '{{heading}}: sub-bagiannya bernomor {{numbers}}, seharusnya {{expectedNumbers}}.',
         en: '{{heading}}: its sub-sections are numbered {{numbers}}, expected {{expectedNumbers}}.',
+        severity: 'info',
+      },
+      printedPage: {
+        id: 'Daftar isi: "{{entry}}" di halaman {{reported}}, padahal judulnya di batang tubuh ada di halaman bernomor cetak {{printed}} (halaman PDF {{pdfPage}}); {{agree}} dari {{total}} entri yang dapat diperiksa cocok dengan nomor halaman tercetak.',
+        en: 'Contents: "{{entry}}" is on page {{reported}}, but its heading in the body stands on the page printed as {{printed}} (PDF page {{pdfPage}}); {{agree}} of {{total}} entries match the printed page numbers.',
+        severity: 'info',
       },
       title: {
         id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
         en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+      },
+      titleSpelling: {
+        id: 'Judul {{number}} berbeda: daftar isi "{{toc}}", batang tubuh "{{body}}".',
+        en: 'The title of {{number}} differs: contents "{{toc}}", body "{{body}}".',
+        severity: 'info',
       },
     },
   },
@@ -109,7 +127,6 @@ export const outline: Rule = {
         const exp = DIKTUM[prevDiktum.n + 1] ? `KE${DIKTUM[prevDiktum.n + 1]}` : `diktum ke-${prevDiktum.n + 1}`;
         ctx.problem({
           messageId: 'diktum',
-          severity: 'info',
           data: { prev: prevDiktum.word, prevLine: prevDiktum.line, reported: word, expected: exp },
           where: bodyAt(p.line.line, p.line.page),
           reported: `${word} (diktum ke-${n})`,
@@ -133,7 +150,6 @@ export const outline: Rule = {
           const tl = tableLabel(t);
           ctx.problem({
             messageId: 'rowNumber',
-            severity: 'info',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
             where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
             reported: `${raw} (nomor ke-${n})`,
@@ -189,7 +205,6 @@ export const outline: Rule = {
           if (first) {
             ctx.problem({
               messageId: 'captionDuplicate',
-              severity: 'info',
               data: { word, number: c.number, first: first.title, firstLine: first.c.line, caption: x.title, line: c.line },
               where,
               reported: x.title,
@@ -213,7 +228,6 @@ export const outline: Rule = {
           const expected = missing[0]!;
           ctx.problem({
             messageId: 'captionSkipped',
-            severity: 'info',
             data: { word, prev: prev.c.number, prevLine: prev.c.line, number: c.number, line: c.line, expected, missing: missing.map((m) => `${word} ${m}`).join(', ') },
             where,
             reported: x.title,
@@ -252,7 +266,6 @@ export const outline: Rule = {
       if (!prev || !next) continue;
       ctx.problem({
         messageId: 'page',
-        severity: 'info',
         data: { entry: label(bad), reported: bad.pagePrinted!, before: label(prev), prev: prev.pagePrinted!, after: label(next), next: next.pagePrinted! },
         where: at(bad),
         reported: `${label(bad)}: halaman ${bad.pagePrinted}`,
@@ -272,7 +285,6 @@ export const outline: Rule = {
       const dup = prev.number!.raw === cur.number!.raw;
       ctx.problem({
         messageId: dup ? 'duplicate' : 'skipped',
-        severity: 'info',
         data: dup
           ? { reported: cur.number!.raw, first: label(prev), firstLine: prev.line, entry: label(cur), expected }
           : { where, whereEn, prev: prev.number!.raw, prevTitle: shorten(prev.title, 60), prevLine: prev.line, reported: cur.number!.raw, entry: shorten(cur.title, 60), expected },
@@ -350,19 +362,49 @@ export const outline: Rule = {
       const onlyB = b.filter((w) => !covered(w, a));
       // a word on each side that the other lacks, not only a year (report-year judges years)
       if (onlyA.filter((w) => !isYear(w)).length === 0 || onlyB.filter((w) => !isYear(w)).length === 0) continue;
-      // only spelling apart ("KERJA" / "KINERJA"): info
+      // only spelling apart ("KERJA" / "KINERJA"): its own message, info by default
       const spelling = onlyA.length === onlyB.length && onlyA.every((w, i) => editDistance(w, onlyB[i]!) <= 2);
       const tocTitle = shorten(`${e.number.raw} ${e.title}`, 90);
       const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
       ctx.problem({
-        messageId: 'title',
-        ...(spelling ? { severity: 'info' as const } : {}),
+        messageId: spelling ? 'titleSpelling' : 'title',
         data: { number: e.number.raw, toc: tocTitle, tocLine: e.line, body: bodyTitle, bodyLine: h.line },
         where: at(e),
         reported: tocTitle,
         expected: expectText(bodyTitle),
         tolerance: criterion('judul sama (huruf besar, tanda baca, spasi diabaikan)', 'the same title (case, punctuation, spacing ignored)'),
         related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: bodyTitle }],
+      });
+    }
+
+    // ---- contents page numbers against the page number printed where the body heading stands (PDF)
+    const printedAt = new Map((report.printedPages ?? []).map((p) => [p.page, p]));
+    if (printedAt.size === 0) return;
+    const checks: { e: TocEntry; h: { line: number; page: number; title: string; n: OutlineNumber }; printed: number }[] = [];
+    tocChapter = null;
+    for (const e of entries) {
+      if (!e.number) continue;
+      if (e.number.kind === 'chapter') tocChapter = e.number.chapter;
+      const hs = headings.get(keyOf(e.number.kind === 'section' ? e.number.chapter : tocChapter, e.number));
+      if (e.page_ === null || !hs || hs.length !== 1 || hs[0]!.page === null) continue;
+      const pp = printedAt.get(hs[0]!.page);
+      if (pp) checks.push({ e, h: { ...hs[0]!, page: hs[0]!.page }, printed: pp.number });
+    }
+    // the contents agree with the printed pages elsewhere: a few entries apart are errors, most apart
+    // is another pagination (a re-rendered file) and stays silent
+    const wrong = checks.filter((c) => c.printed !== c.e.page_);
+    if (checks.length < 3 || wrong.length === 0 || wrong.length * 4 > checks.length) return;
+    for (const { e, h, printed } of wrong) {
+      const entry = label(e);
+      const bodyTitle = shorten(`${h.n.raw} ${h.title}`, 90);
+      ctx.problem({
+        messageId: 'printedPage',
+        data: { entry, reported: e.pagePrinted!, printed, pdfPage: h.page, body: bodyTitle, bodyLine: h.line, agree: checks.length - wrong.length, total: checks.length },
+        where: at(e),
+        reported: `${entry}: halaman ${e.pagePrinted}`,
+        expected: expectText(`halaman ${printed} (judul "${bodyTitle}" di halaman PDF ${h.page}, baris ${h.line})`, `page ${printed} (heading "${bodyTitle}" on PDF page ${h.page}, line ${h.line})`),
+        tolerance: criterion('nomor halaman daftar isi sama dengan nomor halaman tercetak di halaman judulnya', 'the contents page equals the page number printed on the heading’s page'),
+        related: [{ file: report.file, page: h.page, line: h.line, section: SECTION_LABEL[sectionAt(report.sections, h.line).kind], note: `${bodyTitle} (halaman tercetak ${printed})` }],
       });
     }
   },
@@ -396,7 +438,6 @@ function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, 
     const headingText = shorten(h.text, 60);
     ctx.problem({
       messageId: 'subsections',
-      severity: 'info',
       data: { heading: headingText, numbers, lines: xs.map((x) => x.p.line.line).join(', '), expectedNumbers },
       where: bodyAt(at.p.line.line, at.p.line.page),
       reported: `${shorten(at.p.text, 70)} (nomor ${numbers})`,

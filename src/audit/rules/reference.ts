@@ -77,14 +77,17 @@ export const reference: Rule = {
       decreeYear: {
         id: 'Keputusan IKU dikutip dengan nomor {{reported}}, sedangkan keputusan yang dilampirkan bernomor {{expected}}: tahunnya berbeda, jadi yang dilampirkan bukan keputusan yang dikutip.',
         en: 'The IKU decree is cited as number {{reported}}, but the decree attached is number {{expected}}: the years differ, so the decree attached is not the one cited.',
+        severity: 'warning',
       },
       missingTable: {
         id: 'Teks merujuk "{{reported}}", tetapi laporan ini tidak memuat tabel bernomor itu (tabel yang ada: {{expected}}); bila yang dimaksud tabel di dokumen lain (mis. Renstra), sebutkan dokumennya.',
         en: 'The text refers to "{{reported}}", but this report has no table with that number (tables present: {{expected}}); if a table of another document (e.g. the Renstra) is meant, name that document.',
+        severity: 'info',
       },
       wrongTable: {
         id: 'Teks tentang {{topic}} merujuk "{{reported}}" ({{caption}}), padahal tabel tentang {{topic}} adalah {{expected}} ({{expectedCaption}}).',
         en: 'Text about {{topic}} refers to "{{reported}}" ({{caption}}), but the table about {{topic}} is {{expected}} ({{expectedCaption}}).',
+        severity: 'warning',
       },
     },
   },
@@ -117,7 +120,6 @@ export const reference: Rule = {
           const onlyYear = ap[0] === cp[0] && ap[1] === cp[1] && ap[3] !== cp[3];
           ctx.problem({
             messageId: onlyYear ? 'decreeYear' : 'decree',
-            severity: onlyYear ? 'warning' : undefined,
             data: { reported: cited, expected: a.number, attachedLine: a.line },
             where: { file: report.file, page: l.page, line: l.line, section: sec(l.line) },
             reported: cited,
@@ -162,7 +164,6 @@ export const reference: Rule = {
         if (!t) {
           ctx.problem({
             messageId: 'missingTable',
-            severity: 'info',
             data: { reported: printed, expected: known.map((x) => `Tabel ${x}`).join(', ') },
             where: at,
             reported: printed,
@@ -186,7 +187,6 @@ export const reference: Rule = {
           const [ck, cv] = candidates[0]!;
           ctx.problem({
             messageId: 'wrongTable',
-            severity: 'warning',
             data: { topic: topic.id, reported: printed, caption: t.caption.slice(0, 80), expected: `Tabel ${ck}`, expectedCaption: cv.caption.slice(0, 80) },
             where: at,
             reported: printed,

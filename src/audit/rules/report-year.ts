@@ -117,18 +117,22 @@ export const reportYear: Rule = {
       document: {
         id: '{{doc}} disebut untuk tahun {{reported}} ("{{printed}}"), padahal laporan ini untuk tahun {{expected}}.',
         en: '{{docEn}} is named for {{reported}} ("{{printed}}"), but this report is for {{expected}}.',
+        severity: 'warning',
       },
       measured: {
         id: '"{{printed}}" menyebut tahun {{reported}}, padahal laporan ini mengukur kinerja tahun {{expected}}.',
         en: '"{{printed}}" names {{reported}}, but this report measures performance for {{expected}}.',
+        severity: 'warning',
       },
       column: {
         id: 'Kolom "{{reported}}" di {{table}} {{why}}, padahal laporan ini untuk tahun {{year}}: seharusnya "{{expected}}".',
         en: 'Column "{{reported}}" in {{table}} {{whyEn}}, but this report is for {{year}}: expected "{{expected}}".',
+        severity: 'warning',
       },
       renstraEnd: {
         id: 'Judul {{table}} menyebut kondisi yang harus dicapai pada tahun {{reported}}, sedangkan kolom targetnya adalah target Renstra {{expected}}.',
         en: 'The caption of {{table}} names the condition to reach in {{reported}}, but its target column is the Renstra target for {{expected}}.',
+        severity: 'warning',
       },
     },
   },
@@ -191,7 +195,6 @@ export const reportYear: Rule = {
             if (inComparison(t, m.index)) continue;
             ctx.problem({
               messageId: 'document',
-              severity: 'warning',
               data: { doc: d.id, docEn: d.en, reported: y, printed: m[0].trim(), expected: Y },
               where: at(l),
               reported: m[0].trim(),
@@ -206,7 +209,6 @@ export const reportYear: Rule = {
             if (y === Y || inComparison(t, m.index)) continue;
             ctx.problem({
               messageId: 'measured',
-              severity: 'warning',
               data: { printed: m[0].trim(), reported: y, expected: Y },
               where: at(l),
               reported: m[0].trim(),
@@ -272,7 +274,6 @@ export const reportYear: Rule = {
         const expectedCol = col.replace(String(printedYear), String(expectedYear));
         ctx.problem({
           messageId: 'column',
-          severity: 'warning',
           data: { reported: col, table: label, why, whyEn, year: Y, expected: expectedCol },
           where: { file: report.file, page: hl?.page ?? null, line: hl?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label, column: col },
           reported: col,
@@ -288,7 +289,6 @@ export const reportYear: Rule = {
           const capLine = lines.find((l) => l.line < tb.startLine && l.line >= tb.startLine - 10 && /harus dicapai pada tahun/i.test(l.text));
           ctx.problem({
             messageId: 'renstraEnd',
-            severity: 'warning',
             data: { table: label, reported: cap[1]!, expected: col[1]! },
             where: { file: report.file, page: capLine?.page ?? null, line: capLine?.line ?? tb.startLine, section: SECTION_LABEL[tb.section], table: label },
             reported: `Dicapai Pada Tahun ${cap[1]}`,

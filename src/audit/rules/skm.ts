@@ -76,14 +76,17 @@ export const skm: Rule = {
       distribution: {
         id: 'Sebaran jawaban unsur "{{unsur}}" berjumlah {{reported}}, bukan 100% ({{parts}}).',
         en: 'The answer distribution of unsur "{{unsur}}" adds up to {{reported}}, not 100% ({{parts}}).',
+        category: 'sum_mismatch',
       },
       score: {
         id: 'Skor unsur "{{unsur}}" tercatat {{reported}}, sedangkan menurut rumus yang dipakai tabel ini ({{formula}}; cocok untuk {{fit}} unsur) dari sebarannya ({{parts}}) skornya {{expected}}.',
         en: 'The score of unsur "{{unsur}}" is {{reported}}, but by the formula this table uses ({{formulaEn}}; fits {{fitEn}} unsur) its distribution ({{parts}}) gives {{expected}}.',
+        category: 'average_mismatch',
       },
       average: {
         id: 'Rata-rata unsur pelayanan tercatat {{reported}}, sedangkan rata-rata {{n}} skor unsur adalah {{expected}}.',
         en: 'The average of the unsur is printed {{reported}}, but the mean of the {{n}} unsur scores is {{expected}}.',
+        category: 'average_mismatch',
       },
       predikat: {
         id: 'Unsur "{{unsur}}" dengan skor {{score}} diberi predikat "{{reported}}", padahal dalam tabel yang sama {{evidence}}; predikat yang konsisten: {{expected}} (pita PermenPANRB 14/2017: {{standard}}).',
@@ -125,7 +128,6 @@ export const skm: Rule = {
         const totalCol = t.columns.findIndex((c) => /total|jumlah/i.test(c));
         ctx.problem({
           messageId: 'distribution',
-          category: 'sum_mismatch',
           data: { unsur: rowName(r), reported: percent1(sum), parts },
           where: { ...ref(t, r, totalCol >= 0 ? t.columns[totalCol]! : 'Total'), ...(totalCol >= 0 && (r.cells[totalCol] ?? '').trim() ? { col: totalCol } : {}) },
           reported: formatId(sum, 1) + '%',
@@ -170,7 +172,6 @@ export const skm: Rule = {
             const expected = num(exp, scoreDecimals(exp, u.decimals));
             ctx.problem({
               messageId: 'score',
-              category: 'average_mismatch',
               data: { unsur: rowName(u.row), reported: u.raw, formula: best.f.name, formulaEn: best.f.nameEn, fit: `${best.fit} dari ${linked.length}`, fitEn: `${best.fit} of ${linked.length}`, parts, expected },
               where: { ...ref(s, u.row, s.columns[scoreCol]!), col: scoreCol },
               reported: u.raw,
@@ -190,7 +191,6 @@ export const skm: Rule = {
           const expected = num(mean, Math.max(2, avg.decimals + 1));
           ctx.problem({
             messageId: 'average',
-            category: 'average_mismatch',
             data: { reported: avg.raw, n: unsur.length, expected },
             where: { ...ref(s, avg.row, s.columns[scoreCol]!), col: scoreCol },
             reported: avg.raw,

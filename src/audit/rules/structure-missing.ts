@@ -49,6 +49,7 @@ export const structureMissing: Rule = {
       fragment: {
         id: 'Dokumen ini tampaknya potongan laporan, bukan LKIP utuh ({{found}} dari 5 bagian utama ditemukan{{cover}}); kelengkapan bagian LKIP tidak diperiksa.',
         en: 'This document appears to be an excerpt of a report, not a whole LKIP ({{found}} of the 5 main parts found{{coverEn}}); whether the LKIP parts are complete was not checked.',
+        severity: 'info',
       },
       missing: {
         id: 'Bagian wajib LKIP tidak ditemukan: {{part}}.',
@@ -84,7 +85,6 @@ export const structureMissing: Rule = {
         reported: `${bodyCount}/5`,
         expected: expectText('LKIP utuh (Ikhtisar Eksekutif, Bab I–IV, lampiran PK)', 'a whole LKIP (executive summary, Bab I–IV, PK appendix)'),
         tolerance: FOUND_BY_HEADING,
-        severity: 'info',
       });
       return;
     }

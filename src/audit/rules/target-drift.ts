@@ -1,10 +1,11 @@
 import type { Fact } from '../../model/facts.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectPrinted, precision } from '../tolerance.js';
-import { factsByRow } from '../../parse/facts.js';
+import { factsByRow, targetReadings, type TargetOf } from '../../parse/facts.js';
 import { parseValue } from '../../parse/numbers.js';
+import { restatementAgrees, sameScale } from './_agree.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
-import type { TargetSource, TargetStatement } from '../../model/report.js';
+import type { TargetSource } from '../../model/report.js';
 import type { PrintedValue } from '../../model/values.js';
 
 const SOURCE_LABEL: Record<TargetSource, string> = {
@@ -59,6 +60,7 @@ export const targetDrift: Rule = {
       narrative: {
         id: 'Uraian menyebut target "{{indicator}}" {{reported}}, sedangkan {{table}} mencantumkan target {{expected}}; keduanya harus sama (periksa mana yang benar).',
         en: 'The narrative gives the target of "{{indicator}}" as {{reported}}, but {{table}} lists the target as {{expected}}; the two must agree (check which is right).',
+        severity: 'warning',
       },
       value: {
         id: 'Target {{year}} "{{indicator}}" di {{source}} tercatat {{reported}}, sedangkan {{expected}} tercantum di {{others}}.',
@@ -67,14 +69,15 @@ export const targetDrift: Rule = {
       unit: {
         id: 'Target {{year}} "{{indicator}}" di {{source}} ditulis {{reported}}, dengan satuan yang berbeda dari {{others}} ({{expected}}).',
         en: 'The {{year}} target of "{{indicator}}" in {{sourceEn}} is written {{reported}}, with a unit differing from {{othersEn}} ({{expected}}).',
+        severity: 'warning',
       },
     },
   },
   check(ctx) {
     narrativeTargets(ctx);
     const inds = new Map(ctx.report.indicators.map((i) => [i.id, i]));
-    const groups = new Map<string, TargetStatement[]>();
-    for (const t of ctx.report.targets) {
+    const groups = new Map<string, TargetOf[]>();
+    for (const t of targetReadings(ctx.report)) {
       if (t.value.value === null && t.value.kind !== 'grade') continue;
       const k = `${t.indicatorId}|${t.year}`;
       groups.set(k, [...(groups.get(k) ?? []), t]);
@@ -88,7 +91,7 @@ export const targetDrift: Rule = {
       if (perub.length > 0 && meas.length > 0 && meas.every((m) => valueKey(m.value) === valueKey(perub[0]!.value))) {
         use = stmts.filter((s) => !(s.source === 'pk' && s.table.includes('Lampiran')));
       }
-      const byVal = new Map<string, TargetStatement[]>();
+      const byVal = new Map<string, TargetOf[]>();
       for (const s of use) byVal.set(valueKey(s.value), [...(byVal.get(valueKey(s.value)) ?? []), s]);
       const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
       const [majorKey, major] = ranked[0]!;
@@ -96,12 +99,12 @@ export const targetDrift: Rule = {
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
       // the message names the places by their source and table number; their lines are the related places
-      const place = (s: TargetStatement, en: boolean) => {
+      const place = (s: TargetOf, en: boolean) => {
         const src = (en ? SOURCE_LABEL_EN : SOURCE_LABEL)[s.source];
         const num = s.table.startsWith('Tabel ') ? ` ${s.table}` : '';
         return `${src}${num}`;
       };
-      const where = (list: TargetStatement[], en = false) => {
+      const where = (list: TargetOf[], en = false) => {
         const all = [...new Set(list.map((s) => place(s, en)))];
         // the message names at most six places; `related` keeps them all
         return all.length <= 6 ? all.join('; ') : `${all.slice(0, 6).join('; ')}; ${en ? 'and' : 'dan'} ${all.length - 6} ${en ? 'more' : 'lainnya'}`;
@@ -131,7 +134,6 @@ export const targetDrift: Rule = {
         for (const s of odd) {
           ctx.problem({
             messageId: 'unit',
-            severity: 'warning',
             data: { year, indicator: name, source: SOURCE_LABEL[s.source], sourceEn: SOURCE_LABEL_EN[s.source], reported: s.value, others: where(rest), othersEn: where(rest, true), expected: rest[0]!.value },
             where: s.value.src,
             reported: s.value,
@@ -173,14 +175,11 @@ function narrativeTargets(ctx: RuleContext): void {
         const raw = m[1]!.trim();
         const v = parseValue(raw, refOf(report, p.line), row.value.kind === 'percent' ? 'percent' : 'any');
         if (v.value === null || v.value === 0) continue;
-        const ratio = v.value / row.value.value;
-        if (ratio > 5 || ratio < 0.2) continue; // another scale or unit: not a restatement
-        const d = Math.min(v.decimals, row.value.decimals);
-        const u = 10 ** -d;
-        if (Math.abs(v.value - row.value.value) < u - 1e-9) continue; // equal at the coarser printed precision
+        if (!sameScale(v.value, row.value.value)) continue; // another scale or unit: not a restatement
+        const { agrees, d } = restatementAgrees({ value: v.value, decimals: v.decimals }, { value: row.value.value, decimals: row.value.decimals });
+        if (agrees) continue; // equal at the coarser printed precision
         ctx.problem({
           messageId: 'narrative',
-          severity: 'warning',
           data: { indicator: row.subject.name.slice(0, 90), reported: raw, table: row.src.table ?? 'tabel', expected: row.value.raw },
           where: refOf(report, p.line),
           reported: raw,

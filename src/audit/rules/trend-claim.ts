@@ -142,6 +142,11 @@ export const trendClaim: Rule = {
         id: 'Uraian menyatakan "{{claim}}" untuk "{{label}}", tetapi {{table}} mencatat {{series}}: {{why}}.',
         en: 'The narrative claims "{{claim}}" for "{{label}}", but {{table}} shows {{series}}: {{whyEn}}.',
       },
+      trendFlat: {
+        id: 'Uraian menyatakan "{{claim}}" untuk "{{label}}", tetapi {{table}} mencatat {{series}}: {{why}}.',
+        en: 'The narrative claims "{{claim}}" for "{{label}}", but {{table}} shows {{series}}: {{whyEn}}.',
+        severity: 'warning',
+      },
       same: {
         id: 'Uraian menyatakan {{value}} "sama dengan tahun sebelumnya" untuk "{{label}}", tetapi {{table}} mencatat {{years}}.',
         en: 'The narrative says {{value}} is "the same as the previous year" for "{{label}}", but {{table}} shows {{years}}.',
@@ -243,14 +248,14 @@ export const trendClaim: Rule = {
           const first = vals[0]!;
           const last = vals[vals.length - 1]!;
           const flat = vals.every((v) => v === first);
-          let bad: { why: string; whyEn: string; severity?: 'warning' } | null = null;
+          let bad: { why: string; whyEn: string; flat?: true } | null = null;
           const against: string[] = [];
           for (let i = 1; i < vals.length; i++) {
             const a = row.points[i - 1]!;
             const b = row.points[i]!;
             if (up ? b.n < a.n : b.n > a.n) against.push(`${a.year}→${b.year}`);
           }
-          if (flat) bad = { why: `nilainya tetap, tidak ${up ? 'naik' : 'turun'}`, whyEn: `the values stay the same, no ${up ? 'increase' : 'decrease'}`, severity: 'warning' };
+          if (flat) bad = { why: `nilainya tetap, tidak ${up ? 'naik' : 'turun'}`, whyEn: `the values stay the same, no ${up ? 'increase' : 'decrease'}`, flat: true };
           else if (against.length > 0 || (up ? last <= first : last >= first))
             bad = {
               why: `tidak ${up ? 'naik' : 'turun'} terus (${up ? 'turun' : 'naik'} ${against.join(', ') || `${row.points[0]!.year}→${row.points[row.points.length - 1]!.year}`})`,
@@ -259,14 +264,13 @@ export const trendClaim: Rule = {
           if (!bad) continue;
           const series = fmtSeries(row.points);
           ctx.problem({
-            messageId: 'trend',
+            messageId: bad.flat ? 'trendFlat' : 'trend',
             data: { claim: trend[0], label, table: tLabel, series, why: bad.why, whyEn: bad.whyEn },
             where,
             reported: trend[0],
             expected: expectText(`${series}: ${bad.why}`, `${series}: ${bad.whyEn}`),
             tolerance: PRINTED_ORDER,
             related,
-            severity: bad.severity,
           });
           continue;
         }

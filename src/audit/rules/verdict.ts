@@ -113,7 +113,6 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
     const claim = m[0].replace(/\s+/g, ' ');
     ctx.problem({
       messageId: 'efficiencyClaim',
-      severity: 'warning',
       data: { claim, table: tableNames, n: nE, m: rows.length },
       where: at(report, p),
       reported: claim,
@@ -160,8 +159,6 @@ function checkSerapan(ctx: RuleContext) {
     const program = cands[0]!.label.replace(/^program\s*:?\s*/i, '').replace(/\s+/g, ' ');
     ctx.problem({
       messageId: 'serapan',
-      severity: 'warning',
-      category: 'cross_table_mismatch',
       data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: dropLines(shown.map((x) => x('id')).join('; ')), expectedEn: dropLines(shown.map((x) => x('en')).join('; ')).replace(/,? line \d+/g, '') },
       where: s.src,
       reported: s,
@@ -317,8 +314,6 @@ function checkSasaranAverage(ctx: RuleContext, lines: Prose[], p: Prose, stated:
   const capLines = caps.map((c) => c.src.line).join(', ');
   ctx.problem({
     messageId: 'sasaranAverage',
-    severity: 'warning',
-    category: 'average_mismatch',
     data: { reported: stated, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected: formatExpected(mean, 'id'), expectedEn: formatExpected(mean, 'en') },
     where: stated.src,
     reported: stated,
@@ -426,10 +421,13 @@ export const verdict: Rule = {
       efficiencyClaim: {
         id: 'Kalimat menyatakan "{{claim}}", sedangkan di {{table}} {{n}} dari {{m}} sasaran efisien (capaian kinerja ≥ serapan anggaran).',
         en: 'The sentence states "{{claim}}", but in {{table}} {{n}} of {{m}} sasaran are efficient (capaian ≥ budget absorption).',
+        severity: 'warning',
       },
       serapan: {
         id: '% serapan anggaran sasaran "{{sasaran}}" di {{table}} tercatat {{reported}}, sedangkan program pendukungnya "{{program}}": {{expected}}.',
         en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expectedEn}}.',
+        severity: 'warning',
+        category: 'cross_table_mismatch',
       },
       average: {
         id: 'Rata-rata capaian {{table}} ({{avg}}) disebut kategori "{{reported}}", seharusnya "{{expected}}" menurut {{scale}}.',
@@ -442,6 +440,8 @@ export const verdict: Rule = {
       sasaranAverage: {
         id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
         en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expectedEn}}.',
+        severity: 'warning',
+        category: 'average_mismatch',
       },
       categoryCount: {
         id: 'Uraian menyebut {{reported}}, sedangkan capaian di {{table}} ({{caps}}) menurut {{scale}} memberi {{expected}}.',

@@ -42,6 +42,7 @@ export const yearReference: Rule = {
       forward: {
         id: '"{{printed}}": klausa sesudah "{{future}}" memandang ke depan, tetapi menyebut tahun {{reported}}, padahal laporan ini untuk tahun {{year}}; seharusnya tahun sesudahnya ({{expected}}).',
         en: '"{{printed}}": the clause after "{{future}}" looks forward but names {{reported}}, while this report is for {{year}}; expected a later year ({{expected}}).',
+        severity: 'info',
       },
     },
   },
@@ -118,7 +119,6 @@ export const yearReference: Rule = {
         const printed = shorten(s.text, 140);
         ctx.problem({
           messageId: 'forward',
-          severity: 'info',
           data: { printed, future: fut[1]!, reported: y2, year: Y, expected: Y + 1 },
           where: { file: report.file, page: line.page, line: line.line, section: SECTION_LABEL[par.section] },
           reported: shorten(`${fut[1]} … ${tail.slice(purpose.index, purpose.index + later.index + later[0].length)}`, 120),

@@ -60,8 +60,8 @@ export function renderDpi(size1: { width: number; height: number }, dpi: number,
  * the resolution `renderDpi` allows (the image says its own `dpi`, so point coordinates stay right).
  * The canvas is released before returning.
  */
-export async function renderPageGray(factory: CanvasFactory, page: RenderablePage, wantDpi: number): Promise<GrayImage> {
-  const dpi = renderDpi(page.getViewport({ scale: 1 }), wantDpi);
+export async function renderPageGray(factory: CanvasFactory, page: RenderablePage, wantDpi: number, maxPixels = MAX_RENDER_PIXELS): Promise<GrayImage> {
+  const dpi = renderDpi(page.getViewport({ scale: 1 }), wantDpi, maxPixels);
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.max(1, Math.ceil(viewport.width));
   const height = Math.max(1, Math.ceil(viewport.height));
