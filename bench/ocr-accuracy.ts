@@ -9,6 +9,13 @@
  *
  *   npx tsx bench/ocr-accuracy.ts            # OCR results cached in the temp folder
  *   OCR_BENCH_FRESH=1 npx tsx bench/ocr-accuracy.ts
+ *   npx tsx bench/ocr-accuracy.ts --set degraded [--only 000] [--workers 1]
+ *
+ * `--set degraded`: the fixtures of scripts/make-degraded-fixtures.ts (issue 13: 150/200 dpi,
+ * bitonal, turned up to 2°, speckle, uneven light, a photographed page), with a breakdown per
+ * degradation profile. A cell is matched by box overlap, or, where the page's geometry no longer
+ * matches (a photographed page's perspective), by its place in the page's sequence of cells (longest
+ * common subsequence of the cell texts in reading order).
  */
 import path from 'node:path';
 import { runRules } from '../src/audit/engine.js';
@@ -23,9 +30,19 @@ import { parseValue } from '../src/parse/numbers.js';
 import { repairReport, type Repair } from '../src/parse/repair.js';
 import { reviewOcrFindings } from '../src/audit/review.js';
 import { OUT_DIR, SOURCE_DIR, SPECS } from '../scripts/make-scanned-fixtures.js';
+import { DEGRADED_DIR, profileOf } from '../scripts/make-degraded-fixtures.js';
 import { newStats, ocrCached, pickPages, squash } from './ocr-common.js';
 
 const config = loadConfig();
+const arg = (k: string) => {
+  const i = process.argv.indexOf(k);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const SET = arg('--set') ?? 'scanned';
+const DIR = SET === 'degraded' ? DEGRADED_DIR : OUT_DIR;
+const ONLY = arg('--only');
+const PAGE = arg('--page');
+const WORKERS = arg('--workers') ? Number(arg('--workers')) : undefined;
 const NUMERIC = /^(Rp\.?)?\d[\d.,]*(%|,-)?$/;
 /** Row numbering ("1.", "2", "1.1") in the first two columns: not a value. */
 const NUMBERING = /^\d{1,2}(\.\d{1,2})*\.?$/;
@@ -41,6 +58,8 @@ function iou(a: Box, b: Box): number {
 }
 
 interface CellScore {
+  /** Per page of the subset: [right, total] (value cells and numbering). */
+  pages: Map<number, [number, number]>;
   total: number;
   correct: number;
   misses: string[];
@@ -52,7 +71,8 @@ interface CellScore {
 }
 
 function numericCells(ref: Document, ocr: Document): CellScore {
-  const score: CellScore = { total: 0, correct: 0, misses: [], values: 0, valuesCorrect: 0, sameNumber: 0 };
+  const score: CellScore = { pages: new Map(), total: 0, correct: 0, misses: [], values: 0, valuesCorrect: 0, sameNumber: 0 };
+  const aligned = alignedCells(ref, ocr);
   for (const l of ref.lines) {
     if (!l.cells) continue;
     for (const [i, c] of l.cells.entries()) {
@@ -74,13 +94,47 @@ function numericCells(ref: Document, ocr: Document): CellScore {
       const a = parseValue(c.text, src);
       const b = best ? parseValue(best.text, src) : null;
       if (isValue && b && a.value !== null && a.value === b.value) score.sameNumber++;
+      const pg = score.pages.get(l.page ?? 0) ?? [0, 0];
+      score.pages.set(l.page ?? 0, pg);
+      pg[1]++;
+      // no cell at the same place (perspective, a shifted table): the cell in the same place of the
+      // page's sequence of cells
+      if (!best && aligned.has(c)) best = { text: aligned.get(c)!, v: 0 };
       if (best && squash(best.text) === t) {
+        pg[0]++;
         score.correct++;
         if (isValue) score.valuesCorrect++;
       } else score.misses.push(`p${l.page} ${t} → ${best ? squash(best.text) : '∅'}${isValue ? '' : ' (numbering)'}`);
     }
   }
   return score;
+}
+
+/**
+ * Numeric reference cells matched to an OCR cell with the same text in the longest common
+ * subsequence of each page's cells in reading order (line order, then cell order).
+ */
+function alignedCells(ref: Document, ocr: Document): Map<object, string> {
+  const out = new Map<object, string>();
+  const pages = new Set(ref.lines.map((l) => l.page));
+  for (const p of pages) {
+    const a = ref.lines.filter((l) => l.page === p && l.cells).flatMap((l) => l.cells!.filter((c) => NUMERIC.test(squash(c.text))));
+    const b = ocr.lines.filter((l) => l.page === p).flatMap((l) => (l.cells ?? [{ text: l.text }]).map((c) => c.text));
+    const n = a.length;
+    const m = b.length;
+    const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = m - 1; j >= 0; j--) dp[i]![j] = squash(a[i]!.text) === squash(b[j]!) ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    for (let i = 0, j = 0; i < n && j < m; ) {
+      if (squash(a[i]!.text) === squash(b[j]!)) {
+        out.set(a[i]!, b[j]!);
+        i++;
+        j++;
+      } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+      else j++;
+    }
+  }
+  return out;
 }
 
 /** The OCR document with repaired values written back into their cells. */
@@ -120,16 +174,21 @@ function matchFindings(ref: Finding[], ocr: Finding[]) {
 
 async function main() {
   let pool: OcrPool | null = null;
-  const getPool = async () => (pool ??= await createOcrPool());
-  const tot = { nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0, cellReads: 0, unsettled: 0, cached: 0 };
+  const getPool = async () => (pool ??= await createOcrPool({ workers: WORKERS }));
+  const newRow = () => ({ pages: 0, cells: 0, cellsRight: 0, ref: 0, reproduced: 0, extra: 0, falseErrors: 0 });
+  const byProfile: Record<string, ReturnType<typeof newRow>> = {};
+  const tot = { extra: 0, ms: 0, nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0, cellReads: 0, unsettled: 0, cached: 0 };
   try {
     for (const spec of SPECS) {
-      const refBytes = await pickPages(path.join(SOURCE_DIR, `${spec.seed}.pdf`), spec.pages);
+      if (ONLY && !spec.seed.startsWith(ONLY)) continue;
+      // --page K: only the K-th page (1-based) of the fixture, for development on one page
+      const K = PAGE ? Number(PAGE) : 0;
+      const refBytes = await pickPages(path.join(SOURCE_DIR, `${spec.seed}.pdf`), K ? [spec.pages[K - 1]!] : spec.pages);
       const ref = await pdfToDocument(`${spec.seed}.pdf`, refBytes);
       const refReport = parseReport(ref, config);
       const refFindings = runRules(refReport, config);
       const stats = newStats();
-      const { doc: ocr0, cached } = await ocrCached(path.join(OUT_DIR, `${spec.seed}.pdf`), getPool, stats);
+      const { doc: ocr0, cached } = await ocrCached(path.join(DIR, `${spec.seed}.pdf`), getPool, stats, K ? [K] : undefined);
       const ocr = { ...ocr0, file: `${spec.seed}.pdf` };
       const report = parseReport(ocr, config);
       const before = runRules(report, config);
@@ -150,6 +209,25 @@ async function main() {
       for (const f of ma.missed) console.log(`  missed: ${key(f)}`);
       for (const f of ma.falseErrors) console.log(`  false error: ${key(f)}`);
       for (const f of ma.extra.filter((x) => x.severity !== 'error')) console.log(`  extra ${f.severity}: ${key(f)}`);
+      if (SET === 'degraded') {
+        const prof = (pg: number | null) => profileOf(spec.seed, spec.pages[(K || (pg ?? 1)) - 1]!).id;
+        for (const [pg, [right, total]] of cellsAfter.pages) {
+          const r = (byProfile[prof(pg)] ??= newRow());
+          r.pages++;
+          r.cellsRight += right;
+          r.cells += total;
+        }
+        for (const f of refFindings) (byProfile[prof(f.where.page)] ??= newRow()).ref++;
+        for (const f of ma.reproduced) byProfile[prof(f.where.page)]!.reproduced++;
+        for (const f of ma.extra) {
+          const r = (byProfile[prof(f.where.page)] ??= newRow());
+          r.extra++;
+          if (f.severity === 'error') r.falseErrors++;
+        }
+        console.log(`  pages: ${spec.pages.map((n, i) => `${i + 1}=${profileOf(spec.seed, n).id} (skew ${stats.skew[i] ?? '?'}°)`).join(', ')}`);
+      }
+      tot.extra += ma.extra.length;
+      tot.ms += stats.totalMs;
       tot.cells += cellsBefore.total;
       tot.values += cellsBefore.values;
       tot.vBefore += cellsBefore.valuesCorrect;
@@ -180,6 +258,12 @@ async function main() {
   console.log(`value-cell accuracy (row numbering excluded): ${pct(tot.vBefore, tot.values)} before repair (${tot.vBefore}/${tot.values}), ${pct(tot.vAfter, tot.values)} after (${tot.vAfter}/${tot.values})`);
   console.log(`value cells read as the right number (spelling aside, e.g. 72.21 for 72,21): ${pct(tot.nBefore, tot.values)} before repair (${tot.nBefore}/${tot.values}), ${pct(tot.nAfter, tot.values)} after (${tot.nAfter}/${tot.values})`);
   console.log(`text-path findings reproduced: ${pct(tot.repBefore, tot.ref)} before repair, ${pct(tot.repAfter, tot.ref)} after (${tot.repAfter}/${tot.ref})`);
+  console.log(`extra findings (not in the text path, after repair + review marking): ${tot.extra} (${pct(tot.extra, tot.ref)} of the text path's ${tot.ref})`);
+  if (!tot.cached) console.log(`OCR ingest time: ${(tot.ms / 1000 / Math.max(1, tot.pages)).toFixed(1)} s per page (${WORKERS ?? 'default'} workers)`);
+  if (SET === 'degraded') {
+    console.log('\nper profile: pages | numeric cells right after repair | findings reproduced | extra | false errors');
+    for (const [k, r] of Object.entries(byProfile).sort()) console.log(`  ${k.padEnd(11)} ${r.pages} | ${r.cellsRight}/${r.cells} ${pct(r.cellsRight, r.cells)} | ${r.reproduced}/${r.ref} | ${r.extra} | ${r.falseErrors}`);
+  }
   console.log(`false error findings caused by OCR: ${tot.falseBefore} before repair, ${tot.falseRepairOnly} after repair, ${tot.falseAfter} after repair + review marking`);
   if (!tot.cached) console.log(`cell readings on cell sheets: ${tot.cellReads} (${tot.unsettled} numeric cells not settled by their first reading)`);
 }

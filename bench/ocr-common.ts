@@ -21,14 +21,15 @@ export const newStats = (): OcrIngestStats => ({ pages: 0, ocrPages: [], textPag
 const CACHE = path.join(os.tmpdir(), 'lkip-ocr-bench-cache');
 
 /** OCR a file, cached by content hash (set OCR_BENCH_FRESH=1 to ignore the cache). */
-export async function ocrCached(file: string, pool: () => Promise<OcrPool>, stats?: OcrIngestStats): Promise<{ doc: Document; cached: boolean }> {
-  const bytes = new Uint8Array(readFileSync(file));
+export async function ocrCached(file: string, pool: () => Promise<OcrPool>, stats?: OcrIngestStats, pages?: number[]): Promise<{ doc: Document; cached: boolean }> {
+  const bytes = pages ? await pickPages(file, pages) : new Uint8Array(readFileSync(file));
   const h = createHash('sha256').update(bytes);
   // every source the OCR result depends on (a file that does not exist counts as empty)
-  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/cells.ts', 'ocr/lexicon.ts', 'ocr/tesseract.ts', 'pdf.ts', 'pdf/layout.ts']) {
+  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/cells.ts', 'ocr/lexicon.ts', 'ocr/tesseract.ts', 'ocr/prepare.ts', 'pdf.ts', 'pdf/layout.ts']) {
     const u = new URL(`../src/ingest/${f}`, import.meta.url);
     h.update(f).update(existsSync(u) ? readFileSync(u) : '');
   }
+  h.update(`prepare=${process.env.LKIP_OCR_PREPARE ?? ''}`);
   const key = h.digest('hex').slice(0, 16);
   const hit = path.join(CACHE, `${path.basename(file)}.${key}.json`);
   if (!process.env.OCR_BENCH_FRESH && existsSync(hit)) return { doc: JSON.parse(readFileSync(hit, 'utf8')) as Document, cached: true };

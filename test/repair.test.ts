@@ -185,4 +185,23 @@ describe('reviewOcrFindings', () => {
       expect(f.needsReview).toBe(true);
     }
   });
+
+  it('keeps an error on OCR values that a second reading confirms, and marks one that nothing confirms', () => {
+    // read confidently (97) as 91,00%: the page says 90,00% by its pagu and realisasi
+    const confirmed = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]);
+    for (const l of confirmed.lines) for (const c of l.cells ?? []) c.confirmed = true;
+    const a = repairReport(parseReport(confirmed, config), { doc: confirmed });
+    const fa = reviewOcrFindings(runRules(a.report, config), a.report, confirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
+    expect(fa.severity).toBe('error');
+    expect(fa.needsReview).toBeFalsy();
+
+    const unconfirmed = ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]);
+    const b = repairReport(parseReport(unconfirmed, config), { doc: unconfirmed });
+    const fb = reviewOcrFindings(runRules(b.report, config), b.report, unconfirmed).find((x) => x.ruleId === 'budget-percentage' && x.where.line === 89)!;
+    expect(fb.severity).toBe('warning');
+    expect(fb.needsReview).toBe(true);
+    // the message names the value nothing confirms
+    expect(fb.message.id).toMatch(/"91,00%".*tidak dikonfirmasi/);
+    expect(fb.message.en).toMatch(/not confirmed/);
+  });
 });

@@ -35,7 +35,9 @@ export interface ReviewOptions {
 }
 
 /**
- * Mark the findings that rest on a value read with low OCR confidence or changed by repairReport:
+ * Mark the findings that rest on a value read with low OCR confidence or changed by repairReport,
+ * and the error findings on OCR pages that rest on a value nothing confirms (neither a second
+ * reading of its cell nor a relation of the report's arithmetic that holds; `PrintedValue.confirmed`):
  * `needsReview`, severity at most `warning`, and a note on the message saying which value and why.
  * A finding rests on a value when its location or one of its related locations is that value's
  * cell (same page, line and, when both say, column), or, for values the model does not hold, a
@@ -46,6 +48,15 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
   const low = opts.lowConfidence ?? 80;
   const flagged = new Map<string, PrintedValue[]>();
   const ocrReport = report.format === 'ocr';
+  // every OCR value by place, and the places (page|line|raw) where some copy of it is confirmed
+  const ocrValues = new Map<string, PrintedValue[]>();
+  const confirmedAt = new Set<string>();
+  forEachValue(report, (v) => {
+    if (!v || v.confidence === undefined) return;
+    const k = `${v.src.page}|${v.src.line}`;
+    ocrValues.set(k, [...(ocrValues.get(k) ?? []), v]);
+    if (v.confirmed) confirmedAt.add(`${k}|${squash(v.raw)}`);
+  });
   forEachValue(report, (v) => {
     // on an OCR report, a percentage of 1000% or more is a misreading far more often than a fact
     const implausible = ocrReport && v?.kind === 'percent' && v.value !== null && v.value >= 1000;
@@ -90,6 +101,27 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
       if (m) reasons.push(`"${f.reported}" bisa jadi salah baca OCR dari "${m}"`);
       else if (back) reasons.push(`"${expected.split(' (')[0]}" bisa jadi salah baca OCR dari "${back}"`);
     }
+    // an error on an OCR page stands only on values that a second reading or another relation of
+    // the report's arithmetic confirms; otherwise it is a warning for a human look
+    // …and not where a number of the same table could not be read at all: a sum or a comparison
+    // may be missing exactly that member
+    if (onOcrPage && f.severity === 'error' && !reasons.length && f.where.table) {
+      const lost = report.unreadable.filter((u) => u.src.page === f.where.page && u.src.table === f.where.table && u.raw.trim());
+      if (lost.length) reasons.push(`angka lain di tabel ini tidak terbaca (${lost.slice(0, 2).map((u) => `"${u.raw.slice(0, 30)}"`).join(', ')}${lost.length > 2 ? ', …' : ''})`);
+    }
+    if (onOcrPage && f.severity === 'error' && !reasons.length) {
+      const rested: PrintedValue[] = [];
+      refs.forEach((ref, i) => {
+        for (const v of ocrValues.get(`${ref.page}|${ref.line}`) ?? []) {
+          const sameCol = !ref.column || !v.src.column || ref.column === v.src.column;
+          const sameText = i === 0 ? squash(v.raw) === squash(f.reported) : true;
+          if (sameCol || sameText) rested.push(v);
+        }
+      });
+      const open = rested.filter((v) => !confirmedAt.has(`${v.src.page}|${v.src.line}|${squash(v.raw)}`));
+      const named = [...new Set((open.length ? open.map((v) => v.raw) : rested.length ? [] : [f.reported.split(' (')[0]!]).filter((x) => x.trim()))];
+      if (open.length || !rested.length) reasons.push(`${named.length ? named.map((x) => `"${x}"`).join(', ') : 'nilai hasil OCR'} tidak dikonfirmasi oleh bacaan kedua maupun hubungan hitungan lain`);
+    }
     if (!reasons.length) return f;
     const note = reasons.join('; ');
     return {
@@ -97,8 +129,8 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
       severity: f.severity === 'error' ? 'warning' : f.severity,
       needsReview: true,
       message: {
-        id: `${f.message.id} [Perlu dicek: bergantung pada nilai hasil OCR berkeyakinan rendah atau yang diperbaiki — ${note}]`,
-        en: `${f.message.en} [Needs a human look: rests on a low-confidence or repaired OCR value — ${note}]`,
+        id: `${f.message.id} [Perlu dicek: bergantung pada nilai hasil OCR yang berkeyakinan rendah, diperbaiki, atau belum dikonfirmasi — ${note}]`,
+        en: `${f.message.en} [Needs a human look: rests on an OCR value read with low confidence, repaired, or not confirmed — ${note}]`,
       },
     };
   });

@@ -39,6 +39,7 @@ import type { PageLine } from './pdf/types.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
+import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
 import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
@@ -60,6 +61,8 @@ export interface OcrIngestOptions {
   eraseRules?: boolean;
   /** Read doubtful ruled table cells again on a sheet of their own (see ocr/cells.ts; default true). */
   cellPass?: boolean;
+  /** Page preparation steps (ocr/prepare.ts), each on by default: uneven light divided out, isolated specks removed. */
+  prepare?: { light?: boolean; despeckle?: boolean; photo?: boolean };
   /** Receives timings and decisions. */
   stats?: OcrIngestStats;
   /** Called after each OCR'd page (progress, memory sampling). */
@@ -83,6 +86,13 @@ export interface OcrIngestStats {
   totalMs: number;
   /** Skew corrected per OCR page (degrees). */
   skew: number[];
+  /** Page preparation (ocr/prepare.ts): pages whose uneven light was divided out; specks removed. */
+  lightFlattened?: number;
+  /** Pages whose faint ink was stretched back to black (ocr/prepare.ts stretchInk). */
+  inkStretched?: number;
+  /** Photographed pages drawn straight (perspective undone). */
+  photosRectified?: number;
+  specksRemoved?: number;
   words: number;
   lowConfidenceWords: number;
   /** Doubtful table cells read again on the cell sheet / changed by that. */
@@ -258,17 +268,28 @@ export function ocrPageImage(
   img: GrayImage,
   geom: PageGeometry,
   pool: OcrPool,
-  opts: Pick<OcrIngestOptions, 'eraseRules' | 'cellPass'> & { stats: OcrIngestStats; layoutStats: LayoutStats },
+  opts: Pick<OcrIngestOptions, 'eraseRules' | 'cellPass' | 'prepare'> & { stats: OcrIngestStats; layoutStats: LayoutStats },
 ): Promise<OcrPageOut> {
   const { stats, layoutStats } = opts;
   const phases = phasesOf(stats);
   const ph = (k: keyof typeof phases, ms: number) => {
     phases[k] += ms;
   };
+  const prep = { ...preparationDefaults(), ...opts.prepare };
   const t = performance.now();
+  // a photographed page (a table top all round it) drawn straight first, then uneven light: the
+  // skew profile and the rule finder threshold the gray levels
+  const quad = prep.photo ? findPhotoPage(img) : null;
+  if (quad) {
+    img = rectify(img, quad);
+    stats.photosRectified = (stats.photosRectified ?? 0) + 1;
+  }
+  if (prep.light && flattenLight(img).flattened) stats.lightFlattened = (stats.lightFlattened ?? 0) + 1;
+  if (prep.light && stretchInk(img)) stats.inkStretched = (stats.inkStretched ?? 0) + 1;
   const skew = estimateSkew(img);
   stats.skew.push(skew);
   if (Math.abs(skew) >= 0.05) img = rotateGray(img, -skew);
+  if (prep.despeckle) stats.specksRemoved = (stats.specksRemoved ?? 0) + despeckle(img);
   ph('skew', performance.now() - t);
   const tr = performance.now();
   const segs = detectRules(img);
@@ -323,6 +344,21 @@ export function ocrPageImage(
     ph('layout', performance.now() - tl);
     return { ...geom, lines };
   });
+}
+
+/**
+ * Preparation defaults; `LKIP_OCR_PREPARE` (e.g. `light,-despeckle`) overrides them for the benches
+ * that measure each step.
+ */
+function preparationDefaults(): { light: boolean; despeckle: boolean; photo: boolean } {
+  const d = { light: true, despeckle: true, photo: true };
+  const env = typeof process !== 'undefined' ? process.env.LKIP_OCR_PREPARE : undefined;
+  for (const w of (env ?? '').split(',').filter(Boolean)) {
+    const off = w.startsWith('-');
+    const k = w.replace(/^-/, '') as keyof typeof d;
+    if (k in d) d[k] = !off;
+  }
+  return d;
 }
 
 /** Page furniture of the OCR pages: the born-digital rule, with OCR's page-number pattern. */

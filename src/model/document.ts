@@ -17,6 +17,8 @@ export const CellSchema = z.object({
   box: BoxSchema.optional(),
   /** OCR confidence 0..100, when the text came from OCR. */
   confidence: z.number().optional(),
+  /** OCR: a second reading of the cell (on a cell sheet) gave the same text. */
+  confirmed: z.boolean().optional(),
   /**
    * Set when the PDF could not tell and a decision was made: `join` — a word broken over two lines of
    * the cell was joined (or not) by the document's own vocabulary; `split-row` — the rest of a row

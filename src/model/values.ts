@@ -45,6 +45,12 @@ export const PrintedValueSchema = z.object({
   note: z.string().optional(),
   /** OCR confidence (0..100) when read by OCR. */
   confidence: z.number().optional(),
+  /**
+   * OCR: what confirms the reading besides OCR's own confidence: a second reading of its cell gave
+   * the same text (`reading`), or a relation of the report's arithmetic it takes part in holds
+   * (`relation`; set by parse/repair.ts). Unset on an OCR value: nothing confirms it.
+   */
+  confirmed: z.enum(['reading', 'relation']).optional(),
   src: SourceRefSchema,
 });
 export type PrintedValue = z.infer<typeof PrintedValueSchema>;

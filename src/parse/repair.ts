@@ -264,11 +264,17 @@ export function attachConfidences(report: LkipReport, doc: Document): void {
     if (!l) return;
     const raw = squash(v.raw);
     let best: number | undefined;
+    // confirmed only when every cell it may have come from was read twice alike
+    let confirmed: boolean | undefined;
     for (const c of l.cells ?? []) {
       if (c.confidence === undefined) continue;
       const t = squash(c.text);
-      if (t === raw || (raw.length >= 2 && t.includes(raw))) best = best === undefined ? c.confidence : Math.min(best, c.confidence);
+      if (t === raw || (raw.length >= 2 && t.includes(raw))) {
+        best = best === undefined ? c.confidence : Math.min(best, c.confidence);
+        confirmed = (confirmed ?? true) && c.confirmed === true;
+      }
     }
+    if (confirmed) v.confirmed = 'reading';
     if (best === undefined && l.confidence !== undefined && squash(l.text).includes(raw)) best = l.confidence;
     if (best !== undefined) v.confidence = best;
   };
@@ -423,6 +429,12 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
       }
     }
     if (!applied) break;
+  }
+  // what the arithmetic confirms: every member of a relation that holds (repaired values included:
+  // a repair is the one reading that makes its relations hold, which is not a confirmation of it)
+  for (const r of rels) {
+    if (r.holds(id) !== true) continue;
+    for (const m of r.members) if (!m.confirmed && !isRepaired(m) && m.confidence !== undefined) m.confirmed = 'relation';
   }
   if (repairs.length) {
     // the same printed cell can stand in the model more than once (a measurement's target is also a

@@ -529,6 +529,9 @@ export function applySheet(sheet: Sheet, words: OcrWord[], unsettled: Slot[] = [
         unsettled.push(slot);
         continue;
       }
+      // confirmed: the text the cell ends with was read at least twice (page and sheets)
+      const final = (chosen?.text ?? cell.text).replace(/\s+/g, '');
+      if (final && [page, ...slot.reads.got].filter((r) => r.text.replace(/\s+/g, '') === final).length >= 2) cell.confirmed = true;
       if (chosen && chosen.text !== cell.text.replace(/\s+/g, '')) next = chosen;
       else if (chosen && cell.confidence !== undefined && chosen.confidence < cell.confidence) {
         cell.confidence = chosen.confidence;

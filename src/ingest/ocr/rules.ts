@@ -73,6 +73,10 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
   // two rules drawn edge to edge (a table whose column layout changes) look like one thick rule
   const maxThick = opts.maxThickness ?? Math.max(4, Math.round(img.dpi / 25));
   const hr: { at: number; a: number; b: number }[] = [];
+  // pieces of a broken rule (a thin rule on a 1-bit or faint scan breaks into dashes): runs too
+  // short to be a rule, chained below along their row
+  const minPiece = Math.max(6, Math.round(img.dpi / 15));
+  const pieces: { at: number; a: number; b: number }[] = [];
   const vr: { at: number; a: number; b: number }[] = [];
   const vStart = new Int32Array(w).fill(-1);
   const vLast = new Int32Array(w).fill(-1);
@@ -84,6 +88,7 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
       if (data[row + x]! < T) {
         if (start < 0 || x - last > gap + 1) {
           if (start >= 0 && last - start + 1 >= minH) hr.push({ at: y, a: start, b: last + 1 });
+          else if (start >= 0 && last - start + 1 >= minPiece) pieces.push({ at: y, a: start, b: last + 1 });
           start = x;
         }
         last = x;
@@ -96,9 +101,63 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
       }
     }
     if (start >= 0 && last - start + 1 >= minH) hr.push({ at: y, a: start, b: last + 1 });
+    else if (start >= 0 && last - start + 1 >= minPiece) pieces.push({ at: y, a: start, b: last + 1 });
+  }
+  // a chain is a rule only where the rows a little above and below it are mostly paper (a text
+  // line's strokes chain too, but the text is ink above its baseline as well)
+  const off = Math.max(3, Math.round(img.dpi / 60));
+  const inkShare = (y: number, a: number, b: number) => {
+    if (y < 0 || y >= h) return 0;
+    let n = 0;
+    for (let x = a; x < b; x++) if (data[y * w + x]! < T) n++;
+    return n / Math.max(1, b - a);
+  };
+  // chained rules must be long (an inch): a row of short dashes in a table cell is text, not a rule
+  for (const c of chainPieces(pieces, Math.round(img.dpi / 10), Math.max(minH, img.dpi))) {
+    if (inkShare(c.at - off, c.a, c.b) < 0.2 && inkShare(c.at + off, c.a, c.b) < 0.2) hr.push(c);
   }
   for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
   return { h: mergeRuns(hr, maxThick, minH), v: mergeRuns(vr, maxThick, minV) };
+}
+
+/**
+ * Runs of one row chained into a rule where the gaps between them are at most `maxGap` and the
+ * runs cover at least 35% of the chain (a dashed or broken thin rule; text rows have short strokes
+ * and wide gaps and do not chain, and a text band is too thick to pass as a rule anyway).
+ */
+function chainPieces(pieces: { at: number; a: number; b: number }[], maxGap: number, minLen: number): { at: number; a: number; b: number }[] {
+  const out: { at: number; a: number; b: number }[] = [];
+  const byRow = new Map<number, { a: number; b: number }[]>();
+  for (const p of pieces) {
+    const r = byRow.get(p.at);
+    if (r) r.push(p);
+    else byRow.set(p.at, [p]);
+  }
+  // a rule left slightly turned, or stair-stepped by a 1-bit scan, has its dashes on neighbouring
+  // rows: each row is chained with the rows above and below it
+  for (const y of byRow.keys()) {
+    const row = [...(byRow.get(y - 1) ?? []), ...byRow.get(y)!, ...(byRow.get(y + 1) ?? [])].sort((p, q) => p.a - q.a);
+    let a = row[0]!.a;
+    let b = row[0]!.b;
+    let ink = b - a;
+    const flush = () => {
+      if (b - a >= minLen && ink >= 0.35 * (b - a)) out.push({ at: y, a, b });
+    };
+    for (let k = 1; k < row.length; k++) {
+      const p = row[k]!;
+      if (p.a - b <= maxGap) {
+        ink += Math.max(0, p.b - Math.max(b, p.a));
+        b = Math.max(b, p.b);
+      } else {
+        flush();
+        a = p.a;
+        b = p.b;
+        ink = b - a;
+      }
+    }
+    flush();
+  }
+  return out;
 }
 
 /** Whiten the rules (in place) with a margin, so OCR does not read them as `|`, `1` or `l`. */
