@@ -128,3 +128,20 @@ describe('toSarif', () => {
     expect(fileUri('a b\\c#1.txt')).toBe('a%20b/c%231.txt');
   });
 });
+
+describe('JSON written a file at a time (toJsonChunks)', () => {
+  it('is byte for byte JSON.stringify of the whole document, for no file, one error row and real findings', async () => {
+    const { toJson, toJsonChunks } = await import('../src/report/json.js');
+    const config = loadConfig();
+    const seed = 'fixtures/seeds/001_52d9b2e308fc893f.txt';
+    const real = auditDocument(textToDocument(seed, readFileSync(seed, 'utf8')), config).findings;
+    expect(real.length).toBeGreaterThan(20);
+    const cases = [[], [{ file: 'x.pdf', error: { reason: 'truncated', message: { id: 'terpotong', en: 'truncated' } }, findings: [] }], [{ file: seed, findings: real }, { file: 'b.txt', findings: [f, pct] }]];
+    for (const results of cases) {
+      const text = toJson(results);
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+      expect(JSON.parse(text).results).toEqual(JSON.parse(JSON.stringify(results)));
+      expect([...toJsonChunks(results)].length).toBeGreaterThanOrEqual(results.length + 2);
+    }
+  });
+});

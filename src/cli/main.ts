@@ -17,7 +17,7 @@ import { countLevels } from '../parse/budget.js';
 import { targetReadings } from '../parse/facts.js';
 import { toCsv, type Lang } from '../report/csv.js';
 import { toHtml } from '../report/html.js';
-import { toJson, type FileResult } from '../report/json.js';
+import { toJsonChunks, type FileResult } from '../report/json.js';
 import { toSarif } from '../report/sarif.js';
 import { DEFAULT_MAX_PDF_MB, DEFAULT_MAX_TEXT_MB, type AuditFileOptions, type BatchFileResult } from './audit-file.js';
 import { LONE_FILE_MAX_BYTES } from '../../bin/v8-flags.js';
@@ -328,7 +328,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
       for (const r of kept) for (const f of r.findings) if (f.baseline !== 'absent') tally[f.severity]++;
       newFindings = kept.flatMap((r) => r.findings.filter((f) => f.baseline === 'new'));
       if (opts.format === 'csv') await sink.write(toCsv(kept.flatMap((r) => r.findings), opts.lang, { excel: opts.excel, baseline: true }));
-      else if (opts.format === 'json') await sink.write(toJson(kept as FileResult[]));
+      else if (opts.format === 'json') for (const chunk of toJsonChunks(kept as FileResult[])) await sink.write(chunk);
       else if (opts.format === 'sarif') await sink.write(toSarif(kept, { lang: opts.lang, rules: RULE_METAS }));
       else if (opts.format === 'html') await sink.write(toHtml(kept, { lang: opts.lang, rules: RULE_METAS }));
     }
