@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { despeckle, flattenLight, isBitonal } from '../src/ingest/ocr/prepare.js';
+import { despeckle, flattenLight } from '../src/ingest/ocr/prepare.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, type GrayImage } from '../src/ingest/ocr/render.js';
 import { detectRules } from '../src/ingest/ocr/rules.js';
 import { loadPdfjs, pdfjsDataDirs } from '../src/ingest/pdf.js';
@@ -64,46 +64,6 @@ describe('despeckle', () => {
     expect(at(img, 601, 91)).toBe(255);
     expect(at(img, 163, 161)).toBe(40);
     expect(at(img, 130, 157)).toBeLessThan(60);
-  });
-});
-
-describe('a 1-bit page: broken rules chained (isBitonal, detectRules broken)', () => {
-  /** 300 dpi, black on white only: a dashed rule each way (15 px dashes, 40 px gaps), text rows. */
-  function bitonal(): GrayImage {
-    const width = 1000;
-    const height = 800;
-    const data = new Uint8Array(width * height).fill(255);
-    const ink = (x1: number, y1: number, x2: number, y2: number) => {
-      for (let y = y1; y < y2; y++) data.fill(0, y * width + x1, y * width + x2);
-    };
-    for (let x = 100; x < 900; x += 55) ink(x, 120, x + 15, 123); // horizontal, 27% ink
-    for (let y = 100; y < 700; y += 30) ink(700, y, 703, y + 15); // vertical, 50% ink
-    // "text": short strokes, 30 px tall words, rows 45 px apart
-    for (let r = 0; r < 8; r++) for (let k = 0; k < 9; k++) ink(120 + k * 60, 200 + r * 45, 160 + k * 60, 230 + r * 45);
-    return { width, height, data, dpi: 300 };
-  }
-
-  it('tells a two-level page from a gray one', () => {
-    expect(isBitonal(bitonal())).toBe(true);
-    expect(isBitonal(page((x) => 230 + (x % 10)))).toBe(false);
-  });
-
-  it('finds the dashed rules only when told the page is 1-bit, and no text row as a rule', () => {
-    const img = bitonal();
-    const plain = detectRules(img);
-    expect(plain.h.filter((s) => Math.abs(s.at - 121) < 3)).toHaveLength(0);
-    expect(plain.v.filter((s) => Math.abs(s.at - 701) < 3)).toHaveLength(0);
-    const broken = detectRules(img, { broken: true });
-    const h = broken.h.filter((s) => Math.abs(s.at - 121) < 3);
-    expect(h).toHaveLength(1);
-    expect(h[0]!.a).toBeLessThanOrEqual(100);
-    expect(h[0]!.b).toBeGreaterThanOrEqual(885);
-    const v = broken.v.filter((s) => Math.abs(s.at - 701) < 3);
-    expect(v.length).toBeGreaterThan(0);
-    expect(Math.max(...v.map((s) => s.b)) - Math.min(...v.map((s) => s.a))).toBeGreaterThan(550);
-    // the text rows are not rules
-    expect(broken.h.filter((s) => s.at > 190)).toHaveLength(0);
-    expect(broken.v.filter((s) => Math.abs(s.at - 701) >= 3)).toHaveLength(0);
   });
 });
 

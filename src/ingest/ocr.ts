@@ -39,7 +39,7 @@ import type { PageLine } from './pdf/types.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
-import { despeckle, findPhotoPage, flattenLight, isBitonal, rectify, stretchInk } from './ocr/prepare.js';
+import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
 import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
@@ -277,8 +277,6 @@ export function ocrPageImage(
   };
   const prep = { ...preparationDefaults(), ...opts.prepare };
   const t = performance.now();
-  // a 1-bit scan, told before any step adds gray levels
-  const bitonal = isBitonal(img);
   // a photographed page (a table top all round it) drawn straight first, then uneven light: the
   // skew profile and the rule finder threshold the gray levels
   const quad = prep.photo ? findPhotoPage(img) : null;
@@ -294,7 +292,7 @@ export function ocrPageImage(
   if (prep.despeckle) stats.specksRemoved = (stats.specksRemoved ?? 0) + despeckle(img);
   ph('skew', performance.now() - t);
   const tr = performance.now();
-  const segs = detectRules(img, { broken: bitonal });
+  const segs = detectRules(img);
   if (opts.eraseRules !== false) eraseRules(img, segs);
   const rules = toPoints(segs, img.dpi);
   const pgm = toPgm(img);

@@ -348,19 +348,3 @@ export function stretchInk(img: GrayImage, minInk = 90): boolean {
   for (let i = 0; i < d.length; i++) d[i] = map[d[i]!]!;
   return true;
 }
-
-/**
- * A 1-bit page (a scanner's black-and-white mode): at most two gray levels in the rendered image.
- * Its thin rules break into dashes along and across (see rules.ts `broken`).
- */
-export function isBitonal(img: GrayImage): boolean {
-  const seen = new Uint8Array(256);
-  let n = 0;
-  const d = img.data;
-  for (let i = 0; i < d.length; i++) {
-    if (seen[d[i]!]) continue;
-    seen[d[i]!] = 1;
-    if (++n > 2) return false;
-  }
-  return true;
-}

@@ -19,11 +19,6 @@ export interface RuleOptions {
   gap?: number;
   /** Thickest rule (pixels at the image's dpi). */
   maxThickness?: number;
-  /**
-   * The page is a 1-bit scan (two gray levels before deskew): its thin rules break into dashes
-   * across as well as along, so vertical pieces are chained too (see `chainPieces`).
-   */
-  broken?: boolean;
 }
 
 /** A segment in pixels: along = position across the rule (y for horizontal), a..b the extent. */
@@ -122,64 +117,7 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
     if (inkShare(c.at - off, c.a, c.b) < 0.2 && inkShare(c.at + off, c.a, c.b) < 0.2) hr.push(c);
   }
   for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
-  // a 1-bit scan's vertical rules are dashed as well: the same chaining on the transposed page
-  // (runs, pieces, the paper beside them), only where the page says it is 1-bit: on a gray page a
-  // column of digits' upright strokes would chain too
-  if (opts.broken) {
-    // horizontal: gaps up to 1/5 in, dashes covering a quarter of the rule (the row's paper above
-    // and below keeps text rows out); vertical: the ordinary chaining (wider gaps chain the upright
-    // strokes of left-aligned text lines)
-    hr.push(...brokenRows(img, T, gap, minH, Math.max(minH, img.dpi), 5, 0.25));
-    vr.push(...brokenRows(transpose(img), T, gap, minV, Math.max(minV, Math.round(img.dpi / 2)), 10, 0.35));
-  }
   return { h: mergeRuns(hr, maxThick, minH), v: mergeRuns(vr, maxThick, minV) };
-}
-
-function transpose(img: GrayImage): GrayImage {
-  const { width: w, height: h, data } = img;
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    for (let x = 0; x < w; x++) out[x * h + y] = data[row + x]!;
-  }
-  return { width: h, height: w, data: out, dpi: img.dpi };
-}
-
-/**
- * Rules of a 1-bit page made of pieces (runs of ink from 1/30 in up to `minRule` pixels, holes up
- * to `gap`) chained along their row (gaps up to 1/`gapDiv` in, runs covering `cover` of the chain,
- * at least `minLen` long), where the rows ~1/60 in either side are mostly paper.
- */
-function brokenRows(img: GrayImage, T: number, gap: number, minRule: number, minLen: number, gapDiv: number, cover: number): { at: number; a: number; b: number }[] {
-  const { width: w, height: h, data } = img;
-  const minPiece = Math.max(3, Math.round(img.dpi / 30));
-  const pieces: { at: number; a: number; b: number }[] = [];
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    let start = -1;
-    let last = -1;
-    const end = () => {
-      const n = last - start + 1;
-      if (start >= 0 && n >= minPiece && n < minRule) pieces.push({ at: y, a: start, b: last + 1 });
-    };
-    for (let x = 0; x < w; x++) {
-      if (data[row + x]! >= T) continue;
-      if (start < 0 || x - last > gap + 1) {
-        end();
-        start = x;
-      }
-      last = x;
-    }
-    end();
-  }
-  const off = Math.max(3, Math.round(img.dpi / 60));
-  const inkShare = (y: number, a: number, b: number) => {
-    if (y < 0 || y >= h) return 0;
-    let n = 0;
-    for (let x = a; x < b; x++) if (data[y * w + x]! < T) n++;
-    return n / Math.max(1, b - a);
-  };
-  return chainPieces(pieces, Math.round(img.dpi / gapDiv), minLen, cover).filter((c) => inkShare(c.at - off, c.a, c.b) < 0.2 && inkShare(c.at + off, c.a, c.b) < 0.2);
 }
 
 /**
@@ -187,7 +125,7 @@ function brokenRows(img: GrayImage, T: number, gap: number, minRule: number, min
  * runs cover at least 35% of the chain (a dashed or broken thin rule; text rows have short strokes
  * and wide gaps and do not chain, and a text band is too thick to pass as a rule anyway).
  */
-function chainPieces(pieces: { at: number; a: number; b: number }[], maxGap: number, minLen: number, cover = 0.35): { at: number; a: number; b: number }[] {
+function chainPieces(pieces: { at: number; a: number; b: number }[], maxGap: number, minLen: number): { at: number; a: number; b: number }[] {
   const out: { at: number; a: number; b: number }[] = [];
   const byRow = new Map<number, { a: number; b: number }[]>();
   for (const p of pieces) {
@@ -203,7 +141,7 @@ function chainPieces(pieces: { at: number; a: number; b: number }[], maxGap: num
     let b = row[0]!.b;
     let ink = b - a;
     const flush = () => {
-      if (b - a >= minLen && ink >= cover * (b - a)) out.push({ at: y, a, b });
+      if (b - a >= minLen && ink >= 0.35 * (b - a)) out.push({ at: y, a, b });
     };
     for (let k = 1; k < row.length; k++) {
       const p = row[k]!;
