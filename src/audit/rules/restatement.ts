@@ -6,6 +6,7 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { checkCapaian, consistentAtPrinted, samePrinted } from '../../parse/arith.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
+import { formatNumber } from '../format.js';
 import { amount, EXACT, expectPrinted, expectQuantity, expectText, precision } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
 import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentenceNumbers, sentences, shorten, tokens, words, type Paragraph, type TextLine, type Token } from './_text.js';
@@ -477,8 +478,8 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
           subject: shorten(subject.name, 90),
           year: yearTxt,
           yearEn,
-          reported: t.raw,
-          expected: tv.raw,
+          reported: t.value,
+          expected: tv,
           tables: tablesText(es),
           tablesEn: tablesText(es, true),
         };
@@ -503,7 +504,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
           const e = es[0]!;
           ctx.problem({
             messageId: 'table',
-            data: { ...data, table: e.src.table ?? 'tabel', reported: e.value.raw, expected: t.raw, line: where.line, calc: proof },
+            data: { ...data, table: e.src.table ?? 'tabel', reported: e.value, expected: t.value, line: where.line, calc: proof },
             where: e.src,
             reported: e.value,
             expected: expectPrinted(t.value, { id: `uraian baris ${where.line}: ${proof}`, en: `narrative line ${where.line}: ${proof}` }),
@@ -624,7 +625,7 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): vo
     if (!t) totals.set(p, (t = [...p.text.matchAll(totalRe)].map((m) => ({ n: count(m[1]!), raw: `${m[1]} ${m[2]}`, line: lineAt(p, m.index!), unit: unitKey(m[2]!), end: m.index! + m[0].length }))));
     return t;
   };
-  const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; line: TextLine }; src: SourceRef; pv: Token; expected: string; lo: number; hi: number }[]>();
+  const fails = new Map<string, { c: { p: string; n: string; unit: string }; n: number; total: { raw: string; n: number; line: TextLine }; src: SourceRef; pv: Token; share: number; lo: number; hi: number }[]>();
   let run: { total: { n: number; raw: string; line: TextLine }; unit: string; last: number } | null = null;
   for (let pi = 0; pi < pars.length; pi++) {
     const par = pars[pi]!;
@@ -664,14 +665,13 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): vo
       if (!pv || pv.value.value === null || pv.value.kind !== 'percent') continue;
       const share = (n / total.n) * 100;
       if (consistentAtPrinted(share, pv.value.value, pv.value.decimals)) continue;
-      const expected = `${formatId(share, pv.value.decimals)}%`;
       // the totals the printed share stands for: N / [P − ½u, P + u)
       const step = 10 ** -pv.value.decimals;
       const lo = (n * 100) / (pv.value.value + step);
       const hi = pv.value.value - step / 2 > 0 ? (n * 100) / (pv.value.value - step / 2) : Infinity;
       const key = `${total.raw}@${total.line.line}`;
       const list = fails.get(key) ?? [];
-      list.push({ c, n, total, src, pv, expected, lo, hi });
+      list.push({ c, n, total, src, pv, share, lo, hi });
       fails.set(key, list);
     }
   }
@@ -680,22 +680,23 @@ function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): vo
     const lo = Math.max(...list.map((f) => f.lo));
     const hi = Math.min(...list.map((f) => f.hi));
     const other = list.length >= 2 && Math.floor(hi) >= Math.ceil(lo) && Number.isFinite(hi) ? [Math.ceil(lo), Math.floor(hi)] : null;
-    const range = other ? (other[0] === other[1] ? formatId(other[0]!, 0) : `${formatId(other[0]!, 0)}–${formatId(other[1]!, 0)}`) : '';
+    const rangeIn = (lang: 'id' | 'en') => (other ? (other[0] === other[1] ? formatNumber(other[0]!, 0, lang) : `${formatNumber(other[0]!, 0, lang)}–${formatNumber(other[1]!, 0, lang)}`) : '');
+    const range = rangeIn('id');
     for (const f of list) {
       ctx.problem({
         messageId: 'share',
         data: {
           reported: f.c.p,
           count: `${f.c.n} ${f.c.unit}`,
-          expected: f.expected,
+          expected: { value: f.share, unit: 'percent', decimals: f.pv.value.decimals },
           total: f.total.raw,
           line: f.total.line.line,
           hint: other ? `; ${list.length} persentase daftar ini cocok dengan jumlah ${range}, bukan ${f.total.raw.replace(/\s+\S+$/, '')}` : '',
-          hintEn: other ? `; ${list.length} shares of this list fit a total of ${range}, not ${f.total.raw.replace(/\s+\S+$/, '')}` : '',
+          hintEn: other ? `; ${list.length} shares of this list fit a total of ${rangeIn('en')}, not ${formatNumber(f.total.n, 0, 'en')}` : '',
         },
         where: f.src,
         reported: f.c.p,
-        expected: expectText(`${f.expected} (${f.c.n} / ${f.total.raw.replace(/\s+\S+$/, '')})`),
+        expected: expectQuantity({ value: f.share, unit: 'percent', decimals: f.pv.value.decimals }, { id: `${f.c.n} / ${f.total.raw.replace(/\s+\S+$/, '')}`, en: `${formatNumber(f.n, 0, 'en')} / ${formatNumber(f.total.n, 0, 'en')}` }),
         tolerance: precision(f.pv.value.decimals),
         related: [{ ...refOf(report, f.total.line), note: `jumlah: ${f.total.raw}` }],
       });
