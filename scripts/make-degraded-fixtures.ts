@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { loadPdfjs, pdfjsDataDirs } from '../src/ingest/pdf.js';
+import { homography } from '../src/ingest/ocr/prepare.js';
 import { canvasFactoryOf, renderPageGray, rotateGray, type GrayImage } from '../src/ingest/ocr/render.js';
 import { prng } from './prng.js';
 import { SOURCE_DIR, SPECS, type ScanSpec } from './make-scanned-fixtures.js';
@@ -106,17 +107,7 @@ function photograph(img: GrayImage, keystone: number, rand: () => number): GrayI
     [0, h],
   ] as const;
   // homography dst → src (inverse mapping), from the 4 correspondences
-  const A: number[][] = [];
-  const b: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const [x, y] = dst[i]!;
-    const [u, v] = src[i]!;
-    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
-    b.push(u);
-    A.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
-    b.push(v);
-  }
-  const H = solve(A, b);
+  const H = homography(dst, src);
   const out = new Uint8Array(w * h);
   const d = img.data;
   for (let y = 0; y < h; y++) {
@@ -147,23 +138,6 @@ function photograph(img: GrayImage, keystone: number, rand: () => number): GrayI
     }
   }
   return { width: w, height: h, data: blurred, dpi: img.dpi };
-}
-
-/** Gaussian elimination (8×8). */
-function solve(A: number[][], b: number[]): number[] {
-  const n = b.length;
-  const M = A.map((r, i) => [...r, b[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
-    [M[c], M[p]] = [M[p]!, M[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r]![c]! / M[c]![c]!;
-      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
-    }
-  }
-  return M.map((r, i) => r[n]! / r[i]!);
 }
 
 /**

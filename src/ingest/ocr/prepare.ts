@@ -270,17 +270,7 @@ export function rectify(img: GrayImage, quad: [number, number][]): GrayImage {
     [0, h],
   ];
   // homography output rectangle → source quadrilateral
-  const A: number[][] = [];
-  const b: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const [x, y] = rect[i]!;
-    const [u, v] = quad[i]!;
-    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
-    b.push(u);
-    A.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
-    b.push(v);
-  }
-  const H = solve8(A, b);
+  const H = homography(rect, quad);
   const out = new Uint8Array(w * h).fill(255);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -299,6 +289,24 @@ export function rectify(img: GrayImage, quad: [number, number][]): GrayImage {
     }
   }
   return { width: w, height: h, data: out, dpi: img.dpi };
+}
+
+/**
+ * The homography taking the four points `from` to `to` (corners in the same order): its eight
+ * coefficients h11..h32 (h33 = 1), as `x' = (h0·x + h1·y + h2) / (h6·x + h7·y + 1)`, `y'` likewise.
+ */
+export function homography(from: readonly (readonly [number, number])[], to: readonly (readonly [number, number])[]): number[] {
+  const A: number[][] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const [x, y] = from[i]!;
+    const [u, v] = to[i]!;
+    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    b.push(u);
+    A.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    b.push(v);
+  }
+  return solve8(A, b);
 }
 
 /** Gaussian elimination with partial pivoting (the 8×8 system of a homography). */
