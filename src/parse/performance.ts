@@ -20,7 +20,7 @@ import type { TargetReading } from '../model/facts.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { words } from './columns.js';
 import { findNumbersInText, parseValue } from './numbers.js';
-import { SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
+import { cellRef, SECTION_LABEL, sectionAt, tableLabel } from './structure.js';
 
 // ------------------------------------------------------------------ indicator matching
 
@@ -254,18 +254,7 @@ interface Ctx {
   sections: Section[];
 }
 
-function refFor(ctx: Ctx, t: Table, r: Table['rows'][number], row: string, col?: number): SourceRef {
-  return {
-    file: ctx.file,
-    page: r.page,
-    line: r.line,
-    section: SECTION_LABEL[t.section],
-    table: tableLabel(t),
-    row: row.replace(/\s+/g, ' ').slice(0, 120),
-    column: col === undefined ? undefined : t.columns[col],
-    ...(col === undefined ? {} : { col }),
-  };
-}
+const refFor = (ctx: Ctx, t: Table, r: Table['rows'][number], row: string, col?: number): SourceRef => cellRef(ctx.file, t, r, row, col);
 
 const yearIn = (s: string): number | null => {
   const m = /\b(20\d\d)\b/.exec(s);
