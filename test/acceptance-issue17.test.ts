@@ -1,25 +1,9 @@
 /** The restatements, citations, outline, identity and year slips issue 17 names, on the seeds, in one place. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crossDocumentFindings, summariseReport } from '../src/audit/cross-document.js';
-import { auditDocument } from '../src/audit/index.js';
-import { loadConfig } from '../src/cli/config.js';
-import { textToDocument } from '../src/ingest/text.js';
 import { exp } from './helpers/expected.js';
+import { auditSeed as audit, config, has } from './helpers/seed-findings.js';
 
-const config = loadConfig();
-const cache = new Map<string, ReturnType<typeof auditDocument>>();
-const audit = (seed: string) => {
-  const file = `fixtures/seeds/${seed}.txt`;
-  if (!cache.has(file)) cache.set(file, auditDocument(textToDocument(file, readFileSync(file, 'utf8')), config));
-  return cache.get(file)!;
-};
-const has = (seed: string, rule: string, line: number, reported: RegExp, expected: RegExp) => {
-  const all = audit(seed).findings;
-  const f = all.find((x) => x.ruleId === rule && x.where.line === line && reported.test(x.reported) && expected.test(exp(x)));
-  expect(f, `${rule} ${seed}:${line} ${reported} → ${expected}\n${all.filter((x) => x.ruleId === rule).map((x) => `${x.where.line}: ${x.reported} → ${exp(x)}`).join('\n')}`).toBeDefined();
-  return f!;
-};
 const BALUNG = '000_c0a7f8c5d5d194b0';
 const BANGSALSARI = '001_52d9b2e308fc893f';
 const SK_IKU_BALUNG = '002_7587a3434a2185f0';

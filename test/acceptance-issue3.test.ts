@@ -1,22 +1,7 @@
 /** The real discrepancies issue 3 names, on the seeds, in one place. */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { auditDocument } from '../src/audit/index.js';
-import { loadConfig } from '../src/cli/config.js';
-import { textToDocument } from '../src/ingest/text.js';
-import { exp } from './helpers/expected.js';
+import { describe, it } from 'vitest';
+import { has } from './helpers/seed-findings.js';
 
-const config = loadConfig();
-const cache = new Map<string, ReturnType<typeof auditDocument>['findings']>();
-const findings = (seed: string) => {
-  const file = `fixtures/seeds/${seed}.txt`;
-  if (!cache.has(file)) cache.set(file, auditDocument(textToDocument(file, readFileSync(file, 'utf8')), config).findings);
-  return cache.get(file)!;
-};
-const has = (seed: string, rule: string, line: number, reported: RegExp, expected: RegExp) => {
-  const f = findings(seed).find((x) => x.ruleId === rule && x.where.line === line && reported.test(x.reported) && expected.test(exp(x)));
-  expect(f, `${rule} ${seed}:${line} ${reported} → ${expected}\n${findings(seed).filter((x) => x.ruleId === rule).map((x) => `${x.where.line}: ${x.reported} → ${exp(x)}`).join('\n')}`).toBeDefined();
-};
 const BANGSALSARI = '001_52d9b2e308fc893f';
 const KENCONG = '003_0f39aaca0575dd68';
 const BALUNG = '000_c0a7f8c5d5d194b0';
