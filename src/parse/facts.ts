@@ -74,6 +74,21 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
   const groupCol = layout.columns.find((c) => c.kind === 'label' && c !== labelCol && (c.role === 'sasaran' || c.role === 'tujuan' || c.role === 'program' || c.role === 'kegiatan'));
   let carried: string | undefined;
   const unitCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'satuan');
+  // a table with several indicator columns, each run of them followed by its own values (an RKT:
+  // the sasaran's indicator and target, the programme's, the sub kegiatan's; a Renstra matrix: the
+  // tujuan's and the sasaran's indicator before the year targets): a value is about the indicator
+  // printed in its own run, the nearest one with text, not the row's first indicator
+  const indicatorCols = layout.columns.filter((c) => c.kind === 'label' && c.role === 'indicator').map((c) => c.index);
+  const ownRun = new Map<number, number[]>();
+  if (indicatorCols.length > 1) {
+    for (const c of layout.columns) {
+      if (c.kind !== 'value') continue;
+      const left = indicatorCols.filter((i) => i < c.index).pop();
+      if (left === undefined) continue;
+      const before = layout.columns.filter((v) => v.kind === 'value' && v.index < left).pop()?.index ?? -1;
+      ownRun.set(c.index, indicatorCols.filter((i) => i > before && i <= left));
+    }
+  }
   // item facts of each column since the last aggregate row
   let since = new Map<number, string[]>();
   for (let ri = 0; ri < layout.rows.length; ri++) {
@@ -89,12 +104,13 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
     const under = (groupCol ? carried : undefined) ?? group;
     const parts = row.kind === 'item' ? splitParts(row, t, layout) : null;
     for (let part = 0; part < (parts?.names.length ?? 1); part++) {
-    const name = parts ? parts.names[part]! : row.label;
     for (const c of layout.columns) {
       if (c.kind !== 'value' || !c.role) continue;
       const whole = cellAt(t, row, c.index);
       const text = parts && whole !== null ? (parts.count[c.index] === 1 ? whole : whole.trim().split(MULTI_SPLIT)[part] ?? null) : whole;
       if (text === null || text.trim() === '') continue;
+      const own = parts ? undefined : ownSubject(r.cells, ownRun.get(c.index));
+      const name = parts ? parts.names[part]! : (own ?? row.label);
       const src: SourceRef = {
         file: ctx.file,
         page: r.page,
@@ -117,7 +133,7 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
       const fact: Fact = {
         id: next(),
         subject: {
-          kind: row.kind === 'item' ? subjectKind : 'item',
+          kind: row.kind === 'item' && own !== null ? subjectKind : 'item',
           name: name.slice(0, 160),
           key: indicatorKey(name, synonyms),
           polarity: negative.some((w) => name.toLowerCase().includes(w)) ? 'negative' : 'positive',
@@ -155,6 +171,22 @@ export function tableFacts(t: Table, layout: TableLayout, ctx: FactContext, next
 }
 
 const MULTI_SPLIT = /\s+(?=\d)/;
+
+/**
+ * The subject of a value in its own run of indicator columns: the nearest cell with text. Undefined
+ * when the table has one indicator column (the row's label is the subject); null when the run is
+ * empty or its nearest cell holds a number (a row printed shifted against its header): undecided.
+ */
+function ownSubject(cells: readonly string[], run: number[] | undefined): string | null | undefined {
+  if (!run) return undefined;
+  for (let k = run.length - 1; k >= 0; k--) {
+    const text = (cells[run[k]!] ?? '').trim();
+    if (!text) continue;
+    return /\d/.test(text) && parseValue(text, NOWHERE).kind !== 'text' ? null : text.slice(0, 500);
+  }
+  return null;
+}
+const NOWHERE: SourceRef = { file: '', page: null, line: 0 };
 
 /** A Satuan cell as a value's unit (as parseValue writes a unit printed after the number), or null. */
 function unitOf(cell: string): string | null {
