@@ -141,6 +141,9 @@ Meningkatnya Pelayanan\tIndeks Kepuasan Masyarakat\t90\t92\t93
     expect(f).toBeDefined();
     expect(f!.year).toBeNull();
     expect(f!.targets).toBeUndefined();
+    // extract says why: the column is listed as undecided
+    const i = r.tables.findIndex((t) => t.id === f!.cell.table);
+    expect(r.layouts[i]!.undecided).toContain('kolom 5 "Target Kinerja": target tanpa tahun yang dapat ditentukan, tidak dibaca sebagai target indikator');
     // its year columns are read
     expect(targetReadings(r).filter((t) => t.source === 'renstra').map((t) => `${t.year} ${t.value.raw}`)).toEqual(['2022 90', '2023 92']);
   });

@@ -466,6 +466,8 @@ export function deriveTargets(facts: readonly Fact[], tables: readonly Table[], 
     }
     const off = supersededRows(layout, vocab);
     const labels = fullLabels(layout);
+    // target columns whose year cannot be decided: listed for `extract`, not read
+    const yearless = new Set<number>();
     // two rows of one table that print different names are two indicators, however alike the names
     // ("Jumlah Laporan Pengadaan Barang ..." / "Jumlah laporan Pemeliharaan Barang ...")
     const named = new Map<string, string>();
@@ -481,6 +483,7 @@ export function deriveTargets(facts: readonly Fact[], tables: readonly Table[], 
       const source = sourceOf(f);
       if (!source) continue;
       const year = f.year ?? (source === 'renstra_end' ? null : yearlessYear(f, t, layout, ctx));
+      if (year === null && f.value.kind !== 'empty') yearless.add(f.cell.col);
       const name = fullName(f, t, labels);
       const group = f.subject.group;
       // a merged cell: as many values as known indicator names in its subject, one reading each
@@ -503,6 +506,10 @@ export function deriveTargets(facts: readonly Fact[], tables: readonly Table[], 
       if (year === null || NOT_A_TARGET.has(f.value.kind)) continue;
       const ind = match(name, f.value.src, group);
       if (ind) add(f, { indicatorId: ind.id, year, source, value: f.value });
+    }
+    for (const col of yearless) {
+      const c = layout.columns.find((x) => x.index === col);
+      layout.undecided.push(`kolom ${col + 1} "${(c?.label ?? '').slice(0, 60)}": target tanpa tahun yang dapat ditentukan, tidak dibaca sebagai target indikator`);
     }
   }
   return unreadable;

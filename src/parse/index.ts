@@ -109,7 +109,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     budgets,
     unreadable: [
       ...unreadableTargets,
-      ...perf.unreadable,
       ...perf.measurements.flatMap((m) => [m.target, m.realisasi, m.capaian]).filter((v) => v.kind === 'unreadable'),
       ...budgets.flatMap((b) => [...Object.values(b.nodes), ...(b.total ? [b.total] : [])].flatMap((n) => [n.pagu, n.realisasi, n.pct])).filter((v): v is NonNullable<typeof v> => !!v && v.kind === 'unreadable'),
     ],

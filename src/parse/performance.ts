@@ -1,6 +1,7 @@
 /**
- * Performance tables → indicators, target statements, measurements, averages, predicate
- * statements, and the report's declared predicate scale.
+ * Performance tables → measurements, averages, predicate statements, and the report's declared
+ * predicate scale; the indicator registry that matches printed indicator names across tables (the
+ * target readings themselves come from the facts: src/parse/facts.ts deriveTargets).
  */
 import { capaianOf } from './arith.js';
 import type { Config } from '../model/config.js';
@@ -342,7 +343,6 @@ function mergedRows(t: Table, indCol: number, ctx?: Ctx): MRow[] {
 }
 
 export interface PerformanceExtract {
-  unreadable: PrintedValue[];
   measurements: Measurement[];
   averages: AverageStatement[];
   predicates: PredicateStatement[];
@@ -351,10 +351,9 @@ export interface PerformanceExtract {
 const AVG_RE = /^rata\s*[-–]?\s*rata/i;
 
 export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): PerformanceExtract {
-  const out: PerformanceExtract = { unreadable: [], measurements: [], averages: [], predicates: [] };
-  // measurement tables first: they give the canonical indicator names
-  const order = (k: Table['kind']) => (k === 'measurement' ? 0 : k === 'pk_targets' ? 1 : 2);
-  const sorted = [...tables].sort((a, b) => order(a.kind) - order(b.kind));
+  const out: PerformanceExtract = { measurements: [], averages: [], predicates: [] };
+  // measurement tables first (as the target readings: src/parse/facts.ts)
+  const sorted = [...tables].sort((a, b) => Number(a.kind !== 'measurement') - Number(b.kind !== 'measurement'));
   for (const t of sorted) {
     switch (t.kind) {
       case 'measurement':
