@@ -8,7 +8,7 @@
  */
 import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
-import { TargetSourceSchema, type Fact, type RowInfo, type StatedIn, type TableLayout, type TargetReading, type TargetSource } from '../model/facts.js';
+import type { Fact, RowInfo, StatedIn, TableLayout, TargetReading, TargetSource } from '../model/facts.js';
 import type { Section, Table } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { cellAt, cellIndexAt, matchesAny, singleYear, words } from './columns.js';
@@ -293,7 +293,9 @@ export interface TargetContext {
   index: Map<number, number>;
 }
 
-const TARGET_SOURCES: ReadonlySet<string> = new Set(TargetSourceSchema.options);
+/** The places a target is stated (TargetSourceSchema; a record, so the compiler keeps it complete without importing zod here). */
+const TARGET_SOURCE: Record<TargetSource, true> = { renstra: true, renstra_lampiran: true, rkt: true, iku: true, pk: true, pk_perubahan: true, measurement: true, comparison: true, renstra_end: true };
+const TARGET_SOURCES: ReadonlySet<string> = new Set(Object.keys(TARGET_SOURCE));
 /** Documents that state the targets of one year: a target column there without a year is that year's. */
 const ONE_YEAR: ReadonlySet<StatedIn> = new Set(['pk', 'pk_perubahan', 'rkt']);
 
