@@ -229,6 +229,11 @@ describe('checks across a batch: documents of one agency', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
     expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'info' }).map((f) => f.severity)).toEqual(['info', 'info']);
+    // as for every rule: the rule's severity caps (the citation's warning stays under error), a message setting sets
+    const byMessage = (fs: Finding[]) => fs.map((f) => `${f.messageId} ${f.category} ${f.severity}`);
+    expect(byMessage(crossDocumentFindings([lkip, changed]))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'error', messages: { ikuFormula: 'info' } }))).toEqual(['ikuFormula cross_table_mismatch info', 'citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, messages: { citationYear: 'error' } }))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch error']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
