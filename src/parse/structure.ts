@@ -6,6 +6,7 @@ import type { DocLine, Document } from '../model/document.js';
 import type { Section, SectionKind, Table, TableKind, TableRow } from '../model/report.js';
 import type { Config } from '../model/config.js';
 import type { SourceRef } from '../model/values.js';
+import { isLeaderEntry } from './outline.js';
 
 export const norm = (s: string) =>
   s
@@ -16,15 +17,13 @@ export const norm = (s: string) =>
 // ---------------------------------------------------------------- sections
 
 const BAB_RE = /^\s*P?BAB\s+(IV|III|II|I)\b\.?\s*(.*)$/i;
-/** A dot leader (three or more dots or an ellipsis) before a page number (arabic or roman) at the end of the line. */
-const CONTENTS_ENTRY_RE = /(?:[.…·]\s*){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$/i;
 
 function lineKindAt(l: DocLine, inAppendix: boolean): { kind: SectionKind; title: string } | null {
   if (l.cells) return null;
   const t = l.text.trim();
   if (t.length === 0 || t.length > 120) return null;
   // a contents entry ("BAB I PENDAHULUAN ......... 1"): a leader of dots and a page number, not a heading
-  if (CONTENTS_ENTRY_RE.test(t)) return null;
+  if (isLeaderEntry(t)) return null;
   const u = t.toUpperCase();
   const m = BAB_RE.exec(t);
   if (m && t.length < 70) {
