@@ -6,13 +6,8 @@ import type { DocLine, Document } from '../model/document.js';
 import type { Section, SectionKind, Table, TableKind, TableRow } from '../model/report.js';
 import type { Config } from '../model/config.js';
 import type { SourceRef } from '../model/values.js';
+import { words } from './columns.js';
 import { isLeaderEntry } from './outline.js';
-
-export const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
 
 // ---------------------------------------------------------------- sections
 
@@ -227,7 +222,7 @@ const BREAKER_RE = /^(\.?\s*tabel\s*\d|perjanjian kinerja|rencana (strategis|kin
 
 /** Same header, ignoring the "No" column's label (reports print "No", "1", "100" there). */
 function sameColumns(a: string[], b: string[]): boolean {
-  const k = (cols: string[]) => norm(cols.map((c, i) => (i === 0 && /^(no\.?|\d+\.?|)$/i.test(c.trim()) ? '' : c)).join('|'));
+  const k = (cols: string[]) => words(cols.map((c, i) => (i === 0 && /^(no\.?|\d+\.?|)$/i.test(c.trim()) ? '' : c)).join('|'));
   return k(a) === k(b);
 }
 
@@ -236,16 +231,16 @@ export interface TableBuildInfo {
 }
 
 export function classify(columns: string[], rows: TableRow[], config: Config | undefined): TableKind {
-  const head = norm(columns.join(' | '));
+  const head = words(columns.join(' | '));
   const vocab = config?.vocabulary?.tableKinds ?? [];
   const years = new Set(head.match(/\b(19|20)\d\d\b/g) ?? []).size;
   // "{year}" in a signature stands for any year; n of them need n different years
   const sigMatches = (sig: string[]) => {
     const need = sig.filter((w) => w === '{year}').length;
-    return years >= need && sig.every((w) => w === '{year}' || head.includes(norm(w)));
+    return years >= need && sig.every((w) => w === '{year}' || head.includes(words(w)));
   };
   for (const k of vocab) {
-    if (k.none.some((w) => head.includes(norm(w)))) continue;
+    if (k.none.some((w) => head.includes(words(w)))) continue;
     if (k.any.some(sigMatches)) {
       if (k.kind === 'budget' || k.kind === 'budget_plan') {
         // budget tables: realisation columns → budget, only budget → budget_plan
