@@ -62,7 +62,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   // tables printed without cell separators, laid back into cells where their layout is certain
   const relaid = relayTables(printed, config);
   const doc = relaid.doc;
-  const sections = findSections(doc);
+  const sections = findSections(doc, config);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
   // The report year comes from the cover or the title only: a table's first year column is often a
