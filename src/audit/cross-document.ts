@@ -21,13 +21,13 @@
  * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
-import { criterion, precision } from './tolerance.js';
+import { criterion, expectPrinted, precision } from './tolerance.js';
 import type { Config, RuleSetting } from '../model/config.js';
 import { targetReadings } from '../parse/facts.js';
 import type { Finding, Tolerance } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
 import type { Problem, RuleMeta } from '../model/rule.js';
-import type { SourceRef } from '../model/values.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
 import { compareAtPrinted } from '../parse/arith.js';
 import { stampProblem } from './engine.js';
 import { regulationCitations } from '../parse/citations.js';
@@ -51,9 +51,8 @@ export interface TargetEntry {
   name: string;
   year: number;
   source: TargetSource;
-  raw: string;
-  value: number | null;
-  decimals: number;
+  /** The value as printed, with its number and precision. */
+  printed: PrintedValue;
   src: SourceRef;
 }
 
@@ -63,9 +62,8 @@ export interface RealisationEntry {
   name: string;
   year: number;
   source: 'measurement' | 'comparison';
-  raw: string;
-  value: number | null;
-  decimals: number;
+  /** The value as printed, with its number and precision. */
+  printed: PrintedValue;
   src: SourceRef;
 }
 
@@ -223,14 +221,14 @@ export function summariseReport(report: LkipReport, config: Config): DocumentSum
   for (const t of targetReadings(report)) {
     const ind = indicators.get(t.indicatorId);
     if (!ind || !TARGET_SOURCES.has(t.source)) continue;
-    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, decimals: t.value.decimals, src: t.value.src });
+    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, printed: t.value, src: t.value.src });
   }
   const realisations: RealisationEntry[] = [];
   for (const m of report.measurements) {
     const ind = indicators.get(m.indicatorId);
     if (!ind || m.kind !== 'year' || m.year === null || m.realisasi.value === null) continue;
     const v = m.realisasi;
-    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', printed: v, src: v.src });
   }
   // earlier years' realisations as this report quotes them (the model keeps only their targets)
   for (const t of report.tables.filter((x) => x.kind === 'comparison_years')) {
@@ -244,7 +242,7 @@ export function summariseReport(report: LkipReport, config: Config): DocumentSum
       for (const c of cols) {
         const v = parseValue(r.cells[c.i] ?? '', cellRef(report.file, t, r, name, c.i), 'percent');
         if (v.value === null) continue;
-        realisations.push({ key, name, year: c.year, source: 'comparison', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+        realisations.push({ key, name, year: c.year, source: 'comparison', printed: v, src: v.src });
       }
     }
   }
@@ -289,13 +287,13 @@ function placeData(a: DocumentSummary, where: SourceRef, b: DocumentSummary, oth
 }
 
 /** A problem stated in `a` about a value whose other copy stands in `b` (its one related place). */
-function problem(messageId: string, where: SourceRef, other: SourceRef, data: Problem['data'], reported: string, expected: string, tolerance: Tolerance): Problem {
+function problem(messageId: string, where: SourceRef, other: SourceRef, data: Problem['data'], reported: string | PrintedValue, expected: string | PrintedValue, tolerance: Tolerance): Problem {
   return {
     messageId,
     data: { ...data, reported, expected },
     where,
     reported,
-    expected: expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
+    expected: typeof expected !== 'string' ? expectPrinted(expected) : expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
     tolerance,
     related: [{ ...other, note: other.file }],
   };
@@ -306,13 +304,13 @@ function problem(messageId: string, where: SourceRef, other: SourceRef, data: Pr
  * `85,9` and `85`), the precision being the finding's tolerance; text (grades) when it is the same
  * text (case and spacing folded).
  */
-export function sameValue(a: { raw: string; value: number | null; decimals: number }, b: { raw: string; value: number | null; decimals: number }): boolean {
+export function sameValue(a: PrintedValue, b: PrintedValue): boolean {
   if (a.value === null || b.value === null) return clean(a.raw).toLowerCase() === clean(b.raw).toLowerCase();
   return compareAtPrinted(a, b).same;
 }
 
 /** The tolerance of a comparison of two printed values: their coarser precision, or the same text. */
-function toleranceOf(a: { value: number | null; decimals: number }, b: { value: number | null; decimals: number }): Tolerance {
+function toleranceOf(a: PrintedValue, b: PrintedValue): Tolerance {
   if (a.value === null || b.value === null) return criterion('teks yang sama', 'the same text');
   return precision(compareAtPrinted(a, b).decimals);
 }
@@ -364,7 +362,7 @@ function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: Targe
   for (const [key, ts] of mine) {
     const os = theirs.get(key);
     if (!os) continue;
-    if (ts.some((t) => os.some((o) => sameValue(t, o)))) continue;
+    if (ts.some((t) => os.some((o) => sameValue(t.printed, o.printed)))) continue;
     const t = ts[0]!;
     const o = os[0]!;
     const src = SOURCE_LABEL[t.source];
@@ -375,9 +373,9 @@ function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: Targe
         t.src,
         o.src,
         { year: t.year, indicator: short(t.name, 90), source: src.id, sourceEn: src.en, otherSource: osrc.id, otherSourceEn: osrc.en, ...placeData(a, t.src, b, o.src) },
-        t.raw,
-        o.raw,
-        toleranceOf(t, o),
+        t.printed,
+        o.printed,
+        toleranceOf(t.printed, o.printed),
       ),
     );
   }
@@ -397,9 +395,9 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
     const os = own.get(q.key);
     if (!os) continue;
     seen.add(q.key);
-    if (os.some((o) => sameValue(q, o))) continue;
+    if (os.some((o) => sameValue(q.printed, o.printed))) continue;
     const o = os[0]!;
-    out.push(problem('realisation', q.src, o.src, { year: q.year, indicator: short(q.name, 90), ...placeData(later, q.src, earlier, o.src) }, q.raw, o.raw, toleranceOf(q, o)));
+    out.push(problem('realisation', q.src, o.src, { year: q.year, indicator: short(q.name, 90), ...placeData(later, q.src, earlier, o.src) }, q.printed, o.printed, toleranceOf(q.printed, o.printed)));
   }
   return out;
 }
