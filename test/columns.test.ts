@@ -89,6 +89,46 @@ Rata-rata Capain Kinerja\t81,93\t83,65\t83,14\t91,02\t85,38
   });
 });
 
+describe('a two-level header flattened out of order, closed by a column-number row', () => {
+  // the cells spanning both header rows first, the groups' sub-labels after them: "2023" over
+  // Target and Realisasi, "Realisasi" over 2021 and 2022
+  const header = 'Sasaran Strategis Indikator Kinerja Capaian 2023 Target Akhir Renstra 2023 2023 Target Realisasi Realisasi 2021 2022 1 2 3 4 5 6 7 8';
+  const table = (rows: string[], head = header) => `Tabel 2.1 Capaian Indikator Kinerja Tahun 2023\n${head}\n${rows.join('\n')}\n`;
+  const rows = [
+    'Meningkatnya kualitas lingkungan\tIndeks Kualitas Air Sungai\t61,20\t63,05\t65,00\t66,30\t102,00\t70,00',
+    'Meningkatnya kualitas lingkungan\tPersentase ruang terbuka hijau\t18,5\t19,2\t20,0\t21,0\t105,00\t30,00',
+    'Meningkatnya kualitas lingkungan\tIndeks Kualitas Udara\t80,1\t81,0\t82,00\t83,50\t-\t85,00',
+  ];
+  it('places the labels when exactly one arrangement is confirmed by capaian = realisasi / target × 100', () => {
+    expect(roles(table(rows))).toEqual(['sasaran', 'indicator', 'realisasi 2021', 'realisasi 2022', 'target 2023', 'realisasi 2023', 'capaian 2023', 'target 2023 [renstra_end]']);
+    const r = parse(table(rows));
+    expect(r.layouts[0]!.undecided).toEqual([]);
+    // the empty capaian beside a printed target and realisasi is a missing value; the others hold
+    const found = runRules(r, config).filter((f) => f.ruleId === 'capaian' || f.ruleId === 'capaian-missing');
+    expect(found.map((f) => [f.ruleId, f.where.line, f.reported])).toEqual([['capaian-missing', 5, '-']]);
+  });
+  it('a wrong capaian on a row confirms no arrangement: undecided, no fact', () => {
+    const wrong = [rows[0]!.replace('102,00', '98,00'), rows[1]!, rows[2]!];
+    const r = parse(table(wrong));
+    expect(r.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    expect(r.layouts[0]!.undecided.join(' ')).toContain('tidak ada susunan yang dikonfirmasi');
+    expect(r.facts).toEqual([]);
+  });
+  it('two arrangements the arithmetic cannot tell apart stay undecided', () => {
+    // realisasi 2021/2022 equal to target/realisasi 2023: the groups could stand either way round
+    const r = parse(table(['Meningkatnya kualitas lingkungan\tIndeks Kualitas Air Sungai\t50\t55\t50\t55\t110,00\t60']));
+    expect(r.layouts[0]!.undecided.join(' ')).toContain('2 susunan sama-sama cocok');
+    expect(r.facts).toEqual([]);
+  });
+  it('no column-number row, or one that does not count the columns: not placed', () => {
+    const noNumbers = parse(table(rows, header.replace(/( \d)+$/, '')));
+    expect(noNumbers.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    const seven = parse(table(rows, header.replace(/ 8$/, '')));
+    expect(seven.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    expect(seven.layouts[0]!.undecided.join(' ')).toContain('7 nomor kolom untuk 8 kolom tabel');
+  });
+});
+
 describe('row kinds and aggregates', () => {
   // the layout of the Tangerang kecamatan table the issue names: multi-year columns, a Jumlah
   // Capaian and a Rata-Rata Capaian row (the label of the second one printed in the No column)
