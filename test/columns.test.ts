@@ -120,6 +120,10 @@ describe('a two-level header flattened out of order, closed by a column-number r
     expect(r.layouts[0]!.undecided.join(' ')).toContain('2 susunan sama-sama cocok');
     expect(r.facts).toEqual([]);
   });
+  it('the column-number row may stand on its own line under the header', () => {
+    const t = table(rows, header.replace(/ 1( \d)+$/, '\n1 2 3 4 5 6 7 8'));
+    expect(roles(t)).toEqual(['sasaran', 'indicator', 'realisasi 2021', 'realisasi 2022', 'target 2023', 'realisasi 2023', 'capaian 2023', 'target 2023 [renstra_end]']);
+  });
   it('no column-number row, or one that does not count the columns: not placed', () => {
     const noNumbers = parse(table(rows, header.replace(/( \d)+$/, '')));
     expect(noNumbers.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);

@@ -188,10 +188,12 @@ export function segmentFlattened(text: string, vocab: Vocab): string[] {
 const CAPTION_RE = /^\.?\s*tab[el]{2}\b/i;
 
 /** The line just above a table (or above its header cells) that looks like a flattened header: two or more role words. */
-function flattenedAbove(doc: Document, table: Table, index: Map<number, number>, vocab: Vocab): { text: string; line: DocLine } | null {
+function flattenedAbove(doc: Document, table: Table, index: Map<number, number>, vocab: Vocab): { text: string; line: DocLine; numbers: string } | null {
   const first = Math.min(table.startLine, ...table.headerLines);
   const at = index.get(first);
   if (at === undefined) return null;
+  // a column-number row printed on its own line between the header and the rows ("1 2 3 4 5")
+  let numbers = '';
   for (let i = at - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const l = doc.lines[i]!;
     if (l.cells) return null;
@@ -199,9 +201,10 @@ function flattenedAbove(doc: Document, table: Table, index: Map<number, number>,
     if (!t) continue;
     seen++;
     if (CAPTION_RE.test(t) || t.length > 400) return null;
+    if (seen === 1 && /^\(?1\)?(\s+\(?\d{1,2}\)?)+$/.test(t)) numbers = t.replace(/[()]/g, '');
     const segs = segmentFlattened(t, vocab);
     const roles = segs.map((s) => roleOf(s, vocab)).filter(Boolean);
-    if (segs.length >= 2 && roles.length >= 2 && roles.some((r) => r!.kind === 'value')) return { text: t, line: l };
+    if (segs.length >= 2 && roles.length >= 2 && roles.some((r) => r!.kind === 'value')) return { text: t, line: l, numbers };
   }
   return null;
 }
@@ -263,7 +266,7 @@ export function resolveLayout(table: Table, doc: Document, config: Config, index
       } else undecided.push(`baris judul "${flat.text.slice(0, 60)}" tidak cocok dengan kolom tabel`);
     } else {
       const aligned = alignFlattened(segs, table, vocab);
-      const placed = aligned ? null : placeTwoLevel(flat.text, segs, table, vocab);
+      const placed = aligned ? null : placeTwoLevel(flat.numbers ? `${flat.text} ${flat.numbers}` : flat.text, segs, table, vocab);
       if (aligned) {
         labels = aligned;
         from = 'flattened';
