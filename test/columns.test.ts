@@ -220,16 +220,54 @@ Kontrak kinerja 4,55 4,92 4,64
     expect(odd.layouts.map((l) => l.undecided)).toEqual([['baris 1–2: 2 tahun di atas 3 kata peran (Target Realisasi Target): tidak dapat dibagi per tahun, tidak dibaca sebagai tabel']]);
     expect(parse(`2020 2021\nTarget Target\n12 4,55 4,64\n`).tables).toEqual([]);
   });
-  it('a table exported one value per line is recognised and not read: each run of lone values is listed as undecided', () => {
+  it('a table exported one value per line whose runs do not fill its header\'s rows is recognised and not read: each run is listed as undecided', () => {
+    // two header columns, four values under one formula line: two rows, or two columns, cannot be told
     const text = `KONDISI AWAL 2022\nKONDISI AKHIR 2026\n(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n3,50%\nINDIKATOR\n1\nAngka kelulusan\n2\n`;
     const r = parse(text);
     expect(r.tables).toEqual([]);
     expect(r.facts).toEqual([]);
     expect(r.layouts.map((l) => [l.table, l.undecided])).toEqual([
-      ['baris 4', ['baris 4–7: 4 nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel']],
+      ['baris 4', ['baris 4–7: 4 nilai masing-masing sendiri di satu baris di bawah "(Jumlah lulusan) / (Jumlah siswa) x 100%", judulnya menamai 2 kolom (KONDISI AWAL 2022, KONDISI AKHIR 2026): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel']],
+    ]);
+    // without header lines naming its columns: the run alone
+    expect(parse('Uraian capaian\nAngka kelulusan\n91,20%\n95,00%\n4,10%\n').layouts.map((l) => l.undecided)).toEqual([
+      ['baris 3–5: 3 nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel'],
     ]);
     // page numbers and list numbers on their own lines are not values of a cell
     expect(parse('1\n2\n3\nTeks.\n').layouts).toEqual([]);
+  });
+  describe('a table exported one value per line, row by row', () => {
+    // header lines out of order (the group head before the base-year column, its years after),
+    // then per row a label line and exactly one value per column
+    const header = 'SASARAN\nINDIKATOR\nTARGET TAHUN\nKONDISI AWAL 2022\n2023\n2024\n2025\n';
+    const rowA = '(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n92,00%\n93,50%\n95,00%\n';
+    const rowB = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\n72,50%\n75,00%\n80,00%\n';
+    it('rebuilds each row of a label line and one value per header column, the columns in year order', () => {
+      const r = parse(`${header}${rowA}${rowB}Program Peningkatan Mutu Pendidikan.\n`);
+      expect(r.tables).toHaveLength(1);
+      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['?', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
+      expect(r.layouts[0]!.undecided.filter((u) => !u.startsWith('kolom 1'))).toEqual([]);
+      const f = r.facts.map((x) => `${x.src.line}:${x.measure} ${x.year} ${x.value.raw}`);
+      expect(f).toEqual([
+        '8:baseline 2022 91,20%', '8:target 2023 92,00%', '8:target 2024 93,50%', '8:target 2025 95,00%',
+        '13:baseline 2022 70,00%', '13:target 2023 72,50%', '13:target 2024 75,00%', '13:target 2025 80,00%',
+      ]);
+      expect(r.facts[4]!.subject.name).toBe('(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%');
+      expect(r.layouts.flatMap((l) => l.undecided).filter((u) => u.includes('sendiri'))).toEqual([]);
+    });
+    it('stops at a row whose values do not fill the columns (a word printed among them): that run stays undecided, the rows before are read', () => {
+      const broken = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\nSTRATEGI\n72,50%\n75,00%\n80,00%\n';
+      const r = parse(`${header}${rowA}${broken}`);
+      expect(r.facts.map((x) => x.src.line)).toEqual([8, 8, 8, 8]);
+      expect(r.layouts.flatMap((l) => l.undecided).join(' ')).toContain('baris 14: 1 nilai masing-masing sendiri di satu baris di bawah "(Jumlah sekolah terakreditasi)');
+    });
+    it('two header columns with one year, or a role word with no year to head: not rebuilt', () => {
+      const sameYear = parse(`KONDISI AWAL 2025\nTARGET 2025\n${'(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n'}`);
+      expect(sameYear.tables).toEqual([]);
+      const noYears = parse(`TARGET TAHUN\nREALISASI\n${'(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n'}`);
+      expect(noYears.tables).toEqual([]);
+      expect(noYears.facts).toEqual([]);
+    });
   });
   it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
     const r = parse(`2022 2023\nTarget Realisasi Target Realisasi\nIndeks kepuasan masyarakat 80 82 81 83\nPersentase dokumen tepat waktu 90 95 95 96\n`);
