@@ -94,9 +94,12 @@ const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
 /** Roles decided column by column, then the context rule: inside a money run (after a pagu column) a realisasi is spent money and a capaian or "%" is serapan. */
 function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab, undecided: string[]): ColumnInfo[] {
   const cols: ColumnInfo[] = labels.map((label, index) => {
-    const hit = roleOf(label, vocab);
-    const q = qualify(label, vocab);
     const w = words(label);
+    // a survey table's answer column ("Sangat Baik"): the share of that answer
+    const bare = w.replace(/ ?%/g, '').trim();
+    const answer = bare ? vocab.surveyScale.findIndex((a) => a.any.some((p) => words(p) === bare)) : -1;
+    const hit: RoleHit | null = answer >= 0 ? { role: 'share', kind: 'value' } : roleOf(label, vocab);
+    const q = qualify(label, vocab);
     const moneyGroup = vocab.columnQualifiers.moneyGroups.some((g) => has(w, g));
     return {
       index,
@@ -107,6 +110,7 @@ function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab
       period: q.period,
       basis: q.basis,
       money: moneyGroup || (hit ? MONEY_ROLES.has(hit.role) : false),
+      ...(answer >= 0 ? { answer } : {}),
       from,
     };
   });
@@ -305,7 +309,7 @@ function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | 
 function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
   const valueCols = columns.filter((c) => c.kind === 'value').map((c) => c.index);
   // the row's label comes from the column most specific about what the row is
-  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'sasaran', 'tujuan'];
+  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'unsur', 'sasaran', 'tujuan'];
   const labelCols = columns
     .filter((c) => c.kind === 'label' && c.role && LABEL_ORDER.includes(c.role))
     .sort((a, b) => LABEL_ORDER.indexOf(a.role!) - LABEL_ORDER.indexOf(b.role!) || a.index - b.index)

@@ -14,15 +14,18 @@
  * that says what the number is about (names, notes, the title block above a table). Pure: reads
  * only the LkipReport.
  */
-import type { Fact, TableLayout } from '../../model/facts.js';
+import type { Config } from '../../model/config.js';
+import type { Fact, RowInfo, TableLayout } from '../../model/facts.js';
 import type { LkipReport, Table, TableRow } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { cellAt, words } from '../../parse/columns.js';
 import { factsByRow } from '../../parse/facts.js';
+import { romanToInt } from '../../parse/outline.js';
 import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from '../../parse/structure.js';
 
-/** Every table with its layout and, per row index, the facts of that row. */
-function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
+/** Every table of a kind with its layout and, per row index, the facts of that row. */
+export function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
   const byRow = factsByRow(report.facts);
   const layouts = new Map(report.layouts.map((l) => [l.table, l]));
   return report.tables
@@ -407,6 +410,92 @@ export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
       const p = (r.cells[pCol] ?? '').trim();
       if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
     }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ row numbers, survey tables
+
+/** The number printed in a row's `no` column ("3", "3.", roman "IV"), or null (no such column, or no number in it). */
+export function rowNumber(t: Table, layout: TableLayout, row: RowInfo): { n: number; raw: string; roman: boolean; col: number } | null {
+  const col = layout.columns.find((c) => c.role === 'no');
+  if (!col) return null;
+  const raw = (cellAt(t, row, col.index) ?? '').trim().replace(/\.$/, '');
+  if (/^\d{1,3}$/.test(raw)) return { n: Number(raw), raw, roman: false, col: col.index };
+  const n = /^[IVXL]+$/.test(raw) ? romanToInt(raw) : null;
+  return n === null ? null : { n, raw, roman: true, col: col.index };
+}
+
+/** The rank of a printed answer or predikat on the vocabulary's survey scale (0 = worst), or null. */
+export function answerRank(text: string, config: Config): number | null {
+  const w = words(text);
+  const i = (config.vocabulary?.surveyScale ?? []).findIndex((a) => a.any.some((p) => words(p) === w));
+  return i < 0 ? null : i;
+}
+
+export interface SurveyShareRow {
+  /** The row's number in the table's `no` column (links the row to the score table's). */
+  no: number | null;
+  label: string;
+  row: TableRow;
+  /** The share fact of each answer, worst first. */
+  shares: Fact[];
+  /** The fact of the row's Total column, when the table has one. */
+  total: Fact | null;
+}
+
+/**
+ * Survey (SKM / IKM) distribution tables: tables with one `share` column for every answer of the
+ * vocabulary's survey scale; per item row the share facts in scale order, and its Total fact.
+ */
+export function surveyDistributions(report: LkipReport, config: Config): { table: Table; layout: TableLayout; totalCol: number; rows: SurveyShareRow[] }[] {
+  const n = config.vocabulary?.surveyScale.length ?? 0;
+  const out: { table: Table; layout: TableLayout; totalCol: number; rows: SurveyShareRow[] }[] = [];
+  if (n === 0) return out;
+  for (const { table: t, layout, facts } of factTables(report, 'skm_distribution')) {
+    const cols = Array.from({ length: n }, (_, k) => layout.columns.filter((c) => c.role === 'share' && c.answer === k));
+    if (cols.some((c) => c.length !== 1)) continue;
+    const totalCol = layout.columns.find((c) => c.role === 'total')?.index ?? -1;
+    const rows: SurveyShareRow[] = [];
+    for (const info of layout.rows) {
+      if (info.kind !== 'item') continue;
+      const fs = facts(info.index);
+      const shares = cols.map(([c]) => fs.find((f) => f.cell.col === c!.index && f.value.value !== null && (f.value.kind === 'percent' || f.value.kind === 'number')));
+      if (shares.some((f) => !f)) continue;
+      rows.push({ no: rowNumber(t, layout, info)?.n ?? null, label: info.label, row: t.rows[info.index]!, shares: shares as Fact[], total: fs.find((f) => f.cell.col === totalCol) ?? null });
+    }
+    out.push({ table: t, layout, totalCol, rows });
+  }
+  return out;
+}
+
+export interface SurveyScoreRow {
+  no: number | null;
+  label: string;
+  row: TableRow;
+  score: Fact;
+  /** The predikat as printed, '' when the table has no predikat column; its rank on the survey scale. */
+  predikat: string;
+  rank: number | null;
+  average: boolean;
+}
+
+/** Survey (SKM / IKM) score tables: per row its score fact, its printed predikat and that predikat's rank; average rows marked. */
+export function surveyScores(report: LkipReport, config: Config): { table: Table; layout: TableLayout; scoreCol: number; predCol: number; rows: SurveyScoreRow[] }[] {
+  const out: { table: Table; layout: TableLayout; scoreCol: number; predCol: number; rows: SurveyScoreRow[] }[] = [];
+  for (const { table: t, layout, facts } of factTables(report, 'skm_score')) {
+    const scoreCol = layout.columns.find((c) => c.role === 'score')?.index ?? -1;
+    const predCol = layout.columns.find((c) => c.role === 'predikat')?.index ?? -1;
+    if (scoreCol < 0) continue;
+    const rows: SurveyScoreRow[] = [];
+    for (const info of layout.rows) {
+      if (info.kind !== 'item' && info.kind !== 'average') continue;
+      const score = facts(info.index).find((f) => f.cell.col === scoreCol && f.value.value !== null && (f.value.kind === 'number' || f.value.kind === 'percent'));
+      if (!score) continue;
+      const predikat = predCol >= 0 ? (cellAt(t, info, predCol) ?? '').trim() : '';
+      rows.push({ no: rowNumber(t, layout, info)?.n ?? null, label: info.label, row: t.rows[info.index]!, score, predikat, rank: predikat ? answerRank(predikat, config) : null, average: info.kind === 'average' });
+    }
+    out.push({ table: t, layout, scoreCol, predCol, rows });
   }
   return out;
 }

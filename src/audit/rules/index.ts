@@ -16,6 +16,8 @@ import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
 import { restatement } from './restatement.js';
 import { skm } from './skm.js';
+import { skmDistribution } from './skm-distribution.js';
+import { skmScore } from './skm-score.js';
 import { structureMissing } from './structure-missing.js';
 import { targetDrift } from './target-drift.js';
 import { templateGap } from './template-gap.js';
@@ -25,4 +27,4 @@ import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
