@@ -51,7 +51,7 @@ export function efficiencyRows(report: LkipReport): EfficiencyRow[] {
     const nCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
     const cCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
     const sCol = layout.columns.find((c) => c.role === 'serapan')?.index ?? -1;
-    const vCol = t.columns.findIndex((c) => /efisien/i.test(c));
+    const vCol = layout.columns.find((c) => c.role === 'efficiency')?.index ?? -1;
     if (cCol < 0 || sCol < 0 || nCol < 0) continue;
     for (const info of layout.rows) {
       const r = t.rows[info.index]!;

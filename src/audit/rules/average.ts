@@ -9,8 +9,8 @@ export const average: Rule = {
     category: 'average_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Rata-rata capaian yang dinyatakan (baris "Rata-rata" dalam tabel, atau kalimat "rata-rata ... adalah X%" sesudah daftar capaian) harus dapat dihasilkan ulang dengan salah satu konvensi: rata-rata biasa, atau rata-rata dengan setiap capaian di atas 100% dihitung 100%. Temuan menyebut hasil kedua konvensi.',
-      en: 'A stated average capaian (an "average" row in a table, or "rata-rata ... adalah X%" after a list of capaian) must be reproducible by one convention: the plain mean, or the mean with each capaian above 100% counted as 100%. The finding shows both.',
+      id: 'Rata-rata capaian yang dinyatakan (baris "Rata-rata" dalam tabel, atau kalimat "rata-rata ... adalah X%" sesudah daftar capaian) harus dapat dihasilkan ulang dengan salah satu konvensi: rata-rata biasa, atau rata-rata dengan setiap capaian di atas 100% dihitung 100%. Temuan menyebut hasil kedua konvensi. Rata-rata skor (baris "Rata-rata unsur pelayanan" tabel skor SKM) dibandingkan dengan cara yang sama dan ditulis sebagai skor.',
+      en: 'A stated average capaian (an "average" row in a table, or "rata-rata ... adalah X%" after a list of capaian) must be reproducible by one convention: the plain mean, or the mean with each capaian above 100% counted as 100%. The finding shows both. An average of scores (the "Rata-rata unsur pelayanan" row of an SKM score table) is checked the same way and shown as a score.',
     },
     messages: {
       avg: {

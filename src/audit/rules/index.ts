@@ -15,6 +15,8 @@ import { predicate } from './predicate.js';
 import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
 import { restatement } from './restatement.js';
+import { sasaranAverage } from './sasaran-average.js';
+import { sasaranSerapan } from './sasaran-serapan.js';
 import { skm } from './skm.js';
 import { skmDistribution } from './skm-distribution.js';
 import { skmScore } from './skm-score.js';
@@ -27,4 +29,4 @@ import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, sasaranAverage, sasaranSerapan, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
