@@ -83,7 +83,6 @@ export interface CheckRow {
   row: TableRow;
 }
 
-const AVG = /^rata\s*[-–]?\s*rata/i;
 const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
 
 /**
@@ -118,7 +117,7 @@ export function checkRows(report: LkipReport): CheckRow[] {
         return;
       }
       last = null;
-      const average = AVG.test(first);
+      const average = layout.rows[ri]?.kind === 'average';
       const label = average ? (indicators.length === 1 ? indicators[0]! : null) : first || null;
       const cap = facts(ri).find((f) => f.measure === 'capaian' && f.cell.col === capCol);
       if (cap) out.push({ indicator: label, sasaran, capaian: cap.value, average, table: t, row: r });
@@ -167,9 +166,8 @@ function titleBlock(report: LkipReport, line: number, n = 8): string {
 export function pkBudgets(report: LkipReport): PkBudgetLine[] {
   const out: PkBudgetLine[] = [];
   for (const { table: t, layout, facts } of factTables(report, 'pk_budget')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const aCol = cols.findIndex((c) => /anggaran/.test(c));
-    const kCol = cols.findIndex((c) => /keterangan/.test(c));
+    const aCol = layout.columns.find((c) => c.role === 'pagu')?.index ?? -1;
+    const kCol = layout.columns.find((c) => c.role === 'keterangan')?.index ?? -1;
     // the programme names stand in the first column, the amounts after them
     if (aCol <= 0) continue;
     const before = titleBlock(report, t.startLine).toLowerCase();
@@ -377,11 +375,13 @@ export interface SasaranProgram {
 /** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
 export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
   const out: SasaranProgram[] = [];
+  const layouts = new Map(report.layouts.map((l) => [l.table, l]));
   for (const tree of report.budgets) {
     if (tree.kind === 'plan') continue;
     const t = report.tables.find((x) => tableLabel(x) === tree.table);
     if (!t) continue;
-    const sCol = t.columns.findIndex((c) => /^sasaran$/i.test(c.trim()));
+    // the sasaran column: the first label column of role sasaran ("Sasaran"; a later "... Pendukung Sasaran" names programmes)
+    const sCol = layouts.get(t.id)?.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
     const roots = tree.roots.map((id) => tree.nodes[id]!).filter((n) => n.level === 1 && n.label.trim());
     if (sCol >= 0) {
       for (const r of t.rows) {
