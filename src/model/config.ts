@@ -112,6 +112,11 @@ export const ConfigSchema = z.object({
        * is one of an answer's phrases is a `share` column of that answer (src/parse/columns.ts), and a
        * predikat printed as one of them ranks the same (skm rule).
        */
+      /**
+       * Words an indicator's name starts with ("Persentase ...", "Indeks ..."): a label-only row of a
+       * predicate check table that starts with one is an indicator label, any other a sasaran heading.
+       */
+      indicatorStarts: z.array(z.string().min(1)).default([]),
       surveyScale: z.array(z.object({ label: z.string().min(1), any: z.array(z.string().min(1)).min(1) })).default([]),
       /**
        * The verdicts of an efficiency column (verdict rule): the phrases of "not efficient" (tried

@@ -79,14 +79,13 @@ function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period
     period = { kind: p.period, n };
     break;
   }
-  let basis: Basis = 'year';
-  for (const b of vocab.columnQualifiers.bases) {
-    if (b.any.some((s) => sigMatch(w, s))) {
-      basis = b.basis;
-      break;
-    }
-  }
-  return { year: years.length === 1 ? years[0]! : null, period, basis, years };
+  return { year: years.length === 1 ? years[0]! : null, period, basis: basisOf(label, vocab), years };
+}
+
+/** The basis a header or a note names (the vocabulary's `columnQualifiers.bases`: PK Perubahan, P-APBD, APBD, ...), else 'year'. */
+export function basisOf(text: string, vocab: Vocab): Basis {
+  const w = words(text);
+  return vocab.columnQualifiers.bases.find((b) => b.any.some((s) => sigMatch(w, s)))?.basis ?? 'year';
 }
 
 const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);

@@ -18,7 +18,7 @@ import type { Config } from '../../model/config.js';
 import type { Fact, RowInfo, TableLayout } from '../../model/facts.js';
 import type { LkipReport, Table, TableRow } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { cellAt, words } from '../../parse/columns.js';
+import { basisOf, cellAt, words } from '../../parse/columns.js';
 import { factsByRow } from '../../parse/facts.js';
 import { romanToInt } from '../../parse/outline.js';
 import { printed } from '../../parse/prose.js';
@@ -83,13 +83,17 @@ export interface CheckRow {
   row: TableRow;
 }
 
-const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
 
 /**
  * The capaian facts of predicate check tables, each with the indicator (or sasaran) its row stands
  * for: rows without a capaian are the sasaran and indicator labels the rows below stand under.
  */
-export function checkRows(report: LkipReport): CheckRow[] {
+export function checkRows(report: LkipReport, config: Config): CheckRow[] {
+  const starts = (config.vocabulary?.indicatorStarts ?? []).map(words);
+  const isIndicator = (label: string) => {
+    const w = words(label);
+    return starts.some((p) => w === p || w.startsWith(`${p} `));
+  };
   const out: CheckRow[] = [];
   for (const { table: t, layout, facts } of factTables(report, 'predicate_check')) {
     const capCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
@@ -106,7 +110,7 @@ export function checkRows(report: LkipReport): CheckRow[] {
           // a label split over two rows
           if (last === 'indicator' && indicators.length > 0) indicators[indicators.length - 1] += ` ${first}`;
           else sasaran = `${sasaran ?? ''} ${first}`.trim();
-        } else if (INDICATOR_START.test(first)) {
+        } else if (isIndicator(first)) {
           indicators.push(first);
           last = 'indicator';
         } else {
@@ -163,7 +167,8 @@ function titleBlock(report: LkipReport, line: number, n = 8): string {
  * "Perubahan" in the title block above the table means the revised budget; "APBD" or the PK
  * section the original one.
  */
-export function pkBudgets(report: LkipReport): PkBudgetLine[] {
+export function pkBudgets(report: LkipReport, config: Config): PkBudgetLine[] {
+  const vocab = config.vocabulary;
   const out: PkBudgetLine[] = [];
   for (const { table: t, layout, facts } of factTables(report, 'pk_budget')) {
     const aCol = layout.columns.find((c) => c.role === 'pagu')?.index ?? -1;
@@ -178,12 +183,13 @@ export function pkBudgets(report: LkipReport): PkBudgetLine[] {
       const label = (r.cells[0] ?? '').trim();
       const fact = facts(info.index).find((f) => f.cell.col === aCol && f.value.value !== null);
       if (!label || !fact) continue;
-      const note = kCol >= 0 ? (r.cells[kCol] ?? '').toLowerCase() : '';
+      // the Keterangan note names the budget's basis ("P-APBD", "APBD Perubahan", "APBD": columnQualifiers.bases)
+      const note = kCol >= 0 && vocab ? basisOf(cellAt(t, info, kCol) ?? '', vocab) : 'year';
       let version: BudgetVersion = 'unknown';
-      if (/p\s*-\s*apbd|perubahan/.test(note) || sectionRevised) version = 'revised';
-      else if (/\bapbd\b/.test(note) || sectionOriginal) version = 'original';
+      if (note === 'p_apbd' || note === 'pk_perubahan' || sectionRevised) version = 'revised';
+      else if (note === 'apbd' || sectionOriginal) version = 'original';
       else if (/perubahan/.test(before)) version = 'revised';
-      const level: 0 | 1 = /^(jumlah|total)\b/i.test(label) ? 0 : 1;
+      const level: 0 | 1 = info.kind === 'total' ? 0 : 1;
       const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
       out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: fact.value, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where})`, table: t });
     }
@@ -224,12 +230,14 @@ const yearIn = (s: string): number | null => {
 export function rktTables(report: LkipReport): RktInfo[] {
   const byStart = new Map<number, RktInfo>();
   for (const { table: t, layout, facts } of factTables(report, 'rkt')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const progCol = cols.findIndex((c) => /nama program/.test(c));
-    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
-    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
-    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
-    const agCol = cols.findIndex((c) => /anggaran/.test(c));
+    // by the columns' roles: the programme / kegiatan names, then the sub kegiatan name, its output
+    // indicator and target to the right of it, and the Anggaran
+    const cols = layout.columns;
+    const subCol = cols.find((c) => c.role === 'sub_kegiatan')?.index ?? -1;
+    const progCol = [...cols].reverse().find((c) => c.index < subCol && (c.role === 'program' || c.role === 'kegiatan'))?.index ?? -1;
+    const outCol = cols.find((c) => c.index > subCol && c.role === 'indicator')?.index ?? -1;
+    const tgtCol = outCol < 0 ? -1 : (cols.find((c) => c.index > outCol && c.role === 'target')?.index ?? -1);
+    const agCol = cols.find((c) => c.role === 'pagu')?.index ?? -1;
     if (progCol < 0 || subCol < 0 || agCol < 0) continue;
     const sec = sectionAt(report.sections, t.startLine);
     const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
@@ -399,11 +407,10 @@ export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
       if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });
     }
   }
-  for (const t of report.tables) {
-    if (t.kind !== 'rkt') continue;
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const sCol = cols.findIndex((c) => /sasaran (pd|opd) uraian/.test(c));
-    const pCol = cols.findIndex((c) => /nama program/.test(c));
+  for (const { table: t, layout } of factTables(report, 'rkt')) {
+    // the sasaran column and the programme / kegiatan names to the right of it, by role
+    const sCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
+    const pCol = layout.columns.find((c) => c.index > sCol && (c.role === 'program' || c.role === 'kegiatan'))?.index ?? -1;
     if (sCol < 0 || pCol < 0) continue;
     for (const r of t.rows) {
       const s = (r.cells[sCol] ?? '').trim();
