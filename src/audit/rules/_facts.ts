@@ -305,11 +305,16 @@ export function ioTables(report: LkipReport): IoItem[] {
   const lines = report.prose.lines;
   const idxOf = new Map<number, number>();
   lines.forEach((l, i) => idxOf.set(l.line, i));
-  for (const { table: t, layout, facts } of factTables(report, 'other')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const uCol = cols.findIndex((c) => /uraian input/.test(c));
-    const tCol = cols.findIndex((c) => /^target$/.test(c.trim()));
-    const rCol = cols.findIndex((c) => /^realisasi$/.test(c.trim()));
+  for (const { table: t, layout, facts } of factTables(report, 'input_output')) {
+    // one target and one realisasi column (a table with several years is not this layout)
+    const only = (role: Fact['measure']) => {
+      const cs = layout.columns.filter((c) => c.role === role);
+      return cs.length === 1 ? cs[0]!.index : -1;
+    };
+    const tCol = only('target');
+    const rCol = only('realisasi');
+    // the item's name: the uraian column nearest the values (a "Jenis" column before it holds Input / Output)
+    const uCol = [...layout.columns].reverse().find((c) => c.role === 'uraian' && c.index < tCol)?.index ?? -1;
     if (uCol < 0 || tCol < 0 || rCol < 0) continue;
     for (const row of layout.rows) {
       const r = t.rows[row.index]!;
