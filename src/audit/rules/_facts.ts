@@ -173,14 +173,14 @@ export function pkBudgets(report: LkipReport, config: Config): PkBudgetLine[] {
   for (const { table: t, layout, facts } of factTables(report, 'pk_budget')) {
     const aCol = layout.columns.find((c) => c.role === 'pagu')?.index ?? -1;
     const kCol = layout.columns.find((c) => c.role === 'keterangan')?.index ?? -1;
-    // the programme names stand in the first column, the amounts after them
+    // the programme names stand before the amounts
     if (aCol <= 0) continue;
     const before = titleBlock(report, t.startLine).toLowerCase();
     const sectionRevised = t.section === 'lampiran_pk_perubahan';
     const sectionOriginal = t.section === 'lampiran_pk';
     for (const info of layout.rows) {
-      const r = t.rows[info.index]!;
-      const label = (r.cells[0] ?? '').trim();
+      // the programme's name: the row's label (its label column, else its first text cell)
+      const label = info.label.trim();
       const fact = facts(info.index).find((f) => f.cell.col === aCol && f.value.value !== null);
       if (!label || !fact) continue;
       // the Keterangan note names the budget's basis ("P-APBD", "APBD Perubahan", "APBD": columnQualifiers.bases)
