@@ -31,10 +31,9 @@ export const skmDistribution: Rule = {
         const sum = r.shares.reduce((a, f) => a + f.value.value!, 0);
         if (Math.abs(sum - 100) <= tol + 1e-9) continue;
         const parts = r.shares.map((f, k) => `${labels[k]} ${f.value.raw}`).join(', ');
-        const first = r.shares[0]!.src;
-        // located at the row's Total cell when the table has one
-        const where = r.total ? r.total.src : { ...first, column: totalCol >= 0 ? layout.columns[totalCol]!.label : 'Total', col: undefined };
-        if (!r.total) delete where.col;
+        // located at the row's Total cell when it has one, else at the row
+        const { col: _col, ...row } = r.shares[0]!.src;
+        const where = r.total ? r.total.src : { ...row, column: totalCol >= 0 ? layout.columns[totalCol]!.label : 'Total' };
         ctx.problem({
           messageId: 'distribution',
           data: { unsur: r.label.slice(0, 70), reported: { value: sum, unit: 'percent', decimals: 1 }, parts },
