@@ -20,7 +20,10 @@ import { parseValue } from './numbers.js';
 type Vocab = NonNullable<Config['vocabulary']>;
 
 /**
- * Lower-case words: letters, digits and "%" kept, everything else a space. Remembered: the same
+ * Lower-case words: letters, digits and "%" kept (as a word of its own), everything else a space.
+ * The one word normaliser of parse and audit: header words and vocabulary (here and in
+ * structure.ts), table labels, and the words of a sentence matched to a table row (_text.ts
+ * `words` builds on it). Remembered: the same
  * vocabulary phrases and header labels are normalised again for every label they are matched
  * against (a fifth of a report's audit time before); the memory is emptied when it grows large (a
  * batch worker sees the labels of thousands of reports).

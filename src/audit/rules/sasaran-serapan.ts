@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../../model/rule.js';
-import { cents, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
+import { cents, pctAtPrinted, pctOf, sameAtPrinted } from '../../parse/arith.js';
 import { tableLabel } from '../../parse/structure.js';
 import { formatPrinted } from '../format.js';
 import { dropLines, expectWords, formatQuantity, percent, precision } from '../tolerance.js';
@@ -27,7 +27,7 @@ function checkSerapan(ctx: RuleContext) {
     for (const c of cands) {
       if (num(c.pct)) {
         shown.push((l) => `${formatPrinted(c.pct!, l)} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
-        if (samePrinted(c.pct, s)) ok = true;
+        if (sameAtPrinted(c.pct, s)) ok = true;
       }
       const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
       const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
