@@ -2,7 +2,7 @@ import type { Fact } from '../../model/facts.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectPrinted, precision } from '../tolerance.js';
 import { factsByRow, targetReadings, type TargetOf } from '../../parse/facts.js';
-import { compareAtPrinted, sameScale } from '../../parse/arith.js';
+import { compareAtPrinted, sameAtPrinted, sameScale } from '../../parse/arith.js';
 import { parseValue } from '../../parse/numbers.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
 import type { TargetSource } from '../../model/report.js';
@@ -32,10 +32,15 @@ const SOURCE_LABEL_EN: Record<TargetSource, string> = {
   renstra_end: 'the Renstra end-target table',
 };
 
-function valueKey(v: PrintedValue): string {
-  const n = v.value === null ? '?' : String(Math.round(v.value * 1e6) / 1e6);
-  // a grade printed with and without its number ("B" / "B (85)") is the same target
-  return v.kind === 'grade' ? `grade:${v.grade}` : n;
+/**
+ * Two printed targets state the same value: at the precision printed (sameAtPrinted, the one
+ * same-value test: "80" covers 79,5–80,5 and so agrees with "80,5"); a grade printed with and
+ * without its number ("B" / "B (85)") is the same grade.
+ */
+function sameTarget(a: PrintedValue, b: PrintedValue): boolean {
+  if (a.kind === 'grade' || b.kind === 'grade') return a.kind === b.kind && a.grade === b.grade;
+  if (a.value === null || b.value === null) return a.value === b.value;
+  return sameAtPrinted(a, b);
 }
 const isPct = (v: PrintedValue) => v.kind === 'percent';
 
@@ -88,13 +93,18 @@ export const targetDrift: Rule = {
       const perub = stmts.filter((s) => s.source === 'pk_perubahan');
       const meas = stmts.filter((s) => s.source === 'measurement');
       let use = stmts;
-      if (perub.length > 0 && meas.length > 0 && meas.every((m) => valueKey(m.value) === valueKey(perub[0]!.value))) {
+      if (perub.length > 0 && meas.length > 0 && meas.every((m) => sameTarget(m.value, perub[0]!.value))) {
         use = stmts.filter((s) => !(s.source === 'pk' && s.table.includes('Lampiran')));
       }
-      const byVal = new Map<string, TargetOf[]>();
-      for (const s of use) byVal.set(valueKey(s.value), [...(byVal.get(valueKey(s.value)) ?? []), s]);
-      const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
-      const [majorKey, major] = ranked[0]!;
+      // statements of the same value, each in the first group all of whose statements it agrees with
+      const byVal: TargetOf[][] = [];
+      for (const s of use) {
+        const g = byVal.find((list) => list.every((o) => sameTarget(o.value, s.value)));
+        if (g) g.push(s);
+        else byVal.push([s]);
+      }
+      const ranked = byVal.sort((a, b) => b.length - a.length || a[0]!.value.src.line - b[0]!.value.src.line);
+      const major = ranked[0]!;
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
@@ -110,8 +120,7 @@ export const targetDrift: Rule = {
         return all.length <= 6 ? all.join('; ') : `${all.slice(0, 6).join('; ')}; ${en ? 'and' : 'dan'} ${all.length - 6} ${en ? 'more' : 'lainnya'}`;
       };
       if (ranked.length > 1) {
-        for (const [key, list] of ranked.slice(1)) {
-          if (key === majorKey) continue;
+        for (const list of ranked.slice(1)) {
           for (const s of list) {
             ctx.problem({
               messageId: 'value',
@@ -119,7 +128,8 @@ export const targetDrift: Rule = {
               where: s.value.src,
               reported: s.value,
               expected: expectPrinted(major[0]!.value),
-              tolerance: SAME_VALUE,
+              // numbers are compared at the coarser printed precision; grades by the grade
+              tolerance: s.value.kind === 'grade' || major[0]!.value.kind === 'grade' ? SAME_VALUE : precision(compareAtPrinted(s.value, major[0]!.value).decimals),
               related: major.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
             });
           }
