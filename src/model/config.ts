@@ -100,6 +100,12 @@ export const ConfigSchema = z.object({
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),
   defaultScale: z.string().default('permenpanrb'),
+  /**
+   * The scale (a key of `scales`) of survey (SKM / IKM) scores whose band labels are answers of the
+   * vocabulary's surveyScale: the skm rule's fallback bands, deciding which of two contradicting
+   * rows is the odd one. Unknown, or a band label not on the survey scale: the rule stays silent.
+   */
+  surveyBands: z.string().default('skm_permenpanrb'),
   vocabulary: z
     .object({
       tableKinds: z.array(z.object({ kind: z.string(), any: z.array(z.array(z.string()).min(1)).min(1), none: z.array(z.string()).default([]) })),
