@@ -1,0 +1,77 @@
+/**
+ * Structure words misread by OCR (issue 13, src/parse/ocr-words.ts): on the cheap 150 dpi scan of
+ * Kencong's Tabel 3.8 the header `Program/ Kegiatan/ Sub Kegiatan` is read `Fiogram/ Kegiatan/ Sub
+ * Kerana`, and the table was not recognised as a budget (8 budget-sum findings missed). The
+ * vocabulary is the dictionary; only OCR-read lines are corrected.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/cli/config.js';
+import { textToDocument } from '../src/ingest/text.js';
+import type { Document } from '../src/model/document.js';
+import { parseReport } from '../src/parse/index.js';
+import { correctOcrStructureWords, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
+
+const config = loadConfig();
+const dict = structureDictionary(config.vocabulary);
+const base = readFileSync(new URL('../fixtures/synthetic/konsisten.txt', import.meta.url), 'utf8');
+
+/** The synthetic report with lines replaced, as OCR would give it (confidences) or as text. */
+function doc(replace: [number, string, string][], ocr: boolean): Document {
+  const lines = base.split('\n');
+  for (const [n, from, to] of replace) {
+    expect(lines[n - 1]).toContain(from);
+    lines[n - 1] = lines[n - 1]!.replace(from, to);
+  }
+  const d = textToDocument('konsisten-ocr.txt', lines.join('\n'));
+  if (!ocr) return d;
+  for (const l of d.lines) {
+    for (const c of l.cells ?? []) c.confidence = 90;
+    l.confidence = 90;
+  }
+  return { ...d, format: 'ocr' };
+}
+
+describe('structure words on OCR lines', () => {
+  it('reads misread vocabulary words as the word, with OCR confusions cheaper than other changes', () => {
+    expect(nearestStructureWord(dict, 'Fiogram')).toBe('Program');
+    expect(nearestStructureWord(dict, 'KEDIATAN')).toBe('KEGIATAN');
+    expect(nearestStructureWord(dict, 'Capaiau')).toBe('Capaian');
+    expect(nearestStructureWord(dict, 'Paqu')).toBe('Pagu');
+    expect(ocrDistance(dict, 'fiogram', 'program')).toBe(1); // F/P and i/r: two confused letters
+    expect(ocrDistance(dict, 'progres', 'program')).toBe(1.5);
+  });
+
+  it('leaves words, real words near the vocabulary, short words and numbers alone', () => {
+    for (const w of ['Program', 'Kegiatan', 'Kesehatan', 'Keuangan', 'Kecamatan', 'Anggota', 'progres', 'Desa', 'Nama', 'Kota', 'data', '2.482.163.194', '76,91']) {
+      expect(nearestStructureWord(dict, w)).toBeNull();
+    }
+  });
+
+  it('recognises a budget table whose misread header and row words it corrects, on OCR lines only', () => {
+    const misread: [number, string, string][] = [
+      [88, 'PROGRAM/KEGIATAN', 'FIOGRAM/KEGIATAN'],
+      [90, 'Kegiatan : Administrasi Keuangan', 'Kediatan : Administrasi Keuangan'],
+    ];
+    const ocr = doc(misread, true);
+    const fixed = correctOcrStructureWords(ocr, config);
+    const header = fixed.lines.find((l) => l.line === 88)!;
+    expect(header.cells!.map((c) => c.text)).toContain('PROGRAM/KEGIATAN/SUB KEGIATAN');
+    expect(header.text).toBe(header.cells!.map((c) => c.text).join('\t'));
+    // the words of a long row label after its first two are its name, left as read
+    expect(fixed.lines.find((l) => l.line === 90)!.cells!.map((c) => c.text)).toContain('Kegiatan : Administrasi Keuangan Perangkat Daerah');
+    const table = (d: Document) => parseReport(d, config).tables.find((t) => t.number === 'Tabel 3.3')!;
+    expect(table(ocr).kind).toBe('budget');
+    const budget = parseReport(ocr, config).budgets.find((b) => b.table === 'Tabel 3.3')!;
+    expect(Object.values(budget.nodes).filter((n) => n.level === 2).length).toBe(3);
+    // the same text without OCR confidences (born-digital) is not changed: no budget table then
+    const text = doc(misread, false);
+    expect(correctOcrStructureWords(text, config)).toBe(text);
+    expect(table(text).kind).not.toBe('budget');
+  });
+
+  it('changes nothing on a clean OCR reading', () => {
+    const ocr = doc([], true);
+    expect(correctOcrStructureWords(ocr, config)).toBe(ocr);
+  });
+});
