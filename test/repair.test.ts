@@ -205,3 +205,42 @@ describe('reviewOcrFindings', () => {
     expect(fb.message.en).toMatch(/not confirmed/);
   });
 });
+
+describe('a sum whose rows run on over a page break onto an OCR page (issue 13)', () => {
+  /**
+   * Tabel 3.3 broken after its line 91: Program 1's second kegiatan (lines 92–94) falls on page 2,
+   * which OCR read badly (as on Balung's Tabel 3.8, page 3 of the degraded fixture, whose member
+   * rows on the 1-bit page 4 were lost). Every value read is confirmed by a second reading.
+   */
+  function broken(lost: 'garbled' | 'absent'): Document {
+    const doc = ocrDoc([]);
+    const lines = doc.lines.flatMap((l) => {
+      const page = l.line <= 91 ? 1 : 2;
+      for (const c of l.cells ?? []) c.confirmed = true;
+      if (l.line < 92 || l.line > 94) return [{ ...l, page }];
+      // the rows of the second kegiatan: read as loose text of low confidence, or not at all
+      return lost === 'garbled' ? [{ ...l, page, cells: null, text: l.text.replace(/\t/g, ' ').replace(/\./g, ',').replace(/0/g, 'o'), confidence: 35 }] : [];
+    });
+    return { ...doc, lines, pageCount: 2 };
+  }
+  const sums = (doc: Document) => {
+    const { report } = repairReport(parseReport(doc, config), { doc });
+    return reviewOcrFindings(runRules(report, config), report, doc).filter((f) => f.ruleId === 'budget-sum' && f.where.line === 89);
+  };
+
+  it('marks the sum for review, naming the page, although the values it rests on are confirmed', () => {
+    const found = sums(broken('garbled'));
+    expect(found.length).toBeGreaterThan(0); // Program 1 (200.000.000) against its one kegiatan read (120.000.000)
+    for (const f of found) {
+      expect(f.severity).toBe('warning');
+      expect(f.needsReview).toBe(true);
+      expect(f.message.id).toMatch(/berlanjut ke halaman 2 hasil OCR/);
+    }
+  });
+
+  it('keeps the error when the page after the break was read cleanly', () => {
+    const found = sums(broken('absent'));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.severity, f.message.id).toBe("error");
+  });
+});

@@ -29,6 +29,73 @@ function explainedByMisreading(reported: string, expected: string): string | nul
   return null;
 }
 
+/**
+ * The OCR page after a page break that the rows of sum finding `f` run onto, when rows may have been
+ * lost there, and why; null otherwise. A sum runs onto the next page when no row of its table after
+ * its last row on that page closes it: for a budget parent, the rows after it on the page are all of
+ * its subtree (a total row: every row of the table is); otherwise its last row is the last row of the
+ * table on the page. The table goes on to the next page when it has rows there, or when it ends at
+ * the foot of its page (at most two short lines after it). Rows may have been lost on that page when
+ * the table has no rows there, or a value there could not be read, or a cell or line among or above
+ * the table's rows there was read with low confidence or holds amounts but is in no table.
+ */
+function sumRunsOntoLossyPage(f: Finding, report: LkipReport, doc: Document, ocrPages: Set<number | null>, low: number): { page: number; why: string } | null {
+  const table = report.tables.find((t) => t.id === f.where.table);
+  if (!table || f.where.page === null) return null;
+  const tree = report.budgets.find((b) => b.table === table.id);
+  // a total row: its programs may run over any page break of the table before it
+  if (tree?.total && tree.total.src.line === f.where.line) {
+    const pages = [...new Set(table.rows.map((r) => r.page))].filter((x): x is number => x !== null && x < f.where.page!).sort((a, b) => a - b);
+    for (const pg of pages) {
+      const why = lossOn(pg + 1, table, report, doc, ocrPages, low);
+      if (why) return { page: pg + 1, why };
+    }
+    return null;
+  }
+  const last = [f.where, ...f.related].reduce((m, r) => ((r.table === table.id || r.table === undefined) && r.page !== null && r.line > m.line ? r : m), f.where);
+  const p = last.page!;
+  const rowsAfter = table.rows.filter((r) => r.page === p && r.line > last.line);
+  let open = rowsAfter.length === 0;
+  const node = tree && Object.values(tree.nodes).find((n) => n.src.line === f.where.line);
+  if (!open && tree && node) {
+    // rows of the parent's subtree, or rows the tree did not place, do not close it
+    const inside = new Set<number>();
+    const walk = (id: string) => {
+      const n = tree.nodes[id];
+      if (!n) return;
+      inside.add(n.src.line);
+      n.children.forEach(walk);
+    };
+    node.children.forEach(walk);
+    const placed = new Set(Object.values(tree.nodes).map((n) => n.src.line));
+    open = rowsAfter.every((r) => inside.has(r.line) || !placed.has(r.line));
+  }
+  if (!open) return null;
+  const q = p + 1;
+  const goesOn = table.rows.some((r) => r.page === q) || doc.lines.filter((l) => l.page === p && l.line > table.endLine && l.text.trim()).length <= 2;
+  const why = goesOn ? lossOn(q, table, report, doc, ocrPages, low) : null;
+  return why ? { page: q, why } : null;
+}
+
+/** Why rows of `table` may have been lost on OCR page `q`, or null (the page is not OCR or was read cleanly). */
+function lossOn(q: number, table: LkipReport['tables'][number], report: LkipReport, doc: Document, ocrPages: Set<number | null>, low: number): string | null {
+  if (!ocrPages.has(q)) return null;
+  if (!table.rows.some((r) => r.page === q)) return 'tidak ada baris tabel ini yang terbaca di sana';
+  const unreadable = report.unreadable.filter((u) => u.src.page === q && u.raw.trim());
+  if (unreadable.length) return `angka tidak terbaca: "${unreadable[0]!.raw.slice(0, 30)}"`;
+  const inTable = new Set(report.tables.flatMap((t) => t.rows.map((r) => r.line)));
+  // the lines the table's rows there stand among (the prose after the table is not)
+  const end = Math.max(...table.rows.filter((r) => r.page === q).map((r) => r.line));
+  for (const l of doc.lines) {
+    if (l.page !== q || l.line > end) continue;
+    const lowCell = (l.cells ?? []).find((c) => c.confidence !== undefined && c.confidence < low && c.text.trim());
+    if (lowCell) return `"${lowCell.text.slice(0, 30)}" dibaca dengan keyakinan ${Math.round(lowCell.confidence!)}`;
+    if (!l.cells && l.confidence !== undefined && l.confidence < low && /\d/.test(l.text)) return `baris "${l.text.slice(0, 30)}" dibaca dengan keyakinan ${Math.round(l.confidence)}`;
+    if (!inTable.has(l.line) && /\d{1,3}(\.\d{3}){2,}/.test(l.text)) return `baris "${l.text.slice(0, 30)}" di luar tabel`;
+  }
+  return null;
+}
+
 export interface ReviewOptions {
   /** Confidence below which a value needs a human look (default 80). */
   lowConfidence?: number;
@@ -108,6 +175,12 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
     if (onOcrPage && f.severity === 'error' && !reasons.length && f.where.table) {
       const lost = report.unreadable.filter((u) => u.src.page === f.where.page && u.src.table === f.where.table && u.raw.trim());
       if (lost.length) reasons.push(`angka lain di tabel ini tidak terbaca (${lost.slice(0, 2).map((u) => `"${u.raw.slice(0, 30)}"`).join(', ')}${lost.length > 2 ? ', …' : ''})`);
+    }
+    // …nor a sum whose rows run on over a page break onto an OCR page where rows may have been lost:
+    // the values it rests on may be confirmed while members it lacks were never read
+    if (onOcrPage && f.severity === 'error' && !reasons.length && f.category === 'sum_mismatch' && doc) {
+      const q = sumRunsOntoLossyPage(f, report, doc, ocrPages, low);
+      if (q) reasons.push(`tabel ini berlanjut ke halaman ${q.page} hasil OCR (${q.why}): baris yang tidak terbaca di sana bisa jadi bagian dari jumlah ini`);
     }
     if (onOcrPage && f.severity === 'error' && !reasons.length) {
       const rested: PrintedValue[] = [];
