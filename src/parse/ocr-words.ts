@@ -152,3 +152,43 @@ export function correctOcrStructureWords(doc: Document, config: Config): Documen
   });
   return changed ? { ...doc, lines } : doc;
 }
+
+const OUTLINE = /^\d{1,2}(\.\d{1,2})*\.?$/;
+const parts = (n: string) => n.replace(/\.$/, '').split('.').map(Number);
+
+/** `b` may follow `a` in a numbered outline: a first child ("1" → "1.1") or the next at some level ("1.2" → "1.3", "2"). */
+export function followsInOutline(a: string, b: string): boolean {
+  const x = parts(a);
+  const y = parts(b);
+  if (y.length === x.length + 1 && y[y.length - 1] === 1 && x.every((v, i) => v === y[i])) return true;
+  if (y.length > x.length) return false;
+  return y.every((v, i) => (i < y.length - 1 ? v === x[i] : v === x[i]! + 1));
+}
+
+/**
+ * Row numbers of OCR-read tables whose dot OCR lost ("11" for "1.1"): a two-digit number in a
+ * table's first column is read with a dot after its first digit when that reading, and not the
+ * number as read, follows the row number above it and is followed by the next one below (the
+ * table's own outline confirms it). Lines without OCR confidences are left alone.
+ */
+export function correctOcrNumbering(doc: Document): Document {
+  const idx: number[] = [];
+  doc.lines.forEach((l, i) => {
+    if (l.cells && OUTLINE.test((l.cells[0]?.text ?? '').trim())) idx.push(i);
+  });
+  let lines: Document['lines'] | null = null;
+  idx.forEach((li, k) => {
+    const l = doc.lines[li]!;
+    const c = l.cells![0]!;
+    const t = c.text.trim();
+    if (!/^\d\d$/.test(t) || (l.confidence === undefined && c.confidence === undefined) || k === 0) return;
+    const prev = doc.lines[idx[k - 1]!]!.cells![0]!.text.trim();
+    const next = k + 1 < idx.length ? doc.lines[idx[k + 1]!]!.cells![0]!.text.trim() : null;
+    const dotted = `${t[0]}.${t[1]}`;
+    if (followsInOutline(prev, t) || !followsInOutline(prev, dotted) || (next !== null && !followsInOutline(dotted, next))) return;
+    lines ??= [...doc.lines];
+    const cells = l.cells!.map((x, j) => (j === 0 ? { ...x, text: x.text.replace(t, dotted) } : x));
+    lines[li] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
+  });
+  return lines ? { ...doc, lines } : doc;
+}

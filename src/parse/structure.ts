@@ -324,7 +324,8 @@ export function findTables(doc: Document, sections: Section[], config?: Config):
       let broken = false;
       for (let i = prevEndIdx + 1; i < firstIdx; i++) {
         const t = doc.lines[i]!.text.trim();
-        if (!doc.lines[i]!.cells && t !== '' && (!budgetLead || BREAKER_RE.test(t))) broken = true;
+        // a line of no letter or digit (a speck OCR read as "-" between two rows) breaks nothing
+        if (!doc.lines[i]!.cells && /[\p{L}\d]/u.test(t) && (!budgetLead || BREAKER_RE.test(t))) broken = true;
       }
       if (!broken && Math.abs(width - Math.max(prev.columns.length, ...prev.rows.map((r) => r.cells.length))) <= 1) {
         prev.rows.push(...rows);
