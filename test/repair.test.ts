@@ -70,6 +70,12 @@ describe('misreadings', () => {
     expect(misreadings('4S.000.000', 'money')).toContain('45.000.000');
     expect(misreadings('80 % 7', 'percent')).toContain('80 %');
   });
+  it('drops specks and rule remnants at the end (degraded scans, issue 13)', () => {
+    expect(misreadings('332.487.990°', 'money')).toContain('332.487.990');
+    expect(misreadings('1.037.645.000 i]', 'money')).toContain('1.037.645.000');
+    expect(misreadings('93.%', 'percent')).toContain('93%');
+    expect(misreadings('2.342.163.469', 'money')).not.toContain('2.342.163');
+  });
   it('does not offer % readings for money', () => {
     expect(misreadings('2.657.062.190', 'money').some((r) => r.endsWith('%'))).toBe(false);
   });

@@ -13,7 +13,7 @@
  * (values without a confidence, i.e. every value of a text or born-digital report, are never
  * touched) and it takes part in at least one relation that does not hold. Its plausible misreadings
  * are generated from the printed text (`%` read as `96`/`58`/`0`, `,` vs `.`, `O`→`0`, `l`/`I`→`1`,
- * `S`→`5`, stray spaces). A reading is accepted only when
+ * `S`→`5`, stray spaces, specks and rule remnants at the ends: `332.487.990°`, `93.%`). A reading is accepted only when
  *  - it is the only reading of that value that makes every relation the value takes part in hold
  *    (relations that cannot be evaluated, e.g. with an empty member, are not counted, but at least
  *    one must be evaluable), and
@@ -183,11 +183,17 @@ export function misreadings(raw: string, expect: Expect): string[] {
       .replace(/[\dOoIl|S.,]+/g, (tok) => (/\d/.test(tok) && /^[\dOoIl|S]/.test(tok) ? tok.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5') : tok))
       .replace(/(?<=\d)\s+(?=[\d.,]*\d)/g, '');
   // specks read as punctuation at either end: ":84,91%", "3.260.140.094:"
-  const trimmed = base.replace(/^[:;'`’‘"]+\s*/, '').replace(/\s*[:;'`’‘"]+$/, '');
+  // …and rule remnants or specks stuck to the end: "332.487.990°", "1.037.645.000 i]"
+  const trimmed = base
+    .replace(/^[:;'`’‘"]+\s*/, '')
+    .replace(/\s*[:;'`’‘"°\]\[|]+$/, '')
+    .replace(/(?<=\d)\s+\S?[\]\[|°]$/, '');
   const stage1 = new Set([base, letters(base), trimmed, letters(trimmed)]);
   const stage2 = new Set<string>(stage1);
   if (expect === 'percent') {
     for (const s of stage1) {
+      // a speck read as a separator before the `%`: "93.%"
+      if (/\d[.,]\s*%$/.test(s)) stage2.add(s.replace(/[.,]\s*%$/, '%'));
       if (s.includes('%')) continue;
       // a `%` on a line of its own in a narrow cell, lost
       if (/\d$/.test(s)) stage2.add(s + '%');
