@@ -120,6 +120,20 @@ describe('repairReport', () => {
     expect(errors(r.after)).toEqual([]);
   });
 
+  it('repairs a kegiatan amount whose program does not add up in print, when its own sum and % agree (issue 13)', () => {
+    // the program's pagu printed wrong (210.000.000, read confidently) and its first kegiatan's
+    // pagu misread: the program's sum holds with no reading of it, its own sum and % hold with one
+    const r = run(
+      ocrDoc([
+        { line: 89, from: '200.000.000', to: '210.000.000', conf: 97 },
+        { line: 90, from: '120.000.000', to: '120,000.000', conf: 40 },
+      ]),
+    );
+    expect(r.repairs.map((x) => `${x.before} → ${x.valueAfter}`)).toEqual(['120,000.000 → 120000000']);
+    // the printed error stays
+    expect(errors(r.after).filter((e) => e.startsWith('budget-sum 89'))).toHaveLength(1);
+  });
+
   it('leaves a real inconsistency alone when the value was read with high confidence', () => {
     const r = run(ocrDoc([{ line: 89, from: '90,00%', to: '91,00%', conf: 97 }]));
     expect(r.repairs).toEqual([]);

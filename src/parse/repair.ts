@@ -340,19 +340,32 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
     for (const v of suspects) {
       const mine = relsOf.get(v) ?? [];
       const expect = mine.map((r) => r.expect.get(v)).find((e) => e && e !== 'any') ?? 'any';
-      const good: PrintedValue[] = [];
+      const cands: PrintedValue[] = [];
       for (const reading of misreadings(v.raw, expect)) {
         const cand = parseValue(reading, v.src, expect);
         if (cand.value === null || (cand.value === v.value && cand.kind === v.kind && cand.decimals === v.decimals)) continue;
         if (expect === 'percent' && cand.kind !== 'percent' && v.kind === 'percent') continue;
-        if (allHold(mine, (x: PrintedValue) => (x === v ? cand : x))) good.push(cand);
+        cands.push(cand);
+      }
+      const as = (cand: PrintedValue) => (x: PrintedValue) => (x === v ? cand : x);
+      let good = cands.filter((cand) => allHold(mine, as(cand)));
+      let fixes = mine.filter((r) => broken.includes(r));
+      // a value in a relation that the printed report itself breaks (a program whose kegiatan do not
+      // add up, as printed): relations that no reading of it makes hold are left out, when at least
+      // two others then hold, with one reading only
+      if (!good.length) {
+        const fixable = mine.filter((r) => cands.some((c) => r.holds(as(c)) === true));
+        if (fixable.length >= 2 && fixable.length < mine.length) {
+          good = cands.filter((c) => fixable.every((r) => r.holds(as(c)) === true));
+          fixes = fixable.filter((r) => broken.includes(r));
+        }
       }
       // exactly one value must fit; among its spellings keep the one closest to what was read
       const values = new Set(good.map((g) => g.value));
       if (values.size === 1) {
         const hadPct = /%/.test(v.raw);
         const best = [...good].sort((a, b) => Number(/%/.test(a.raw) !== hadPct) - Number(/%/.test(b.raw) !== hadPct) || a.raw.length - b.raw.length)[0]!;
-        proposals.set(v, { reading: best, fixes: mine.filter((r) => broken.includes(r)) });
+        proposals.set(v, { reading: best, fixes });
       }
     }
     // a broken relation fixed by proposals for two different values: undecidable
