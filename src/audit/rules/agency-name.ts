@@ -2,6 +2,7 @@ import type { Rule } from '../../model/rule.js';
 import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten, type TextLine } from './_text.js';
+import { ocrDistance, structureDictionary } from '../../parse/ocr-words.js';
 
 interface Mention {
   /** Lower-case first word of the name: "pangkah", "bojongloa". */
@@ -181,8 +182,12 @@ export const agencyName: Rule = {
     // the own name must stand out: twice as often as the next
     if (ranked[1] && ranked[1][1].length * 2 > own[1].length) return;
     const ownShown = own[1].find((x) => /^[A-Z][a-z]/.test(x.printed))?.printed ?? own[1][0]!.printed;
+    // on an OCR report a name that OCR's letter confusions take to the agency's own ("Banasalsari",
+    // "Jefbuk") is a misreading far more often than another agency
+    const dict = report.format === 'ocr' ? structureDictionary(ctx.config.vocabulary) : null;
+    const misread = (key: string) => !!dict && ocrDistance(dict, key, own[0], 1.5) <= (own[0].length >= 7 ? 1.5 : 1);
     for (const [key, list] of ranked.slice(1)) {
-      if (list.length > 2) continue;
+      if (list.length > 2 || misread(key)) continue;
       for (const x of list) {
         const lower = x.sentence.toLowerCase();
         if (otherPlace.some((re) => re.test(lower))) continue;
