@@ -166,7 +166,8 @@ function isSubHeaderRow(cells: string[]): boolean {
   const ne = cells.filter((c) => c.trim() !== '');
   if (ne.length === 0) return false;
   const firstEmpty = (cells[0] ?? '').trim() === '';
-  const years = ne.filter((c) => /^(th\.?\s*)?(19|20)\d\d\b/i.test(c.trim())).length;
+  // "Th. 2019", also as OCR reads it ("Th, 2019")
+  const years = ne.filter((c) => /^(th[.,]?\s*)?(19|20)\d\d\b/i.test(c.trim())).length;
   if (years >= 2 && years >= ne.length - 1) return true;
   if (firstEmpty && ne.every((c) => /^(sangat |cukup|kurang|baik|memuaskan|tinggi|sedang|rendah|\(rp)/i.test(c.trim()))) return true;
   if (ne.length >= 3 && ne.every((c) => /^(uraian|indikator|target|anggaran|nama|satuan|realisasi|\(rp)/i.test(c.trim()))) return true;
