@@ -10,7 +10,7 @@ import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import type { Document } from '../src/model/document.js';
 import { parseReport } from '../src/parse/index.js';
-import { correctOcrStructureWords, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
+import { correctOcrNumbering, correctOcrStructureWords, followsInOutline, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
 
 const config = loadConfig();
 const dict = structureDictionary(config.vocabulary);
@@ -73,5 +73,35 @@ describe('structure words on OCR lines', () => {
   it('changes nothing on a clean OCR reading', () => {
     const ocr = doc([], true);
     expect(correctOcrStructureWords(ocr, config)).toBe(ocr);
+  });
+});
+
+describe('row numbers on OCR lines', () => {
+  /** Table rows (number, label, amount) as OCR or as text gives them. */
+  const rows = (numbers: string[], ocr: boolean): Document => {
+    const d = textToDocument('t.txt', ['Tabel 3.8', 'No\tProgram/ Kegiatan\tAnggaran', ...numbers.map((n, i) => `${n}\tKegiatan ${i}\t1.000.000`)].join('\n'));
+    if (ocr) for (const l of d.lines) l.confidence = 90;
+    return d;
+  };
+  const firsts = (d: Document) => d.lines.filter((l) => l.cells).slice(1).map((l) => l.cells![0]!.text);
+
+  it('reads a lost dot by the outline around it (Bangsalsari: 11 between 1 and 1.2)', () => {
+    expect(followsInOutline('1', '1.1')).toBe(true);
+    expect(followsInOutline('1.3', '2')).toBe(true);
+    expect(followsInOutline('1', '11')).toBe(false);
+    expect(firsts(correctOcrNumbering(rows(['1', '11', '', '1.2', '2'], true)))).toEqual(['1', '1.1', '', '1.2', '2']);
+    // 11 after 10 is eleven
+    expect(firsts(correctOcrNumbering(rows(['10', '11', '12'], true)))).toEqual(['10', '11', '12']);
+  });
+
+  it('reads roman program numbers OCR misread, in sequence, and leaves one wrong in print (Jelbuk: In, Il, II!, VI)', () => {
+    expect(firsts(correctOcrNumbering(rows(['In', 'Il', '1', 'II!', '1', 'VI'], true)))).toEqual(['I', 'II', '1', 'III', '1', 'VI']);
+    // a rule remnant alone is no numeral
+    expect(firsts(correctOcrNumbering(rows(['|', 'l'], true)))).toEqual(['|', 'l']);
+  });
+
+  it('leaves text lines alone', () => {
+    const text = rows(['1', '11', '1.2', 'Il'], false);
+    expect(correctOcrNumbering(text)).toBe(text);
   });
 });

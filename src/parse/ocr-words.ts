@@ -11,6 +11,7 @@
  */
 import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
+import { romanToInt } from './outline.js';
 
 type Vocabulary = NonNullable<Config['vocabulary']>;
 
@@ -189,6 +190,42 @@ export function correctOcrNumbering(doc: Document): Document {
     lines ??= [...doc.lines];
     const cells = l.cells!.map((x, j) => (j === 0 ? { ...x, text: x.text.replace(t, dotted) } : x));
     lines[li] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
+  });
+  return correctOcrRomanNumbering(lines ? { ...doc, lines } : doc);
+}
+
+/** A first cell that may be a roman row number as OCR misreads it: "Il", "II!", "In" (a speck after "I"). */
+const ROMANISH = /^(?=[^\d]*[IVX])([IVXl1!|]{1,4})([a-z]?)(\.?)$/;
+
+/**
+ * Roman program numbers of OCR-read tables with letters OCR takes for `I` (`l`, `1`, `!`, `|`) or a
+ * speck read as a letter after them: read as the numeral when that is the next number after the
+ * roman number above it in the table (I first). A numeral that is wrong in print (VI after III)
+ * stays as printed: the outline rule reports it.
+ */
+function correctOcrRomanNumbering(doc: Document): Document {
+  let lines: Document['lines'] | null = null;
+  let prev = 0;
+  doc.lines.forEach((l, i) => {
+    if (!l.cells) {
+      if (/\p{L}/u.test(l.text)) prev = 0; // text between: another table
+      return;
+    }
+    const c = l.cells[0];
+    const t = (c?.text ?? '').trim();
+    const n = romanToInt(t.replace(/\.$/, ''));
+    if (n !== null) {
+      prev = n;
+      return;
+    }
+    const m = ROMANISH.exec(t);
+    if (!m || (l.confidence === undefined && c!.confidence === undefined)) return;
+    const numeral = m[1]!.replace(/[l1!|]/g, 'I');
+    if (romanToInt(numeral) !== prev + 1) return;
+    prev++;
+    lines ??= [...doc.lines];
+    const cells = l.cells.map((x, j) => (j === 0 ? { ...x, text: numeral + m[3] } : x));
+    lines[i] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
   });
   return lines ? { ...doc, lines } : doc;
 }
