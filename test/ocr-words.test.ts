@@ -70,6 +70,15 @@ describe('structure words on OCR lines', () => {
     expect(table(text).kind).not.toBe('budget');
   });
 
+  it("reads an abbreviation's dot OCR made a comma when the same row prints it with the dot (Jelbuk: Th, 2019 beside Th. 2020)", () => {
+    const d = textToDocument('t.txt', 'NO.\tTARGET\tREALISASI\t\n\t\tTh, 2019 (n-1)\tTh. 2020 (n)\n\t\tTh, 2019\tTh, 2020');
+    const ocr = { ...d, lines: d.lines.map((l) => ({ ...l, confidence: 90 })) };
+    const out = correctOcrStructureWords(ocr, config).lines.map((l) => l.cells!.map((c) => c.text));
+    expect(out[1]).toEqual(['', '', 'Th. 2019 (n-1)', 'Th. 2020 (n)']);
+    expect(out[2]).toEqual(['', '', 'Th, 2019', 'Th, 2020']); // nothing in that row says which
+    expect(correctOcrStructureWords(d, config)).toBe(d);
+  });
+
   it('changes nothing on a clean OCR reading', () => {
     const ocr = doc([], true);
     expect(correctOcrStructureWords(ocr, config)).toBe(ocr);

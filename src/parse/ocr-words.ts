@@ -140,9 +140,12 @@ export function correctOcrStructureWords(doc: Document, config: Config): Documen
     if (!l.cells) return l;
     const ocrLine = l.confidence !== undefined;
     let lineChanged = false;
+    // an abbreviation before a year with a comma OCR made of its dot ("Th, 2019"), where a cell of the
+    // same row prints it with the dot ("Th. 2020")
+    const dotted = new Set([...l.cells.map((c) => c.text).join('\t').matchAll(/\b(\p{L}{1,4})\.\s*(?:19|20)\d\d\b/gu)].map((m) => m[1]!));
     const cells = l.cells.map((c) => {
       if (!ocrLine && c.confidence === undefined) return c;
-      const text = fix(c.text);
+      const text = fix(c.text).replace(/\b(\p{L}{1,4}),(\s*(?:19|20)\d\d)\b/gu, (all, w: string, y: string) => (dotted.has(w) ? `${w}.${y}` : all));
       if (text === c.text) return c;
       lineChanged = true;
       return { ...c, text };
