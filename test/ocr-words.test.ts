@@ -10,7 +10,7 @@ import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import type { Document } from '../src/model/document.js';
 import { parseReport } from '../src/parse/index.js';
-import { correctOcrNumbering, correctOcrStructureWords, followsInOutline, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
+import { correctOcrNumbering, correctOcrSpilledCells, correctOcrStructureWords, followsInOutline, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
 
 const config = loadConfig();
 const dict = structureDictionary(config.vocabulary);
@@ -79,6 +79,12 @@ describe('structure words on OCR lines', () => {
     expect(correctOcrStructureWords(d, config)).toBe(d);
   });
 
+  it('reads only the first words of a long row label: the rest is a name (Penerapan stays)', () => {
+    const d = textToDocument('t.txt', '4.1\tKoordinasi Penerapan dan Penegakan Peraturan Daerah\t356.120.000\n\tSub Kediatan Penyediaan Jasa Pelayanan Umum Kantor\t1.000.000');
+    const ocr = { ...d, lines: d.lines.map((l) => ({ ...l, confidence: 90 })) };
+    expect(correctOcrStructureWords(ocr, config).lines.map((l) => l.cells![1]!.text)).toEqual(['Koordinasi Penerapan dan Penegakan Peraturan Daerah', 'Sub Kegiatan Penyediaan Jasa Pelayanan Umum Kantor']);
+  });
+
   it('changes nothing on a clean OCR reading', () => {
     const ocr = doc([], true);
     expect(correctOcrStructureWords(ocr, config)).toBe(ocr);
@@ -112,5 +118,30 @@ describe('row numbers on OCR lines', () => {
   it('leaves text lines alone', () => {
     const text = rows(['1', '11', '1.2', 'Il'], false);
     expect(correctOcrNumbering(text)).toBe(text);
+  });
+});
+
+describe('header cells that took in the rows below them (Kencong Tabel 3.1, a rule not found)', () => {
+  const lines = [
+    'NO.\tSASARAN STRATEGIS (2) Meningkatnya efektifitas pencapaian target kinerja\tINDIKATOR SASARAN\tTARGET 2023 (4)',
+    '(1)\t(2)\t(3)\t(4)',
+    '1\tMeningkatnya efektifitas pencapaian target kinerja\tPersentase Indikator Program yang tercapai\t91%',
+    '2\tSangat\tMemuaskan\t90%',
+  ];
+  const doc = (ocr: boolean) => {
+    const d = textToDocument('t.txt', lines.join('\n'));
+    return ocr ? { ...d, lines: d.lines.map((l) => ({ ...l, confidence: 90 })) } : d;
+  };
+  it('gives the header cell back what it took from the numbering row and the first row', () => {
+    const out = correctOcrSpilledCells(doc(true)).lines.map((l) => l.cells!.map((c) => c.text));
+    expect(out[0]).toEqual(['NO.', 'SASARAN STRATEGIS', 'INDIKATOR SASARAN', 'TARGET 2023']);
+    expect(out.slice(1)).toEqual(lines.slice(1).map((l) => l.split('\t')));
+  });
+  it('leaves rows with amounts, one-word cells below, and text lines alone', () => {
+    const d = textToDocument('t.txt', ['2\tSangat Memuaskan\tx', '3\tMemuaskan\ty'].join('\n'));
+    const ocr = { ...d, lines: d.lines.map((l) => ({ ...l, confidence: 90 })) };
+    expect(correctOcrSpilledCells(ocr)).toBe(ocr);
+    const text = doc(false);
+    expect(correctOcrSpilledCells(text)).toBe(text);
   });
 });

@@ -132,8 +132,17 @@ export function correctOcrStructureWords(doc: Document, config: Config): Documen
   // ("Sub Kegiatan Penyediaan ..."): the words of its name are left as read
   const fix = (text: string) => {
     const short = text.split(/[\s/]+/).filter(Boolean).length <= HEADER_WORDS;
+    // of a row label its first word, and the second after a short one or a vocabulary word ("Sub
+    // Kediatan", "PROGRAM PROGRAM"): "Koordinasi Penerapan ..." is a name
     let i = 0;
-    return text.replace(/[\p{L}][\p{L}\d|]*/gu, (tok) => (short || i++ < LABEL_WORDS ? near(tok) : tok));
+    let lead = true;
+    return text.replace(/[\p{L}][\p{L}\d|]*/gu, (tok) => {
+      if (short) return near(tok);
+      if (i++ >= LABEL_WORDS || !lead) return tok;
+      const out = near(tok);
+      lead = out.length <= 3 || dict.words.includes(out.toLowerCase());
+      return out;
+    });
   };
   let changed = false;
   const lines = doc.lines.map((l) => {
@@ -228,6 +237,41 @@ function correctOcrRomanNumbering(doc: Document): Document {
     prev++;
     lines ??= [...doc.lines];
     const cells = l.cells.map((x, j) => (j === 0 ? { ...x, text: numeral + m[3] } : x));
+    lines[i] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
+  });
+  return lines ? { ...doc, lines } : doc;
+}
+
+/**
+ * Header cells of OCR-read tables that took in the text below them where a rule between the rows
+ * was not found: "SASARAN STRATEGIS (2) Meningkatnya efektifitas ..." when "(2)" stands in the
+ * same column of the numbering row below and "Meningkatnya efektifitas ..." is the whole cell of
+ * the same column a row or two further down. The cell keeps what is not repeated below (at least
+ * one word of 3+ letters must remain). Lines without OCR confidences are left alone.
+ */
+export function correctOcrSpilledCells(doc: Document): Document {
+  let lines: Document['lines'] | null = null;
+  doc.lines.forEach((l, i) => {
+    // header lines only: no amount, no percentage
+    if (!l.cells || l.confidence === undefined || l.cells.some((c) => /\d{1,3}([.,]\d{3})+|\d\s*%/.test(c.text))) return;
+    const below = doc.lines.slice(i + 1, i + 4).filter((x) => x.cells && x.cells.length === l.cells!.length);
+    if (!below.length) return;
+    let changed = false;
+    const cells = l.cells.map((c, j) => {
+      let t = c.text.trim();
+      // (twice: the row's text comes off first, then the "(2)" before it)
+      for (const b of [...below, ...below]) {
+        const u = b.cells![j]!.text.trim();
+        // a whole row's text (three words or more), or the numbering row's "(2)"
+        const spilled = (u.length >= 20 && u.split(/\s+/).length >= 3) || /^\(\d{1,2}\)$/.test(u);
+        if (spilled && t.length > u.length + 3 && t.endsWith(' ' + u) && /\p{L}{3}/u.test(t.slice(0, -u.length))) t = t.slice(0, -u.length).trim();
+      }
+      if (t === c.text.trim()) return c;
+      changed = true;
+      return { ...c, text: t };
+    });
+    if (!changed) return;
+    lines ??= [...doc.lines];
     lines[i] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
   });
   return lines ? { ...doc, lines } : doc;
