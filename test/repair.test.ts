@@ -264,3 +264,38 @@ describe('a sum whose rows run on over a page break onto an OCR page (issue 13)'
     for (const f of found) expect(f.severity, f.message.id).toBe("error");
   });
 });
+
+describe('a sum over OCR rows where a row number stands twice in a row (issue 13)', () => {
+  // the "2" of the second kegiatan read also into the unnumbered sub kegiatan row above it (as on
+  // the 300 dpi scan of Bangsalsari's Tabel 3.8): that row becomes a kegiatan, its parent loses it
+  const doc = () => {
+    // labels without the level words (as Bangsalsari prints them): the numbers give the levels
+    const d = ocrDoc([
+      { line: 90, from: 'Kegiatan : Administrasi', to: 'Administrasi' },
+      { line: 91, from: 'Sub Kegiatan Penyediaan', to: 'Penyediaan' },
+      { line: 92, from: '\tSub Kegiatan Pelaksanaan', to: '2\tPelaksanaan' },
+      { line: 93, from: 'Kegiatan : Administrasi', to: 'Administrasi' },
+      { line: 94, from: 'Sub Kegiatan Penyediaan', to: 'Penyediaan' },
+    ]);
+    for (const l of d.lines) for (const c of l.cells ?? []) c.confirmed = true;
+    return d;
+  };
+  it('marks the sum for review, naming the number read twice', () => {
+    const d = doc();
+    const { report } = repairReport(parseReport(d, config), { doc: d });
+    const f = reviewOcrFindings(runRules(report, config), report, d).filter((x) => x.ruleId === 'budget-sum' && x.where.line === 90);
+    expect(f.length).toBeGreaterThan(0); // Kegiatan 1 (120.000.000) against its one sub kegiatan left (70.000.000)
+    for (const x of f) {
+      expect(x.severity).toBe('warning');
+      expect(x.message.id).toMatch(/nomor baris "2" terbaca dua kali berturut-turut \(baris 92 dan 93\)/);
+    }
+  });
+  it('is an error on a text report', () => {
+    const d = doc();
+    const text = { ...d, format: 'text' as const, lines: d.lines.map((l) => ({ ...l, confidence: undefined, cells: l.cells?.map((c) => ({ text: c.text })) ?? null })) };
+    const report = parseReport(text, config);
+    const f = reviewOcrFindings(runRules(report, config), report, text).filter((x) => x.ruleId === 'budget-sum' && x.where.line === 90);
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) expect(x.severity).toBe('error');
+  });
+});

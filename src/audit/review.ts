@@ -6,7 +6,7 @@
 import { formatExpected } from './format.js';
 import type { Document } from '../model/document.js';
 import type { Finding } from '../model/finding.js';
-import type { LkipReport } from '../model/report.js';
+import type { LkipReport, TableRow } from '../model/report.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { parseValue } from '../parse/numbers.js';
 import { forEachValue, isRepaired, misreadings, needsHumanLook, squash } from '../parse/repair.js';
@@ -75,6 +75,30 @@ function sumRunsOntoLossyPage(f: Finding, report: LkipReport, doc: Document, ocr
   const goesOn = table.rows.some((r) => r.page === q) || doc.lines.filter((l) => l.page === p && l.line > table.endLine && l.text.trim()).length <= 2;
   const why = goesOn ? lossOn(q, table, report, doc, ocrPages, low) : null;
   return why ? { page: q, why } : null;
+}
+
+/**
+ * A row number that two consecutive numbered rows of the sum's table carry on an OCR page, within
+ * the rows the sum spans, the row before them and the two after, or null.
+ */
+function repeatedRowNumber(f: Finding, report: LkipReport, ocrPages: Set<number | null>): { number: string; lines: number[] } | null {
+  const table = report.tables.find((t) => t.id === f.where.table);
+  if (!table) return null;
+  const refs = [f.where, ...f.related].filter((r) => r.table === table.id || r.table === undefined);
+  const lo = Math.min(...refs.map((r) => r.line));
+  const hi = Math.max(...refs.map((r) => r.line));
+  const rows = table.rows;
+  const from = Math.max(0, rows.findIndex((r) => r.line >= lo) - 1);
+  let to = rows.findIndex((r) => r.line > hi);
+  to = to < 0 ? rows.length - 1 : to + 1; // the row after the sum's rows, and the one after it (a pair)
+  let prev: TableRow | null = null;
+  for (const r of rows.slice(from, to + 1)) {
+    const n = (r.cells[0] ?? '').trim().replace(/\.$/, '');
+    if (!/^(\d{1,2}(\.\d{1,2})*|[IVX]{1,4})$/.test(n)) continue;
+    if (prev && (prev.cells[0] ?? '').trim().replace(/\.$/, '') === n && ocrPages.has(r.page) && ocrPages.has(prev.page)) return { number: n, lines: [prev.line, r.line] };
+    prev = r;
+  }
+  return null;
 }
 
 /** Why rows of `table` may have been lost on OCR page `q`, or null (the page is not OCR or was read cleanly). */
@@ -181,6 +205,12 @@ export function reviewOcrFindings<F extends Finding>(findings: F[], report: Lkip
     if (onOcrPage && f.severity === 'error' && !reasons.length && f.category === 'sum_mismatch' && doc) {
       const q = sumRunsOntoLossyPage(f, report, doc, ocrPages, low);
       if (q) reasons.push(`tabel ini berlanjut ke halaman ${q.page} hasil OCR (${q.why}): baris yang tidak terbaca di sana bisa jadi bagian dari jumlah ini`);
+    }
+    // …nor a sum over OCR rows where a row number stands twice in a row: a number of the row next
+    // to it read into an unnumbered row moves rows from one parent to another
+    if (onOcrPage && f.severity === 'error' && !reasons.length && f.category === 'sum_mismatch') {
+      const twice = repeatedRowNumber(f, report, ocrPages);
+      if (twice) reasons.push(`nomor baris "${twice.number}" terbaca dua kali berturut-turut (baris ${twice.lines.join(' dan ')}): susunan tabel tidak pasti`);
     }
     if (onOcrPage && f.severity === 'error' && !reasons.length) {
       const rested: PrintedValue[] = [];
