@@ -111,6 +111,7 @@ describe('row numbers on OCR lines', () => {
 
   it('reads roman program numbers OCR misread, in sequence, and leaves one wrong in print (Jelbuk: In, Il, II!, VI)', () => {
     expect(firsts(correctOcrNumbering(rows(['In', 'Il', '1', 'II!', '1', 'VI'], true)))).toEqual(['I', 'II', '1', 'III', '1', 'VI']);
+    expect(firsts(correctOcrNumbering(rows(['I', 'Ik.', 'Ill.', 'IV.'], true)))).toEqual(['I', 'II.', 'III.', 'IV.']);
     // a rule remnant alone is no numeral
     expect(firsts(correctOcrNumbering(rows(['|', 'l'], true)))).toEqual(['|', 'l']);
   });

@@ -232,8 +232,10 @@ function correctOcrRomanNumbering(doc: Document): Document {
     }
     const m = ROMANISH.exec(t);
     if (!m || (l.confidence === undefined && c!.confidence === undefined)) return;
-    const numeral = m[1]!.replace(/[l1!|]/g, 'I');
-    if (romanToInt(numeral) !== prev + 1) return;
+    // the letter after may be a speck ("In" for I) or an I with a speck on it ("Ik." for II)
+    const base = m[1]!.replace(/[l1!|]/g, 'I');
+    const numeral = [base, ...(m[2] && /[kltfi]/.test(m[2]) ? [base + 'I'] : [])].find((x) => romanToInt(x) === prev + 1);
+    if (!numeral) return;
     prev++;
     lines ??= [...doc.lines];
     const cells = l.cells.map((x, j) => (j === 0 ? { ...x, text: numeral + m[3] } : x));
