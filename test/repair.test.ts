@@ -74,6 +74,7 @@ describe('misreadings', () => {
     expect(misreadings('332.487.990°', 'money')).toContain('332.487.990');
     expect(misreadings('1.037.645.000 i]', 'money')).toContain('1.037.645.000');
     expect(misreadings('93.%', 'percent')).toContain('93%');
+    expect(misreadings('100%.', 'percent')).toContain('100%');
     expect(misreadings('2.342.163.469', 'money')).not.toContain('2.342.163');
   });
   it('does not offer % readings for money', () => {

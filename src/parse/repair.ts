@@ -13,7 +13,7 @@
  * (values without a confidence, i.e. every value of a text or born-digital report, are never
  * touched) and it takes part in at least one relation that does not hold. Its plausible misreadings
  * are generated from the printed text (`%` read as `96`/`58`/`0`, `,` vs `.`, `O`→`0`, `l`/`I`→`1`,
- * `S`→`5`, stray spaces, specks and rule remnants at the ends: `332.487.990°`, `93.%`). A reading is accepted only when
+ * `S`→`5`, stray spaces, specks and rule remnants at the ends: `332.487.990°`, `93.%`, `100%.`). A reading is accepted only when
  *  - it is the only reading of that value that makes every relation the value takes part in hold
  *    (relations that cannot be evaluated, e.g. with an empty member, are not counted, but at least
  *    one must be evaluable), and
@@ -187,7 +187,8 @@ export function misreadings(raw: string, expect: Expect): string[] {
   const trimmed = base
     .replace(/^[:;'`’‘"]+\s*/, '')
     .replace(/\s*[:;'`’‘"°\]\[|]+$/, '')
-    .replace(/(?<=\d)\s+\S?[\]\[|°]$/, '');
+    .replace(/(?<=\d)\s+\S?[\]\[|°]$/, '')
+    .replace(/(?<=%)\s*[.,]+$/, '');
   const stage1 = new Set([base, letters(base), trimmed, letters(trimmed)]);
   const stage2 = new Set<string>(stage1);
   if (expect === 'percent') {
