@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SeveritySchema } from './finding.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { SectionKindSchema } from './section.js';
 
 export const BandConfigSchema = z.object({
   label: z.string().min(1),
@@ -48,6 +49,22 @@ const ColumnRoleRuleSchema = z
     none: z.array(z.string().min(1)).default([]),
   })
   .refine((r) => r.only || r.any, { message: 'isi "only" atau "any"' });
+
+/**
+ * One kind of section heading (src/parse/structure.ts): a line is this heading when, in capitals,
+ * it is one of `exact`, starts with one of `starts` as whole words, or contains one of `contains`;
+ * and, when `with` is given, also contains one of those.
+ */
+const SectionHeadingSchema = z
+  .object({
+    section: SectionKindSchema.exclude(['cover', 'excerpt', 'bab1', 'bab2', 'bab3', 'bab4']),
+    exact: z.array(z.string().min(1)).default([]),
+    starts: z.array(z.string().min(1)).default([]),
+    contains: z.array(z.string().min(1)).default([]),
+    with: z.array(z.string().min(1)).default([]),
+  })
+  .strict()
+  .refine((h) => h.exact.length + h.starts.length + h.contains.length > 0, { message: 'isi "exact", "starts" atau "contains"' });
 
 const ColumnQualifiersSchema = z.object({
   periods: z.array(z.object({ period: z.enum(['triwulan', 'semester', 'cumulative']), any: Signatures })).default([]),
@@ -100,6 +117,21 @@ export const ConfigSchema = z.object({
           }),
         )
         .default([]),
+      /**
+       * Section headings (src/parse/structure.ts): the chapter words before a roman numeral I-IV
+       * ("BAB III"), and the other headings of the body and, after Bab IV, of the appendices; the
+       * first that matches wins.
+       */
+      sectionHeadings: z
+        .object({
+          chapterWords: z.array(z.string().min(1)).min(1),
+          /** A chapter heading is shorter than this (a longer line starting "BAB II" is a sentence). */
+          chapterMaxLength: z.number().int().min(1).default(70),
+          body: z.array(SectionHeadingSchema).default([]),
+          appendix: z.array(SectionHeadingSchema).default([]),
+        })
+        .strict()
+        .optional(),
       /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
       columnRoles: z.array(ColumnRoleRuleSchema).default([]),
       /** Phrases that start a new column label in a header flattened into one line. */

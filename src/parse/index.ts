@@ -7,8 +7,8 @@ import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
 import { attachTargets, tableFacts } from './facts.js';
-import { printedPageNumbers } from './outline.js';
-import { buildProse } from './prose.js';
+import { printedPageNumbers, tocEntries } from './outline.js';
+import { buildProse, printed as printedText } from './prose.js';
 import { proseFacts } from './prose-facts.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { correctOcrNumbering, correctOcrSpilledCells, correctOcrStructureWords } from './ocr-words.js';
@@ -65,7 +65,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   // and row numbers whose dot was lost read by the table's outline
   const relaid = relayTables(correctOcrSpilledCells(correctOcrNumbering(correctOcrStructureWords(printed, config))), config);
   const doc = relaid.doc;
-  const sections = findSections(doc);
+  const sections = findSections(doc, config);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
   // The report year comes from the cover or the title only: a table's first year column is often a
@@ -101,6 +101,8 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     if (i >= 0) layouts[i]!.undecided.push(`baris ${u.value.src.line}: target ${u.year} "${u.value.raw}" (${u.source}) tanpa fakta di selnya; tidak dibandingkan`);
   }
   const prose = buildProse(doc, sections);
+  // the table of contents, read once from the printed lines (the outline rule reads it here)
+  const contents = tocEntries(prose.lines.map((e) => ({ line: e.line, page: e.page, text: printedText(e) })));
   return {
     file: doc.file,
     format: doc.format,
@@ -123,5 +125,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     proseFacts: proseFacts(prose, doc.file, config),
     prose,
     ...(doc.pages?.some((p) => p.label) ? { printedPages: printedPageNumbers(doc.pages.map((p) => p.label)) } : {}),
+    ...(contents ? { contents } : {}),
   };
 }
