@@ -34,8 +34,8 @@ const Signatures = z.array(z.array(z.string().min(1)).min(1)).min(1);
 
 export const ColumnRoleSchema = z.enum([
   'no', 'satuan', 'formula', 'data_source', 'responsible', 'keterangan', 'indicator', 'sasaran', 'tujuan',
-  'program', 'kegiatan', 'sub_kegiatan', 'uraian',
-  'target', 'realisasi', 'capaian', 'baseline', 'pagu', 'realisasi_anggaran', 'serapan', 'sisa', 'predikat', 'score', 'count',
+  'program', 'kegiatan', 'sub_kegiatan', 'uraian', 'unsur',
+  'target', 'realisasi', 'capaian', 'baseline', 'pagu', 'realisasi_anggaran', 'serapan', 'sisa', 'predikat', 'efficiency', 'score', 'count', 'share', 'total',
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
@@ -140,11 +140,32 @@ export const ConfigSchema = z.object({
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
+       * The answer scale of survey (SKM / IKM) tables, worst answer first: a column whose whole label
+       * is one of an answer's phrases is a `share` column of that answer (src/parse/columns.ts), and a
+       * predikat printed as one of them ranks the same (skm rule).
+       */
+      /**
+       * Words an indicator's name starts with ("Persentase ...", "Indeks ..."): a label-only row of a
+       * predicate check table that starts with one is an indicator label, any other a sasaran heading.
+       */
+      indicatorStarts: z.array(z.string().min(1)).default([]),
+      surveyScale: z.array(z.object({ label: z.string().min(1), any: z.array(z.string().min(1)).min(1) })).default([]),
+      /**
+       * The verdicts of an efficiency column (verdict rule): the phrases of "not efficient" (tried
+       * first) and of "efficient", as printed in the column or in a sentence under the table.
+       */
+      efficiencyVerdicts: z.object({ inefficient: z.array(z.string().min(1)).min(1), efficient: z.array(z.string().min(1)).min(1) }).optional(),
+      /**
        * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
-       * "Renstra 2020-2024"), src/parse/performance.ts: the label is one of the phrases, with at most
-       * years after it.
+       * "Renstra 2020-2024"), src/parse/facts.ts: the label is one of the phrases, with at most
+       * years, a year range or the words "target" / "tahun" around it.
        */
       rowSources: z.array(z.object({ source: z.enum(['renstra', 'renstra_lampiran', 'rkt', 'iku', 'pk', 'pk_perubahan']), any: Signatures })).default([]),
+      /**
+       * Rows of a target table no longer in force (src/parse/facts.ts): a row whose label holds a
+       * `superseded` phrase ("Sebelum Perubahan") starts them, one with a `current` phrase ends them.
+       */
+      targetRevision: z.object({ superseded: z.array(z.string().min(1)).default([]), current: z.array(z.string().min(1)).default([]) }).default({ superseded: [], current: [] }),
       /**
        * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
        * follow a unit word without being a name, and words that show a sentence is about another place

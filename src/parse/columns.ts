@@ -46,6 +46,11 @@ const WORDS = new Map<string, string>();
 
 const has = (label: string, phrase: string) => ` ${label} `.includes(` ${words(phrase)} `);
 const sigMatch = (label: string, sig: string[]) => sig.every((p) => has(label, p));
+/** Whether a text holds every phrase of one of the signatures, as whole words (the vocabulary's matching). */
+export const matchesAny = (text: string, sigs: readonly string[][]): boolean => {
+  const w = words(text);
+  return sigs.some((sig) => sigMatch(w, sig));
+};
 
 const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -71,6 +76,15 @@ function yearsIn(label: string): number[] {
   return [...new Set((label.match(YEAR_RE) ?? []).map(Number))];
 }
 
+/** A year range ("2021-2026", "2021 s.d. 2026", "2021/2022"): neither of its years is the one a title is for. */
+const YEAR_RANGE_RE = /\b(?:19[5-9]\d|20\d\d)\s*(?:[-–/]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*(?:19[5-9]\d|20\d\d)\b/gi;
+
+/** The one year a caption or title names ("RKT TAHUN 2023"), year ranges left out; null for none or several. */
+export function singleYear(text: string): number | null {
+  const ys = yearsIn(text.replace(YEAR_RANGE_RE, ' '));
+  return ys.length === 1 ? ys[0]! : null;
+}
+
 function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period' | 'basis'> & { years: number[] } {
   const w = words(label);
   const years = yearsIn(label);
@@ -83,14 +97,13 @@ function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period
     period = { kind: p.period, n };
     break;
   }
-  let basis: Basis = 'year';
-  for (const b of vocab.columnQualifiers.bases) {
-    if (b.any.some((s) => sigMatch(w, s))) {
-      basis = b.basis;
-      break;
-    }
-  }
-  return { year: years.length === 1 ? years[0]! : null, period, basis, years };
+  return { year: years.length === 1 ? years[0]! : null, period, basis: basisOf(label, vocab), years };
+}
+
+/** The basis a header or a note names (the vocabulary's `columnQualifiers.bases`: PK Perubahan, P-APBD, APBD, ...), else 'year'. */
+export function basisOf(text: string, vocab: Vocab): Basis {
+  const w = words(text);
+  return vocab.columnQualifiers.bases.find((b) => b.any.some((s) => sigMatch(w, s)))?.basis ?? 'year';
 }
 
 const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
@@ -98,9 +111,12 @@ const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
 /** Roles decided column by column, then the context rule: inside a money run (after a pagu column) a realisasi is spent money and a capaian or "%" is serapan. */
 function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab, undecided: string[]): ColumnInfo[] {
   const cols: ColumnInfo[] = labels.map((label, index) => {
-    const hit = roleOf(label, vocab);
-    const q = qualify(label, vocab);
     const w = words(label);
+    // a survey table's answer column ("Sangat Baik"): the share of that answer
+    const bare = w.replace(/ ?%/g, '').trim();
+    const answer = bare ? vocab.surveyScale.findIndex((a) => a.any.some((p) => words(p) === bare)) : -1;
+    const hit: RoleHit | null = answer >= 0 ? { role: 'share', kind: 'value' } : roleOf(label, vocab);
+    const q = qualify(label, vocab);
     const moneyGroup = vocab.columnQualifiers.moneyGroups.some((g) => has(w, g));
     return {
       index,
@@ -111,6 +127,7 @@ function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab
       period: q.period,
       basis: q.basis,
       money: moneyGroup || (hit ? MONEY_ROLES.has(hit.role) : false),
+      ...(answer >= 0 ? { answer } : {}),
       from,
     };
   });
@@ -461,7 +478,7 @@ function capaianConfirms(arr: string[], valueCols: number[], labelCols: number[]
 function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
   const valueCols = columns.filter((c) => c.kind === 'value').map((c) => c.index);
   // the row's label comes from the column most specific about what the row is
-  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'sasaran', 'tujuan'];
+  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'unsur', 'sasaran', 'tujuan'];
   const labelCols = columns
     .filter((c) => c.kind === 'label' && c.role && LABEL_ORDER.includes(c.role))
     .sort((a, b) => LABEL_ORDER.indexOf(a.role!) - LABEL_ORDER.indexOf(b.role!) || a.index - b.index)
@@ -485,7 +502,9 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
       if (other === 'total' || other === 'average') kind = other;
     }
     const values = valueCols.filter((c) => isNumeric(cells[c] ?? '')).length;
-    if (kind === 'item' && values === 0 && numericCount === 0) {
+    // a value column holding digits that read as no one value ("100% 100% 10%") still makes the row an item: a value is printed there
+    const garbled = valueCols.some((c) => /\d/.test(cells[c] ?? '') && parseValue(cells[c]!, NOWHERE).kind === 'unreadable');
+    if (kind === 'item' && values === 0 && numericCount === 0 && !garbled) {
       // no value at all: a heading (its words say so, or rows follow), or the rest of the previous
       // row's label when it starts lower-case
       const prev = out[out.length - 1];
