@@ -232,6 +232,11 @@ export function splitFormulas(text: string, vocab: Vocab): string[] | null {
   return parts;
 }
 
+/** One formula: text that ends in one of `cellPerLine.formulaEnds` and holds words before it. */
+function isFormula(text: string, vocab: Vocab): boolean {
+  return splitFormulas(`${text} ${text}`, vocab)?.length === 2;
+}
+
 /** A row's label as a key: its words without spaces (so "(A) /(B)" and "(A) / (B)" are one). */
 const labelKey = (s: string) => words(s).replace(/ /g, '');
 
@@ -299,9 +304,10 @@ function rowsOneValuePerLine(lines: DocLine[], vocab: Vocab, undecided: Relaid['
   const rebuilt: Rebuilt[] = [];
   const pending: { a: number; parts: string[]; values: number[]; header: NonNullable<ReturnType<typeof yearColumnsAbove>> }[] = [];
   const empty = (o: DocLine[], at: number) => (o[at] = { ...lines[at]!, text: '', cells: [{ text: '' }] });
-  const writeHeader = (o: DocLine[], header: NonNullable<ReturnType<typeof yearColumnsAbove>>) => {
+  const writeHeader = (o: DocLine[], header: NonNullable<ReturnType<typeof yearColumnsAbove>>, labels: string[]) => {
     const [first, ...rest] = header.lines;
-    const head = ['', ...header.labels];
+    // rows each labelled by a formula are about the indicator it measures
+    const head = [labels.every((l) => isFormula(l, vocab)) ? vocab.cellPerLine.formulaRowHeading : '', ...header.labels];
     o[first!] = { ...lines[first!]!, text: head.join('\t'), cells: head.map((text) => ({ text })) };
     for (const h of rest) empty(o, h);
   };
@@ -338,7 +344,7 @@ function rowsOneValuePerLine(lines: DocLine[], vocab: Vocab, undecided: Relaid['
     }
     if (rows.length > 0) {
       out ??= [...lines];
-      writeHeader(out, header);
+      writeHeader(out, header, rows.map((r) => lines[r.label]!.text));
       for (const r of rows) {
         const vals = r.values.map((v) => lines[v]!.text.trim());
         writeRow(out, r.label, lines[r.label]!.text.trim(), vals);
@@ -357,7 +363,7 @@ function rowsOneValuePerLine(lines: DocLine[], vocab: Vocab, undecided: Relaid['
       continue;
     }
     out ??= [...lines];
-    writeHeader(out, p.header);
+    writeHeader(out, p.header, p.parts);
     empty(out, p.a);
     for (let v = p.a + 1; v <= p.values[p.values.length - 1]!; v++) empty(out, v);
     const n = p.parts.length;
