@@ -157,10 +157,15 @@ export const ConfigSchema = z.object({
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
        * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
-       * "Renstra 2020-2024"), src/parse/performance.ts: the label is one of the phrases, with at most
-       * years after it.
+       * "Renstra 2020-2024"), src/parse/facts.ts: the label is one of the phrases, with at most
+       * years, a year range or the words "target" / "tahun" around it.
        */
       rowSources: z.array(z.object({ source: z.enum(['renstra', 'renstra_lampiran', 'rkt', 'iku', 'pk', 'pk_perubahan']), any: Signatures })).default([]),
+      /**
+       * Rows of a target table no longer in force (src/parse/facts.ts): a row whose label holds a
+       * `superseded` phrase ("Sebelum Perubahan") starts them, one with a `current` phrase ends them.
+       */
+      targetRevision: z.object({ superseded: z.array(z.string().min(1)).default([]), current: z.array(z.string().min(1)).default([]) }).default({ superseded: [], current: [] }),
       /**
        * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
        * follow a unit word without being a name, and words that show a sentence is about another place

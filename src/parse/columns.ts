@@ -46,6 +46,11 @@ const WORDS = new Map<string, string>();
 
 const has = (label: string, phrase: string) => ` ${label} `.includes(` ${words(phrase)} `);
 const sigMatch = (label: string, sig: string[]) => sig.every((p) => has(label, p));
+/** Whether a text holds every phrase of one of the signatures, as whole words (the vocabulary's matching). */
+export const matchesAny = (text: string, sigs: readonly string[][]): boolean => {
+  const w = words(text);
+  return sigs.some((sig) => sigMatch(w, sig));
+};
 
 const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -69,6 +74,15 @@ export function roleOf(label: string, vocab: Vocab): RoleHit | null {
 
 function yearsIn(label: string): number[] {
   return [...new Set((label.match(YEAR_RE) ?? []).map(Number))];
+}
+
+/** A year range ("2021-2026", "2021 s.d. 2026", "2021/2022"): neither of its years is the one a title is for. */
+const YEAR_RANGE_RE = /\b(?:19[5-9]\d|20\d\d)\s*(?:[-–/]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*(?:19[5-9]\d|20\d\d)\b/gi;
+
+/** The one year a caption or title names ("RKT TAHUN 2023"), year ranges left out; null for none or several. */
+export function singleYear(text: string): number | null {
+  const ys = yearsIn(text.replace(YEAR_RANGE_RE, ' '));
+  return ys.length === 1 ? ys[0]! : null;
 }
 
 function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period' | 'basis'> & { years: number[] } {
@@ -485,7 +499,9 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
       if (other === 'total' || other === 'average') kind = other;
     }
     const values = valueCols.filter((c) => isNumeric(cells[c] ?? '')).length;
-    if (kind === 'item' && values === 0 && numericCount === 0) {
+    // a value column holding digits that read as no one value ("100% 100% 10%") still makes the row an item: a value is printed there
+    const garbled = valueCols.some((c) => /\d/.test(cells[c] ?? '') && parseValue(cells[c]!, NOWHERE).kind === 'unreadable');
+    if (kind === 'item' && values === 0 && numericCount === 0 && !garbled) {
       // no value at all: a heading (its words say so, or rows follow), or the rest of the previous
       // row's label when it starts lower-case
       const prev = out[out.length - 1];
