@@ -41,8 +41,9 @@ const isPct = (v: PrintedValue) => v.kind === 'percent';
 
 /**
  * The same indicator and year must carry the same target everywhere it is stated. The majority
- * value is taken as expected; each statement that differs is one finding listing where the other
- * value stands. A PK Perubahan target that differs from the original PK is a documented revision
+ * value is taken as expected (with no majority, a value stated for the year itself before one stated
+ * only at the end of the plan, then the first printed); each statement that differs is one finding
+ * listing where the other value stands. A PK Perubahan target that differs from the original PK is a documented revision
  * when the measurement table follows the revision; PK Perubahan then counts as the agreed target.
  */
 const SAME_VALUE = criterion('nilai sama (angka dan satuan)', 'the same value (number and unit)');
@@ -93,7 +94,10 @@ export const targetDrift: Rule = {
       }
       const byVal = new Map<string, TargetOf[]>();
       for (const s of use) byVal.set(valueKey(s.value), [...(byVal.get(valueKey(s.value)) ?? []), s]);
-      const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
+      // no majority: the end-of-plan statement (a summary restating the plan's last year) is reported
+      // against the year's own target; else the first printed is taken as expected
+      const endOnly = (list: TargetOf[]) => (list.every((s) => s.source === 'renstra_end') ? 1 : 0);
+      const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || endOnly(a[1]) - endOnly(b[1]) || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
       const [majorKey, major] = ranked[0]!;
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
