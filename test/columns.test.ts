@@ -245,7 +245,9 @@ Kontrak kinerja 4,55 4,92 4,64
     it('rebuilds each row of a label line and one value per header column, the columns in year order', () => {
       const r = parse(`${header}${rowA}${rowB}Program Peningkatan Mutu Pendidikan.\n`);
       expect(r.tables).toHaveLength(1);
-      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['?', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
+      // rows labelled by formulas are about the indicator each measures; rows labelled otherwise are not decided
+      expect(roles(`${header}Angka kelulusan\n91,20%\n92,00%\n93,50%\n95,00%\n`)[0]).toBe('?');
+      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['indicator', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
       expect(r.layouts[0]!.undecided.filter((u) => !u.startsWith('kolom 1'))).toEqual([]);
       const f = r.facts.map((x) => `${x.src.line}:${x.measure} ${x.year} ${x.value.raw}`);
       expect(f).toEqual([
@@ -280,7 +282,7 @@ Kontrak kinerja 4,55 4,92 4,64
       const endFacts = (text: string) => parse(text).facts.filter((x) => x.src.line < 12).map((x) => `${x.subject.key.slice(0, 12)} ${x.measure} ${x.year} ${x.value.raw}`);
       it('reads by rows when the other table confirms it and contradicts the columns (Kondisi akhir = target at the end of the plan)', () => {
         const text = summary(['91,20%', '95,00%', '70,00%', '80,00%']) + yearly(A, B);
-        expect(roles(text)).toEqual(['?', 'baseline 2022', 'target 2025 [renstra_end]']);
+        expect(roles(text)).toEqual(['indicator', 'baseline 2022', 'target 2025 [renstra_end]']);
         expect(endFacts(text)).toEqual(['jumlahlulusa baseline 2022 91,20%', 'jumlahlulusa target 2025 95,00%', 'jumlahsekola baseline 2022 70,00%', 'jumlahsekola target 2025 80,00%']);
       });
       it('reads by columns when the other table confirms that order', () => {
