@@ -134,6 +134,22 @@ export const ConfigSchema = z.object({
         .optional(),
       /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
       columnRoles: z.array(ColumnRoleRuleSchema).default([]),
+      /**
+       * A matrix exported one cell per line (src/parse/relay.ts): `strayHeadings` are the headings of
+       * its text columns that the export may print among a row's values ("RUMUS", "STRATEGI"): a line
+       * that is only one of them, between two values of a row, is passed over. `formulaEnds` end a
+       * formula ("x 100%"): a label line holding several formulas, each ending in one, is several rows;
+       * `formulaRowHeading` heads the label column when every rebuilt row is labelled by a formula.
+       */
+      cellPerLine: z
+        .object({
+          strayHeadings: z.array(z.string().min(1)).default([]),
+          formulaEnds: z.array(z.string().min(1)).default([]),
+          /** The heading of the label column when every rebuilt row is labelled by a formula (it names the indicator it measures). */
+          formulaRowHeading: z.string().default(''),
+        })
+        .strict()
+        .default({ strayHeadings: [], formulaEnds: [], formulaRowHeading: '' }),
       /** Phrases that start a new column label in a header flattened into one line. */
       columnStarts: z.array(z.string().min(1)).default([]),
       columnQualifiers: ColumnQualifiersSchema.default({ periods: [], bases: [], moneyGroups: [], performanceGroups: [] }),

@@ -153,7 +153,7 @@ function segment(doc: Document): RawTable[] {
 }
 
 const HEADER_WORDS =
-  /\b(no|sasaran|indikator|target|realisasi|capaian|program|kegiatan|anggaran|pagu|tujuan|uraian|predikat|kategori|nilai|interpretasi|kriteria|jumlah|keterangan|serapan|efisiensi|iku|formulasi|misi|unsur|skor|total|satuan|kinerja|tahun|strategi|kebijakan|pangkat|golongan|pendidikan|jabatan|sumber)\b/i;
+  /\b(no|sasaran|indikator|target|realisasi|capaian|program|kegiatan|anggaran|pagu|tujuan|uraian|predikat|kategori|nilai|interpretasi|kriteria|jumlah|keterangan|serapan|efisiensi|iku|formulasi|misi|unsur|skor|total|satuan|kinerja|tahun|strategi|kebijakan|pangkat|golongan|pendidikan|jabatan|sumber|kondisi)\b/i;
 
 function isNumberingRow(cells: string[]): boolean {
   const ne = cells.filter((c) => c.trim() !== '');

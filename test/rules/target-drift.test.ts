@@ -16,6 +16,14 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET TAHUN 2023
 
 ${measurement(['3\tMeningkatnya Fasilitasi Kesejahteraan\tPersentase Fasilitasi Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%'])}`;
 
+/** A plan's summary (baseline and end condition) and its yearly matrix of the same indicator. */
+const plan = (akhir: string) => `Indikator\tKondisi Awal 2022\tKondisi Akhir 2024
+Persentase penduduk yang bekerja\t95,65%\t${akhir}
+
+Indikator\tKondisi Awal 2022\tTarget 2023\tTarget 2024
+Persentase penduduk yang bekerja\t95,65%\t95,90%\t96,18%
+`;
+
 /** An excerpt: a measurement table, and the narrative restating one indicator's target. */
 const restated = (target: string) => `Tabel 3.8
 NO.\tIndikator Sasaran\tTarget 2019\tRealisasi 2019\tCapaian 2019
@@ -35,6 +43,7 @@ describe('target-drift', () => {
         { name: 'the narrative truncates the table target at a coarser precision', text: restated('9,2') },
         { name: 'same target everywhere, Fasilitas/Fasilitasi matched', text: report('80%', '80%') },
         { name: 'printed with a space before %', text: report('80 %', '80%') },
+        { name: 'a plan\'s Kondisi akhir is its last year\'s target', text: plan('96,18%') },
       ],
       invalid: [
         {
@@ -50,6 +59,12 @@ describe('target-drift', () => {
         },
         { name: 'Balung 2023: 85 % in the Bab II PK', text: report('85 %', '80%'), findings: [{ line: 10, reported: '85 %', expected: '80%', category: 'target_drift', severity: 'error' }] },
         { name: 'unit differs: 80 vs 80%', text: report('80', '80%'), findings: [{ line: 10, reported: '80', expected: '80%', severity: 'warning' }] },
+        {
+          // one against one: the end-of-plan summary is reported against the year's own target
+          name: 'a plan\'s Kondisi akhir differs from its last year\'s target',
+          text: plan('96,27%'),
+          findings: [{ line: 2, reported: '96,27%', expected: '96,18%', category: 'target_drift', severity: 'error' }],
+        },
       ],
     },
     it,
