@@ -1,11 +1,9 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
-import { criterion, expectQuantity, expectText, num } from '../tolerance.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
 import { factsByRow } from '../../parse/facts.js';
-import { parseValue } from '../../parse/numbers.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, shorten, tableLabel, wordsToNumber } from './_text.js';
 
 const EXACT_COUNT = criterion('jumlah tepat', 'exact count');
@@ -97,56 +95,15 @@ interface StaffTable {
   src: SourceRef;
 }
 
-/** Tables of Bab I with a "Jumlah" row: each numeric column of that row must be the sum of the rows above it. */
-function checkStaffTables(ctx: RuleContext): StaffTable[] {
-  const { report } = ctx;
+/** Tables of Bab I whose total row counts persons: the first whole-number total fact of each (the total-row rule checks that it adds up). */
+function staffTables(report: LkipReport): StaffTable[] {
   const out: StaffTable[] = [];
   for (const t of report.tables) {
     if (t.section !== 'bab1' || t.kind !== 'other') continue;
-    const jIdx = t.rows.findIndex((r) => r.cells.some((c, i) => i <= 1 && /^jumlah$/i.test(cleanText(c))));
-    if (jIdx < 1) continue;
-    const jRow = t.rows[jIdx]!;
-    const body = t.rows.slice(0, jIdx);
-    const label = tableLabel(t);
-    const sec = SECTION_LABEL[sectionAt(report.sections, jRow.line).kind];
-    const withNonAsn = /non\s*asn/i.test(t.caption) || body.some((r) => r.cells.some((c) => /^non\s*asn$/i.test(cleanText(c))));
-    let first: number | null = null;
-    for (let c = 0; c < jRow.cells.length; c++) {
-      if (/^no\.?$/i.test((t.columns[c] ?? '').trim())) continue;
-      const src: SourceRef = { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah', column: t.columns[c] || undefined };
-      const jv = parseValue(cleanText(jRow.cells[c] ?? ''), src);
-      if (jv.kind !== 'number' || jv.value === null || jv.decimals !== 0) continue;
-      let sum = 0;
-      let n = 0;
-      let ok = true;
-      const related: (SourceRef & { note?: string })[] = [];
-      for (const r of body) {
-        const raw = cleanText(r.cells[c] ?? '');
-        if (raw === '') continue;
-        const v = parseValue(raw, { ...src, line: r.line, row: cleanText(r.cells[1] ?? r.cells[0] ?? '').slice(0, 60) });
-        if (v.kind === 'empty') continue;
-        if (v.kind !== 'number' || v.value === null || v.decimals !== 0) {
-          ok = false;
-          break;
-        }
-        sum += v.value;
-        n++;
-        related.push({ ...v.src, note: raw });
-      }
-      if (!ok || n < 2) continue;
-      if (first === null) first = jv.value;
-      if (sum === jv.value) continue;
-      ctx.problem({
-        messageId: 'jumlahRow',
-        data: { table: label, column: t.columns[c] || `kolom ${c + 1}`, reported: jv, expected: num(sum), n },
-        where: src,
-        reported: jv,
-        expected: expectQuantity(num(sum), { id: `jumlah ${n} baris`, en: `sum of ${n} rows` }),
-        tolerance: EXACT_COUNT,
-        related,
-      });
-    }
-    if (first !== null) out.push({ table: t, total: first, withNonAsn, src: { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah' } });
+    const total = report.facts.find((f) => f.cell.table === t.id && f.aggregate === 'sum' && f.value.kind === 'number' && f.value.decimals === 0 && f.value.value !== null);
+    if (!total) continue;
+    const withNonAsn = /non\s*asn/i.test(t.caption) || t.rows.some((r) => r.cells.some((c) => /^non\s*asn$/i.test(cleanText(c))));
+    out.push({ table: t, total: total.value.value!, withNonAsn, src: { ...total.src, column: undefined, col: undefined } });
   }
   return out;
 }
@@ -155,7 +112,7 @@ function checkStaffTables(ctx: RuleContext): StaffTable[] {
  * Counts claimed in the narrative against what the tables hold: programs / kegiatan / sub kegiatan
  * against the budget realisation table (Tabel 3.8 style), indicators and sasaran against the
  * measurement table, "N indikator di atas target" against the capaian, staff totals against the
- * staff tables' Jumlah rows (which must themselves add up), and "4 (lima)": digits against words.
+ * staff tables' Jumlah rows (whose sums the total-row rule checks), and "4 (lima)": digits against words.
  */
 export const countClaim: Rule = {
   meta: {
@@ -163,8 +120,8 @@ export const countClaim: Rule = {
     category: 'count_claim_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Jumlah yang disebut dalam uraian dibandingkan dengan isi tabel: jumlah program/kegiatan/sub kegiatan dengan tabel realisasi anggaran (gaya Tabel 3.8; tabel lain disebut sebagai pembanding), jumlah indikator dan sasaran dengan tabel pengukuran kinerja, "N indikator di atas target" dengan capaian, jumlah pegawai dengan baris Jumlah tabel kepegawaian (yang juga harus sama dengan jumlah kolomnya), serta angka dengan terbilangnya ("4 (lima)"). Kalimat tentang satu sasaran atau tentang Renstra tidak dibandingkan.',
-      en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (which must also equal its column sum), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
+      id: 'Jumlah yang disebut dalam uraian dibandingkan dengan isi tabel: jumlah program/kegiatan/sub kegiatan dengan tabel realisasi anggaran (gaya Tabel 3.8; tabel lain disebut sebagai pembanding), jumlah indikator dan sasaran dengan tabel pengukuran kinerja, "N indikator di atas target" dengan capaian, jumlah pegawai dengan baris Jumlah tabel kepegawaian (penjumlahan baris itu diperiksa aturan total-row), serta angka dengan terbilangnya ("4 (lima)"). Kalimat tentang satu sasaran atau tentang Renstra tidak dibandingkan.',
+      en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (whose sum the total-row rule checks), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
     },
     messages: {
       reach: {
@@ -201,12 +158,6 @@ export const countClaim: Rule = {
         en: 'The narrative states {{reported}}, but its breakdown ({{parts}}) adds up to {{sum}}.',
         severity: 'warning',
       },
-      jumlahRow: {
-        id: 'Baris Jumlah {{table}} kolom "{{column}}" tercatat {{reported}}, sedangkan jumlah {{n}} baris di atasnya {{expected}}.',
-        en: 'The Jumlah row of {{table}}, column "{{column}}", is {{reported}}, but the {{n}} rows above it add up to {{expected}}.',
-        severity: 'warning',
-        category: 'sum_mismatch',
-      },
     },
   },
   check(ctx) {
@@ -214,7 +165,7 @@ export const countClaim: Rule = {
     const tree = mainRealisation(report);
     const counts = tree ? countLevels(tree) : null;
     const meas = measurementCounts(report);
-    const staff = checkStaffTables(ctx);
+    const staff = staffTables(report);
     const prose = proseLines(report);
     prose.forEach((p, pi) => {
       const where = refOf(report, p.line);
