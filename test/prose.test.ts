@@ -99,6 +99,19 @@ Pada tahun 2023 capaian kinerja sebesar 95,5% sesuai Tabel 3.2 dan Peraturan Bup
     ]);
     expect(p.proseFacts.every((f) => f.statedIn === 'narrative' && f.subject === null)).toBe(true);
   });
+  it('links a percentage to the count before it and the total after it (vocabulary proseNumbers.shares)', () => {
+    const p = parse(`# BAB III AKUNTABILITAS KINERJA
+
+Survei dengan responden sebanyak 53 orang ( 40%
+dari total jumlah satker/129 satker), nilai terendah 4,92. Realisasi 8 dokumen (80% dari target 10 dokumen). Sebanyak 12 orang atau 60% sudah dilatih.
+`);
+    const at = (raw: string) => p.proseFacts.find((f) => f.value.raw === raw)!;
+    expect(at('40%').share).toEqual({ part: at('53').id, total: at('129').id });
+    // a realisasi against its target is a capaian; a share without a total links nothing
+    expect(at('80%').share).toBeUndefined();
+    expect(at('60%').share).toBeUndefined();
+    expect(p.proseFacts.filter((f) => f.share)).toHaveLength(1);
+  });
   it('stays linear in the text on a seed report', () => {
     expect(r.proseFacts.length).toBeLessThan(text.length / 100);
     expect(new Set(r.proseFacts.map((f) => f.id)).size).toBe(r.proseFacts.length);

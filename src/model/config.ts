@@ -151,6 +151,18 @@ export const ConfigSchema = z.object({
         .object({
           notBefore: z.array(z.string().min(1)).default([]),
           months: z.array(z.string().min(1)).default([]),
+          /**
+           * A count, its share and the total it is a share of in one sentence ("53 orang (40% dari
+           * total jumlah satker/129 satker)"): `link` words between the count (and its unit) and the
+           * percentage (an opening bracket links too), `of` words right after the percentage, before
+           * the words naming the total and the total itself.
+           */
+          shares: z
+            .object({
+              link: z.array(z.string().min(1)).default([]),
+              of: z.array(z.string().min(1)).default([]),
+            })
+            .optional(),
         })
         .optional(),
       /**

@@ -152,6 +152,8 @@ export const ProseFactSchema = z.object({
     offset: z.number().int().min(0),
     lineOffset: z.number().int().min(0),
   }),
+  /** A percentage printed as the share of a count in a total of the same sentence ("53 orang (40% dari ... 129 satker)"): the ids of the part and the total. */
+  share: z.object({ part: z.string(), total: z.string() }).optional(),
   src: SourceRefSchema,
 });
 export type ProseFact = z.infer<typeof ProseFactSchema>;

@@ -54,6 +54,10 @@ interface Words {
   roleOf: Map<string, ColumnRole>;
   notBefore: RegExp;
   month: RegExp;
+  /** Between a count and its percentage: its unit words, then a link word or a bracket. */
+  shareLink: RegExp;
+  /** Between the percentage and the total: an `of` word and the words naming the total. */
+  shareOf: RegExp;
 }
 
 const WORDS = new WeakMap<object, Words>();
@@ -78,6 +82,8 @@ function wordsOf(config: Config | undefined): Words {
     // "Tabel 3.2 – 3.4", "Tabel 2. 2": the word, and maybe a number and a dash or a dot before this one
     notBefore: new RegExp(`(?<![a-z])${alt(pn?.notBefore ?? [])}\\.?\\s*:?\\s*(?:\\d[\\d.]*\\s*[-–.]?\\s*)?$`, 'i'),
     month: new RegExp(`^\\s*${alt(pn?.months ?? [])}(?![a-z])`, 'i'),
+    shareLink: new RegExp(`^\\s*(?:[a-z][a-z./-]*\\s*){0,2}(?:\\(\\s*|(?<![a-z])${alt(pn?.shares?.link ?? [])}(?![a-z])\\s*)+$`, 'i'),
+    shareOf: new RegExp(`^\\s*\\)?\\s*(?<![a-z])${alt(pn?.shares?.of ?? [])}(?![a-z])\\s*(?:[a-z][a-z-]*[\\s/:]*){0,4}$`, 'i'),
   };
   WORDS.set(key, w);
   return w;
@@ -109,6 +115,7 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
     const statedIn = par.section === 'ikhtisar' ? 'ikhtisar' : 'narrative';
     let pi = 0;
     for (const s of sentences(par.text)) {
+      const inSentence: { fact: ProseFact; t: Token }[] = [];
       for (const t of tokens(s.text, { file, page: null, line: 0 })) {
         if (notAValue(t, s.text, w)) continue;
         const offset = s.offset + t.index;
@@ -117,7 +124,7 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
         const src = { file, page: part.entry.page, line: part.entry.line, section: SECTION_LABEL[part.entry.section] };
         const m = w.role?.exec(s.text.slice(Math.max(0, t.index - 60), t.index));
         const measure = m && m[2]!.length <= 40 ? (w.roleOf.get(m[1]!.toLowerCase().replace(/[\s-]+/g, ' ')) ?? null) : null;
-        out.push({
+        const fact: ProseFact = {
           id: `P${out.length + 1}`,
           subject: null,
           measure,
@@ -125,9 +132,36 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
           value: { ...t.value, src },
           at: { paragraph: par.parts[0]!.entry.line, sentence: s.offset, offset, lineOffset: offset - part.offset },
           src,
-        });
+        };
+        out.push(fact);
+        inSentence.push({ fact, t });
       }
+      linkShares(inSentence, s.text, w);
     }
   }
   return out;
+}
+
+/** A count of no measure (no capaian or realisasi), printed as a whole or decimal number without money. */
+const isCount = (f: ProseFact) => f.measure === null && f.value.kind === 'number' && f.value.value !== null;
+
+/**
+ * "53 orang (40% dari total jumlah satker/129 satker)": a percentage right after a count (its unit
+ * words, then a link word or a bracket) and right before a total (an `of` word and at most four
+ * words) is the share of the count in the total; the percentage's fact names both. Only when the
+ * count is not above the total and neither is a capaian, realisasi or target (a capaian "dari
+ * target" has its own formula).
+ */
+function linkShares(list: { fact: ProseFact; t: Token }[], text: string, w: Words): void {
+  for (let i = 1; i + 1 < list.length; i++) {
+    const { fact, t } = list[i]!;
+    const part = list[i - 1]!;
+    const total = list[i + 1]!;
+    if (fact.value.kind !== 'percent' || fact.value.value === null || !isCount(part.fact) || !isCount(total.fact)) continue;
+    if (part.fact.value.value! > total.fact.value.value! || total.fact.value.value! <= 0) continue;
+    const before = text.slice(part.t.end, t.index);
+    const after = text.slice(t.end, total.t.index);
+    if (before.length > 40 || after.length > 60 || !w.shareLink.test(before) || !w.shareOf.test(after)) continue;
+    fact.share = { part: part.fact.id, total: total.fact.id };
+  }
 }

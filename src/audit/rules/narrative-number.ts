@@ -2,7 +2,7 @@ import type { LkipReport } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
-import { pctAtPrinted, pctOf } from '../../parse/arith.js';
+import { exactOf, pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
 import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
@@ -148,8 +148,8 @@ export const narrativeNumber: Rule = {
     category: 'narrative_number_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Angka rupiah dan persentase dalam uraian (Ikhtisar Eksekutif, Bab I–IV) diperiksa terhadap tabel dan hitungannya sendiri: porsi Belanja Operasi/Modal atau Belanja Langsung/Tidak Langsung terhadap jumlah keduanya; "realisasi Rp X atau P% dari pagu" terhadap pagu yang dinyatakan laporan (total tabel realisasi, jumlah PK, atau "anggaran sebesar" di uraian: cukup cocok dengan salah satunya); "Rp R dari total anggaran Rp B atau P%" dalam satu kalimat; jumlah yang dinyatakan terhadap rincian yang didaftar di bawahnya (mis. daftar refocusing; daftar "antara lain" boleh lebih kecil, tidak boleh lebih besar); "N orang atau P%" terhadap dasar yang disebut di paragraf yang sama ("idealnya sebanyak M orang"); dan "penurunan/kenaikan sebesar D%" terhadap selisih dua persentase yang dibandingkan (poin atau relatif). Persentase dibandingkan pada presisi cetak, rupiah tepat.',
-      en: 'Rupiah amounts and percentages in the narrative (executive summary, chapters I–IV) are checked against the tables and their own arithmetic: shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung of their sum; "realisation Rp X or P% of the budget" against a budget total the report states (realisation table total, PK total, or "anggaran sebesar" in the text: matching any one suffices); "Rp R of the total budget Rp B or P%" within one sentence; a stated sum against the items listed under it (e.g. refocusing lists; an "antara lain" list may fall short, never exceed); "N orang atau P%" against the base named in the same paragraph ("idealnya sebanyak M orang"); and "penurunan/kenaikan sebesar D%" against the difference of the two percentages compared (points or relative). Percentages are compared at printed precision, rupiah exactly.',
+      id: 'Angka rupiah dan persentase dalam uraian (Ikhtisar Eksekutif, Bab I–IV) diperiksa terhadap tabel dan hitungannya sendiri: porsi Belanja Operasi/Modal atau Belanja Langsung/Tidak Langsung terhadap jumlah keduanya; "realisasi Rp X atau P% dari pagu" terhadap pagu yang dinyatakan laporan (total tabel realisasi, jumlah PK, atau "anggaran sebesar" di uraian: cukup cocok dengan salah satunya); "Rp R dari total anggaran Rp B atau P%" dalam satu kalimat; jumlah yang dinyatakan terhadap rincian yang didaftar di bawahnya (mis. daftar refocusing; daftar "antara lain" boleh lebih kecil, tidak boleh lebih besar); "N orang atau P%" terhadap dasar yang disebut di paragraf yang sama ("idealnya sebanyak M orang"); bagian sebuah jumlah dari total yang disebut dalam kalimat yang sama ("53 orang (40% dari total jumlah satker/129 satker)"); dan "penurunan/kenaikan sebesar D%" terhadap selisih dua persentase yang dibandingkan (poin atau relatif). Persentase dibandingkan pada presisi cetak, rupiah tepat.',
+      en: 'Rupiah amounts and percentages in the narrative (executive summary, chapters I–IV) are checked against the tables and their own arithmetic: shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung of their sum; "realisation Rp X or P% of the budget" against a budget total the report states (realisation table total, PK total, or "anggaran sebesar" in the text: matching any one suffices); "Rp R of the total budget Rp B or P%" within one sentence; a stated sum against the items listed under it (e.g. refocusing lists; an "antara lain" list may fall short, never exceed); "N orang atau P%" against the base named in the same paragraph ("idealnya sebanyak M orang"); a count\'s share of the total named in the same sentence ("53 orang (40% dari total jumlah satker/129 satker)"); and "penurunan/kenaikan sebesar D%" against the difference of the two percentages compared (points or relative). Percentages are compared at printed precision, rupiah exactly.',
     },
     messages: {
       share: {
@@ -168,6 +168,11 @@ export const narrativeNumber: Rule = {
         id: 'Tercatat {{part}} atau {{reported}}, seharusnya {{expected}} ({{part}} dari {{base}}).',
         en: 'Printed {{part}} or {{reported}}, but it should be {{expected}} ({{part}} of {{base}}).',
       },
+      shareOfTotal: {
+        id: 'Tercatat {{part}} atau {{reported}} dari {{total}}, seharusnya {{expected}} ({{part}} / {{total}} × 100).',
+        en: 'Printed {{part}} or {{reported}} of {{total}}, but it should be {{expected}} ({{part}} / {{total}} × 100).',
+        severity: 'warning',
+      },
       change: {
         id: 'Uraian menyebut {{claim}}, sedangkan persentase yang dibandingkan {{prev}} → {{cur}}: {{expected}}.',
         en: 'The narrative states {{claim}}, but the percentages compared are {{prev}} → {{cur}}: {{expectedEn}}.',
@@ -184,6 +189,7 @@ export const narrativeNumber: Rule = {
     const body = bodyLines(report);
     const cats = categoryBudgets(body, report);
     const totals = statedTotals(report, prose);
+    const shared = checkSharesOfTotal(ctx);
     for (const p of prose) {
       const src = refOf(report, p.line);
       for (const s of sentences(p.text)) {
@@ -192,7 +198,7 @@ export const narrativeNumber: Rule = {
         checkShares(ctx, s.text, toks, cats, src, used);
         checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
       }
-      checkCountPercent(ctx, p.text, src);
+      checkCountPercent(ctx, p.text, src, shared);
       checkChange(ctx, p.text, src, report.meta.year);
     }
     checkListSums(ctx, body);
@@ -401,10 +407,50 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
 
 const UNIT = String.raw`(orang|pegawai|desa|jiwa|laporan|dokumen|berkas|unit|paket|indikator|kegiatan|lembaga|kk)`;
 
+/**
+ * "53 orang (40% dari total jumlah satker/129 satker)": a percentage the prose facts link to its
+ * count and total (src/parse/prose-facts.ts) is count / total × 100 at its printed precision (exact,
+ * src/parse/arith.ts). Returns the places of the percentages compared (line and offset in it).
+ */
+function checkSharesOfTotal(ctx: RuleContext): Set<string> {
+  const done = new Set<string>();
+  const byId = new Map(ctx.report.proseFacts.map((f) => [f.id, f]));
+  for (const f of ctx.report.proseFacts) {
+    if (!f.share) continue;
+    const part = byId.get(f.share.part);
+    const total = byId.get(f.share.total);
+    const a = part && exactOf(part.value);
+    const b = total && exactOf(total.value);
+    if (!part || !total || !a || !b || b.n === 0n) continue;
+    done.add(`${f.src.line}:${f.at.lineOffset}`);
+    // a / 10^as over b / 10^bs, both as integers over one scale
+    const num = a.n * 10n ** BigInt(b.scale);
+    const den = b.n * 10n ** BigInt(a.scale);
+    if (pctAtPrinted(num, den, f.value)) continue;
+    const d = f.value.decimals;
+    const expected = percent(pctOf(num, den), d);
+    ctx.problem({
+      messageId: 'shareOfTotal',
+      data: { part: part.value.raw, reported: f.value.raw, total: total.value.raw, expected },
+      where: f.src,
+      reported: f.value,
+      expected: expectQuantity(expected, { id: `${part.value.raw} / ${total.value.raw}`, en: `${part.value.raw} / ${total.value.raw}` }),
+      tolerance: precision(d),
+      related: [
+        { ...part.src, note: part.value.raw },
+        { ...total.src, note: total.value.raw },
+      ],
+    });
+  }
+  return done;
+}
+
 /** "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the paragraph names ("idealnya sebanyak 24 orang"). */
-function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef) {
+function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef, shared: ReadonlySet<string>) {
   const claims = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\s+(?:atau\s+|\(\s*)(\d{1,3}(?:,\d+)?)\s*%`, 'gi'))];
   for (const c of claims) {
+    // a share the prose facts link to its total is compared there
+    if (shared.has(`${src.line}:${c.index! + c[0].lastIndexOf(c[3]!)}`)) continue;
     const n = Number(c[1]);
     const unit = c[2]!.toLowerCase();
     const pv = tokens(`${c[3]}%`, src)[0];
