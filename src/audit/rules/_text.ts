@@ -6,6 +6,7 @@
  */
 import type { ProseEntry } from '../../model/prose.js';
 import type { LkipReport, SectionKind, Table } from '../../model/report.js';
+import type { ProseFact } from '../../model/facts.js';
 import type { SourceRef } from '../../model/values.js';
 import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
@@ -292,4 +293,33 @@ export function sentenceNumbers(report: LkipReport, par: Paragraph, sentenceOffs
     SENT_CACHE.set(report, byKey);
   }
   return byKey.get(`${par.parts[0]!.line.line}\u0000${sentenceOffset}`) ?? [];
+}
+
+const LINE_CACHE = new WeakMap<LkipReport, Map<number, ProseFact[]>>();
+
+/**
+ * The numbers of a stretch of one prose line as the prose facts give them (report.proseFacts):
+ * `text` is the stretch (a sentence of the line), `offset` where it starts in the line's text.
+ * Offsets are the stretch's, in order. Years standing alone, list, chapter and regulation numbers
+ * and dates are not among them; a line outside the body sections or a table row has none.
+ */
+export function lineNumbers(report: LkipReport, line: number, text: string, offset: number): Token[] {
+  let byLine = LINE_CACHE.get(report);
+  if (!byLine) {
+    byLine = new Map();
+    for (const f of report.proseFacts) {
+      const list = byLine.get(f.src.line);
+      if (list) list.push(f);
+      else byLine.set(f.src.line, [f]);
+    }
+    LINE_CACHE.set(report, byLine);
+  }
+  const out: Token[] = [];
+  for (const f of byLine.get(line) ?? []) {
+    const index = f.at.lineOffset - offset;
+    // the sentence as the line splits it: its own numbers only (a number's text where the fact says it is)
+    if (index < 0 || text.slice(index, index + f.value.raw.length) !== f.value.raw) continue;
+    out.push({ raw: f.value.raw, index, end: index + f.value.raw.length, value: f.value });
+  }
+  return out;
 }

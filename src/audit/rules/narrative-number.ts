@@ -4,7 +4,7 @@ import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
 import { exactOf, pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
-import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
+import { bodyLines, cents, cleanText, isAmount, isPercent, lineNumbers, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
 // ---------------------------------------------------------------- budget categories
 
@@ -56,7 +56,8 @@ function categoryBudgets(lines: ProseLine[], report: LkipReport): Map<Cat, CatAm
       const ms = mentions(s.text);
       if (ms.length === 0) continue;
       const src = refOf(report, l.line);
-      const toks = tokens(s.text, src);
+      // a list row's cells have no prose facts: its numbers are read as a cell is
+      const toks = l.line.cells ? tokens(s.text, src) : lineNumbers(report, l.line.line, s.text, s.offset);
       ms.forEach((m, i) => {
         const stop = ms[i + 1]?.index ?? s.text.length;
         const a = toks.find((t) => t.index >= m.end && t.index < stop && isAmount(t));
@@ -109,7 +110,7 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
     if (/refocus|pengurangan/i.test(l.text)) continue;
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
-      for (const t of tokens(s.text, src)) {
+      for (const t of lineNumbers(report, l.line.line, s.text, s.offset)) {
         const c = isAmount(t) ? cents(t.value) : null;
         if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
@@ -193,7 +194,7 @@ export const narrativeNumber: Rule = {
     for (const p of prose) {
       const src = refOf(report, p.line);
       for (const s of sentences(p.text)) {
-        const toks = tokens(s.text, src);
+        const toks = lineNumbers(report, p.line.line, s.text, s.offset);
         const used = new Set<number>();
         checkShares(ctx, s.text, toks, cats, src, used);
         checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
@@ -343,6 +344,11 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
   }
 }
 
+/** The numbers of a whole line: its prose facts, or, on a list row printed as a table row, as its cells are read. */
+function numbersOf(report: LkipReport, l: ProseLine, src: SourceRef): Token[] {
+  return l.line.cells ? tokens(l.text, src) : lineNumbers(report, l.line.line, l.text, 0);
+}
+
 const ITEM_RE = /^\s*(?:[-*•]\s*)?(?:([a-z])|(\d{1,2}))[.)]\s+/i;
 const DASH_RE = /^\s*[-*•]\s+(?![a-z][.)]\s|\d{1,2}[.)]\s)/i;
 
@@ -354,7 +360,7 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
     if (!/:\s*$/.test(head.text)) continue;
     if (ITEM_RE.test(head.text) && !/sebesar/i.test(head.text)) continue;
     const src = refOf(report, head.line);
-    const amounts = tokens(head.text, src).filter(isAmount);
+    const amounts = numbersOf(report, head, src).filter(isAmount);
     if (amounts.length !== 1) continue;
     const stated = amounts[0]!;
     const statedR = rupiah(stated.value);
@@ -374,7 +380,7 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
       const k = m[1] ? 'letter' : 'digit';
       if (kind === null) kind = k;
       if (k !== kind) break;
-      const a = tokens(l.text, refOf(report, l.line)).filter(isAmount);
+      const a = numbersOf(report, l, refOf(report, l.line)).filter(isAmount);
       if (a.length === 0) break; // a title or an item without an amount ends the list
       if (a.length !== 1) {
         ok = false;
@@ -484,7 +490,7 @@ function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef, share
 function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: number | null) {
   const m = /\b(penurunan|kenaikan|peningkatan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d+)?)\s*%/i.exec(text);
   if (!m || year === null) return;
-  const toks = tokens(text, src).filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
+  const toks = lineNumbers(ctx.report, src.line, text, 0).filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
   const before = toks.filter((t) => t.index < m.index);
   const after = toks.filter((t) => t.index > m.index + m[0].length);
   if (before.length !== 1 || after.length !== 1) return;

@@ -4,7 +4,7 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { samePrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, criterion, expectText, precision } from '../tolerance.js';
-import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
+import { bestMatch, columnIndex, lineNumbers, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel } from './_text.js';
 
 interface Point {
   year: number;
@@ -282,7 +282,7 @@ export const trendClaim: Rule = {
         const years = fmtYears([prev, cur]);
         if (same) {
           // the value printed before "sama dengan" must be this row's current value
-          const before = tokens(s.text.slice(0, same.index), where).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
+          const before = lineNumbers(report, p.line.line, s.text, s.offset).filter((t) => t.end <= same.index).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
           const v = before[before.length - 1];
           if (!v || !sameAtPrinted(v.value, cur.value)) continue;
           if (sameAtPrinted(prev.value, cur.value)) continue;
@@ -300,7 +300,7 @@ export const trendClaim: Rule = {
         if (cmp) {
           const lower = /rendah|menurun|turun|penurunan/i.test(cmp[1]!);
           // a sentence that prints both values itself ("88,17%, lebih tinggi dari tahun sebelumnya dengan capaian 84%") is not about the table
-          if (tokens(s.text, where).filter((t) => t.value.kind === 'percent').length >= 2) continue;
+          if (lineNumbers(report, p.line.line, s.text, s.offset).filter((t) => t.value.kind === 'percent').length >= 2) continue;
           const ok = lower ? cur.n < prev.n : cur.n > prev.n;
           if (ok) continue;
           ctx.problem({
