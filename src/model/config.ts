@@ -163,6 +163,14 @@ export const ConfigSchema = z.object({
               of: z.array(z.string().min(1)).default([]),
             })
             .optional(),
+          /**
+           * What a whole number counts: the noun printed right after it (after its number words,
+           * "18 (delapan belas) Sub Kegiatan"), as `noun`; `words` are the ways it is printed;
+           * `staff` marks the kinds of staff a staff total adds up ("17 ASN dan 15 Non ASN").
+           */
+          countNouns: z
+            .array(z.object({ noun: z.string().min(1), words: z.array(z.string().min(1)).min(1), staff: z.boolean().default(false) }))
+            .default([]),
         })
         .optional(),
       /**

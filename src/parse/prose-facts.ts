@@ -13,6 +13,7 @@ import type { Prose, ProseEntry } from '../model/prose.js';
 import type { SectionKind } from '../model/section.js';
 import { SECTION_LABEL } from './structure.js';
 import { sentences, tokens, type Token } from './sentences.js';
+import { parseTerbilang } from './terbilang.js';
 
 /** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
 export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
@@ -58,9 +59,13 @@ interface Words {
   shareLink: RegExp;
   /** Between the percentage and the total: an `of` word and the words naming the total. */
   shareOf: RegExp;
+  /** A count noun right at the start of the text after a number (and its number words). */
+  noun: RegExp;
+  nounOf: Map<string, { noun: string; staff: boolean }>;
 }
 
 const WORDS = new WeakMap<object, Words>();
+const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
 function wordsOf(config: Config | undefined): Words {
   const key = config ?? WORDS;
@@ -76,6 +81,8 @@ function wordsOf(config: Config | undefined): Words {
       ? null
       : new RegExp(`(?<![a-z])(${alt([...roleOf.keys()])})(?![a-z])((?:[\\s,:]|(?<![a-z])${alt(gap)}(?![a-z])|(?<!\\d)(?:19|20)\\d\\d(?!\\d))*)$`, 'i');
   const pn = v?.proseNumbers;
+  const nounOf = new Map<string, { noun: string; staff: boolean }>();
+  for (const n of pn?.countNouns ?? []) for (const x of n.words) nounOf.set(norm(x), { noun: n.noun, staff: n.staff });
   const w: Words = {
     role,
     roleOf,
@@ -83,6 +90,8 @@ function wordsOf(config: Config | undefined): Words {
     notBefore: new RegExp(`(?<![a-z])${alt(pn?.notBefore ?? [])}\\.?\\s*:?\\s*(?:\\d[\\d.]*\\s*[-–.]?\\s*)?$`, 'i'),
     month: new RegExp(`^\\s*${alt(pn?.months ?? [])}(?![a-z])`, 'i'),
     shareLink: new RegExp(`^\\s*(?:[a-z][a-z./-]*\\s*){0,2}(?:\\(\\s*|(?<![a-z])${alt(pn?.shares?.link ?? [])}(?![a-z])\\s*)+$`, 'i'),
+    noun: new RegExp(`^\\s*(${alt([...nounOf.keys()])})(?![a-z])`, 'i'),
+    nounOf,
     shareOf: new RegExp(`^\\s*\\)?\\s*(?<![a-z])${alt(pn?.shares?.of ?? [])}(?![a-z])\\s*(?:[a-z][a-z-]*[\\s/:]*){0,4}$`, 'i'),
   };
   WORDS.set(key, w);
@@ -133,6 +142,8 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
           at: { paragraph: par.parts[0]!.entry.line, sentence: s.offset, offset, lineOffset: offset - part.offset },
           src,
         };
+        const count = countOf(t, s.text, w);
+        if (count) fact.count = count;
         out.push(fact);
         inSentence.push({ fact, t });
       }
@@ -140,6 +151,44 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
     }
   }
   return out;
+}
+
+const WORDS_AFTER = /^\s*\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\)/;
+const WORDS_BEFORE = /\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\)\s*$/;
+
+/** Number words that read as a whole number (never "(Baik)", never an amount in rupiah). */
+function numberWords(raw: string): number | null {
+  const t = parseTerbilang(raw);
+  return t && !t.rupiah ? t.value : null;
+}
+
+/**
+ * A whole number printed as a count: its number words in brackets (after it, or else before it)
+ * and the count noun after them. Null when it has neither.
+ */
+function countOf(t: Token, text: string, w: Words): ProseFact['count'] | null {
+  if (t.value.kind !== 'number' || t.value.decimals !== 0 || !/^\d{1,4}$/.test(t.raw)) return null;
+  let start = t.index;
+  let end = t.end;
+  let words: NonNullable<ProseFact['count']>['words'];
+  const after = WORDS_AFTER.exec(text.slice(t.end, t.end + 48));
+  const afterValue = after ? numberWords(after[1]!) : null;
+  if (after && afterValue !== null) {
+    words = { raw: after[1]!, value: afterValue, before: false };
+    end += after[0].length;
+  } else {
+    const before = WORDS_BEFORE.exec(text.slice(Math.max(0, t.index - 48), t.index));
+    const beforeValue = before ? numberWords(before[1]!) : null;
+    if (before && beforeValue !== null) {
+      words = { raw: before[1]!, value: beforeValue, before: true };
+      start -= before[0].length;
+    }
+  }
+  const n = w.noun.exec(text.slice(end, end + 40));
+  const noun = n ? w.nounOf.get(norm(n[1]!)) : undefined;
+  if (n) end += n[0].length;
+  if (!words && !noun) return null;
+  return { ...(words ? { words } : {}), noun: noun?.noun ?? null, staff: noun?.staff ?? false, from: start - t.index, to: end - t.index };
 }
 
 /** A count of no measure (no capaian or realisasi), printed as a whole or decimal number without money. */

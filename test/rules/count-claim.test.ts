@@ -90,6 +90,7 @@ describe('count-claim', () => {
         { name: 'indicator and sasaran counts agree with Tabel 3.1', text: measurement('Jumlah tujuan dan sasaran yang ditetapkan sebanyak 1 (satu) Tujuan, 2 (dua) sasaran dan 3 (tiga) indikator sasaran. Berikut adalah capaian sasaran strategis pada tahun 2023') },
         { name: 'above target: one above, one at target (1–2 is consistent)', text: measurement('Dari uraian capaian indikator dapat disimpulkan bahwa sebanyak 2 (dua) indikator capaian diatas target.') },
         { name: 'staff total agrees with the Jumlah row, which is the column sum', text: staff('Kecamatan Contoh terdiri dari 14 ASN dan 12 Non ASN. Berikut perinciannya :', '26 Orang') },
+        { name: 'a bracket that is not number words is no count\'s words', text: budget('Anggaran belanja tersebut dialokasikan untuk mendanai 2 (Dua) program dan 3 (Baik) kegiatan.') },
         { name: 'berjumlah N orang with a breakdown that adds up', text: staff('Sumberdaya Manusia Kecamatan Contoh berjumlah 14 (empat belas) orang dengan rincian 5 (Lima) pejabat struktural dan 9 (sembilan) pelaksana.', '26 Orang') },
       ],
       invalid: [
@@ -110,6 +111,11 @@ describe('count-claim', () => {
           name: 'digits and words disagree',
           text: budget('Anggaran belanja tersebut dialokasikan untuk mendanai 2 (lima) program dan 3 (tiga) kegiatan.'),
           findings: [{ line: 7, reported: '2 (lima)', expected: '2 = 2 / terbilang 5', severity: 'warning' }],
+        },
+        {
+          name: 'number words printed before the digits',
+          text: budget('Anggaran belanja tersebut dialokasikan untuk mendanai (lima) 2 program dan 3 (tiga) kegiatan.'),
+          findings: [{ line: 7, reported: '(lima) 2', expected: '2 = 2 / terbilang 5', severity: 'warning' }],
         },
         {
           name: 'sasaran and indicator counts differ from Tabel 3.1',
