@@ -133,6 +133,17 @@ Kecamatan Contoh terdiri dari 17 ASN, 2 orang PNS BKO dan 15 Non ASN, dengan (li
     expect(at('4')).toMatchObject({ words: { raw: 'lima', value: 5, before: true }, noun: 'indikator', from: -7 });
     expect(at('3')).toBeUndefined();
   });
+  it('gives a number the direction of the change word right before it (restatement.up / down, proseNumbers.changeGap)', () => {
+    const p = parse(`# BAB III AKUNTABILITAS KINERJA
+
+Realisasi anggaran atau 83,27% mengalami penurunan sebesar 8,89% dan capaian naik 2,5% dari tahun 2022, sedangkan target sebesar 90%.
+`);
+    const at = (raw: string) => p.proseFacts.find((f) => f.value.raw === raw)!;
+    expect(at('8,89%').change).toEqual({ direction: 'down', from: -'penurunan sebesar '.length });
+    expect(at('2,5%').change).toEqual({ direction: 'up', from: -'naik '.length });
+    expect(at('83,27%').change).toBeUndefined();
+    expect(at('90%').change).toBeUndefined();
+  });
   it('stays linear in the text on a seed report', () => {
     expect(r.proseFacts.length).toBeLessThan(text.length / 100);
     expect(new Set(r.proseFacts.map((f) => f.id)).size).toBe(r.proseFacts.length);

@@ -168,6 +168,8 @@ export const ConfigSchema = z.object({
            * "18 (delapan belas) Sub Kegiatan"), as `noun`; `words` are the ways it is printed;
            * `staff` marks the kinds of staff a staff total adds up ("17 ASN dan 15 Non ASN").
            */
+          /** Words between a change word (`restatement.up` / `down`) and its number ("penurunan sebesar 3%"). */
+          changeGap: z.array(z.string().min(1)).default([]),
           countNouns: z
             .array(z.object({ noun: z.string().min(1), words: z.array(z.string().min(1)).min(1), staff: z.boolean().default(false) }))
             .default([]),

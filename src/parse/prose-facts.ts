@@ -62,6 +62,9 @@ interface Words {
   /** A count noun right at the start of the text after a number (and its number words). */
   noun: RegExp;
   nounOf: Map<string, { noun: string; staff: boolean }>;
+  /** A change word (and its gap word) ending the text before a number. */
+  change: RegExp | null;
+  up: Set<string>;
 }
 
 const WORDS = new WeakMap<object, Words>();
@@ -81,6 +84,7 @@ function wordsOf(config: Config | undefined): Words {
       ? null
       : new RegExp(`(?<![a-z])(${alt([...roleOf.keys()])})(?![a-z])((?:[\\s,:]|(?<![a-z])${alt(gap)}(?![a-z])|(?<!\\d)(?:19|20)\\d\\d(?!\\d))*)$`, 'i');
   const pn = v?.proseNumbers;
+  const changeWords = [...(v?.restatement?.up ?? []), ...(v?.restatement?.down ?? [])];
   const nounOf = new Map<string, { noun: string; staff: boolean }>();
   for (const n of pn?.countNouns ?? []) for (const x of n.words) nounOf.set(norm(x), { noun: n.noun, staff: n.staff });
   const w: Words = {
@@ -92,6 +96,8 @@ function wordsOf(config: Config | undefined): Words {
     shareLink: new RegExp(`^\\s*(?:[a-z][a-z./-]*\\s*){0,2}(?:\\(\\s*|(?<![a-z])${alt(pn?.shares?.link ?? [])}(?![a-z])\\s*)+$`, 'i'),
     noun: new RegExp(`^\\s*(${alt([...nounOf.keys()])})(?![a-z])`, 'i'),
     nounOf,
+    change: changeWords.length === 0 ? null : new RegExp(`(?<![a-z])(${alt(changeWords)})\\s+(?:${alt(pn?.changeGap ?? [])}\\s+)?$`, 'i'),
+    up: new Set((v?.restatement?.up ?? []).map(norm)),
     shareOf: new RegExp(`^\\s*\\)?\\s*(?<![a-z])${alt(pn?.shares?.of ?? [])}(?![a-z])\\s*(?:[a-z][a-z-]*[\\s/:]*){0,4}$`, 'i'),
   };
   WORDS.set(key, w);
@@ -144,6 +150,9 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
         };
         const count = countOf(t, s.text, w);
         if (count) fact.count = count;
+        const from = Math.max(0, t.index - 40);
+        const ch = w.change?.exec(s.text.slice(from, t.index));
+        if (ch) fact.change = { direction: w.up.has(norm(ch[1]!)) ? 'up' : 'down', from: from + ch.index - t.index };
         out.push(fact);
         inSentence.push({ fact, t });
       }
@@ -167,7 +176,7 @@ function numberWords(raw: string): number | null {
  * and the count noun after them. Null when it has neither.
  */
 function countOf(t: Token, text: string, w: Words): ProseFact['count'] | null {
-  if (t.value.kind !== 'number' || t.value.decimals !== 0 || !/^\d{1,4}$/.test(t.raw)) return null;
+  if (t.value.kind !== 'number' || t.value.decimals !== 0 || !/^\d{1,6}$/.test(t.raw)) return null;
   let start = t.index;
   let end = t.end;
   let words: NonNullable<ProseFact['count']>['words'];

@@ -190,7 +190,7 @@ export const narrativeNumber: Rule = {
     const body = bodyLines(report);
     const cats = categoryBudgets(body, report);
     const totals = statedTotals(report, prose);
-    const shared = checkSharesOfTotal(ctx);
+    checkSharesOfTotal(ctx);
     for (const p of prose) {
       const src = refOf(report, p.line);
       for (const s of sentences(p.text)) {
@@ -199,8 +199,8 @@ export const narrativeNumber: Rule = {
         checkShares(ctx, s.text, toks, cats, src, used);
         checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
       }
-      checkCountPercent(ctx, p.text, src, shared);
-      checkChange(ctx, p.text, src, report.meta.year);
+      checkCountPercent(ctx, p, src);
+      checkChange(ctx, p, src, report.meta.year);
     }
     checkListSums(ctx, body);
   },
@@ -411,15 +411,12 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
   }
 }
 
-const UNIT = String.raw`(orang|pegawai|desa|jiwa|laporan|dokumen|berkas|unit|paket|indikator|kegiatan|lembaga|kk)`;
-
 /**
  * "53 orang (40% dari total jumlah satker/129 satker)": a percentage the prose facts link to its
  * count and total (src/parse/prose-facts.ts) is count / total × 100 at its printed precision (exact,
- * src/parse/arith.ts). Returns the places of the percentages compared (line and offset in it).
+ * src/parse/arith.ts).
  */
-function checkSharesOfTotal(ctx: RuleContext): Set<string> {
-  const done = new Set<string>();
+function checkSharesOfTotal(ctx: RuleContext): void {
   const byId = new Map(ctx.report.proseFacts.map((f) => [f.id, f]));
   for (const f of ctx.report.proseFacts) {
     if (!f.share) continue;
@@ -428,7 +425,6 @@ function checkSharesOfTotal(ctx: RuleContext): Set<string> {
     const a = part && exactOf(part.value);
     const b = total && exactOf(total.value);
     if (!part || !total || !a || !b || b.n === 0n) continue;
-    done.add(`${f.src.line}:${f.at.lineOffset}`);
     // a / 10^as over b / 10^bs, both as integers over one scale
     const num = a.n * 10n ** BigInt(b.scale);
     const den = b.n * 10n ** BigInt(a.scale);
@@ -448,36 +444,41 @@ function checkSharesOfTotal(ctx: RuleContext): Set<string> {
       ],
     });
   }
-  return done;
 }
 
-/** "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the paragraph names ("idealnya sebanyak 24 orang"). */
-function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef, shared: ReadonlySet<string>) {
-  const claims = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\s+(?:atau\s+|\(\s*)(\d{1,3}(?:,\d+)?)\s*%`, 'gi'))];
-  for (const c of claims) {
-    // a share the prose facts link to its total is compared there
-    if (shared.has(`${src.line}:${c.index! + c[0].lastIndexOf(c[3]!)}`)) continue;
-    const n = Number(c[1]);
-    const unit = c[2]!.toLowerCase();
-    const pv = tokens(`${c[3]}%`, src)[0];
-    if (!pv || pv.value.value === null) continue;
+/**
+ * "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the line names
+ * ("idealnya sebanyak 24 orang"), a count of the same noun (the prose facts' counts). A share the
+ * prose facts link to its total ("dari total ... M satker") is checkSharesOfTotal's.
+ */
+function checkCountPercent(ctx: RuleContext, p: ProseLine, src: SourceRef) {
+  const text = p.text;
+  const nums = lineNumbers(ctx.report, p.line.line, text, 0);
+  for (let i = 0; i + 1 < nums.length; i++) {
+    const c = nums[i]!;
+    const pv = nums[i + 1]!;
+    const noun = c.fact.count?.noun;
+    if (!noun || c.fact.count!.from < 0 || pv.value.kind !== 'percent' || pv.value.value === null || pv.fact.share) continue;
+    if (!/^\s+(?:atau\s+|\(\s*)$/i.test(text.slice(c.index + c.fact.count!.to, pv.index))) continue;
+    const n = c.value.value!;
     const d = pv.value.decimals;
-    const counts = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\b`, 'gi'))].filter((x) => x.index !== c.index && x[2]!.toLowerCase() === unit);
-    if (counts.some((x) => Number(x[1]) > 0 && consistentAtPrinted((n / Number(x[1])) * 100, pv.value.value!, d))) continue;
-    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index! - 40), x.index)));
-    if (!base || Number(base[1]) === 0) continue;
-    const b = Number(base[1]);
+    const counts = nums.filter((x) => x !== c && x.fact.count?.noun === noun);
+    if (counts.some((x) => x.value.value! > 0 && consistentAtPrinted((n / x.value.value!) * 100, pv.value.value!, d))) continue;
+    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index - 40), x.index)));
+    if (!base || base.value.value === 0) continue;
+    const b = base.value.value!;
     const v = (n / b) * 100;
     const expected = percent(v, d);
-    const reported = c[0].slice(c[0].lastIndexOf(c[3]!)).trim();
     ctx.problem({
       messageId: 'countPct',
-      data: { part: `${n} ${unit}`, reported, base: `${b} ${unit}`, expected },
+      data: { part: `${n} ${noun}`, reported: pv.raw, base: `${b} ${noun}`, expected },
       where: src,
-      reported,
+      reported: pv.raw,
       expected: expectQuantity(expected, { id: `${n} / ${b}`, en: `${n} / ${b}` }),
       tolerance: precision(d),
-      related: counts.filter((x) => x !== base).map((x) => ({ ...src, note: `${x[0]}: ${n} / ${x[1]} = ${formatId((n / Number(x[1])) * 100, 2)}%; ${x[1]} / ${b} = ${formatId((Number(x[1]) / b) * 100, 2)}%` })),
+      related: counts
+        .filter((x) => x !== base)
+        .map((x) => ({ ...src, note: `${text.slice(x.index, x.index + x.fact.count!.to)}: ${n} / ${x.value.value} = ${formatId((n / x.value.value!) * 100, 2)}%; ${x.value.value} / ${b} = ${formatId((x.value.value! / b) * 100, 2)}%` })),
     });
   }
 }
@@ -487,21 +488,26 @@ function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef, share
  * pada tahun 2022 ... atau 92,96%" after "... atau 83,27%": the change must be the difference of the two
  * percentages (in points, or relative to the earlier one), in the direction stated.
  */
-function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: number | null) {
-  const m = /\b(penurunan|kenaikan|peningkatan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d+)?)\s*%/i.exec(text);
-  if (!m || year === null) return;
-  const toks = lineNumbers(ctx.report, src.line, text, 0).filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
-  const before = toks.filter((t) => t.index < m.index);
-  const after = toks.filter((t) => t.index > m.index + m[0].length);
+function checkChange(ctx: RuleContext, p: ProseLine, src: SourceRef, year: number | null) {
+  if (year === null) return;
+  const text = p.text;
+  const nums = lineNumbers(ctx.report, p.line.line, text, 0);
+  // the first percentage the prose facts give a change word ("penurunan sebesar 8,89%")
+  const d = nums.find((t) => t.fact.change && isPercent(t));
+  if (!d || d.value.value === null) return;
+  const toks = nums.filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
+  const before = toks.filter((t) => t.index < d.index);
+  const after = toks.filter((t) => t.index > d.index);
   if (before.length !== 1 || after.length !== 1) return;
   const cur = before[0]!;
   const prev = after[0]!;
-  const between = text.slice(m.index + m[0].length, prev.index);
+  const between = text.slice(d.end, prev.index);
   const prevYear = /\btahun\s+(20\d\d)\b/i.exec(between);
   if (!prevYear || Number(prevYear[1]) >= year) return;
-  const d = tokens(`${m[2]}%`, src)[0];
-  if (!d || d.value.value === null || cur.value.value === null || prev.value.value === null) return;
-  const down = /penurunan/i.test(m[1]!);
+  if (cur.value.value === null || prev.value.value === null) return;
+  // the claim as printed: from the change word to the percentage
+  const claim = text.slice(d.index + d.fact.change!.from, d.end);
+  const down = d.fact.change!.direction === 'down';
   const delta = cur.value.value - prev.value.value;
   const points = Math.abs(delta);
   const relative = prev.value.value !== 0 ? (points / prev.value.value) * 100 : NaN;
@@ -516,9 +522,9 @@ function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: numbe
   const expectedEn = `${delta < 0 ? 'down' : delta > 0 ? 'up' : 'unchanged'} ${pts('en')} points (${rel('en')} relative)`;
   ctx.problem({
     messageId: 'change',
-    data: { claim: m[0], prev: prev.raw, cur: cur.raw, expected, expectedEn },
+    data: { claim, prev: prev.raw, cur: cur.raw, expected, expectedEn },
     where: src,
-    reported: m[0],
+    reported: claim,
     expected: expectWords((l) => `${l === 'id' ? expected : expectedEn}: ${prev.raw} → ${cur.raw}`),
     tolerance: precision(dd),
   });
