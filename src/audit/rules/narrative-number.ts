@@ -4,7 +4,7 @@ import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
 import { exactOf, pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
-import { bodyLines, cents, cleanText, isAmount, isPercent, lineNumbers, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
+import { bodyLines, cents, isAmount, isPercent, lineNumbers, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
 // ---------------------------------------------------------------- budget categories
 
@@ -94,17 +94,12 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
       out.push({ cents: c, raw: b.total.pagu.raw, what: `${b.kind === 'realisation' ? 'pagu' : 'jumlah'} ${b.table}`, src: b.total.pagu.src });
     }
   }
-  for (const t of report.tables) {
-    if (t.kind !== 'pk_budget') continue;
-    for (const r of t.rows) {
-      if (!/^jumlah|^total/i.test(cleanText(r.cells[0] ?? ''))) continue;
-      for (const c of r.cells.slice(1)) {
-        const src: SourceRef = { file: report.file, page: r.page, line: r.line, table: t.id, row: 'Jumlah' };
-        const tok = tokens(cleanText(c), src).find(isAmount);
-        const amount = tok ? cents(tok.value) : null;
-        if (tok && amount !== null) out.push({ cents: amount, raw: tok.raw, what: `jumlah PK (baris ${r.line})`, src });
-      }
-    }
+  // the total rows of the PK budget tables, as their facts
+  const pk = new Set(report.tables.filter((t) => t.kind === 'pk_budget').map((t) => t.id));
+  for (const f of report.facts) {
+    if (!pk.has(f.cell.table) || f.rowKind !== 'total' || f.value.kind !== 'money') continue;
+    const amount = cents(f.value);
+    if (amount !== null) out.push({ cents: amount, raw: f.value.raw, what: `jumlah PK (baris ${f.src.line})`, src: { file: report.file, page: f.src.page, line: f.src.line, table: f.cell.table, row: 'Jumlah' } });
   }
   for (const l of prose) {
     if (/refocus|pengurangan/i.test(l.text)) continue;
