@@ -176,6 +176,33 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Counts stated in the narrative (count-claim rule; the counts, their nouns and number words
+       * are the prose facts'): the verbs before "4 Program 9 Kegiatan" that make it the year's budget,
+       * the words before it that make it another plan's, the words right before a count of all the
+       * report's indicators or sasaran, "N indikator belum mencapai target", "sebanyak N indikator di
+       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN".
+       */
+      countClaims: z
+        .object({
+          support: z.array(z.string().min(1)).default([]),
+          otherPlan: z.array(z.string().min(1)).default([]),
+          indicatorLead: z.array(z.string().min(1)).default([]),
+          afterSasaran: z.array(z.string().min(1)).default([]),
+          notIndicatorOf: z.array(z.string().min(1)).default([]),
+          sasaranLead: z.array(z.string().min(1)).default([]),
+          indicatorQualifiers: z.array(z.string().min(1)).default([]),
+          reached: z.array(z.string().min(1)).default([]),
+          notReached: z.array(z.string().min(1)).default([]),
+          reachVerbs: z.array(z.string().min(1)).default([]),
+          aboveLead: z.array(z.string().min(1)).default([]),
+          aboveGap: z.array(z.string().min(1)).default([]),
+          above: z.array(z.string().min(1)).default([]),
+          totalLead: z.array(z.string().min(1)).default([]),
+          breakdown: z.array(z.string().min(1)).default([]),
+          consistsOf: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Numbers in the narrative that restate a table fact (restatement rule): the words that name the
        * measure a number restates, the words between that word and the number that make it another
        * measure (input, anggaran) or the output of a sub kegiatan or a mean, the words pointing back to

@@ -46,7 +46,8 @@ export function proseParagraphs(prose: Prose): ProseParagraph[] {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (list: readonly string[]) =>
+/** A regex alternation of vocabulary words (longest first, a space matching spaces or a hyphen); never matches when empty. */
+export const alt = (list: readonly string[]) =>
   list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})`;
 
 interface Words {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countClaim } from '../../src/audit/rules/count-claim.js';
+import { runRules } from '../../src/audit/engine.js';
+import { loadConfig } from '../../src/cli/config.js';
+import { textToDocument } from '../../src/ingest/text.js';
+import type { Config } from '../../src/model/config.js';
+import { parseReport } from '../../src/parse/index.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 import { exp } from '../helpers/expected.js';
 
@@ -144,6 +149,24 @@ describe('count-claim', () => {
     },
     it,
   );
+
+  it('is taught new words by the vocabulary alone (countClaims.support, proseNumbers.countNouns)', () => {
+    const text = budget('Pada tahun 2023 kecamatan menjalankan 2 (dua) Program 5 (lima) Aktivitas dan 4 (empat) Sub Kegiatan.');
+    const run = (config: Config) => runRules(parseReport(textToDocument('kasus.txt', text), config), config, [countClaim]);
+    const base = loadConfig();
+    // neither the verb nor the noun "aktivitas" is known: no claim about the budget
+    expect(run(base)).toHaveLength(0);
+    const v = base.vocabulary!;
+    const taught: Config = {
+      ...base,
+      vocabulary: {
+        ...v,
+        countClaims: { ...v.countClaims!, support: [...v.countClaims!.support, 'menjalankan'] },
+        proseNumbers: { ...v.proseNumbers!, countNouns: v.proseNumbers!.countNouns.map((n) => (n.noun === 'kegiatan' ? { ...n, words: [...n.words, 'aktivitas'] } : n)) },
+      },
+    };
+    expect(run(taught).map((f) => `${f.reported} → ${exp(f)}`)).toEqual(['5 (lima) Kegiatan → 3 kegiatan (Tabel 3.8)']);
+  });
 
   const seed = (name: string) => runRule(countClaim, readFileSync(`fixtures/seeds/${name}`, 'utf8'), name);
 

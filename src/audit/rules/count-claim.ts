@@ -1,5 +1,7 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { alt } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
@@ -9,9 +11,50 @@ import { cleanText, columnIndex, lineNumbers, proseLines, refOf, sentences, shor
 const EXACT_COUNT = criterion('jumlah tepat', 'exact count');
 /** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2") or about the Renstra, not the whole year. */
 const ONE_SASARAN = /\bsasaran\s*(?:strategis\s*)?(?:\d|i{1,3}\b|iv\b|ke-?\d)/i;
-const RENSTRA = /\b(renstra|rencana strategis)\b/i;
-/** The verbs with which reports state how many programs the year's budget supports. */
-const SUPPORT_RE = /\b(didukung|mendukung|mendanai|memiliki|melaksanakan|dilaksanakan|terdiri|dialokasikan|mencakup|meliputi|sebanyak|berjumlah)\b/i;
+
+/** The vocabulary's words of count claims (countClaims), as the patterns the checks use; built once per configuration. */
+interface Words {
+  support: RegExp;
+  otherPlan: RegExp;
+  indicatorLead: RegExp;
+  afterSasaran: RegExp;
+  notIndicatorOf: RegExp;
+  sasaranLead: RegExp;
+  reach: RegExp;
+  notReached: RegExp;
+  above: RegExp;
+  aboveLead: RegExp;
+  totalLead: RegExp;
+  breakdown: RegExp;
+  consistsOf: RegExp;
+}
+
+const WORDS = new WeakMap<object, Words>();
+
+function wordsOf(config: Config): Words {
+  const hit = WORDS.get(config);
+  if (hit) return hit;
+  const v = config.vocabulary?.countClaims;
+  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const target = w(config.vocabulary?.restatement?.targetWords);
+  const out: Words = {
+    support: new RegExp(w(v?.support), 'i'),
+    otherPlan: new RegExp(w(v?.otherPlan), 'i'),
+    indicatorLead: new RegExp(`(${w([...(v?.indicatorLead ?? []), ...(v?.afterSasaran ?? [])])})\\s+$`, 'i'),
+    afterSasaran: new RegExp(`^${alt(v?.afterSasaran ?? [])}$`, 'i'),
+    notIndicatorOf: new RegExp(`^\\s+${w(v?.notIndicatorOf)}`, 'i'),
+    sasaranLead: new RegExp(`(?:,|${w(v?.sasaranLead)})\\s+$`, 'i'),
+    reach: new RegExp(`^(?:\\s+${w(v?.indicatorQualifiers)})*\\s+((${w([...(v?.reached ?? []), ...(v?.notReached ?? [])])})\\s+${w(v?.reachVerbs)}\\s+${target})`, 'i'),
+    notReached: new RegExp(`^${alt(v?.notReached ?? [])}$`, 'i'),
+    above: new RegExp(`^\\s+(?:${w(v?.aboveGap)}\\s+)*${w(v?.above)}`, 'i'),
+    aboveLead: new RegExp(`${w(v?.aboveLead)}\\s+$`, 'i'),
+    totalLead: new RegExp(`${w(v?.totalLead)}\\s+$`, 'i'),
+    breakdown: new RegExp(`^\\s*,?\\s*${w(v?.breakdown)}\\s+`, 'i'),
+    consistsOf: new RegExp(w(v?.consistsOf), 'i'),
+  };
+  WORDS.set(config, out);
+  return out;
+}
 
 /** A number of a sentence that the prose facts read as a count (src/parse/prose-facts.ts). */
 type CountToken = FactToken & { fact: { count: NonNullable<FactToken['fact']['count']> } };
@@ -43,18 +86,18 @@ function budgetCounts(cs: CountToken[]): { program: CountToken; kegiatan: CountT
 }
 
 /** "dari 3 (tiga) indikator", "terhadap 18 indikator", "dan 4 indikator sasaran": the first count of the whole report's indicators. */
-function indicatorCount(cs: CountToken[], text: string): { c: CountToken; word: string } | null {
+function indicatorCount(cs: CountToken[], text: string, w: Words): { c: CountToken; afterSasaran: boolean } | null {
   for (const c of cs) {
-    if (c.fact.count.noun !== 'indikator' || /^\s+program\b/i.test(after(c, text))) continue;
-    const m = /\b(dari|terhadap|capaian|dan)\s+$/i.exec(before(c, text));
-    if (m) return { c, word: m[1]! };
+    if (c.fact.count.noun !== 'indikator' || w.notIndicatorOf.test(after(c, text))) continue;
+    const m = w.indicatorLead.exec(before(c, text));
+    if (m) return { c, afterSasaran: w.afterSasaran.test(m[1]!.replace(/[\s-]+/g, ' ')) };
   }
   return null;
 }
 
 /** ", 2 (dua) sasaran", "dari 3 sasaran", "sebanyak 1 Tujuan, 2 sasaran" (not "sasaran strategis 2"). */
-function sasaranCount(cs: CountToken[], text: string): CountToken | null {
-  const lead = /(?:,|\bdari|\bsebanyak)\s+$/i;
+function sasaranCount(cs: CountToken[], text: string, w: Words): CountToken | null {
+  const lead = w.sasaranLead;
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     if (c.fact.count.noun !== 'sasaran' || /^\s+strategis\s*\d/i.test(after(c, text))) continue;
@@ -67,28 +110,20 @@ function sasaranCount(cs: CountToken[], text: string): CountToken | null {
 }
 
 /** "3 indikator sasaran belum mencapai target", "5 indikator telah memenuhi target". */
-function reachCount(cs: CountToken[], text: string): { c: CountToken; raw: string; notYet: boolean } | null {
+function reachCount(cs: CountToken[], text: string, w: Words): { c: CountToken; raw: string; notYet: boolean } | null {
   for (const c of cs) {
     if (c.fact.count.noun !== 'indikator') continue;
-    const m = /^(?:\s+(?:sasaran|kinerja|utama))*\s+((belum|tidak|telah|sudah)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target)/i.exec(after(c, text));
+    const m = w.reach.exec(after(c, text));
     if (!m) continue;
     const raw = text.slice(c.index, c.index + c.fact.count.to + m[0].length).replace(/\s+/g, ' ');
-    return { c, raw, notYet: /belum|tidak/i.test(m[2]!) };
+    return { c, raw, notYet: w.notReached.test(m[2]!.replace(/[\s-]+/g, ' ')) };
   }
   return null;
 }
 
 /** "sebanyak 6 (enam) indikator capaian diatas target". */
-function aboveCount(cs: CountToken[], text: string): CountToken | null {
-  return (
-    cs.find(
-      (c) =>
-        c.fact.count.noun === 'indikator' &&
-        c.fact.count.from === 0 &&
-        /\bsebanyak\s+$/i.test(text.slice(0, c.index)) &&
-        /^\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target/i.test(after(c, text)),
-    ) ?? null
-  );
+function aboveCount(cs: CountToken[], text: string, w: Words): CountToken | null {
+  return cs.find((c) => c.fact.count.noun === 'indikator' && c.fact.count.from === 0 && w.aboveLead.test(text.slice(0, c.index)) && w.above.test(after(c, text))) ?? null;
 }
 
 /**
@@ -96,10 +131,10 @@ function aboveCount(cs: CountToken[], text: string): CountToken | null {
  * numbers of the breakdown, each printed before a word. Null when a number of the breakdown carries a
  * bracket that is not its number words.
  */
-function breakdown(cs: CountToken[], nums: FactToken[], text: string): { c: CountToken; list: FactToken[] } | null {
+function breakdown(cs: CountToken[], nums: FactToken[], text: string, w: Words): { c: CountToken; list: FactToken[] } | null {
   for (const c of cs) {
-    if (c.fact.count.noun !== 'orang' || !/\bberjumlah\s+$/i.test(text.slice(0, c.index))) continue;
-    const head = /^\s*,?\s*dengan\s+rincian\s+/i.exec(after(c, text));
+    if (c.fact.count.noun !== 'orang' || !w.totalLead.test(text.slice(0, c.index))) continue;
+    const head = w.breakdown.exec(after(c, text));
     if (!head) continue;
     const from = c.index + c.fact.count.to + head[0].length;
     const list: FactToken[] = [];
@@ -255,6 +290,7 @@ export const countClaim: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
+    const w = wordsOf(ctx.config);
     const tree = mainRealisation(report);
     const counts = tree ? countLevels(tree) : null;
     const meas = measurementCounts(report);
@@ -272,22 +308,22 @@ export const countClaim: Rule = {
         const cs = lineNumbers(report, p.line.line, text, s.offset).filter((t): t is CountToken => t.fact.count !== undefined);
         // digits against number words
         for (const c of cs) {
-          const w = c.fact.count.words;
-          if (!w || w.value === c.value.value) continue;
-          const raw = w.before ? `(${w.raw}) ${c.raw}` : `${c.raw} (${w.raw})`;
+          const nw = c.fact.count.words;
+          if (!nw || nw.value === c.value.value) continue;
+          const raw = nw.before ? `(${nw.raw}) ${c.raw}` : `${c.raw} (${nw.raw})`;
           ctx.problem({
             messageId: 'words',
-            data: { reported: raw, digits: c.value.value!, wordsRaw: w.raw, words: w.value },
+            data: { reported: raw, digits: c.value.value!, wordsRaw: nw.raw, words: nw.value },
             where,
             reported: raw,
-            expected: expectText(`${c.value.value} = ${c.value.value} / terbilang ${w.value}`, `${c.value.value} = ${c.value.value} / in words ${w.value}`),
+            expected: expectText(`${c.value.value} = ${c.value.value} / terbilang ${nw.value}`, `${c.value.value} = ${c.value.value} / in words ${nw.value}`),
             tolerance: EXACT_COUNT,
           });
         }
         const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
         // programs / kegiatan / sub kegiatan: "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan"
         const b = budgetCounts(cs);
-        if (b && tree && counts && !oneSasaran && !RENSTRA.test(text.slice(0, b.program.index)) && SUPPORT_RE.test(text.slice(0, b.program.index))) {
+        if (b && tree && counts && !oneSasaran && !w.otherPlan.test(text.slice(0, b.program.index)) && w.support.test(text.slice(0, b.program.index))) {
           const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
           if (years.length === 0 || report.meta.year === null || years.includes(report.meta.year)) {
             const levels: { c: CountToken | undefined; name: string; have: number; level: string; levelEn: string }[] = [
@@ -318,9 +354,9 @@ export const countClaim: Rule = {
         }
         // indicators and sasaran of the whole report against the measurement table
         if (meas && !oneSasaran) {
-          const im = indicatorCount(cs, text);
-          const sm = sasaranCount(cs, text);
-          const indOk = im && (im.word.toLowerCase() !== 'dan' || (sm !== null && sm.index < im.c.index));
+          const im = indicatorCount(cs, text, w);
+          const sm = sasaranCount(cs, text, w);
+          const indOk = im && (!im.afterSasaran || (sm !== null && sm.index < im.c.index));
           if (im && indOk) {
             // a count of indicators or sasaran the measurement table does not have
             const mismatch = (raw: string, expected: number, what: string, whatEn: string, note: string) =>
@@ -338,7 +374,7 @@ export const countClaim: Rule = {
           }
         }
         // "dari tabel di atas ... 3 indikator sasaran belum mencapai target": the rows of the table above, by their own target and realisasi
-        const reach = reachCount(cs, text);
+        const reach = reachCount(cs, text, w);
         if (reach && !oneSasaran) {
           const above = report.tables.filter((t) => t.endLine < p.line.line && p.line.line - t.endLine <= 4).sort((a, b) => b.endLine - a.endLine)[0];
           const st = above ? reachedByFacts(report, above.id) : null;
@@ -361,7 +397,7 @@ export const countClaim: Rule = {
           }
         }
         // "sebanyak 6 (enam) indikator capaian diatas target"
-        const above = aboveCount(cs, text);
+        const above = aboveCount(cs, text, w);
         if (above && meas && !oneSasaran) {
           const st = targetStatus(report, meas.table);
           if (st.length > 0 && !st.includes(null)) {
@@ -389,7 +425,7 @@ export const countClaim: Rule = {
         }
         // staff: "terdiri dari 17 ASN dan 15 Non ASN"
         const parts = cs.filter((c) => c.fact.count.staff);
-        if (parts.length >= 2 && parts.some((x) => x.fact.count.noun === NON_ASN) && /\bterdiri\s+(?:dari|atas)\b/i.test(text)) {
+        if (parts.length >= 2 && parts.some((x) => x.fact.count.noun === NON_ASN) && w.consistsOf.test(text)) {
           const total = parts.reduce((acc, x) => acc + x.value.value!, 0);
           const tables = staff.filter((x) => x.withNonAsn);
           if (tables.length > 0 && !tables.some((x) => x.total === total)) {
@@ -407,7 +443,7 @@ export const countClaim: Rule = {
           }
         }
         // "berjumlah 17 orang dengan rincian 7 pejabat struktural dan 9 pelaksana"
-        const rinci = breakdown(cs, lineNumbers(report, p.line.line, text, s.offset), text);
+        const rinci = breakdown(cs, lineNumbers(report, p.line.line, text, s.offset), text, w);
         if (rinci && rinci.list.length >= 2) {
           const sum = rinci.list.reduce((acc, x) => acc + x.value.value!, 0);
           const n = rinci.c.value.value!;
