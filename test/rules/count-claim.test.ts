@@ -7,6 +7,7 @@ import { textToDocument } from '../../src/ingest/text.js';
 import type { Config } from '../../src/model/config.js';
 import { parseReport } from '../../src/parse/index.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
+import { staffTable } from '../helpers/snippets.js';
 import { exp } from '../helpers/expected.js';
 
 /** Balung/Kencong 2023 layout: the B.3 sentence and Tabel 3.8 (2 programs, 3 kegiatan, 4 sub kegiatan). */
@@ -53,25 +54,7 @@ NO\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET 2023\tREALISASI 2023\tCAPAIAN 2
 \t\tPersentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%
 `;
 
-/** Bab I staff table in the Balung layout. */
-const staff = (claim: string, jumlah: string) => `LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
-
-BAB I
-
-PENDAHULUAN
-
-${claim}
-
-Tabel 1.3
-Jumlah ASN dan Non ASN Kecamatan Contoh berdasarkan Latar Belakang Pendidikan
-
-No\tPendidikan\tJumlah\tKeterangan
-1\tSMA/STM\t2 Orang\tASN
-2\tS1\t12 Orang\tASN
-3\tSMA/STM\t12 Orang\tNon ASN
-4\tS1\t-\tNon ASN
-Jumlah\t\t${jumlah}\t
-`;
+const staff = (claim: string, jumlah: string) => staffTable(claim, jumlah);
 
 /** An excerpt: a measurement table (lower-is-better indicators) and the sentence under it counting indicators below target. */
 const reachText = (claim: string) => `Tabel 3.8

@@ -1,24 +1,10 @@
 import { describe, it } from 'vitest';
 import { totalRow } from '../../src/audit/rules/total-row.js';
 import { ruleTester } from '../helpers/rule-tester.js';
+import { staffTable } from '../helpers/snippets.js';
 
 /** A Bab I staff table (Balung layout): a count column closed by a Jumlah row. */
-const staff = (jumlah: string, fourth = '-') => `LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
-
-BAB I
-
-PENDAHULUAN
-
-Tabel 1.3
-Jumlah ASN dan Non ASN Kecamatan Contoh berdasarkan Latar Belakang Pendidikan
-
-No\tPendidikan\tJumlah\tKeterangan
-1\tSMA/STM\t2 Orang\tASN
-2\tS1\t12 Orang\tASN
-3\tSMA/STM\t12 Orang\tNon ASN
-4\tS1\t${fourth}\tNon ASN
-Jumlah\t\t${jumlah}\t
-`;
+const staff = (jumlah: string, fourth = '-') => staffTable('Kecamatan Contoh memiliki pegawai sebagai berikut.', jumlah, fourth);
 
 /** A table of respondents with two count columns and a Jumlah row with an empty label cell. */
 const respondents = (l: string, p: string) => `BAB I
@@ -61,7 +47,7 @@ describe('total-row', () => {
         {
           name: 'Jumlah row differs from the sum of its column',
           text: staff('27 Orang'),
-          findings: [{ line: 15, reported: '27 Orang', expected: '26 (jumlah 3 baris)', category: 'sum_mismatch', severity: 'warning', messageIncludes: 'Baris Jumlah Tabel 1.3 kolom "Jumlah"' }],
+          findings: [{ line: 17, reported: '27 Orang', expected: '26 (jumlah 3 baris)', category: 'sum_mismatch', severity: 'warning', messageIncludes: 'Baris Jumlah Tabel 1.3 kolom "Jumlah"' }],
         },
         {
           name: 'one of two count columns does not add up',
