@@ -182,6 +182,27 @@ export const ConfigSchema = z.object({
        * report's indicators or sasaran, "N indikator belum mencapai target", "sebanyak N indikator di
        * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN".
        */
+      /**
+       * Trend claims in the narrative (trend-claim rule), with the change words of `restatement.up` /
+       * `down`: the words that place a result against its target, the words that make a sentence not
+       * a claim about one result, "setiap tahun", the words introducing the table below, "tren",
+       * "sama dengan", the comparative words and the words for the previous year.
+       */
+      trendClaims: z
+        .object({
+          aboveTarget: z.array(z.string().min(1)).default([]),
+          atTarget: z.array(z.string().min(1)).default([]),
+          belowTarget: z.array(z.string().min(1)).default([]),
+          notOneResult: z.array(z.string().min(1)).default([]),
+          everyYear: z.array(z.string().min(1)).default([]),
+          tableBelow: z.array(z.string().min(1)).default([]),
+          trend: z.array(z.string().min(1)).default([]),
+          same: z.array(z.string().min(1)).default([]),
+          higher: z.array(z.string().min(1)).default([]),
+          lower: z.array(z.string().min(1)).default([]),
+          previousYear: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       countClaims: z
         .object({
           support: z.array(z.string().min(1)).default([]),

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countClaim } from '../../src/audit/rules/count-claim.js';
-import { runRules } from '../../src/audit/engine.js';
 import { loadConfig } from '../../src/cli/config.js';
-import { textToDocument } from '../../src/ingest/text.js';
 import type { Config } from '../../src/model/config.js';
-import { parseReport } from '../../src/parse/index.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 import { staffTable } from '../helpers/snippets.js';
 import { exp } from '../helpers/expected.js';
@@ -135,7 +132,7 @@ describe('count-claim', () => {
 
   it('is taught new words by the vocabulary alone (countClaims.support, proseNumbers.countNouns)', () => {
     const text = budget('Pada tahun 2023 kecamatan menjalankan 2 (dua) Program 5 (lima) Aktivitas dan 4 (empat) Sub Kegiatan.');
-    const run = (config: Config) => runRules(parseReport(textToDocument('kasus.txt', text), config), config, [countClaim]);
+    const run = (config: Config) => runRule(countClaim, text, 'kasus.txt', config);
     const base = loadConfig();
     // neither the verb nor the noun "aktivitas" is known: no claim about the budget
     expect(run(base)).toHaveLength(0);
