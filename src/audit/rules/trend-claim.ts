@@ -3,7 +3,7 @@ import type { Config } from '../../model/config.js';
 import type { Rule } from '../../model/rule.js';
 import { alt } from '../../parse/prose-facts.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { samePrinted } from '../../parse/arith.js';
+import { sameAtPrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, criterion, expectText, precision } from '../tolerance.js';
 import { bestMatch, columnIndex, lineNumbers, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel } from './_text.js';
@@ -149,13 +149,6 @@ function wordsOf(config: Config): Words {
   };
   WORDS.set(config, out);
   return out;
-}
-
-/** Same value at the precision both were printed, or within half a unit of the coarser one. */
-function sameAtPrinted(a: PrintedValue, b: PrintedValue): boolean {
-  if (a.value === null || b.value === null) return false;
-  const half = 10 ** -Math.min(a.decimals, b.decimals) / 2;
-  return Math.abs(a.value - b.value) < half + 1e-9 || samePrinted(a, b);
 }
 
 /**
