@@ -152,7 +152,7 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
         const count = countOf(t, s.text, w);
         if (count) fact.count = count;
         const from = Math.max(0, t.index - 40);
-        const ch = w.change?.exec(s.text.slice(from, t.index));
+        const ch = /[a-z]/i.test(charBefore(s.text, t.index)) ? w.change?.exec(s.text.slice(from, t.index)) : null;
         if (ch) fact.change = { direction: w.up.has(norm(ch[1]!)) ? 'up' : 'down', from: from + ch.index - t.index };
         out.push(fact);
         inSentence.push({ fact, t });
@@ -161,6 +161,18 @@ export function proseFacts(prose: Prose, file: string, config: Config | undefine
     }
   }
   return out;
+}
+
+/** The first character after `at` that is not a space, and the last one before it ('' at the ends): cheap tests before a pattern runs. */
+function charAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && text[i] === ' ') i++;
+  return text[i] ?? '';
+}
+function charBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  return i >= 0 ? text[i]! : '';
 }
 
 const WORDS_AFTER = /^\s*\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\)/;
@@ -181,20 +193,20 @@ function countOf(t: Token, text: string, w: Words): ProseFact['count'] | null {
   let start = t.index;
   let end = t.end;
   let words: NonNullable<ProseFact['count']>['words'];
-  const after = WORDS_AFTER.exec(text.slice(t.end, t.end + 48));
+  const after = charAfter(text, t.end) === '(' ? WORDS_AFTER.exec(text.slice(t.end, t.end + 48)) : null;
   const afterValue = after ? numberWords(after[1]!) : null;
   if (after && afterValue !== null) {
     words = { raw: after[1]!, value: afterValue, before: false };
     end += after[0].length;
   } else {
-    const before = WORDS_BEFORE.exec(text.slice(Math.max(0, t.index - 48), t.index));
+    const before = charBefore(text, t.index) === ')' ? WORDS_BEFORE.exec(text.slice(Math.max(0, t.index - 48), t.index)) : null;
     const beforeValue = before ? numberWords(before[1]!) : null;
     if (before && beforeValue !== null) {
       words = { raw: before[1]!, value: beforeValue, before: true };
       start -= before[0].length;
     }
   }
-  const n = w.noun.exec(text.slice(end, end + 40));
+  const n = /[a-z]/i.test(charAfter(text, end)) ? w.noun.exec(text.slice(end, end + 40)) : null;
   const noun = n ? w.nounOf.get(norm(n[1]!)) : undefined;
   if (n) end += n[0].length;
   if (!words && !noun) return null;
