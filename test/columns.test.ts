@@ -31,6 +31,31 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET AKHIR RENSTRA\tREALISASI Th. 2
     expect(kinds(t)).toEqual(['item']);
   });
 
+  it('survey tables: the answer columns are shares with their rank on the survey scale, Total and Unsur have roles, the Rata-rata unsur row is a mean of the scores', () => {
+    const t = `NO\tUNSUR\tTidak Baik\tKurang Baik\tBaik\tSangat Baik (%)\tTotal
+1\tPersyaratan\t0%\t0%\t100%\t0%\t100%
+2\tKemudahan Prosedur\t0%\t10%\t80%\t10%\t100%
+
+NO\tUNSUR\tSKOR\tPREDIKAT
+1\tPersyaratan\t75\tBaik
+2\tKemudahan Prosedur\t75\tBaik
+Rata-rata unsur pelayanan\t\t75\tBaik
+`;
+    const r = parse(t);
+    expect(roles(t)).toEqual(['no', 'unsur', 'share', 'share', 'share', 'share', 'total']);
+    expect(r.layouts[0]!.columns.map((c) => c.answer ?? null)).toEqual([null, null, 0, 1, 2, 3, null]);
+    expect(roles(t, 1)).toEqual(['no', 'unsur', 'score', 'predikat']);
+    expect(kinds(t, 1)).toEqual(['item', 'item', 'average']);
+    const mean = r.facts.find((f) => f.aggregate === 'mean')!;
+    expect([mean.measure, mean.value.raw, mean.over!.length]).toEqual(['score', '75', 2]);
+    // "Baik" inside a longer label is no answer column
+    expect(roles('No\tUraian\tKondisi Baik\tJumlah\n1\tJalan\t12\t20\n')).toEqual(['no', 'uraian', '?', 'count']);
+  });
+
+  it('an efficiency table: the verdict column has the role efficiency', () => {
+    expect(roles('Sasaran\t% Capaian Kinerja\t% Serapan Anggaran\tTingkat Efisiensi\nMeningkatnya X\t100 %\t92,74 %\tEfisien\n')).toEqual(['sasaran', 'capaian', 'serapan', 'efficiency']);
+  });
+
   it('cuts a header flattened into one line, and puts a two-level header\'s trailing sub-headers back under their year', () => {
     const line = 'NO. Indikator Sasaran Capaian Kinerja Tahun 2015 Capaian Kinerja Tahun 2016 Capaian Kinerja Tahun 2017 Capaian Kinerja Tahun 2018 Tahun 2019 Capaian Kinerja Tahun 2019 Target Realisasi';
     expect(segmentFlattened(line, config.vocabulary!)).toEqual([

@@ -34,8 +34,8 @@ const Signatures = z.array(z.array(z.string().min(1)).min(1)).min(1);
 
 export const ColumnRoleSchema = z.enum([
   'no', 'satuan', 'formula', 'data_source', 'responsible', 'keterangan', 'indicator', 'sasaran', 'tujuan',
-  'program', 'kegiatan', 'sub_kegiatan', 'uraian',
-  'target', 'realisasi', 'capaian', 'baseline', 'pagu', 'realisasi_anggaran', 'serapan', 'sisa', 'predikat', 'score', 'count',
+  'program', 'kegiatan', 'sub_kegiatan', 'uraian', 'unsur',
+  'target', 'realisasi', 'capaian', 'baseline', 'pagu', 'realisasi_anggaran', 'serapan', 'sisa', 'predikat', 'efficiency', 'score', 'count', 'share', 'total',
 ]);
 export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
@@ -140,6 +140,22 @@ export const ConfigSchema = z.object({
       /** Row kinds by the label's words: the first that matches wins, every other row is an item. */
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
+       * The answer scale of survey (SKM / IKM) tables, worst answer first: a column whose whole label
+       * is one of an answer's phrases is a `share` column of that answer (src/parse/columns.ts), and a
+       * predikat printed as one of them ranks the same (skm rule).
+       */
+      /**
+       * Words an indicator's name starts with ("Persentase ...", "Indeks ..."): a label-only row of a
+       * predicate check table that starts with one is an indicator label, any other a sasaran heading.
+       */
+      indicatorStarts: z.array(z.string().min(1)).default([]),
+      surveyScale: z.array(z.object({ label: z.string().min(1), any: z.array(z.string().min(1)).min(1) })).default([]),
+      /**
+       * The verdicts of an efficiency column (verdict rule): the phrases of "not efficient" (tried
+       * first) and of "efficient", as printed in the column or in a sentence under the table.
+       */
+      efficiencyVerdicts: z.object({ inefficient: z.array(z.string().min(1)).min(1), efficient: z.array(z.string().min(1)).min(1) }).optional(),
+      /**
        * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
        * "Renstra 2020-2024"), src/parse/facts.ts: the label is one of the phrases, with at most
        * years, a year range or the words "target" / "tahun" around it.
@@ -177,6 +193,18 @@ export const ConfigSchema = z.object({
           tables: z.array(z.string().min(1)).default([]),
           figures: z.array(z.string().min(1)).default([]),
           continued: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
+       * Structure words misread by OCR (src/parse/ocr-words.ts): on OCR-read table lines a word near a
+       * vocabulary word (table kinds, column roles and starts, row kinds, captions) is read as that
+       * word. `confusions`: groups of letters or letter pairs OCR takes for one another (a change
+       * inside a group costs half an edit); `keep`: real words near a vocabulary word, never changed.
+       */
+      ocrWords: z
+        .object({
+          confusions: z.array(z.array(z.string().min(1).max(2)).min(2)).default([]),
+          keep: z.array(z.string().min(1)).default([]),
         })
         .optional(),
       /**

@@ -27,6 +27,8 @@ export const ColumnInfoSchema = z.object({
   year: z.number().int().nullable(),
   period: z.object({ kind: PeriodSchema, n: z.number().int().nullable() }).nullable(),
   basis: BasisSchema,
+  /** For a `share` column of a survey table: the rank of its answer on the vocabulary's surveyScale (0 = worst). */
+  answer: z.number().int().optional(),
   /** The column holds rupiah (its role or a money group header above it says so). */
   money: z.boolean(),
   /** Where the label came from: the table's header cells, or a header printed as one line above it. */

@@ -26,6 +26,7 @@ export const TableKindSchema = z.enum([
   'budget_plan', // program > kegiatan > sub kegiatan with budget only (Tabel 1.4 style)
   'skm_distribution',
   'skm_score',
+  'input_output', // one sub kegiatan's Input and Output rows with target and realisasi (Tabel 3.6 narrative)
   'other',
 ]);
 export type TableKind = z.infer<typeof TableKindSchema>;

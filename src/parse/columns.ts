@@ -97,14 +97,13 @@ function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period
     period = { kind: p.period, n };
     break;
   }
-  let basis: Basis = 'year';
-  for (const b of vocab.columnQualifiers.bases) {
-    if (b.any.some((s) => sigMatch(w, s))) {
-      basis = b.basis;
-      break;
-    }
-  }
-  return { year: years.length === 1 ? years[0]! : null, period, basis, years };
+  return { year: years.length === 1 ? years[0]! : null, period, basis: basisOf(label, vocab), years };
+}
+
+/** The basis a header or a note names (the vocabulary's `columnQualifiers.bases`: PK Perubahan, P-APBD, APBD, ...), else 'year'. */
+export function basisOf(text: string, vocab: Vocab): Basis {
+  const w = words(text);
+  return vocab.columnQualifiers.bases.find((b) => b.any.some((s) => sigMatch(w, s)))?.basis ?? 'year';
 }
 
 const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
@@ -112,9 +111,12 @@ const MONEY_ROLES = new Set<ColumnRole>(['pagu', 'realisasi_anggaran', 'sisa']);
 /** Roles decided column by column, then the context rule: inside a money run (after a pagu column) a realisasi is spent money and a capaian or "%" is serapan. */
 function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab, undecided: string[]): ColumnInfo[] {
   const cols: ColumnInfo[] = labels.map((label, index) => {
-    const hit = roleOf(label, vocab);
-    const q = qualify(label, vocab);
     const w = words(label);
+    // a survey table's answer column ("Sangat Baik"): the share of that answer
+    const bare = w.replace(/ ?%/g, '').trim();
+    const answer = bare ? vocab.surveyScale.findIndex((a) => a.any.some((p) => words(p) === bare)) : -1;
+    const hit: RoleHit | null = answer >= 0 ? { role: 'share', kind: 'value' } : roleOf(label, vocab);
+    const q = qualify(label, vocab);
     const moneyGroup = vocab.columnQualifiers.moneyGroups.some((g) => has(w, g));
     return {
       index,
@@ -125,6 +127,7 @@ function resolveColumns(labels: string[], from: ColumnInfo['from'], vocab: Vocab
       period: q.period,
       basis: q.basis,
       money: moneyGroup || (hit ? MONEY_ROLES.has(hit.role) : false),
+      ...(answer >= 0 ? { answer } : {}),
       from,
     };
   });
@@ -475,7 +478,7 @@ function capaianConfirms(arr: string[], valueCols: number[], labelCols: number[]
 function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
   const valueCols = columns.filter((c) => c.kind === 'value').map((c) => c.index);
   // the row's label comes from the column most specific about what the row is
-  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'sasaran', 'tujuan'];
+  const LABEL_ORDER = ['indicator', 'sub_kegiatan', 'kegiatan', 'program', 'uraian', 'unsur', 'sasaran', 'tujuan'];
   const labelCols = columns
     .filter((c) => c.kind === 'label' && c.role && LABEL_ORDER.includes(c.role))
     .sort((a, b) => LABEL_ORDER.indexOf(a.role!) - LABEL_ORDER.indexOf(b.role!) || a.index - b.index)

@@ -41,18 +41,25 @@ const config = loadConfig();
 
 /** The findings of one rule on a text, with the repository's configuration or another (a vocabulary taught a word). */
 export function runRule(rule: Rule, text: string, file = 'kasus.txt', cfg: Config = config): Finding[] {
+  return runEachRule([rule], text, file, cfg)[0]!;
+}
+
+/** Each rule run on its own over one parse of the text (the checks of runRule for each): its findings, per rule. */
+export function runEachRule(rules: readonly Rule[], text: string, file = 'kasus.txt', cfg: Config = config): Finding[][] {
   const doc = textToDocument(file, text);
   const report = parseReport(doc, cfg);
   const before = JSON.stringify(report);
-  const findings = runRules(report, cfg, [rule]);
-  if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
-  for (const f of findings) {
-    // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)
-    FindingSchema.parse(f);
-    if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);
-    if (/\{\{/.test(f.message.id) || /\{\{/.test(f.message.en)) throw new Error(`placeholder tidak terisi: ${f.message.id}`);
-  }
-  return findings;
+  return rules.map((rule) => {
+    const findings = runRules(report, cfg, [rule]);
+    if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
+    for (const f of findings) {
+      // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)
+      FindingSchema.parse(f);
+      if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);
+      if (/\{\{/.test(f.message.id) || /\{\{/.test(f.message.en)) throw new Error(`placeholder tidak terisi: ${f.message.id}`);
+    }
+    return findings;
+  });
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }, it: (name: string, fn: () => void) => void) {

@@ -15,6 +15,8 @@ describe('outline', () => {
     outline,
     {
       valid: [
+        // roman numerals in a column that is not the No column (a staff table by Golongan) are not row numbers
+        { name: 'Golongan IV, III, II down a staff table', text: ['BAB II PERENCANAAN', '', 'Golongan\tJumlah Pegawai', 'IV\t3', 'III\t10', 'II\t4', ''].join('\n') },
         {
           name: 'pages never go back, sections and chapters in sequence',
           text: toc('KATA PENGANTAR ... i', 'BAB I PENDAHULUAN ... 1', '1.1 Latar Belakang ... 1', '1.2 Dasar Hukum ... 3', 'BAB II PERENCANAAN KINERJA ... 5', '2.1 Rencana Strategis ... 5', '2.2 Perjanjian Kinerja ... 8', 'BAB III AKUNTABILITAS KINERJA ... 10', 'BAB IV PENUTUP ... 20'),

@@ -100,7 +100,7 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
       }
     }
   }
-  for (const pk of pkBudgets(report)) {
+  for (const pk of pkBudgets(report, ctx.config)) {
     const origin: Origin = pk.version === 'revised' ? 'pk_revised' : pk.version === 'original' ? 'pk_original' : 'body';
     add({ level: pk.level, label: pk.label, col: 'pagu', value: pk.value, origin, source: pk.source, tableId: `pk:${pk.table.startLine}`, childSum: null });
   }
@@ -406,7 +406,7 @@ function checkCapaian(ctx: RuleContext) {
     if (!b || m === b || m.kind !== 'year' || m.year !== b.year || !isPctLike(m.capaian) || m.capaian.kind !== 'percent') continue;
     compare(m.indicatorId, m.capaian, m.table);
   }
-  for (const r of checkRows(report)) {
+  for (const r of checkRows(report, ctx.config)) {
     if (!isPctLike(r.capaian)) continue;
     const id = (r.indicator && byIndicatorName(r.indicator)) || (r.sasaran && bySasaran(r.sasaran)) || null;
     if (id) compare(id, r.capaian, r.table.id);

@@ -16,7 +16,11 @@ import { predicate } from './predicate.js';
 import { reference } from './reference.js';
 import { reportYear } from './report-year.js';
 import { restatement } from './restatement.js';
+import { sasaranAverage } from './sasaran-average.js';
+import { sasaranSerapan } from './sasaran-serapan.js';
 import { skm } from './skm.js';
+import { skmDistribution } from './skm-distribution.js';
+import { skmScore } from './skm-score.js';
 import { structureMissing } from './structure-missing.js';
 import { targetDrift } from './target-drift.js';
 import { templateGap } from './template-gap.js';
@@ -27,4 +31,4 @@ import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, capaianMissing, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, structureMissing, targetDrift, templateGap, terbilang, totalRow, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, capaianMissing, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, sasaranAverage, sasaranSerapan, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, totalRow, trendClaim, unreadableValue, verdict, yearReference];
