@@ -270,7 +270,9 @@ Kontrak kinerja 4,55 4,92 4,64
     it('rebuilds each row of a label line and one value per header column, the columns in year order', () => {
       const r = parse(`${header}${rowA}${rowB}Program Peningkatan Mutu Pendidikan.\n`);
       expect(r.tables).toHaveLength(1);
-      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['?', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
+      // rows labelled by formulas are about the indicator each measures; rows labelled otherwise are not decided
+      expect(roles(`${header}Angka kelulusan\n91,20%\n92,00%\n93,50%\n95,00%\n`)[0]).toBe('?');
+      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['indicator', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
       expect(r.layouts[0]!.undecided.filter((u) => !u.startsWith('kolom 1'))).toEqual([]);
       const f = r.facts.map((x) => `${x.src.line}:${x.measure} ${x.year} ${x.value.raw}`);
       expect(f).toEqual([
@@ -280,11 +282,53 @@ Kontrak kinerja 4,55 4,92 4,64
       expect(r.facts[4]!.subject.name).toBe('(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%');
       expect(r.layouts.flatMap((l) => l.undecided).filter((u) => u.includes('sendiri'))).toEqual([]);
     });
+    it('passes over a stray column heading printed among a row\'s values (vocabulary cellPerLine.strayHeadings)', () => {
+      const stray = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\nRUMUS\nSTRATEGI\n72,50%\n75,00%\n80,00%\n';
+      const r = parse(`${header}${rowA}${stray}`);
+      expect(r.facts.map((x) => `${x.src.line}:${x.value.raw}`)).toEqual(['8:91,20%', '8:92,00%', '8:93,50%', '8:95,00%', '13:70,00%', '13:72,50%', '13:75,00%', '13:80,00%']);
+      expect(r.layouts.flatMap((l) => l.undecided).filter((u) => u.includes('sendiri'))).toEqual([]);
+      // a heading word before the first value, or one not followed by a value, is not passed over
+      expect(parse(`${header}${rowA}${'(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\n72,50%\n75,00%\n80,00%\nSTRATEGI\n1,00%\n'}`).facts.map((x) => x.src.line)).toEqual([8, 8, 8, 8]);
+    });
     it('stops at a row whose values do not fill the columns (a word printed among them): that run stays undecided, the rows before are read', () => {
-      const broken = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\nSTRATEGI\n72,50%\n75,00%\n80,00%\n';
+      const broken = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\nlihat catatan\n72,50%\n75,00%\n80,00%\n';
       const r = parse(`${header}${rowA}${broken}`);
       expect(r.facts.map((x) => x.src.line)).toEqual([8, 8, 8, 8]);
       expect(r.layouts.flatMap((l) => l.undecided).join(' ')).toContain('baris 14: 1 nilai masing-masing sendiri di satu baris di bawah "(Jumlah sekolah terakreditasi)');
+    });
+    describe('several formulas on one line over n x k values: by rows or by columns', () => {
+      // a 2-column table (awal, akhir) whose two formulas share one line, then a yearly table with the same formulas
+      const f1 = '(Jumlah lulusan) / (Jumlah siswa) x 100%';
+      const f2 = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%';
+      const summary = (vals: string[]) => `TUJUAN\nFORMULASI\nKONDISI AWAL 2022\nKONDISI AKHIR 2025\n${f1} ${f2}\n${vals.join('\n')}\nINDIKATOR\n`;
+      const yearly = (a: string[], b: string[]) => `${header}${f1}\n${a.join('\n')}\n${f2}\n${b.join('\n')}\nProgram Peningkatan Mutu Pendidikan.\n`;
+      const A = ['91,20%', '92,00%', '93,50%', '95,00%'];
+      const B = ['70,00%', '72,50%', '75,00%', '80,00%'];
+      const endFacts = (text: string) => parse(text).facts.filter((x) => x.src.line < 12).map((x) => `${x.subject.key.slice(0, 12)} ${x.measure} ${x.year} ${x.value.raw}`);
+      it('reads by rows when the other table confirms it and contradicts the columns (Kondisi akhir = target at the end of the plan)', () => {
+        const text = summary(['91,20%', '95,00%', '70,00%', '80,00%']) + yearly(A, B);
+        expect(roles(text)).toEqual(['indicator', 'baseline 2022', 'target 2025 [renstra_end]']);
+        expect(endFacts(text)).toEqual(['jumlahlulusa baseline 2022 91,20%', 'jumlahlulusa target 2025 95,00%', 'jumlahsekola baseline 2022 70,00%', 'jumlahsekola target 2025 80,00%']);
+      });
+      it('reads by columns when the other table confirms that order', () => {
+        expect(endFacts(summary(['91,20%', '70,00%', '95,00%', '80,00%']) + yearly(A, B))).toEqual(['jumlahlulusa baseline 2022 91,20%', 'jumlahlulusa target 2025 95,00%', 'jumlahsekola baseline 2022 70,00%', 'jumlahsekola target 2025 80,00%']);
+      });
+      it('one agreement against one disagreement confirms no order: undecided (a drift is read only where the other cells outvote it)', () => {
+        const text = summary(['91,20%', '96,00%', '70,00%', '80,00%']) + yearly(A, B);
+        expect(endFacts(text)).toEqual([]);
+        expect(parse(text).layouts.flatMap((l) => l.undecided).join(' ')).toContain('menurut baris 1 sama dan 1 berbeda, menurut kolom 0 sama dan 2 berbeda');
+      });
+      it('stays undecided without another table of the same formulas, or when the other table confirms neither order', () => {
+        const alone = parse(summary(['91,20%', '95,00%', '70,00%', '80,00%']));
+        expect(alone.facts).toEqual([]);
+        expect(alone.layouts.flatMap((l) => l.undecided).join(' ')).toContain('2 rumus pada satu baris: urutan menurut baris atau menurut kolom tidak dapat ditentukan');
+        // the yearly table agrees with neither order (every differing cell differs from both)
+        const neither = parse(summary(['91,20%', '11,00%', '12,00%', '80,00%']) + yearly(A, B));
+        expect(neither.facts.filter((x) => x.src.line < 12)).toEqual([]);
+        // both orders agree somewhere: not decided
+        const both = parse(summary(['91,20%', '70,00%', '70,00%', '80,00%']) + yearly(A, ['70,00%', '72,50%', '75,00%', '70,00%']));
+        expect(both.facts.filter((x) => x.src.line < 12)).toEqual([]);
+      });
     });
     it('two header columns with one year, or a role word with no year to head: not rebuilt', () => {
       const sameYear = parse(`KONDISI AWAL 2025\nTARGET 2025\n${'(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n'}`);

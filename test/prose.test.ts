@@ -99,6 +99,51 @@ Pada tahun 2023 capaian kinerja sebesar 95,5% sesuai Tabel 3.2 dan Peraturan Bup
     ]);
     expect(p.proseFacts.every((f) => f.statedIn === 'narrative' && f.subject === null)).toBe(true);
   });
+  it('links a percentage to the count before it and the total after it (vocabulary proseNumbers.shares)', () => {
+    const p = parse(`# BAB III AKUNTABILITAS KINERJA
+
+Survei dengan responden sebanyak 53 orang ( 40%
+dari total jumlah satker/129 satker), nilai terendah 4,92. Realisasi 8 dokumen (80% dari target 10 dokumen). Sebanyak 12 orang atau 60% sudah dilatih.
+`);
+    const at = (raw: string) => p.proseFacts.find((f) => f.value.raw === raw)!;
+    expect(at('40%').share).toEqual({ part: at('53').id, total: at('129').id });
+    // a realisasi against its target is a capaian; a share without a total links nothing
+    expect(at('80%').share).toBeUndefined();
+    expect(at('60%').share).toBeUndefined();
+    expect(p.proseFacts.filter((f) => f.share)).toHaveLength(1);
+  });
+  it('reads a whole number as a count: its number words and the noun after them (vocabulary proseNumbers.countNouns)', () => {
+    // line 637 of seed 003: "... didukung 4 (Empat) Program 11 (Sebelas) Kegiatan dan 36 (tiga puluh enam) Sub Kegiatan ..."
+    const s3 = parse(readFileSync('fixtures/seeds/003_0f39aaca0575dd68.txt', 'utf8'));
+    const counts = s3.proseFacts.filter((f) => f.src.line === 637 && f.count).map((f) => [f.value.raw, f.count!.words?.value, f.count!.noun]);
+    expect(counts).toEqual([
+      ['4', 4, 'program'],
+      ['11', 11, 'kegiatan'],
+      ['36', 36, 'sub kegiatan'],
+    ]);
+    const p = parse(`# BAB I PENDAHULUAN
+
+Kecamatan Contoh terdiri dari 17 ASN, 2 orang PNS BKO dan 15 Non ASN, dengan (lima) 4 indikator dan 3 (Baik) kegiatan.
+`);
+    const at = (raw: string) => p.proseFacts.find((f) => f.value.raw === raw)!.count;
+    expect(at('17')).toMatchObject({ noun: 'asn', staff: true, from: 0, to: 6 });
+    expect(at('2')).toMatchObject({ noun: 'pns', staff: true });
+    expect(at('15')).toMatchObject({ noun: 'non asn', staff: true });
+    // words before the digits; a bracket that is not number words is not the count's
+    expect(at('4')).toMatchObject({ words: { raw: 'lima', value: 5, before: true }, noun: 'indikator', from: -7 });
+    expect(at('3')).toBeUndefined();
+  });
+  it('gives a number the direction of the change word right before it (restatement.up / down, proseNumbers.changeGap)', () => {
+    const p = parse(`# BAB III AKUNTABILITAS KINERJA
+
+Realisasi anggaran atau 83,27% mengalami penurunan sebesar 8,89% dan capaian naik 2,5% dari tahun 2022, sedangkan target sebesar 90%.
+`);
+    const at = (raw: string) => p.proseFacts.find((f) => f.value.raw === raw)!;
+    expect(at('8,89%').change).toEqual({ direction: 'down', from: -'penurunan sebesar '.length });
+    expect(at('2,5%').change).toEqual({ direction: 'up', from: -'naik '.length });
+    expect(at('83,27%').change).toBeUndefined();
+    expect(at('90%').change).toBeUndefined();
+  });
   it('stays linear in the text on a seed report', () => {
     expect(r.proseFacts.length).toBeLessThan(text.length / 100);
     expect(new Set(r.proseFacts.map((f) => f.id)).size).toBe(r.proseFacts.length);

@@ -23,8 +23,8 @@ describe('message meta', () => {
   const messages = metas.flatMap((meta) => Object.entries(meta.messages).map(([id, m]) => [`${meta.id}/${id}`, meta, m] as const));
   it('some messages declare their own severity (the ones that used to sit in payloads), a few their own category', () => {
     expect(messages.filter(([, , m]) => m.severity).length).toBeGreaterThan(10);
-    // one rule, one category: the survey and sasaran relations are rules of their own; count-claim's Jumlah row and the cross-document checks still declare theirs
-    expect(messages.filter(([, , m]) => m.category).map(([k]) => k).sort()).toEqual(['count-claim/jumlahRow', 'cross-document/citationYear', 'cross-document/target']);
+    // one rule, one category: the survey and sasaran relations are rules of their own; the cross-document checks still declare theirs
+    expect(messages.filter(([, , m]) => m.category).map(([k]) => k).sort()).toEqual(['cross-document/citationYear', 'cross-document/target']);
   });
   it.each(messages.filter(([, , m]) => m.severity || m.category))('%s: a valid severity milder than the rule default, a category other than the rule one', (_, meta, m) => {
     if (m.severity) {

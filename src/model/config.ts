@@ -140,6 +140,22 @@ export const ConfigSchema = z.object({
         .optional(),
       /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
       columnRoles: z.array(ColumnRoleRuleSchema).default([]),
+      /**
+       * A matrix exported one cell per line (src/parse/relay.ts): `strayHeadings` are the headings of
+       * its text columns that the export may print among a row's values ("RUMUS", "STRATEGI"): a line
+       * that is only one of them, between two values of a row, is passed over. `formulaEnds` end a
+       * formula ("x 100%"): a label line holding several formulas, each ending in one, is several rows;
+       * `formulaRowHeading` heads the label column when every rebuilt row is labelled by a formula.
+       */
+      cellPerLine: z
+        .object({
+          strayHeadings: z.array(z.string().min(1)).default([]),
+          formulaEnds: z.array(z.string().min(1)).default([]),
+          /** The heading of the label column when every rebuilt row is labelled by a formula (it names the indicator it measures). */
+          formulaRowHeading: z.string().default(''),
+        })
+        .strict()
+        .default({ strayHeadings: [], formulaEnds: [], formulaRowHeading: '' }),
       /** Phrases that start a new column label in a header flattened into one line. */
       columnStarts: z.array(z.string().min(1)).default([]),
       columnQualifiers: ColumnQualifiersSchema.default({ periods: [], bases: [], moneyGroups: [], performanceGroups: [] }),
@@ -211,6 +227,18 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Structure words misread by OCR (src/parse/ocr-words.ts): on OCR-read table lines a word near a
+       * vocabulary word (table kinds, column roles and starts, row kinds, captions) is read as that
+       * word. `confusions`: groups of letters or letter pairs OCR takes for one another (a change
+       * inside a group costs half an edit); `keep`: real words near a vocabulary word, never changed.
+       */
+      ocrWords: z
+        .object({
+          confusions: z.array(z.array(z.string().min(1).max(2)).min(2)).default([]),
+          keep: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Numbers in sentences that are not values (src/parse/prose-facts.ts): the words right before a
        * number that make it a label, a chapter or regulation number or a date ("Tabel 3.2", "Bab 2",
        * "Nomor 29", "tanggal 5"), and the month names after a day ("31 Desember").
@@ -219,6 +247,76 @@ export const ConfigSchema = z.object({
         .object({
           notBefore: z.array(z.string().min(1)).default([]),
           months: z.array(z.string().min(1)).default([]),
+          /**
+           * A count, its share and the total it is a share of in one sentence ("53 orang (40% dari
+           * total jumlah satker/129 satker)"): `link` words between the count (and its unit) and the
+           * percentage (an opening bracket links too), `of` words right after the percentage, before
+           * the words naming the total and the total itself.
+           */
+          shares: z
+            .object({
+              link: z.array(z.string().min(1)).default([]),
+              of: z.array(z.string().min(1)).default([]),
+            })
+            .optional(),
+          /**
+           * What a whole number counts: the noun printed right after it (after its number words,
+           * "18 (delapan belas) Sub Kegiatan"), as `noun`; `words` are the ways it is printed;
+           * `staff` marks the kinds of staff a staff total adds up ("17 ASN dan 15 Non ASN").
+           */
+          /** Words between a change word (`restatement.up` / `down`) and its number ("penurunan sebesar 3%"). */
+          changeGap: z.array(z.string().min(1)).default([]),
+          countNouns: z
+            .array(z.object({ noun: z.string().min(1), words: z.array(z.string().min(1)).min(1), staff: z.boolean().default(false) }))
+            .default([]),
+        })
+        .optional(),
+      /**
+       * Counts stated in the narrative (count-claim rule; the counts, their nouns and number words
+       * are the prose facts'): the verbs before "4 Program 9 Kegiatan" that make it the year's budget,
+       * the words before it that make it another plan's, the words right before a count of all the
+       * report's indicators or sasaran, "N indikator belum mencapai target", "sebanyak N indikator di
+       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN".
+       */
+      /**
+       * Trend claims in the narrative (trend-claim rule), with the change words of `restatement.up` /
+       * `down`: the words that place a result against its target, the words that make a sentence not
+       * a claim about one result, "setiap tahun", the words introducing the table below, "tren",
+       * "sama dengan", the comparative words and the words for the previous year.
+       */
+      trendClaims: z
+        .object({
+          aboveTarget: z.array(z.string().min(1)).default([]),
+          atTarget: z.array(z.string().min(1)).default([]),
+          belowTarget: z.array(z.string().min(1)).default([]),
+          notOneResult: z.array(z.string().min(1)).default([]),
+          everyYear: z.array(z.string().min(1)).default([]),
+          tableBelow: z.array(z.string().min(1)).default([]),
+          trend: z.array(z.string().min(1)).default([]),
+          same: z.array(z.string().min(1)).default([]),
+          higher: z.array(z.string().min(1)).default([]),
+          lower: z.array(z.string().min(1)).default([]),
+          previousYear: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      countClaims: z
+        .object({
+          support: z.array(z.string().min(1)).default([]),
+          otherPlan: z.array(z.string().min(1)).default([]),
+          indicatorLead: z.array(z.string().min(1)).default([]),
+          afterSasaran: z.array(z.string().min(1)).default([]),
+          notIndicatorOf: z.array(z.string().min(1)).default([]),
+          sasaranLead: z.array(z.string().min(1)).default([]),
+          indicatorQualifiers: z.array(z.string().min(1)).default([]),
+          reached: z.array(z.string().min(1)).default([]),
+          notReached: z.array(z.string().min(1)).default([]),
+          reachVerbs: z.array(z.string().min(1)).default([]),
+          aboveLead: z.array(z.string().min(1)).default([]),
+          aboveGap: z.array(z.string().min(1)).default([]),
+          above: z.array(z.string().min(1)).default([]),
+          totalLead: z.array(z.string().min(1)).default([]),
+          breakdown: z.array(z.string().min(1)).default([]),
+          consistsOf: z.array(z.string().min(1)).default([]),
         })
         .optional(),
       /**

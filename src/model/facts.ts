@@ -155,6 +155,29 @@ export const ProseFactSchema = z.object({
     offset: z.number().int().min(0),
     lineOffset: z.number().int().min(0),
   }),
+  /** A percentage printed as the share of a count in a total of the same sentence ("53 orang (40% dari ... 129 satker)"): the ids of the part and the total. */
+  share: z.object({ part: z.string(), total: z.string() }).optional(),
+  /**
+   * A change word of the vocabulary (`restatement.up` / `down`) right before the number ("penurunan
+   * sebesar 3%"): the direction it states, and where the word starts (characters before the number).
+   */
+  change: z.object({ direction: z.enum(['up', 'down']), from: z.number().int().max(0) }).optional(),
+  /**
+   * A whole number as a count: its number words in brackets right after it or right before it
+   * ("4 (empat)", "(empat) 4"; only words that read as a number), the noun of the vocabulary's
+   * `proseNumbers.countNouns` printed right after it and its words ("Sub Kegiatan"; `staff`: a kind
+   * of staff), and where the count as printed starts and ends, in characters from the number's own
+   * offset (`from` ≤ 0: the words before it; `to`: the end of its words and noun).
+   */
+  count: z
+    .object({
+      words: z.object({ raw: z.string(), value: z.number().int(), before: z.boolean() }).optional(),
+      noun: z.string().nullable(),
+      staff: z.boolean(),
+      from: z.number().int().max(0),
+      to: z.number().int().min(1),
+    })
+    .optional(),
   src: SourceRefSchema,
 });
 export type ProseFact = z.infer<typeof ProseFactSchema>;

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/cli/config.js';
 import { textToDocument } from '../../src/ingest/text.js';
 import { formatTolerance } from '../../src/audit/format.js';
 import { FindingSchema, type Finding } from '../../src/model/finding.js';
+import type { Config } from '../../src/model/config.js';
 import type { Rule } from '../../src/model/rule.js';
 import { parseReport } from '../../src/parse/index.js';
 import { exp } from './expected.js';
@@ -38,17 +39,18 @@ export interface ValidCase {
 
 const config = loadConfig();
 
-export function runRule(rule: Rule, text: string, file = 'kasus.txt'): Finding[] {
-  return runEachRule([rule], text, file)[0]!;
+/** The findings of one rule on a text, with the repository's configuration or another (a vocabulary taught a word). */
+export function runRule(rule: Rule, text: string, file = 'kasus.txt', cfg: Config = config): Finding[] {
+  return runEachRule([rule], text, file, cfg)[0]!;
 }
 
 /** Each rule run on its own over one parse of the text (the checks of runRule for each): its findings, per rule. */
-export function runEachRule(rules: readonly Rule[], text: string, file = 'kasus.txt'): Finding[][] {
+export function runEachRule(rules: readonly Rule[], text: string, file = 'kasus.txt', cfg: Config = config): Finding[][] {
   const doc = textToDocument(file, text);
-  const report = parseReport(doc, config);
+  const report = parseReport(doc, cfg);
   const before = JSON.stringify(report);
   return rules.map((rule) => {
-    const findings = runRules(report, config, [rule]);
+    const findings = runRules(report, cfg, [rule]);
     if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
     for (const f of findings) {
       // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)

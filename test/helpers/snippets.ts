@@ -22,3 +22,23 @@ ${rows.join('\n')}
 ${avg ? `\tRata rata Capaian\t\t\t\t${avg}` : ''}
 `;
 }
+
+/** A Bab I staff table in the Balung layout (a count column closed by a Jumlah row), under a sentence of the text. */
+export const staffTable = (claim: string, jumlah: string, fourth = '-') => `LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
+
+BAB I
+
+PENDAHULUAN
+
+${claim}
+
+Tabel 1.3
+Jumlah ASN dan Non ASN Kecamatan Contoh berdasarkan Latar Belakang Pendidikan
+
+No\tPendidikan\tJumlah\tKeterangan
+1\tSMA/STM\t2 Orang\tASN
+2\tS1\t12 Orang\tASN
+3\tSMA/STM\t12 Orang\tNon ASN
+4\tS1\t${fourth}\tNon ASN
+Jumlah\t\t${jumlah}\t
+`;

@@ -71,6 +71,14 @@ D. SUMBER DAYA MANUSIA
 Jumlah personil Kecamatan Contoh yang ada per 31 Desember 2024 sebanyak 13 orang, sedangkan berdasarkan hasil analisa jabatan dan analisa beban kerja idealnya sebanyak 24 orang, sehingga masih terdapat kekurangan pegawai sebanyak 11 orang atau ${pct}.
 `;
 
+/** A survey paragraph wrapped over two lines: a count, its share and the total it is a share of. */
+const responden = (pct: string, total = '129') => `BAB III AKUNTABILITAS KINERJA
+
+Isu Utama :
+Berdasarkan hasil survei kepuasan pengguna layanan tahun 2021 dengan responden sebanyak 53 orang ( ${pct}
+dari total jumlah satker/${total} satker), diperoleh informasi bahwa nilai terendah adalah 4,92 (skala 5).
+`;
+
 describe('narrative-number', () => {
   ruleTester(
     narrativeNumber,
@@ -81,6 +89,9 @@ describe('narrative-number', () => {
         { name: 'refocusing items that add up to the total', text: refocusing('21.800.000,00') },
         { name: 'an "antara lain" list may leave items out', text: refocusing('25.000.000,00') },
         { name: 'kekurangan as a share of the ideal number', text: pegawai('45,83 %') },
+        { name: 'a count\'s share of the stated total, truncated at the printed precision (53 / 129 = 41,09%)', text: responden('41%') },
+        { name: 'a share printed with decimals', text: responden('41,09%') },
+        { name: 'a realisasi "dari target" is a capaian, not a share of a total', text: responden('41%').replace('responden sebanyak 53 orang ( 41%', 'realisasi 53 orang ( 45%').replace('total jumlah satker/', 'target ') },
         {
           name: 'a percentage of one program\'s or kegiatan\'s own pagu is not compared with the totals',
           text: balung('99%', '94 %').replace(
@@ -125,6 +136,11 @@ describe('narrative-number', () => {
           name: 'Bangsalsari 2024: kekurangan 11 orang "atau 54,17 %" of 24',
           text: pegawai('54,17 %'),
           findings: [{ line: 7, reported: '54,17 %', expected: '45,83% (11 / 24)' }],
+        },
+        {
+          name: 'KPPN Semarang I 2021: 53 orang "( 40% dari total jumlah satker/129 satker)", over two lines',
+          text: responden('40%'),
+          findings: [{ line: 4, reported: '40%', expected: '41,09% (53 / 129)', category: 'narrative_number_mismatch', severity: 'warning', messageIncludes: 'Tercatat 53 atau 40% dari 129' }],
         },
       ],
     },

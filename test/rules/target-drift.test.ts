@@ -16,6 +16,14 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET TAHUN 2023
 
 ${measurement(['3\tMeningkatnya Fasilitasi Kesejahteraan\tPersentase Fasilitasi Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%'])}`;
 
+/** A plan's summary (baseline and end condition) and its yearly matrix of the same indicator. */
+const plan = (akhir: string) => `Indikator\tKondisi Awal 2022\tKondisi Akhir 2024
+Persentase penduduk yang bekerja\t95,65%\t${akhir}
+
+Indikator\tKondisi Awal 2022\tTarget 2023\tTarget 2024
+Persentase penduduk yang bekerja\t95,65%\t95,90%\t96,18%
+`;
+
 /** An excerpt: a measurement table, and the narrative restating one indicator's target. */
 const restated = (target: string) => `Tabel 3.8
 NO.\tIndikator Sasaran\tTarget 2019\tRealisasi 2019\tCapaian 2019
@@ -37,6 +45,7 @@ describe('target-drift', () => {
         { name: 'printed with a space before %', text: report('80 %', '80%') },
         // compared at the printed precision: 80% printed whole covers 79,5–80,5
         { name: 'the PK prints 80,5% where the Renstra and measurement print 80%', text: report('80,5%', '80%') },
+        { name: 'a plan\'s Kondisi akhir is its last year\'s target', text: plan('96,18%') },
       ],
       invalid: [
         {
@@ -57,6 +66,12 @@ describe('target-drift', () => {
           findings: [{ line: 10, reported: '81,0%', expected: '80%', category: 'target_drift', severity: 'error' }],
         },
         { name: 'unit differs: 80 vs 80%', text: report('80', '80%'), findings: [{ line: 10, reported: '80', expected: '80%', severity: 'warning' }] },
+        {
+          // one against one: the end-of-plan summary is reported against the year's own target
+          name: 'a plan\'s Kondisi akhir differs from its last year\'s target',
+          text: plan('96,27%'),
+          findings: [{ line: 2, reported: '96,27%', expected: '96,18%', category: 'target_drift', severity: 'error' }],
+        },
       ],
     },
     it,

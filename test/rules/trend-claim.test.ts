@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { trendClaim } from '../../src/audit/rules/trend-claim.js';
+import { loadConfig } from '../../src/cli/config.js';
+import type { Config } from '../../src/model/config.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 import { exp } from '../helpers/expected.js';
 
@@ -147,6 +149,16 @@ describe('trend-claim', () => {
     },
     it,
   );
+
+  it('is taught a new trend word by the vocabulary alone (trendClaims.trend)', () => {
+    const text = bangsalsari(['82.27%', '85,08%', '84.02%'], 'kecenderungan peningkatan', 'kecenderungan penurunan');
+    const run = (config: Config) => runRule(trendClaim, text, 'kasus.txt', config);
+    const base = loadConfig();
+    expect(run(base)).toHaveLength(0);
+    const v = base.vocabulary!;
+    const taught: Config = { ...base, vocabulary: { ...v, trendClaims: { ...v.trendClaims!, trend: [...v.trendClaims!.trend, 'kecenderungan'] } } };
+    expect(run(taught).map((f) => `${f.where.line}: ${f.reported}`)).toEqual(['17: kecenderungan penurunan', '21: kecenderungan peningkatan']);
+  });
 
   it('finds the Bangsalsari 2024 Tabel 3.3 trend claims in the seed (Ikhtisar and Bab III)', () => {
     const f = runRule(trendClaim, readFileSync('fixtures/seeds/001_52d9b2e308fc893f.txt', 'utf8'), '001_52d9b2e308fc893f.txt');

@@ -1,11 +1,12 @@
 /**
  * Shared helpers for the rules that read text (narrative-number, count-claim, trend-claim, ...):
  * lines and paragraphs of the report from its prose index (report.prose, built once in parse by
- * src/parse/prose.ts), sentences, amounts and percentages inside a sentence, counts written as
- * "4 (empat)", and fuzzy matching of a sentence to a table row. Pure: reads only the LkipReport.
+ * src/parse/prose.ts), sentences, amounts and percentages inside a sentence (from the prose facts),
+ * number words, and fuzzy matching of a sentence to a table row. Pure: reads only the LkipReport.
  */
 import type { ProseEntry } from '../../model/prose.js';
 import type { LkipReport, SectionKind, Table } from '../../model/report.js';
+import type { ProseFact } from '../../model/facts.js';
 import type { SourceRef } from '../../model/values.js';
 import { printed } from '../../parse/prose.js';
 import { words as foldWords } from '../../parse/columns.js';
@@ -128,37 +129,6 @@ export function wordsToNumber(s: string): number | null {
     else return null;
   }
   return total + cur;
-}
-
-export interface CountToken {
-  /** As printed: "4 (Empat)", "(empat) 4", "36". */
-  raw: string;
-  index: number;
-  end: number;
-  digits: number;
-  words: number | null;
-  wordsRaw: string | null;
-}
-
-/** Counts in a sentence: "4 (empat)", "(empat) 4" or a bare small integer. */
-export function countTokens(text: string): CountToken[] {
-  const out: CountToken[] = [];
-  // number words are short: bounding them keeps the lazy match from backtracking over long text
-  const re = /\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\)\s*(?<![\d.,])(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\b(?![.,]\d)(?:\s*\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const wordsRaw = m[1] ?? m[4] ?? null;
-    const digits = Number(m[2] ?? m[3]);
-    const words = wordsRaw !== null ? wordsToNumber(wordsRaw) : null;
-    // a parenthesis that is not a number word ("(Nilai IKM)") does not belong to the count
-    if (wordsRaw !== null && words === null) {
-      if (m[1] !== undefined) continue;
-      out.push({ raw: m[3]!, index: m.index, end: m.index + m[3]!.length, digits, words: null, wordsRaw: null });
-      continue;
-    }
-    out.push({ raw: m[0], index: m.index, end: m.index + m[0].length, digits, words, wordsRaw });
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------- matching text to table rows
@@ -293,3 +263,35 @@ export function sentenceNumbers(report: LkipReport, par: Paragraph, sentenceOffs
   }
   return byKey.get(`${par.parts[0]!.line.line}\u0000${sentenceOffset}`) ?? [];
 }
+
+const LINE_CACHE = new WeakMap<LkipReport, Map<number, ProseFact[]>>();
+
+/**
+ * The numbers of a stretch of one prose line as the prose facts give them (report.proseFacts):
+ * `text` is the stretch (a sentence of the line), `offset` where it starts in the line's text.
+ * Offsets are the stretch's, in order. Years standing alone, list, chapter and regulation numbers
+ * and dates are not among them; a line outside the body sections or a table row has none.
+ */
+export function lineNumbers(report: LkipReport, line: number, text: string, offset: number): FactToken[] {
+  let byLine = LINE_CACHE.get(report);
+  if (!byLine) {
+    byLine = new Map();
+    for (const f of report.proseFacts) {
+      const list = byLine.get(f.src.line);
+      if (list) list.push(f);
+      else byLine.set(f.src.line, [f]);
+    }
+    LINE_CACHE.set(report, byLine);
+  }
+  const out: FactToken[] = [];
+  for (const f of byLine.get(line) ?? []) {
+    const index = f.at.lineOffset - offset;
+    // the sentence as the line splits it: its own numbers only (a number's text where the fact says it is)
+    if (index < 0 || text.slice(index, index + f.value.raw.length) !== f.value.raw) continue;
+    out.push({ raw: f.value.raw, index, end: index + f.value.raw.length, value: f.value, fact: f });
+  }
+  return out;
+}
+
+/** A number of a sentence with the prose fact it was read from (its count, share, measure). */
+export type FactToken = Token & { fact: ProseFact };

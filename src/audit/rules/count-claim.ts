@@ -1,29 +1,155 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
-import { criterion, expectQuantity, expectText, num } from '../tolerance.js';
+import { alt } from '../../parse/prose-facts.js';
+import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
 import { factsByRow } from '../../parse/facts.js';
-import { parseValue } from '../../parse/numbers.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
-import { cleanText, columnIndex, countTokens, proseLines, refOf, sentences, shorten, tableLabel, wordsToNumber } from './_text.js';
+import { cleanText, columnIndex, lineNumbers, proseLines, refOf, sentences, shorten, tableLabel, type FactToken } from './_text.js';
 
 const EXACT_COUNT = criterion('jumlah tepat', 'exact count');
-const C = String.raw`(\d{1,3})\s*(?:\(\s*([A-Za-z][A-Za-z ]{0,40}?)\s*\))?`;
-/** "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan", "4 program dan 10 kegiatan". */
-const BUDGET_RE = new RegExp(String.raw`${C}\s+program\b(.{0,60}?)${C}\s+kegiatan\b(?:(.{0,40}?)${C}\s+sub\.?\s*kegiatan\b)?`, 'i');
-// compiled once (not per sentence)
-const IND_RE = new RegExp(String.raw`\b(dari|terhadap|capaian|dan)\s+(?:\(\s*([A-Za-z ]{1,40}?)\s*\)\s*)?${C}\s*(?:indikator|indicator)\b(?!\s+program)`, 'i');
-const SAS_RE = new RegExp(String.raw`(?:,|\bdari|\bsebanyak)\s+(?:\d{1,2}\s*(?:\([A-Za-z ]{1,40}\))?\s*tujuan\s*,?\s*)?${C}\s*sasaran\b(?!\s+strategis\s*\d)`, 'i');
-const REACH_RE = new RegExp(String.raw`(?<![\d.,])${C}\s*indikator(?:\s+(?:sasaran|kinerja|utama))*\s+((belum|tidak|telah|sudah)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target)`, 'i');
-const ABOVE_RE = new RegExp(String.raw`\bsebanyak\s+${C}\s*indikator\s+(?:capaian(?:nya)?\s+)?(?:berada\s+)?di\s?atas\s+target`, 'i');
-const RINCI_RE = new RegExp(String.raw`berjumlah\s+${C}\s*orang\s*,?\s*dengan\s+rincian\s+(.*)$`, 'i');
-
 /** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2") or about the Renstra, not the whole year. */
 const ONE_SASARAN = /\bsasaran\s*(?:strategis\s*)?(?:\d|i{1,3}\b|iv\b|ke-?\d)/i;
-const RENSTRA = /\b(renstra|rencana strategis)\b/i;
-/** The verbs with which reports state how many programs the year's budget supports. */
-const SUPPORT_RE = /\b(didukung|mendukung|mendanai|memiliki|melaksanakan|dilaksanakan|terdiri|dialokasikan|mencakup|meliputi|sebanyak|berjumlah)\b/i;
+
+/** The vocabulary's words of count claims (countClaims), as the patterns the checks use; built once per configuration. */
+interface Words {
+  support: RegExp;
+  otherPlan: RegExp;
+  indicatorLead: RegExp;
+  afterSasaran: RegExp;
+  notIndicatorOf: RegExp;
+  sasaranLead: RegExp;
+  reach: RegExp;
+  notReached: RegExp;
+  above: RegExp;
+  aboveLead: RegExp;
+  totalLead: RegExp;
+  breakdown: RegExp;
+  consistsOf: RegExp;
+}
+
+const WORDS = new WeakMap<object, Words>();
+
+function wordsOf(config: Config): Words {
+  const hit = WORDS.get(config);
+  if (hit) return hit;
+  const v = config.vocabulary?.countClaims;
+  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const target = w(config.vocabulary?.restatement?.targetWords);
+  const out: Words = {
+    support: new RegExp(w(v?.support), 'i'),
+    otherPlan: new RegExp(w(v?.otherPlan), 'i'),
+    indicatorLead: new RegExp(`(${w([...(v?.indicatorLead ?? []), ...(v?.afterSasaran ?? [])])})\\s+$`, 'i'),
+    afterSasaran: new RegExp(`^${alt(v?.afterSasaran ?? [])}$`, 'i'),
+    notIndicatorOf: new RegExp(`^\\s+${w(v?.notIndicatorOf)}`, 'i'),
+    sasaranLead: new RegExp(`(?:,|${w(v?.sasaranLead)})\\s+$`, 'i'),
+    reach: new RegExp(`^(?:\\s+${w(v?.indicatorQualifiers)})*\\s+((${w([...(v?.reached ?? []), ...(v?.notReached ?? [])])})\\s+${w(v?.reachVerbs)}\\s+${target})`, 'i'),
+    notReached: new RegExp(`^${alt(v?.notReached ?? [])}$`, 'i'),
+    above: new RegExp(`^\\s+(?:${w(v?.aboveGap)}\\s+)*${w(v?.above)}`, 'i'),
+    aboveLead: new RegExp(`${w(v?.aboveLead)}\\s+$`, 'i'),
+    totalLead: new RegExp(`${w(v?.totalLead)}\\s+$`, 'i'),
+    breakdown: new RegExp(`^\\s*,?\\s*${w(v?.breakdown)}\\s+`, 'i'),
+    consistsOf: new RegExp(w(v?.consistsOf), 'i'),
+  };
+  WORDS.set(config, out);
+  return out;
+}
+
+/** A number of a sentence that the prose facts read as a count (src/parse/prose-facts.ts). */
+type CountToken = FactToken & { fact: { count: NonNullable<FactToken['fact']['count']> } };
+
+/** The vocabulary's count noun for staff who are not civil servants (proseNumbers.countNouns). */
+const NON_ASN = 'non asn';
+
+/** "18 (delapan belas)": the count as the messages print it. */
+const countRaw = (c: CountToken) => `${c.raw}${c.fact.count.words ? ` (${c.fact.count.words.raw})` : ''}`;
+/** The text before the count as printed (before its number words) and after it (after its noun). */
+const before = (c: CountToken, text: string) => text.slice(0, c.index + c.fact.count.from);
+const after = (c: CountToken, text: string) => text.slice(c.index + c.fact.count.to);
+
+/**
+ * "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan", "4 program dan 10
+ * kegiatan": the first program count followed within 60 characters by a kegiatan count, and the sub
+ * kegiatan count within 40 characters after that.
+ */
+function budgetCounts(cs: CountToken[]): { program: CountToken; kegiatan: CountToken; sub?: CountToken } | null {
+  const next = (from: CountToken, noun: string, gap: number) => cs.find((c) => c.index >= from.index + from.fact.count.to && c.fact.count.noun === noun && c.index - (from.index + from.fact.count.to) <= gap);
+  for (const program of cs) {
+    if (program.fact.count.noun !== 'program') continue;
+    const kegiatan = next(program, 'kegiatan', 60);
+    if (!kegiatan) continue;
+    const sub = next(kegiatan, 'sub kegiatan', 40);
+    return { program, kegiatan, ...(sub ? { sub } : {}) };
+  }
+  return null;
+}
+
+/** "dari 3 (tiga) indikator", "terhadap 18 indikator", "dan 4 indikator sasaran": the first count of the whole report's indicators. */
+function indicatorCount(cs: CountToken[], text: string, w: Words): { c: CountToken; afterSasaran: boolean } | null {
+  for (const c of cs) {
+    if (c.fact.count.noun !== 'indikator' || w.notIndicatorOf.test(after(c, text))) continue;
+    const m = w.indicatorLead.exec(before(c, text));
+    if (m) return { c, afterSasaran: w.afterSasaran.test(m[1]!.replace(/[\s-]+/g, ' ')) };
+  }
+  return null;
+}
+
+/** ", 2 (dua) sasaran", "dari 3 sasaran", "sebanyak 1 Tujuan, 2 sasaran" (not "sasaran strategis 2"). */
+function sasaranCount(cs: CountToken[], text: string, w: Words): CountToken | null {
+  const lead = w.sasaranLead;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.fact.count.noun !== 'sasaran' || /^\s+strategis\s*\d/i.test(after(c, text))) continue;
+    if (lead.test(before(c, text))) return c;
+    // a tujuan count right before it: "sebanyak 1 (satu) Tujuan, 2 (dua) sasaran"
+    const t = cs[i - 1];
+    if (t && t.fact.count.noun === 'tujuan' && t.raw.length <= 2 && /^\s*,?\s*$/.test(text.slice(t.index + t.fact.count.to, c.index + c.fact.count.from)) && lead.test(before(t, text))) return c;
+  }
+  return null;
+}
+
+/** "3 indikator sasaran belum mencapai target", "5 indikator telah memenuhi target". */
+function reachCount(cs: CountToken[], text: string, w: Words): { c: CountToken; raw: string; notYet: boolean } | null {
+  for (const c of cs) {
+    if (c.fact.count.noun !== 'indikator') continue;
+    const m = w.reach.exec(after(c, text));
+    if (!m) continue;
+    const raw = text.slice(c.index, c.index + c.fact.count.to + m[0].length).replace(/\s+/g, ' ');
+    return { c, raw, notYet: w.notReached.test(m[2]!.replace(/[\s-]+/g, ' ')) };
+  }
+  return null;
+}
+
+/** "sebanyak 6 (enam) indikator capaian diatas target". */
+function aboveCount(cs: CountToken[], text: string, w: Words): CountToken | null {
+  return cs.find((c) => c.fact.count.noun === 'indikator' && c.fact.count.from === 0 && w.aboveLead.test(text.slice(0, c.index)) && w.above.test(after(c, text))) ?? null;
+}
+
+/**
+ * "berjumlah 17 orang dengan rincian 7 pejabat struktural dan 9 pelaksana": the total and the whole
+ * numbers of the breakdown, each printed before a word. Null when a number of the breakdown carries a
+ * bracket that is not its number words.
+ */
+function breakdown(cs: CountToken[], nums: FactToken[], text: string, w: Words): { c: CountToken; list: FactToken[] } | null {
+  for (const c of cs) {
+    if (c.fact.count.noun !== 'orang' || !w.totalLead.test(text.slice(0, c.index))) continue;
+    const head = w.breakdown.exec(after(c, text));
+    if (!head) continue;
+    const from = c.index + c.fact.count.to + head[0].length;
+    const list: FactToken[] = [];
+    for (const x of nums) {
+      if (x.index < from || x.value.kind !== 'number' || !/^\d{1,4}$/.test(x.raw)) continue;
+      const rest = text.slice(x.end);
+      const bracket = /^\s*\([A-Za-z ]+\)\s+[A-Za-z]/.test(rest);
+      // "7 (tujuh) pejabat": the bracket must be the number's words
+      if (bracket && !(x.fact.count?.words && !x.fact.count.words.before)) return null;
+      if (bracket || /^\s+[A-Za-z]/.test(rest)) list.push(x);
+    }
+    return { c, list };
+  }
+  return null;
+}
 
 function mainRealisation(report: LkipReport): BudgetTree | null {
   const real = report.budgets.filter((b) => b.kind === 'realisation');
@@ -97,56 +223,15 @@ interface StaffTable {
   src: SourceRef;
 }
 
-/** Tables of Bab I with a "Jumlah" row: each numeric column of that row must be the sum of the rows above it. */
-function checkStaffTables(ctx: RuleContext): StaffTable[] {
-  const { report } = ctx;
+/** Tables of Bab I whose total row counts persons: the first whole-number total fact of each (the total-row rule checks that it adds up). */
+function staffTables(report: LkipReport): StaffTable[] {
   const out: StaffTable[] = [];
   for (const t of report.tables) {
     if (t.section !== 'bab1' || t.kind !== 'other') continue;
-    const jIdx = t.rows.findIndex((r) => r.cells.some((c, i) => i <= 1 && /^jumlah$/i.test(cleanText(c))));
-    if (jIdx < 1) continue;
-    const jRow = t.rows[jIdx]!;
-    const body = t.rows.slice(0, jIdx);
-    const label = tableLabel(t);
-    const sec = SECTION_LABEL[sectionAt(report.sections, jRow.line).kind];
-    const withNonAsn = /non\s*asn/i.test(t.caption) || body.some((r) => r.cells.some((c) => /^non\s*asn$/i.test(cleanText(c))));
-    let first: number | null = null;
-    for (let c = 0; c < jRow.cells.length; c++) {
-      if (/^no\.?$/i.test((t.columns[c] ?? '').trim())) continue;
-      const src: SourceRef = { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah', column: t.columns[c] || undefined };
-      const jv = parseValue(cleanText(jRow.cells[c] ?? ''), src);
-      if (jv.kind !== 'number' || jv.value === null || jv.decimals !== 0) continue;
-      let sum = 0;
-      let n = 0;
-      let ok = true;
-      const related: (SourceRef & { note?: string })[] = [];
-      for (const r of body) {
-        const raw = cleanText(r.cells[c] ?? '');
-        if (raw === '') continue;
-        const v = parseValue(raw, { ...src, line: r.line, row: cleanText(r.cells[1] ?? r.cells[0] ?? '').slice(0, 60) });
-        if (v.kind === 'empty') continue;
-        if (v.kind !== 'number' || v.value === null || v.decimals !== 0) {
-          ok = false;
-          break;
-        }
-        sum += v.value;
-        n++;
-        related.push({ ...v.src, note: raw });
-      }
-      if (!ok || n < 2) continue;
-      if (first === null) first = jv.value;
-      if (sum === jv.value) continue;
-      ctx.problem({
-        messageId: 'jumlahRow',
-        data: { table: label, column: t.columns[c] || `kolom ${c + 1}`, reported: jv, expected: num(sum), n },
-        where: src,
-        reported: jv,
-        expected: expectQuantity(num(sum), { id: `jumlah ${n} baris`, en: `sum of ${n} rows` }),
-        tolerance: EXACT_COUNT,
-        related,
-      });
-    }
-    if (first !== null) out.push({ table: t, total: first, withNonAsn, src: { file: report.file, page: jRow.page, line: jRow.line, section: sec, table: label, row: 'Jumlah' } });
+    const total = report.facts.find((f) => f.cell.table === t.id && f.aggregate === 'sum' && f.value.kind === 'number' && f.value.decimals === 0 && f.value.value !== null);
+    if (!total) continue;
+    const withNonAsn = /non\s*asn/i.test(t.caption) || t.rows.some((r) => r.cells.some((c) => /^non\s*asn$/i.test(cleanText(c))));
+    out.push({ table: t, total: total.value.value!, withNonAsn, src: { ...total.src, column: undefined, col: undefined } });
   }
   return out;
 }
@@ -155,7 +240,7 @@ function checkStaffTables(ctx: RuleContext): StaffTable[] {
  * Counts claimed in the narrative against what the tables hold: programs / kegiatan / sub kegiatan
  * against the budget realisation table (Tabel 3.8 style), indicators and sasaran against the
  * measurement table, "N indikator di atas target" against the capaian, staff totals against the
- * staff tables' Jumlah rows (which must themselves add up), and "4 (lima)": digits against words.
+ * staff tables' Jumlah rows (whose sums the total-row rule checks), and "4 (lima)": digits against words.
  */
 export const countClaim: Rule = {
   meta: {
@@ -163,8 +248,8 @@ export const countClaim: Rule = {
     category: 'count_claim_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Jumlah yang disebut dalam uraian dibandingkan dengan isi tabel: jumlah program/kegiatan/sub kegiatan dengan tabel realisasi anggaran (gaya Tabel 3.8; tabel lain disebut sebagai pembanding), jumlah indikator dan sasaran dengan tabel pengukuran kinerja, "N indikator di atas target" dengan capaian, jumlah pegawai dengan baris Jumlah tabel kepegawaian (yang juga harus sama dengan jumlah kolomnya), serta angka dengan terbilangnya ("4 (lima)"). Kalimat tentang satu sasaran atau tentang Renstra tidak dibandingkan.',
-      en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (which must also equal its column sum), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
+      id: 'Jumlah yang disebut dalam uraian dibandingkan dengan isi tabel: jumlah program/kegiatan/sub kegiatan dengan tabel realisasi anggaran (gaya Tabel 3.8; tabel lain disebut sebagai pembanding), jumlah indikator dan sasaran dengan tabel pengukuran kinerja, "N indikator di atas target" dengan capaian, jumlah pegawai dengan baris Jumlah tabel kepegawaian (penjumlahan baris itu diperiksa aturan total-row), serta angka dengan terbilangnya ("4 (lima)"). Kalimat tentang satu sasaran atau tentang Renstra tidak dibandingkan.',
+      en: 'Counts stated in the narrative are compared with the tables: programs/kegiatan/sub kegiatan with the budget realisation table (Tabel 3.8 style; other tables are cited for reference), indicators and sasaran with the performance measurement table, "N indicators above target" with the capaian, staff numbers with the Jumlah row of the staff tables (whose sum the total-row rule checks), and digits with the number words ("4 (lima)"). Sentences about one sasaran or about the Renstra are not compared.',
     },
     messages: {
       reach: {
@@ -201,20 +286,15 @@ export const countClaim: Rule = {
         en: 'The narrative states {{reported}}, but its breakdown ({{parts}}) adds up to {{sum}}.',
         severity: 'warning',
       },
-      jumlahRow: {
-        id: 'Baris Jumlah {{table}} kolom "{{column}}" tercatat {{reported}}, sedangkan jumlah {{n}} baris di atasnya {{expected}}.',
-        en: 'The Jumlah row of {{table}}, column "{{column}}", is {{reported}}, but the {{n}} rows above it add up to {{expected}}.',
-        severity: 'warning',
-        category: 'sum_mismatch',
-      },
     },
   },
   check(ctx) {
     const { report } = ctx;
+    const w = wordsOf(ctx.config);
     const tree = mainRealisation(report);
     const counts = tree ? countLevels(tree) : null;
     const meas = measurementCounts(report);
-    const staff = checkStaffTables(ctx);
+    const staff = staffTables(report);
     const prose = proseLines(report);
     prose.forEach((p, pi) => {
       const where = refOf(report, p.line);
@@ -224,40 +304,44 @@ export const countClaim: Rule = {
         ONE_SASARAN.test(p.text) || (prev !== undefined && p.line.line - prev.line.line <= 1 && /^[-#\s]*sasaran\s*(?:strategis\s*)?\d/i.test(prev.text));
       for (const s of sentences(p.text)) {
         const text = s.text;
+        // the counts of the sentence, from the prose facts ("4 (empat) Program", "17 ASN", "36")
+        const cs = lineNumbers(report, p.line.line, text, s.offset).filter((t): t is CountToken => t.fact.count !== undefined);
         // digits against number words
-        for (const c of countTokens(text)) {
-          if (c.words === null || c.words === c.digits) continue;
+        for (const c of cs) {
+          const nw = c.fact.count.words;
+          if (!nw || nw.value === c.value.value) continue;
+          const raw = nw.before ? `(${nw.raw}) ${c.raw}` : `${c.raw} (${nw.raw})`;
           ctx.problem({
             messageId: 'words',
-            data: { reported: c.raw, digits: c.digits, wordsRaw: c.wordsRaw ?? '', words: c.words },
+            data: { reported: raw, digits: c.value.value!, wordsRaw: nw.raw, words: nw.value },
             where,
-            reported: c.raw,
-            expected: expectText(`${c.digits} = ${c.digits} / terbilang ${c.words}`, `${c.digits} = ${c.digits} / in words ${c.words}`),
+            reported: raw,
+            expected: expectText(`${c.value.value} = ${c.value.value} / terbilang ${nw.value}`, `${c.value.value} = ${c.value.value} / in words ${nw.value}`),
             tolerance: EXACT_COUNT,
           });
         }
         const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
-        // programs / kegiatan / sub kegiatan
-        const b = /program/i.test(text) && /kegiatan/i.test(text) ? BUDGET_RE.exec(text) : null;
-        if (b && tree && counts && !oneSasaran && !RENSTRA.test(text.slice(0, b.index)) && SUPPORT_RE.test(text.slice(0, b.index))) {
+        // programs / kegiatan / sub kegiatan: "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan"
+        const b = budgetCounts(cs);
+        if (b && tree && counts && !oneSasaran && !w.otherPlan.test(text.slice(0, b.program.index)) && w.support.test(text.slice(0, b.program.index))) {
           const years = [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
           if (years.length === 0 || report.meta.year === null || years.includes(report.meta.year)) {
-            const levels: { n: string | undefined; raw: string; have: number; level: string; levelEn: string }[] = [
-              { n: b[1], raw: `${b[1]}${b[2] ? ` (${b[2]})` : ''} Program`, have: counts.programs, level: 'program', levelEn: 'programs' },
-              { n: b[4], raw: `${b[4]}${b[5] ? ` (${b[5]})` : ''} Kegiatan`, have: counts.kegiatan, level: 'kegiatan', levelEn: 'kegiatan' },
-              { n: b[7], raw: `${b[7]}${b[8] ? ` (${b[8]})` : ''} Sub Kegiatan`, have: counts.subKegiatan, level: 'sub kegiatan', levelEn: 'sub kegiatan' },
+            const levels: { c: CountToken | undefined; name: string; have: number; level: string; levelEn: string }[] = [
+              { c: b.program, name: 'Program', have: counts.programs, level: 'program', levelEn: 'programs' },
+              { c: b.kegiatan, name: 'Kegiatan', have: counts.kegiatan, level: 'kegiatan', levelEn: 'kegiatan' },
+              { c: b.sub, name: 'Sub Kegiatan', have: counts.subKegiatan, level: 'sub kegiatan', levelEn: 'sub kegiatan' },
             ];
             const others = report.budgets.filter((x) => x !== tree && (x.kind === 'realisation' || x.kind === 'per_sasaran' || x.kind === 'plan'));
             for (const lv of levels) {
-              if (lv.n === undefined) continue;
+              if (lv.c === undefined) continue;
               if (lv.level === 'sub kegiatan' && lv.have === 0) continue;
-              const claimed = Number(lv.n);
-              if (claimed === lv.have) continue;
+              if (lv.c.value.value === lv.have) continue;
+              const raw = `${countRaw(lv.c)} ${lv.name}`;
               ctx.problem({
                 messageId: 'budget',
-                data: { reported: lv.raw, table: tree.table, expected: lv.have, level: lv.level, levelEn: lv.levelEn },
+                data: { reported: raw, table: tree.table, expected: lv.have, level: lv.level, levelEn: lv.levelEn },
                 where,
-                reported: lv.raw,
+                reported: raw,
                 expected: expectText(`${lv.have} ${lv.level} (${tree.table})`, `${lv.have} ${lv.levelEn} (${tree.table})`),
                 tolerance: EXACT_COUNT,
                 related: [
@@ -270,9 +354,9 @@ export const countClaim: Rule = {
         }
         // indicators and sasaran of the whole report against the measurement table
         if (meas && !oneSasaran) {
-          const im = /indikator|indicator/i.test(text) ? IND_RE.exec(text) : null;
-          const sm = /sasaran/i.test(text) ? SAS_RE.exec(text) : null;
-          const indOk = im && (im[1]!.toLowerCase() !== 'dan' || (sm !== null && sm.index < im.index));
+          const im = indicatorCount(cs, text, w);
+          const sm = sasaranCount(cs, text, w);
+          const indOk = im && (!im.afterSasaran || (sm !== null && sm.index < im.c.index));
           if (im && indOk) {
             // a count of indicators or sasaran the measurement table does not have
             const mismatch = (raw: string, expected: number, what: string, whatEn: string, note: string) =>
@@ -285,32 +369,23 @@ export const countClaim: Rule = {
                 tolerance: EXACT_COUNT,
                 related: [{ file: report.file, page: null, line: meas.table.startLine, table: tableLabel(meas.table), note }],
               });
-            if (Number(im[3]) !== meas.indicators) {
-              const raw = `${im[3]}${im[4] ? ` (${im[4]})` : im[2] ? ` (${im[2]})` : ''} indikator`;
-              mismatch(raw, meas.indicators, 'indikator', 'indicators', `${meas.indicators} indikator`);
-            }
-            if (sm && meas.sasaran !== null && Number(sm[1]) !== meas.sasaran) {
-              const raw = `${sm[1]}${sm[2] ? ` (${sm[2]})` : ''} sasaran`;
-              mismatch(raw, meas.sasaran, 'sasaran', 'sasaran', `${meas.sasaran} sasaran, ${meas.indicators} indikator`);
-            }
+            if (im.c.value.value !== meas.indicators) mismatch(`${countRaw(im.c)} indikator`, meas.indicators, 'indikator', 'indicators', `${meas.indicators} indikator`);
+            if (sm && meas.sasaran !== null && sm.value.value !== meas.sasaran) mismatch(`${countRaw(sm)} sasaran`, meas.sasaran, 'sasaran', 'sasaran', `${meas.sasaran} sasaran, ${meas.indicators} indikator`);
           }
         }
         // "dari tabel di atas ... 3 indikator sasaran belum mencapai target": the rows of the table above, by their own target and realisasi
-        const reach = REACH_RE.exec(text);
+        const reach = reachCount(cs, text, w);
         if (reach && !oneSasaran) {
           const above = report.tables.filter((t) => t.endLine < p.line.line && p.line.line - t.endLine <= 4).sort((a, b) => b.endLine - a.endLine)[0];
           const st = above ? reachedByFacts(report, above.id) : null;
           if (above && st) {
-            const claimed = Number(reach[1]);
-            const notYet = /belum|tidak/i.test(reach[3]!);
-            const actual = notYet ? st.below.length : st.reached.length;
-            if (claimed !== actual) {
-              const raw = reach[0].replace(/\s+/g, ' ');
+            const actual = reach.notYet ? st.below.length : st.reached.length;
+            if (reach.c.value.value !== actual) {
               ctx.problem({
                 messageId: 'reach',
-                data: { reported: raw, table: tableLabel(above), reached: st.reached.length, below: st.below.length },
+                data: { reported: reach.raw, table: tableLabel(above), reached: st.reached.length, below: st.below.length },
                 where,
-                reported: raw,
+                reported: reach.raw,
                 expected: expectText(
                   `${actual} indikator (${tableLabel(above)}: ${st.reached.length} mencapai, ${st.below.length} belum mencapai target)`,
                   `${actual} indicators (${tableLabel(above)}: ${st.reached.length} reached, ${st.below.length} below target)`,
@@ -322,16 +397,16 @@ export const countClaim: Rule = {
           }
         }
         // "sebanyak 6 (enam) indikator capaian diatas target"
-        const above = /sebanyak/i.test(text) ? ABOVE_RE.exec(text) : null;
+        const above = aboveCount(cs, text, w);
         if (above && meas && !oneSasaran) {
           const st = targetStatus(report, meas.table);
           if (st.length > 0 && !st.includes(null)) {
             const a = st.filter((x) => x === 'above').length;
             const e = st.filter((x) => x === 'equal').length;
             const bl = st.filter((x) => x === 'below').length;
-            const claimed = Number(above[1]);
+            const claimed = above.value.value!;
             if (claimed < a || claimed > a + e) {
-              const raw = `${above[1]}${above[2] ? ` (${above[2]})` : ''} indikator`;
+              const raw = `${countRaw(above)} indikator`;
               const exp = e > 0 ? `${a}–${a + e}` : `${a}`;
               ctx.problem({
                 messageId: 'aboveTarget',
@@ -348,14 +423,14 @@ export const countClaim: Rule = {
             }
           }
         }
-        // staff: "terdiri dari 17 ASN dan 15 Non ASN", "berjumlah 17 orang dengan rincian 7 ... dan 10 ..."
-        const parts = [...text.matchAll(/(?<![\d.,])(\d{1,4})\s*(?:\(\s*[A-Za-z ]+\s*\)\s*)?(?:orang\s+)?(non\s*asn|asn|pns(?:\s+bko)?|pppk|honorer|thl)\b/gi)];
-        if (parts.length >= 2 && parts.some((x) => /non/i.test(x[2]!)) && /\bterdiri\s+(?:dari|atas)\b/i.test(text)) {
-          const total = parts.reduce((acc, x) => acc + Number(x[1]), 0);
+        // staff: "terdiri dari 17 ASN dan 15 Non ASN"
+        const parts = cs.filter((c) => c.fact.count.staff);
+        if (parts.length >= 2 && parts.some((x) => x.fact.count.noun === NON_ASN) && w.consistsOf.test(text)) {
+          const total = parts.reduce((acc, x) => acc + x.value.value!, 0);
           const tables = staff.filter((x) => x.withNonAsn);
           if (tables.length > 0 && !tables.some((x) => x.total === total)) {
             const st = tables[0]!;
-            const raw = parts.map((x) => x[0]).join(' + ');
+            const raw = parts.map((x) => text.slice(x.index, x.index + x.fact.count.to)).join(' + ');
             ctx.problem({
               messageId: 'staffTotal',
               data: { reported: raw, total, table: tableLabel(st.table), expected: st.total },
@@ -367,23 +442,22 @@ export const countClaim: Rule = {
             });
           }
         }
-        const rinci = /rincian/i.test(text) ? RINCI_RE.exec(text) : null;
-        if (rinci) {
-          const list = [...rinci[3]!.matchAll(/(?<![\d.,])(\d{1,4})\s*(?:\(\s*([A-Za-z ]+?)\s*\))?\s+[A-Za-z]/g)];
-          if (list.length >= 2) {
-            const sum = list.reduce((acc, x) => acc + Number(x[1]), 0);
-            const n = Number(rinci[1]);
-            if (sum !== n && list.every((x) => x[2] === undefined || wordsToNumber(x[2]) !== null)) {
-              const raw = `${rinci[1]}${rinci[2] ? ` (${rinci[2]})` : ''} orang`;
-              ctx.problem({
-                messageId: 'staffParts',
-                data: { reported: raw, parts: list.map((x) => x[1]).join(' + '), sum },
-                where,
-                reported: raw,
-                expected: expectText(`${sum} orang (${list.map((x) => x[1]).join(' + ')})`, `${sum} persons (${list.map((x) => x[1]).join(' + ')})`),
-                tolerance: EXACT_COUNT,
-              });
-            }
+        // "berjumlah 17 orang dengan rincian 7 pejabat struktural dan 9 pelaksana"
+        const rinci = breakdown(cs, lineNumbers(report, p.line.line, text, s.offset), text, w);
+        if (rinci && rinci.list.length >= 2) {
+          const sum = rinci.list.reduce((acc, x) => acc + x.value.value!, 0);
+          const n = rinci.c.value.value!;
+          if (sum !== n) {
+            const raw = `${countRaw(rinci.c)} orang`;
+            const list = rinci.list.map((x) => x.raw).join(' + ');
+            ctx.problem({
+              messageId: 'staffParts',
+              data: { reported: raw, parts: list, sum },
+              where,
+              reported: raw,
+              expected: expectText(`${sum} orang (${list})`, `${sum} persons (${list})`),
+              tolerance: EXACT_COUNT,
+            });
           }
         }
       }

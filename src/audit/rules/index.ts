@@ -25,9 +25,10 @@ import { structureMissing } from './structure-missing.js';
 import { targetDrift } from './target-drift.js';
 import { templateGap } from './template-gap.js';
 import { terbilang } from './terbilang.js';
+import { totalRow } from './total-row.js';
 import { trendClaim } from './trend-claim.js';
 import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, capaianMissing, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, sasaranAverage, sasaranSerapan, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, capaianMissing, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, sasaranAverage, sasaranSerapan, skm, skmDistribution, skmScore, structureMissing, targetDrift, templateGap, terbilang, totalRow, trendClaim, unreadableValue, verdict, yearReference];

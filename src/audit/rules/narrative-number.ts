@@ -2,9 +2,9 @@ import type { LkipReport } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
-import { pctAtPrinted, pctOf } from '../../parse/arith.js';
+import { exactOf, pctAtPrinted, pctOf } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, dropLines, EXACT, lineWord, expectQuantity, expectWords, formatQuantity, percent, precision, rupiah } from '../tolerance.js';
-import { bodyLines, cents, cleanText, isAmount, isPercent, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
+import { bodyLines, cents, isAmount, isPercent, lineNumbers, proseLines, refOf, sentences, shorten, tokens, type ProseLine, type Token } from './_text.js';
 
 // ---------------------------------------------------------------- budget categories
 
@@ -56,7 +56,8 @@ function categoryBudgets(lines: ProseLine[], report: LkipReport): Map<Cat, CatAm
       const ms = mentions(s.text);
       if (ms.length === 0) continue;
       const src = refOf(report, l.line);
-      const toks = tokens(s.text, src);
+      // a list row's cells have no prose facts: its numbers are read as a cell is
+      const toks = l.line.cells ? tokens(s.text, src) : lineNumbers(report, l.line.line, s.text, s.offset);
       ms.forEach((m, i) => {
         const stop = ms[i + 1]?.index ?? s.text.length;
         const a = toks.find((t) => t.index >= m.end && t.index < stop && isAmount(t));
@@ -93,23 +94,18 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
       out.push({ cents: c, raw: b.total.pagu.raw, what: `${b.kind === 'realisation' ? 'pagu' : 'jumlah'} ${b.table}`, src: b.total.pagu.src });
     }
   }
-  for (const t of report.tables) {
-    if (t.kind !== 'pk_budget') continue;
-    for (const r of t.rows) {
-      if (!/^jumlah|^total/i.test(cleanText(r.cells[0] ?? ''))) continue;
-      for (const c of r.cells.slice(1)) {
-        const src: SourceRef = { file: report.file, page: r.page, line: r.line, table: t.id, row: 'Jumlah' };
-        const tok = tokens(cleanText(c), src).find(isAmount);
-        const amount = tok ? cents(tok.value) : null;
-        if (tok && amount !== null) out.push({ cents: amount, raw: tok.raw, what: `jumlah PK (baris ${r.line})`, src });
-      }
-    }
+  // the total rows of the PK budget tables, as their facts
+  const pk = new Set(report.tables.filter((t) => t.kind === 'pk_budget').map((t) => t.id));
+  for (const f of report.facts) {
+    if (!pk.has(f.cell.table) || f.rowKind !== 'total' || f.value.kind !== 'money') continue;
+    const amount = cents(f.value);
+    if (amount !== null) out.push({ cents: amount, raw: f.value.raw, what: `jumlah PK (baris ${f.src.line})`, src: { file: report.file, page: f.src.page, line: f.src.line, table: f.cell.table, row: 'Jumlah' } });
   }
   for (const l of prose) {
     if (/refocus|pengurangan/i.test(l.text)) continue;
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
-      for (const t of tokens(s.text, src)) {
+      for (const t of lineNumbers(report, l.line.line, s.text, s.offset)) {
         const c = isAmount(t) ? cents(t.value) : null;
         if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
@@ -148,8 +144,8 @@ export const narrativeNumber: Rule = {
     category: 'narrative_number_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Angka rupiah dan persentase dalam uraian (Ikhtisar Eksekutif, Bab I–IV) diperiksa terhadap tabel dan hitungannya sendiri: porsi Belanja Operasi/Modal atau Belanja Langsung/Tidak Langsung terhadap jumlah keduanya; "realisasi Rp X atau P% dari pagu" terhadap pagu yang dinyatakan laporan (total tabel realisasi, jumlah PK, atau "anggaran sebesar" di uraian: cukup cocok dengan salah satunya); "Rp R dari total anggaran Rp B atau P%" dalam satu kalimat; jumlah yang dinyatakan terhadap rincian yang didaftar di bawahnya (mis. daftar refocusing; daftar "antara lain" boleh lebih kecil, tidak boleh lebih besar); "N orang atau P%" terhadap dasar yang disebut di paragraf yang sama ("idealnya sebanyak M orang"); dan "penurunan/kenaikan sebesar D%" terhadap selisih dua persentase yang dibandingkan (poin atau relatif). Persentase dibandingkan pada presisi cetak, rupiah tepat.',
-      en: 'Rupiah amounts and percentages in the narrative (executive summary, chapters I–IV) are checked against the tables and their own arithmetic: shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung of their sum; "realisation Rp X or P% of the budget" against a budget total the report states (realisation table total, PK total, or "anggaran sebesar" in the text: matching any one suffices); "Rp R of the total budget Rp B or P%" within one sentence; a stated sum against the items listed under it (e.g. refocusing lists; an "antara lain" list may fall short, never exceed); "N orang atau P%" against the base named in the same paragraph ("idealnya sebanyak M orang"); and "penurunan/kenaikan sebesar D%" against the difference of the two percentages compared (points or relative). Percentages are compared at printed precision, rupiah exactly.',
+      id: 'Angka rupiah dan persentase dalam uraian (Ikhtisar Eksekutif, Bab I–IV) diperiksa terhadap tabel dan hitungannya sendiri: porsi Belanja Operasi/Modal atau Belanja Langsung/Tidak Langsung terhadap jumlah keduanya; "realisasi Rp X atau P% dari pagu" terhadap pagu yang dinyatakan laporan (total tabel realisasi, jumlah PK, atau "anggaran sebesar" di uraian: cukup cocok dengan salah satunya); "Rp R dari total anggaran Rp B atau P%" dalam satu kalimat; jumlah yang dinyatakan terhadap rincian yang didaftar di bawahnya (mis. daftar refocusing; daftar "antara lain" boleh lebih kecil, tidak boleh lebih besar); "N orang atau P%" terhadap dasar yang disebut di paragraf yang sama ("idealnya sebanyak M orang"); bagian sebuah jumlah dari total yang disebut dalam kalimat yang sama ("53 orang (40% dari total jumlah satker/129 satker)"); dan "penurunan/kenaikan sebesar D%" terhadap selisih dua persentase yang dibandingkan (poin atau relatif). Persentase dibandingkan pada presisi cetak, rupiah tepat.',
+      en: 'Rupiah amounts and percentages in the narrative (executive summary, chapters I–IV) are checked against the tables and their own arithmetic: shares of Belanja Operasi/Modal or Belanja Langsung/Tidak Langsung of their sum; "realisation Rp X or P% of the budget" against a budget total the report states (realisation table total, PK total, or "anggaran sebesar" in the text: matching any one suffices); "Rp R of the total budget Rp B or P%" within one sentence; a stated sum against the items listed under it (e.g. refocusing lists; an "antara lain" list may fall short, never exceed); "N orang atau P%" against the base named in the same paragraph ("idealnya sebanyak M orang"); a count\'s share of the total named in the same sentence ("53 orang (40% dari total jumlah satker/129 satker)"); and "penurunan/kenaikan sebesar D%" against the difference of the two percentages compared (points or relative). Percentages are compared at printed precision, rupiah exactly.',
     },
     messages: {
       share: {
@@ -168,6 +164,11 @@ export const narrativeNumber: Rule = {
         id: 'Tercatat {{part}} atau {{reported}}, seharusnya {{expected}} ({{part}} dari {{base}}).',
         en: 'Printed {{part}} or {{reported}}, but it should be {{expected}} ({{part}} of {{base}}).',
       },
+      shareOfTotal: {
+        id: 'Tercatat {{part}} atau {{reported}} dari {{total}}, seharusnya {{expected}} ({{part}} / {{total}} × 100).',
+        en: 'Printed {{part}} or {{reported}} of {{total}}, but it should be {{expected}} ({{part}} / {{total}} × 100).',
+        severity: 'warning',
+      },
       change: {
         id: 'Uraian menyebut {{claim}}, sedangkan persentase yang dibandingkan {{prev}} → {{cur}}: {{expected}}.',
         en: 'The narrative states {{claim}}, but the percentages compared are {{prev}} → {{cur}}: {{expectedEn}}.',
@@ -184,16 +185,17 @@ export const narrativeNumber: Rule = {
     const body = bodyLines(report);
     const cats = categoryBudgets(body, report);
     const totals = statedTotals(report, prose);
+    checkSharesOfTotal(ctx);
     for (const p of prose) {
       const src = refOf(report, p.line);
       for (const s of sentences(p.text)) {
-        const toks = tokens(s.text, src);
+        const toks = lineNumbers(report, p.line.line, s.text, s.offset);
         const used = new Set<number>();
         checkShares(ctx, s.text, toks, cats, src, used);
         checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
       }
-      checkCountPercent(ctx, p.text, src);
-      checkChange(ctx, p.text, src, report.meta.year);
+      checkCountPercent(ctx, p, src);
+      checkChange(ctx, p, src, report.meta.year);
     }
     checkListSums(ctx, body);
   },
@@ -337,6 +339,11 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
   }
 }
 
+/** The numbers of a whole line: its prose facts, or, on a list row printed as a table row, as its cells are read. */
+function numbersOf(report: LkipReport, l: ProseLine, src: SourceRef): Token[] {
+  return l.line.cells ? tokens(l.text, src) : lineNumbers(report, l.line.line, l.text, 0);
+}
+
 const ITEM_RE = /^\s*(?:[-*•]\s*)?(?:([a-z])|(\d{1,2}))[.)]\s+/i;
 const DASH_RE = /^\s*[-*•]\s+(?![a-z][.)]\s|\d{1,2}[.)]\s)/i;
 
@@ -348,7 +355,7 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
     if (!/:\s*$/.test(head.text)) continue;
     if (ITEM_RE.test(head.text) && !/sebesar/i.test(head.text)) continue;
     const src = refOf(report, head.line);
-    const amounts = tokens(head.text, src).filter(isAmount);
+    const amounts = numbersOf(report, head, src).filter(isAmount);
     if (amounts.length !== 1) continue;
     const stated = amounts[0]!;
     const statedR = rupiah(stated.value);
@@ -368,7 +375,7 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
       const k = m[1] ? 'letter' : 'digit';
       if (kind === null) kind = k;
       if (k !== kind) break;
-      const a = tokens(l.text, refOf(report, l.line)).filter(isAmount);
+      const a = numbersOf(report, l, refOf(report, l.line)).filter(isAmount);
       if (a.length === 0) break; // a title or an item without an amount ends the list
       if (a.length !== 1) {
         ok = false;
@@ -399,33 +406,74 @@ function checkListSums(ctx: RuleContext, lines: ProseLine[]) {
   }
 }
 
-const UNIT = String.raw`(orang|pegawai|desa|jiwa|laporan|dokumen|berkas|unit|paket|indikator|kegiatan|lembaga|kk)`;
+/**
+ * "53 orang (40% dari total jumlah satker/129 satker)": a percentage the prose facts link to its
+ * count and total (src/parse/prose-facts.ts) is count / total × 100 at its printed precision (exact,
+ * src/parse/arith.ts).
+ */
+function checkSharesOfTotal(ctx: RuleContext): void {
+  const byId = new Map(ctx.report.proseFacts.map((f) => [f.id, f]));
+  for (const f of ctx.report.proseFacts) {
+    if (!f.share) continue;
+    const part = byId.get(f.share.part);
+    const total = byId.get(f.share.total);
+    const a = part && exactOf(part.value);
+    const b = total && exactOf(total.value);
+    if (!part || !total || !a || !b || b.n === 0n) continue;
+    // a / 10^as over b / 10^bs, both as integers over one scale
+    const num = a.n * 10n ** BigInt(b.scale);
+    const den = b.n * 10n ** BigInt(a.scale);
+    if (pctAtPrinted(num, den, f.value)) continue;
+    const d = f.value.decimals;
+    const expected = percent(pctOf(num, den), d);
+    ctx.problem({
+      messageId: 'shareOfTotal',
+      data: { part: part.value.raw, reported: f.value.raw, total: total.value.raw, expected },
+      where: f.src,
+      reported: f.value,
+      expected: expectQuantity(expected, { id: `${part.value.raw} / ${total.value.raw}`, en: `${part.value.raw} / ${total.value.raw}` }),
+      tolerance: precision(d),
+      related: [
+        { ...part.src, note: part.value.raw },
+        { ...total.src, note: total.value.raw },
+      ],
+    });
+  }
+}
 
-/** "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the paragraph names ("idealnya sebanyak 24 orang"). */
-function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef) {
-  const claims = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\s+(?:atau\s+|\(\s*)(\d{1,3}(?:,\d+)?)\s*%`, 'gi'))];
-  for (const c of claims) {
-    const n = Number(c[1]);
-    const unit = c[2]!.toLowerCase();
-    const pv = tokens(`${c[3]}%`, src)[0];
-    if (!pv || pv.value.value === null) continue;
+/**
+ * "kekurangan pegawai sebanyak 11 orang atau 54,17 %": the percentage of the base the line names
+ * ("idealnya sebanyak 24 orang"), a count of the same noun (the prose facts' counts). A share the
+ * prose facts link to its total ("dari total ... M satker") is checkSharesOfTotal's.
+ */
+function checkCountPercent(ctx: RuleContext, p: ProseLine, src: SourceRef) {
+  const text = p.text;
+  const nums = lineNumbers(ctx.report, p.line.line, text, 0);
+  for (let i = 0; i + 1 < nums.length; i++) {
+    const c = nums[i]!;
+    const pv = nums[i + 1]!;
+    const noun = c.fact.count?.noun;
+    if (!noun || c.fact.count!.from < 0 || pv.value.kind !== 'percent' || pv.value.value === null || pv.fact.share) continue;
+    if (!/^\s+(?:atau\s+|\(\s*)$/i.test(text.slice(c.index + c.fact.count!.to, pv.index))) continue;
+    const n = c.value.value!;
     const d = pv.value.decimals;
-    const counts = [...text.matchAll(new RegExp(String.raw`(?<![\d.,])(\d{1,6})\s+${UNIT}\b`, 'gi'))].filter((x) => x.index !== c.index && x[2]!.toLowerCase() === unit);
-    if (counts.some((x) => Number(x[1]) > 0 && consistentAtPrinted((n / Number(x[1])) * 100, pv.value.value!, d))) continue;
-    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index! - 40), x.index)));
-    if (!base || Number(base[1]) === 0) continue;
-    const b = Number(base[1]);
+    const counts = nums.filter((x) => x !== c && x.fact.count?.noun === noun);
+    if (counts.some((x) => x.value.value! > 0 && consistentAtPrinted((n / x.value.value!) * 100, pv.value.value!, d))) continue;
+    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index - 40), x.index)));
+    if (!base || base.value.value === 0) continue;
+    const b = base.value.value!;
     const v = (n / b) * 100;
     const expected = percent(v, d);
-    const reported = c[0].slice(c[0].lastIndexOf(c[3]!)).trim();
     ctx.problem({
       messageId: 'countPct',
-      data: { part: `${n} ${unit}`, reported, base: `${b} ${unit}`, expected },
+      data: { part: `${n} ${noun}`, reported: pv.raw, base: `${b} ${noun}`, expected },
       where: src,
-      reported,
+      reported: pv.raw,
       expected: expectQuantity(expected, { id: `${n} / ${b}`, en: `${n} / ${b}` }),
       tolerance: precision(d),
-      related: counts.filter((x) => x !== base).map((x) => ({ ...src, note: `${x[0]}: ${n} / ${x[1]} = ${formatId((n / Number(x[1])) * 100, 2)}%; ${x[1]} / ${b} = ${formatId((Number(x[1]) / b) * 100, 2)}%` })),
+      related: counts
+        .filter((x) => x !== base)
+        .map((x) => ({ ...src, note: `${text.slice(x.index, x.index + x.fact.count!.to)}: ${n} / ${x.value.value} = ${formatId((n / x.value.value!) * 100, 2)}%; ${x.value.value} / ${b} = ${formatId((x.value.value! / b) * 100, 2)}%` })),
     });
   }
 }
@@ -435,21 +483,26 @@ function checkCountPercent(ctx: RuleContext, text: string, src: SourceRef) {
  * pada tahun 2022 ... atau 92,96%" after "... atau 83,27%": the change must be the difference of the two
  * percentages (in points, or relative to the earlier one), in the direction stated.
  */
-function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: number | null) {
-  const m = /\b(penurunan|kenaikan|peningkatan)\s+(?:sebesar\s+)?(\d{1,3}(?:,\d+)?)\s*%/i.exec(text);
-  if (!m || year === null) return;
-  const toks = tokens(text, src).filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
-  const before = toks.filter((t) => t.index < m.index);
-  const after = toks.filter((t) => t.index > m.index + m[0].length);
+function checkChange(ctx: RuleContext, p: ProseLine, src: SourceRef, year: number | null) {
+  if (year === null) return;
+  const text = p.text;
+  const nums = lineNumbers(ctx.report, p.line.line, text, 0);
+  // the first percentage the prose facts give a change word ("penurunan sebesar 8,89%")
+  const d = nums.find((t) => t.fact.change && isPercent(t));
+  if (!d || d.value.value === null) return;
+  const toks = nums.filter((t) => isPercent(t) && /\batau\s*$/i.test(text.slice(Math.max(0, t.index - 8), t.index)));
+  const before = toks.filter((t) => t.index < d.index);
+  const after = toks.filter((t) => t.index > d.index);
   if (before.length !== 1 || after.length !== 1) return;
   const cur = before[0]!;
   const prev = after[0]!;
-  const between = text.slice(m.index + m[0].length, prev.index);
+  const between = text.slice(d.end, prev.index);
   const prevYear = /\btahun\s+(20\d\d)\b/i.exec(between);
   if (!prevYear || Number(prevYear[1]) >= year) return;
-  const d = tokens(`${m[2]}%`, src)[0];
-  if (!d || d.value.value === null || cur.value.value === null || prev.value.value === null) return;
-  const down = /penurunan/i.test(m[1]!);
+  if (cur.value.value === null || prev.value.value === null) return;
+  // the claim as printed: from the change word to the percentage
+  const claim = text.slice(d.index + d.fact.change!.from, d.end);
+  const down = d.fact.change!.direction === 'down';
   const delta = cur.value.value - prev.value.value;
   const points = Math.abs(delta);
   const relative = prev.value.value !== 0 ? (points / prev.value.value) * 100 : NaN;
@@ -464,9 +517,9 @@ function checkChange(ctx: RuleContext, text: string, src: SourceRef, year: numbe
   const expectedEn = `${delta < 0 ? 'down' : delta > 0 ? 'up' : 'unchanged'} ${pts('en')} points (${rel('en')} relative)`;
   ctx.problem({
     messageId: 'change',
-    data: { claim: m[0], prev: prev.raw, cur: cur.raw, expected, expectedEn },
+    data: { claim, prev: prev.raw, cur: cur.raw, expected, expectedEn },
     where: src,
-    reported: m[0],
+    reported: claim,
     expected: expectWords((l) => `${l === 'id' ? expected : expectedEn}: ${prev.raw} → ${cur.raw}`),
     tolerance: precision(dd),
   });

@@ -46,8 +46,9 @@ const isPct = (v: PrintedValue) => v.kind === 'percent';
 
 /**
  * The same indicator and year must carry the same target everywhere it is stated. The majority
- * value is taken as expected; each statement that differs is one finding listing where the other
- * value stands. A PK Perubahan target that differs from the original PK is a documented revision
+ * value is taken as expected (with no majority, a value stated for the year itself before one stated
+ * only at the end of the plan, then the first printed); each statement that differs is one finding
+ * listing where the other value stands. A PK Perubahan target that differs from the original PK is a documented revision
  * when the measurement table follows the revision; PK Perubahan then counts as the agreed target.
  */
 const SAME_VALUE = criterion('nilai sama (angka dan satuan)', 'the same value (number and unit)');
@@ -58,8 +59,8 @@ export const targetDrift: Rule = {
     category: 'target_drift',
     defaultSeverity: 'error',
     docs: {
-      id: 'Target satu indikator untuk satu tahun yang sama harus sama di semua tempat: Renstra (Bab II dan lampiran), RKT, IKU, PK, PK Perubahan, dan tabel pengukuran. Nilai mayoritas dianggap yang diharapkan; setiap pernyataan yang berbeda menjadi temuan dengan daftar tempat nilai lain. Satuan ikut dihitung: "93" dan "93%" berbeda (peringatan). Revisi yang terdokumentasi (PK awal berbeda dengan PK Perubahan, dan tabel pengukuran mengikuti PK Perubahan) tidak dilaporkan.',
-      en: 'The target of one indicator for one year must be the same everywhere: Renstra (Bab II and appendix), RKT, IKU, PK, PK Perubahan and the measurement tables. The majority value is taken as expected; each differing statement is a finding listing where the other value stands. Units count: "93" and "93%" differ (warning). A documented revision (original PK differs from PK Perubahan and the measurement table follows PK Perubahan) is not reported.',
+      id: 'Target satu indikator untuk satu tahun yang sama harus sama di semua tempat: Renstra (Bab II dan lampiran), RKT, IKU, PK, PK Perubahan, dan tabel pengukuran. Nilai mayoritas dianggap yang diharapkan (tanpa mayoritas: target untuk tahun itu sendiri lebih dulu daripada kondisi akhir rencana); setiap pernyataan yang berbeda menjadi temuan dengan daftar tempat nilai lain. Satuan ikut dihitung: "93" dan "93%" berbeda (peringatan). Revisi yang terdokumentasi (PK awal berbeda dengan PK Perubahan, dan tabel pengukuran mengikuti PK Perubahan) tidak dilaporkan.',
+      en: 'The target of one indicator for one year must be the same everywhere: Renstra (Bab II and appendix), RKT, IKU, PK, PK Perubahan and the measurement tables. The majority value is taken as expected (with no majority: the target stated for the year itself before the end-of-plan condition); each differing statement is a finding listing where the other value stands. Units count: "93" and "93%" differ (warning). A documented revision (original PK differs from PK Perubahan and the measurement table follows PK Perubahan) is not reported.',
     },
     messages: {
       narrative: {
@@ -103,7 +104,10 @@ export const targetDrift: Rule = {
         if (g) g.push(s);
         else byVal.push([s]);
       }
-      const ranked = byVal.sort((a, b) => b.length - a.length || a[0]!.value.src.line - b[0]!.value.src.line);
+      // no majority: the end-of-plan statement (a summary restating the plan's last year) is reported
+      // against the year's own target; else the first printed is taken as expected
+      const endOnly = (list: TargetOf[]) => (list.every((s) => s.source === 'renstra_end') ? 1 : 0);
+      const ranked = byVal.sort((a, b) => b.length - a.length || endOnly(a) - endOnly(b) || a[0]!.value.src.line - b[0]!.value.src.line);
       const major = ranked[0]!;
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);

@@ -1,10 +1,12 @@
 import type { LkipReport, Table } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
 import type { Rule } from '../../model/rule.js';
+import { alt } from '../../parse/prose-facts.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { sameAtPrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, criterion, expectText, precision } from '../tolerance.js';
-import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
+import { bestMatch, columnIndex, lineNumbers, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel } from './_text.js';
 
 interface Point {
   year: number;
@@ -57,7 +59,6 @@ function seriesOf(report: LkipReport): Series[] {
 const fmtSeries = (pts: Point[]) => pts.map((p) => p.value.raw.replace(/\s+/g, ' ')).join(' → ');
 const fmtYears = (pts: Point[]) => pts.map((p) => `${p.year}: ${p.value.raw.replace(/\s+/g, ' ')}`).join(', ');
 
-const TARGET_RE = /\b(melebihi|melampaui|di\s?atas|sesuai(?:\s+dengan)?|di\s?bawah|belum\s+mencapai|tidak\s+mencapai)\s+target\b/i;
 
 type Status = 'above' | 'equal' | 'below';
 
@@ -102,13 +103,53 @@ const STATUS_ID: Record<Status, string> = { above: 'di atas target', equal: 'tep
 const PRINTED_ORDER = criterion('urutan nilai tercetak (tanpa toleransi)', 'the order of the printed values (no tolerance)');
 const STATUS_EN: Record<Status, string> = { above: 'above target', equal: 'exactly at target', below: 'below target' };
 
-/** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
-const EVERY_RE = /\b(kenaikan|peningkatan|naik|meningkat|penurunan|menurun|turun)\s+(?:\S+\s+)?(?:setiap|tiap)\s+tahun(?:nya)?\b/i;
-/** The sentence introduces the table that follows it. */
-const BELOW_RE = /\btabel\s+(?:di\s*bawah|berikut)/i;
-const TREND_RE = /\btren(?:d)?\s+(peningkatan|kenaikan|naik|meningkat|penurunan|menurun|turun)\b/i;
-const SAME_RE = /\bsama\s+dengan\s+tahun\s+(?:sebelumnya|lalu)\b/i;
-const CMP_RE = /\b(lebih\s+rendah|lebih\s+tinggi|menurun|meningkat|turun|naik|penurunan|peningkatan)\s+(?:\S+\s+){0,2}?(?:dari|dibanding(?:kan)?|daripada)\s+(?:dengan\s+)?tahun\s+(?:sebelumnya|lalu)\b/i;
+/** The vocabulary's words of trend claims (trendClaims, restatement.up / down / since), as the patterns the checks use; built once per configuration. */
+interface Words {
+  /** "melebihi / sesuai / di bawah target": the word, then the target word. */
+  target: RegExp;
+  above: Set<string>;
+  at: Set<string>;
+  notOneResult: RegExp;
+  /** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
+  every: RegExp;
+  /** The sentence introduces the table that follows it. */
+  below: RegExp;
+  trend: RegExp;
+  same: RegExp;
+  /** "lebih rendah / meningkat ... dari tahun sebelumnya". */
+  cmp: RegExp;
+  up: Set<string>;
+  lower: Set<string>;
+}
+
+const WORDS = new WeakMap<object, Words>();
+const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+
+function wordsOf(config: Config): Words {
+  const hit = WORDS.get(config);
+  if (hit) return hit;
+  const v = config.vocabulary?.trendClaims;
+  const r = config.vocabulary?.restatement;
+  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const up = r?.up ?? [];
+  const down = r?.down ?? [];
+  const change = [...up, ...down];
+  const out: Words = {
+    target: new RegExp(`(${w([...(v?.aboveTarget ?? []), ...(v?.atTarget ?? []), ...(v?.belowTarget ?? [])])})\\s+${w(r?.targetWords)}`, 'i'),
+    above: new Set((v?.aboveTarget ?? []).map(norm)),
+    at: new Set((v?.atTarget ?? []).map(norm)),
+    notOneResult: new RegExp(w(v?.notOneResult), 'i'),
+    every: new RegExp(`(${w(change)})\\s+(?:\\S+\\s+)?${w(v?.everyYear)}`, 'i'),
+    below: new RegExp(w(v?.tableBelow), 'i'),
+    trend: new RegExp(`${w(v?.trend)}\\s+(${w(change)})`, 'i'),
+    same: new RegExp(`${w(v?.same)}\\s+${w(v?.previousYear)}`, 'i'),
+    cmp: new RegExp(`(${w([...(v?.higher ?? []), ...(v?.lower ?? []), ...change])})\\s+(?:\\S+\\s+){0,2}?${w(r?.since)}\\s+${w(v?.previousYear)}`, 'i'),
+    up: new Set(up.map(norm)),
+    lower: new Set([...(v?.lower ?? []), ...down].map(norm)),
+  };
+  WORDS.set(config, out);
+  return out;
+}
 
 /**
  * Trend words in the narrative against the series they describe: "tren peningkatan/penurunan"
@@ -156,21 +197,23 @@ export const trendClaim: Rule = {
   },
   check(ctx) {
     const { report } = ctx;
+    const words = wordsOf(ctx.config);
     const all = seriesOf(report);
     const meas = measurementRows(report);
     const prose = proseLines(report);
     prose.forEach((p, idx) => {
       for (const s of sentences(p.text)) {
         // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table
-        const tm = TARGET_RE.exec(s.text);
-        if (tm && meas.length > 0 && /\bcapaian\b/i.test(s.text) && !/\bindikator\s+(?:capaian\s+)?di\s?atas|\d+\s*(?:\([a-z ]+\)\s*)?indikator|jangka\s+menengah|diharapkan|harapan|agar|supaya/i.test(s.text)) {
+        const tm = words.target.exec(s.text);
+        // not about one result: a count of indicators above target, a wish, the plan
+        if (tm && meas.length > 0 && /\bcapaian\b/i.test(s.text) && !/\bindikator\s+(?:capaian\s+)?di\s?atas|\d+\s*(?:\([a-z ]+\)\s*)?indikator/i.test(s.text) && !words.notOneResult.test(s.text)) {
           let row = bestMatch(meas, (x) => x.indikator, s.text, 0.8);
           if (!row) {
             const h = sasaranHeading(prose, idx);
             if (h) row = bestMatch(meas, (x) => x.sasaran, h.name, 0.75);
           }
-          const w = tm[1]!.toLowerCase();
-          const claim: Status[] = /melebihi|melampaui|atas/.test(w) ? ['above'] : /sesuai/.test(w) ? ['equal', 'above'] : ['below'];
+          const w = norm(tm[1]!);
+          const claim: Status[] = words.above.has(w) ? ['above'] : words.at.has(w) ? ['equal', 'above'] : ['below'];
           if (row && !claim.includes(row.status)) {
             const where = refOf(report, p.line);
             ctx.problem({
@@ -192,12 +235,12 @@ export const trendClaim: Rule = {
         }
         if (all.length === 0) continue;
         // "mengalami kenaikan setiap tahunnya ... tabel di bawah ini": every row of the table it introduces
-        const every = EVERY_RE.exec(s.text);
-        if (every && BELOW_RE.test(s.text)) {
+        const every = words.every.exec(s.text);
+        if (every && words.below.test(s.text)) {
           const next = report.tables.filter((t) => t.startLine > p.line.line && t.startLine - p.line.line <= 8).sort((a, b) => a.startLine - b.startLine)[0];
           const rows = next ? all.filter((x) => x.table === next) : [];
           const named = rows.length > 1 ? bestMatch(rows, (x) => x.indikator, s.text, 0.8) : null;
-          const up = !/turun|menurun|penurunan/i.test(every[1]!);
+          const up = words.up.has(norm(every[1]!));
           const bad = (named ? [named] : rows).filter((r) => r.points.some((pt, i) => i > 0 && (up ? pt.n <= r.points[i - 1]!.n : pt.n >= r.points[i - 1]!.n)));
           if (next && bad.length > 0) {
             const series = bad.map((r) => `${shorten(r.indikator, 50)}: ${fmtSeries(r.points)}`).join('; ');
@@ -213,9 +256,9 @@ export const trendClaim: Rule = {
           }
           continue;
         }
-        const trend = TREND_RE.exec(s.text);
-        const same = SAME_RE.exec(s.text);
-        const cmp = trend || same ? null : CMP_RE.exec(s.text);
+        const trend = words.trend.exec(s.text);
+        const same = words.same.exec(s.text);
+        const cmp = trend || same ? null : words.cmp.exec(s.text);
         if (!trend && !same && !cmp) continue;
         // which table: "tabel 3.3" named in the sentence, else every comparison table
         const tRef = /\btabel\s*(\d+\s*\.\s*\d+)/i.exec(s.text)?.[1]?.replace(/\s+/g, '');
@@ -236,7 +279,7 @@ export const trendClaim: Rule = {
         const related = row.points.map((pt) => ({ ...pt.value.src, note: `${pt.year}: ${pt.value.raw}` }));
         const where = refOf(report, p.line);
         if (trend) {
-          const up = /naik|meningkat|peningkatan|kenaikan/i.test(trend[1]!);
+          const up = words.up.has(norm(trend[1]!));
           const vals = row.points.map((x) => x.n);
           const first = vals[0]!;
           const last = vals[vals.length - 1]!;
@@ -275,7 +318,7 @@ export const trendClaim: Rule = {
         const years = fmtYears([prev, cur]);
         if (same) {
           // the value printed before "sama dengan" must be this row's current value
-          const before = tokens(s.text.slice(0, same.index), where).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
+          const before = lineNumbers(report, p.line.line, s.text, s.offset).filter((t) => t.end <= same.index).filter((t) => t.value.value !== null && (t.value.kind === 'percent' || t.value.kind === 'number'));
           const v = before[before.length - 1];
           if (!v || !sameAtPrinted(v.value, cur.value)) continue;
           if (sameAtPrinted(prev.value, cur.value)) continue;
@@ -291,9 +334,9 @@ export const trendClaim: Rule = {
           continue;
         }
         if (cmp) {
-          const lower = /rendah|menurun|turun|penurunan/i.test(cmp[1]!);
+          const lower = words.lower.has(norm(cmp[1]!));
           // a sentence that prints both values itself ("88,17%, lebih tinggi dari tahun sebelumnya dengan capaian 84%") is not about the table
-          if (tokens(s.text, where).filter((t) => t.value.kind === 'percent').length >= 2) continue;
+          if (lineNumbers(report, p.line.line, s.text, s.offset).filter((t) => t.value.kind === 'percent').length >= 2) continue;
           const ok = lower ? cur.n < prev.n : cur.n > prev.n;
           if (ok) continue;
           ctx.problem({
