@@ -36,11 +36,12 @@ import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pa
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
+import { alignGrid } from './ocr/align.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
-import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
+import { brokenRuleProbe, detectDottedRules, detectRules, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
 
@@ -93,6 +94,10 @@ export interface OcrIngestStats {
   /** Photographed pages drawn straight (perspective undone). */
   photosRectified?: number;
   specksRemoved?: number;
+  /** Dotted vertical rules found on 1-bit pages (ocr/rules.ts detectDottedRules). */
+  dottedRules?: number;
+  /** Table grids made from the text's alignment where the rules found in the pixels made none (ocr/align.ts). */
+  alignedGrids?: number;
   words: number;
   lowConfidenceWords: number;
   /** Doubtful table cells read again on the cell sheet / changed by that. */
@@ -277,6 +282,8 @@ export function ocrPageImage(
   };
   const prep = { ...preparationDefaults(), ...opts.prepare };
   const t = performance.now();
+  // a page scanned in black-and-white mode (two gray levels as rendered): its thin rules are dotted
+  const bitonal = isBitonal(img);
   // a photographed page (a table top all round it) drawn straight first, then uneven light: the
   // skew profile and the rule finder threshold the gray levels
   const quad = prep.photo ? findPhotoPage(img) : null;
@@ -293,6 +300,11 @@ export function ocrPageImage(
   ph('skew', performance.now() - t);
   const tr = performance.now();
   const segs = detectRules(img);
+  if (bitonal) {
+    const dotted = detectDottedRules(img);
+    segs.v.push(...dotted);
+    stats.dottedRules = (stats.dottedRules ?? 0) + dotted.length;
+  }
   if (opts.eraseRules !== false) eraseRules(img, segs);
   const rules = toPoints(segs, img.dpi);
   const pgm = toPgm(img);
@@ -305,7 +317,12 @@ export function ocrPageImage(
     correctStructureWords(words);
     stats.words += words.length;
     stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
-    const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...rules }, layoutStats), words);
+    // tables whose rules the scan lost (a 1-bit page's thin rules break into dashes): the grid
+    // from the text's alignment (ocr/align.ts), only where the found rules make none
+    const aligned = alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs));
+    if (process.env.LKIP_DUMP_WORDS) (await import('node:fs')).writeFileSync(process.env.LKIP_DUMP_WORDS, JSON.stringify({ words, rules, geom }));
+    if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
+    const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {
       // doubtful table cells, read again one by one (see ocr/cells.ts)
       // numeric cells that their readings do not settle yet are read again (up to twice more)

@@ -251,19 +251,40 @@ function extent(region: Line[]): Extent {
  */
 function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: number[]; pad: number } | null {
   const ws = lines.flatMap((l) => l.words).filter((w) => w.h <= 1.6 * th).sort((a, b) => a.y - b.y);
-  const bands: [number, number][] = [];
   const x1 = Math.min(...ws.map((w) => w.x));
   const x2 = Math.max(...ws.map((w) => w.x + w.w));
+  // the y-projection of the words: runs of overlapping words, and the white gaps between them
+  const runs: { y1: number; y2: number; words: WordBox[] }[] = [];
   for (const w of ws) {
-    const last = bands[bands.length - 1];
-    const gap = last ? w.y - last[1] : 0;
-    if (last && (gap <= 0 || (gap < 0.5 * th && !ruleIn?.(last[1], w.y, x1, x2)))) last[1] = Math.max(last[1], w.y + w.h);
-    else bands.push([w.y, w.y + w.h]);
+    const last = runs[runs.length - 1];
+    if (last && w.y < last.y2) {
+      last.y2 = Math.max(last.y2, w.y + w.h);
+      last.words.push(w);
+    } else runs.push({ y1: w.y, y2: w.y + w.h, words: [w] });
   }
-  if (bands.length < 2) return null;
-  const gapsY = bands.slice(1).map((b, k) => b[0] - bands[k]![1]);
-  const pad = Math.min(0.5 * th, median(gapsY) / 2);
-  return { rows: [bands[0]![0] - pad, ...bands.slice(1).map((b, k) => (bands[k]![1] + b[0]) / 2), bands[bands.length - 1]![1] + pad], pad };
+  if (runs.length < 2) return null;
+  // a gap is a row boundary when it is wide, has a broken rule in it, or has numbers of one column
+  // above and below it (two rows' values; a wrapped number's second line holds no whole number)
+  const numbers = (r: (typeof runs)[number]) => r.words.filter((w) => isNumberWord(w.text) && w.text.replace(/\D/g, '').length >= 2);
+  const cuts: number[] = [];
+  let since = 0;
+  for (let k = 1; k < runs.length; k++) {
+    const gap = runs[k]!.y1 - runs[k - 1]!.y2;
+    let cut = gap >= 0.5 * th || !!ruleIn?.(runs[k - 1]!.y2, runs[k]!.y1, x1, x2);
+    if (!cut) {
+      const above = runs.slice(since, k).flatMap(numbers);
+      const below = numbers(runs[k]!);
+      cut = above.some((a) => below.some((b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 * Math.min(a.w, b.w)));
+    }
+    if (cut) {
+      cuts.push(k);
+      since = k;
+    }
+  }
+  if (!cuts.length) return null;
+  const gapsY = cuts.map((k) => runs[k]!.y1 - runs[k - 1]!.y2);
+  const pad = Math.max(1, Math.min(0.5 * th, median(gapsY) / 2));
+  return { rows: [runs[0]!.y1 - pad, ...cuts.map((k) => (runs[k - 1]!.y2 + runs[k]!.y1) / 2), runs[runs.length - 1]!.y2 + pad], pad };
 }
 
 /** Whether a broken horizontal rule lies between y1 and y2 over x1..x2 (points). */
