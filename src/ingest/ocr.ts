@@ -320,7 +320,6 @@ export function ocrPageImage(
     // tables whose rules the scan lost (a 1-bit page's thin rules break into dashes): the grid
     // from the text's alignment (ocr/align.ts), only where the found rules make none
     const aligned = alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs));
-    if (process.env.LKIP_DUMP_WORDS) (await import('node:fs')).writeFileSync(process.env.LKIP_DUMP_WORDS, JSON.stringify({ words, rules, geom }));
     if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
     const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {

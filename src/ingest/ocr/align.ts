@@ -8,16 +8,18 @@
  * `layoutPage` as ruling segments, so the table gets cells as a ruled one does, and its numeric
  * cells are read again by the cell sheets (cells.ts) as on any ruled table.
  *
- * Used only where it is unambiguous and needed:
- *  - a region is a run of at least three text lines that hold a number right of other text, close
- *    together (gaps under two text heights);
- *  - its number lines leave at least one gutter (a white band at least half a text height wide,
- *    crossed by no word of those lines) and at least one column between gutters holds a number on
- *    three or more lines;
- *  - the rules found in the pixels do not already make a grid there (two long horizontal and two
- *    long vertical rules over the region): a ruled table keeps its own grid. Rule pieces inside a
- *    region that gets an aligned grid are dropped (they are the broken rules' remnants).
- * A line that crosses a gutter (a group heading over the whole row) gets no separator there: the
+ * Two cases, each used only where the rules found in the pixels do not already make the grid
+ * (long horizontal rules for 60% of the text rows' boundaries, and two long vertical ones):
+ *  1. vertical rules found (on a 1-bit page: dotted ones, rules.ts detectDottedRules) but the row
+ *     rules lost: the columns stay the rules', row boundaries come from the text: white gaps of
+ *     half a text height, a broken rule's dashes in a narrower gap (rules.ts brokenRuleProbe), or
+ *     whole numbers of one column standing above each other (two rows' values; a number wrapped in
+ *     its narrow cell leaves only a digit or "%" on its second line);
+ *  2. no rules at all: a region is a run of at least three lines that hold a number standing apart
+ *     (a gap of a text height) right of other text, close together; its number lines must leave a
+ *     gutter (a white band 0.8 text heights wide, wider than a word space, crossed by no word) and
+ *     a column between gutters must hold a number on three or more lines. A line that crosses a
+ *     gutter (a group heading over the row) gets no separator there: the
  * layout makes it one spanning cell. Header lines just above the region join it when they fit its
  * columns. Pure geometry in points (page space, y down); no Node APIs.
  */
@@ -298,7 +300,7 @@ function regionGrid(region: Line[], above: Line[], ruleIn?: RuleProbe): AlignedG
   const numWords = numLines.flatMap((l) => l.words);
   const x1 = Math.min(...numWords.map((w) => w.x));
   const x2 = Math.max(...numWords.map((w) => w.x + w.w));
-  const gs = gutters(numWords, x1, x2, 0.5 * th);
+  const gs = gutters(numWords, x1, x2, 0.8 * th);
   if (!gs.length) return null;
   const cuts = gs.map(([a, b]) => (a + b) / 2);
   const edges = [x1, ...cuts, x2];
