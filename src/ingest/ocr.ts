@@ -318,8 +318,10 @@ export function ocrPageImage(
     stats.words += words.length;
     stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
     // tables whose rules the scan lost (a 1-bit page's thin rules break into dashes): the grid
-    // from the text's alignment (ocr/align.ts), only where the found rules make none
-    const aligned = alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs));
+    // from the text's alignment (ocr/align.ts), only where the found rules make none. On 1-bit
+    // pages only: on the gray degraded pages it also ran (8 of 12 pages) and lost numeric cells
+    // (dim150 68 → 58 of 68, office200 108 → 103 of 109; bench/ocr-accuracy.ts --set degraded)
+    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs)) : { ...rules, grids: [] };
     if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
     const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {
