@@ -319,7 +319,7 @@ export function ocrPageImage(
     stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
     // tables whose rules the scan lost (a 1-bit page's thin rules break into dashes): the grid
     // from the text's alignment (ocr/align.ts), only where the found rules make none. On 1-bit
-    // pages only: on the gray degraded pages it also ran (8 of 12 pages) and lost numeric cells
+    // pages only: run on every page, it also made grids on gray degraded pages and lost numeric cells
     // (dim150 68 → 58 of 68, office200 108 → 103 of 109; bench/ocr-accuracy.ts --set degraded)
     const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs)) : { ...rules, grids: [] };
     if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
