@@ -40,7 +40,7 @@ import { alignGrid } from './ocr/align.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
-import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
+import { despeckle, estimateTextHeight, findPhotoPage, flattenLight, rectify, scaleGray, smoothEdges, stretchInk, textScale } from './ocr/prepare.js';
 import { brokenRuleProbe, detectDottedRules, detectRules, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
@@ -63,7 +63,7 @@ export interface OcrIngestOptions {
   /** Read doubtful ruled table cells again on a sheet of their own (see ocr/cells.ts; default true). */
   cellPass?: boolean;
   /** Page preparation steps (ocr/prepare.ts), each on by default: uneven light divided out, isolated specks removed. */
-  prepare?: { light?: boolean; despeckle?: boolean; photo?: boolean };
+  prepare?: { light?: boolean; despeckle?: boolean; photo?: boolean; scale?: boolean; smooth?: boolean };
   /** Receives timings and decisions. */
   stats?: OcrIngestStats;
   /** Called after each OCR'd page (progress, memory sampling). */
@@ -94,6 +94,12 @@ export interface OcrIngestStats {
   /** Photographed pages drawn straight (perspective undone). */
   photosRectified?: number;
   specksRemoved?: number;
+  /** Median letter height (px) per OCR page, before scaling (ocr/prepare.ts estimateTextHeight; 0 = too few letters). */
+  textHeights?: number[];
+  /** Pages scaled because their text was too small or too large in pixels. */
+  pagesScaled?: number;
+  /** 1-bit pages whose staircase edges were smoothed before OCR. */
+  edgesSmoothed?: number;
   /** Dotted vertical rules found on 1-bit pages (ocr/rules.ts detectDottedRules). */
   dottedRules?: number;
   /** Table grids made from the text's alignment where the rules found in the pixels made none (ocr/align.ts). */
@@ -291,6 +297,14 @@ export function ocrPageImage(
     img = rectify(img, quad);
     stats.photosRectified = (stats.photosRectified ?? 0) + 1;
   }
+  // text too small or too large in pixels for tesseract (whatever the PDF declares): scaled
+  const th = prep.scale ? estimateTextHeight(img) : 0;
+  (stats.textHeights ??= []).push(th);
+  const f = textScale(th);
+  if (f !== 1) {
+    img = scaleGray(img, f);
+    stats.pagesScaled = (stats.pagesScaled ?? 0) + 1;
+  }
   if (prep.light && flattenLight(img).flattened) stats.lightFlattened = (stats.lightFlattened ?? 0) + 1;
   if (prep.light && stretchInk(img)) stats.inkStretched = (stats.inkStretched ?? 0) + 1;
   const skew = estimateSkew(img);
@@ -306,6 +320,12 @@ export function ocrPageImage(
     stats.dottedRules = (stats.dottedRules ?? 0) + dotted.length;
   }
   if (opts.eraseRules !== false) eraseRules(img, segs);
+  // a 1-bit page's staircase edges smoothed for OCR (after the rules are found: the rule finder
+  // wants the hard edges)
+  if (bitonal && prep.smooth) {
+    smoothEdges(img);
+    stats.edgesSmoothed = (stats.edgesSmoothed ?? 0) + 1;
+  }
   const rules = toPoints(segs, img.dpi);
   const pgm = toPgm(img);
   ph('rules', performance.now() - tr);
@@ -368,8 +388,8 @@ export function ocrPageImage(
  * Preparation defaults; `LKIP_OCR_PREPARE` (e.g. `light,-despeckle`) overrides them for the benches
  * that measure each step.
  */
-function preparationDefaults(): { light: boolean; despeckle: boolean; photo: boolean } {
-  const d = { light: true, despeckle: true, photo: true };
+function preparationDefaults(): { light: boolean; despeckle: boolean; photo: boolean; scale: boolean; smooth: boolean } {
+  const d = { light: true, despeckle: true, photo: true, scale: true, smooth: true };
   const env = typeof process !== 'undefined' ? process.env.LKIP_OCR_PREPARE : undefined;
   for (const w of (env ?? '').split(',').filter(Boolean)) {
     const off = w.startsWith('-');

@@ -356,3 +356,124 @@ export function stretchInk(img: GrayImage, minInk = 90): boolean {
   for (let i = 0; i < d.length; i++) d[i] = map[d[i]!]!;
   return true;
 }
+
+/**
+ * Text height in pixels, independent of the resolution the PDF declares (issue 13): the median
+ * height of the connected ink components (ink < `threshold`) that are letter-sized (taller than
+ * 1/100 of the image width's inch at 300 dpi and shorter than a third of an inch at the image's
+ * dpi, not wider than four times their height), in the middle half of the page; that median lies
+ * between the x-height and the cap height of the body text (about 25 px for 10 pt text at 300 dpi).
+ * Returns 0 when the page has too few letters to tell (fewer than 50).
+ */
+export function estimateTextHeight(img: GrayImage, threshold = 140): number {
+  const { width: w, height: h, data } = img;
+  const y0 = Math.floor(h / 4);
+  const y1 = Math.ceil((3 * h) / 4);
+  const seen = new Uint8Array(w * (y1 - y0));
+  const maxH = Math.max(8, Math.round(img.dpi / 3));
+  let stack = new Int32Array(1 << 14);
+  const heights: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    for (let x = 0; x < w; x++) {
+      const start = (y - y0) * w + x;
+      if (seen[start] || data[y * w + x]! >= threshold) continue;
+      let sp = 0;
+      stack[sp++] = start;
+      seen[start] = 1;
+      let ax = x;
+      let bx = x;
+      let ay = y;
+      let by = y;
+      while (sp) {
+        const p = stack[--sp]!;
+        const px = p % w;
+        const py = ((p / w) | 0) + y0;
+        if (px < ax) ax = px;
+        if (px > bx) bx = px;
+        if (py < ay) ay = py;
+        if (py > by) by = py;
+        for (let dy = -1; dy <= 1; dy++) {
+          const ny = py + dy;
+          if (ny < y0 || ny >= y1) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = px + dx;
+            if (nx < 0 || nx >= w) continue;
+            const q = (ny - y0) * w + nx;
+            if (!seen[q] && data[ny * w + nx]! < threshold) {
+              seen[q] = 1;
+              if (sp === stack.length) {
+                const grown = new Int32Array(stack.length * 2);
+                grown.set(stack);
+                stack = grown;
+              }
+              stack[sp++] = q;
+            }
+          }
+        }
+      }
+      const ch = by - ay + 1;
+      const cw = bx - ax + 1;
+      if (ch >= 4 && ch <= maxH && cw <= 4 * ch) heights.push(ch);
+    }
+  }
+  if (heights.length < 50) return 0;
+  heights.sort((a, b) => a - b);
+  return heights[heights.length >> 1]!;
+}
+
+/**
+ * The scale that brings the text to the height tesseract reads best (median letter component
+ * `textHeight` px → about 25 px, cap height ~30 px: 10 pt text at 300 dpi): 1 when the text is
+ * already between 16 and 50 px (every page rendered at 300 dpi from a page of the right size),
+ * more for a page whose text is small in pixels (a scan declared larger than it is and rendered
+ * small, a page rendered at a lower resolution to stay under the pixel limit), less for text drawn
+ * huge. At most ×3, at least ×0.5; 1 when the height is unknown.
+ */
+export function textScale(textHeight: number): number {
+  if (!textHeight || (textHeight >= 16 && textHeight <= 50)) return 1;
+  return Math.min(3, Math.max(0.5, 25 / textHeight));
+}
+
+/** The image scaled by `f` (bilinear), its dpi scaled alike so that point coordinates stay right. */
+export function scaleGray(img: GrayImage, f: number): GrayImage {
+  const width = Math.max(1, Math.round(img.width * f));
+  const height = Math.max(1, Math.round(img.height * f));
+  const out = new Uint8Array(width * height);
+  const { width: w, height: h, data } = img;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / f - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const ty = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / f - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const tx = sx - x0;
+      const top = data[y0 * w + x0]! + (data[y0 * w + x1]! - data[y0 * w + x0]!) * tx;
+      const bot = data[y1 * w + x0]! + (data[y1 * w + x1]! - data[y1 * w + x0]!) * tx;
+      out[y * width + x] = Math.round(top + (bot - top) * ty);
+    }
+  }
+  return { width, height, data: out, dpi: img.dpi * f };
+}
+
+/**
+ * A 1-bit page's stair-stepped edges smoothed (3×3 binomial filter, in place): the page renderer
+ * enlarges a 150 or 200 dpi black-and-white scan by repeating pixels, so every stroke edge is a
+ * staircase of 2 × 2 blocks; the filter gives the edges gray levels as a gray scan has them.
+ */
+export function smoothEdges(img: GrayImage): void {
+  const { width: w, height: h, data } = img;
+  const tmp = new Uint16Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    for (let x = 0; x < w; x++) tmp[r + x] = data[r + Math.max(0, x - 1)]! + 2 * data[r + x]! + data[r + Math.min(w - 1, x + 1)]!;
+  }
+  for (let y = 0; y < h; y++) {
+    const up = Math.max(0, y - 1) * w;
+    const dn = Math.min(h - 1, y + 1) * w;
+    const r = y * w;
+    for (let x = 0; x < w; x++) data[r + x] = (tmp[up + x]! + 2 * tmp[r + x]! + tmp[dn + x]! + 8) >> 4;
+  }
+}
