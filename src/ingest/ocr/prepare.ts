@@ -359,9 +359,9 @@ export function stretchInk(img: GrayImage, minInk = 90): boolean {
 
 /**
  * Text height in pixels, independent of the resolution the PDF declares (issue 13): the median
- * height of the connected ink components (ink < `threshold`) that are letter-sized (taller than
- * 1/100 of the image width's inch at 300 dpi and shorter than a third of an inch at the image's
- * dpi, not wider than four times their height), in the middle half of the page; that median lies
+ * height of the connected ink components (ink < `threshold`) that are letter-sized (4 px or taller,
+ * shorter than a third of an inch at the image's dpi, not wider than four times their height), in
+ * the middle half of the page (rows); that median lies
  * between the x-height and the cap height of the body text (about 25 px for 10 pt text at 300 dpi).
  * Returns 0 when the page has too few letters to tell (fewer than 50).
  */
