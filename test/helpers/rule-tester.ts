@@ -39,18 +39,25 @@ export interface ValidCase {
 const config = loadConfig();
 
 export function runRule(rule: Rule, text: string, file = 'kasus.txt'): Finding[] {
+  return runEachRule([rule], text, file)[0]!;
+}
+
+/** Each rule run on its own over one parse of the text (the checks of runRule for each): its findings, per rule. */
+export function runEachRule(rules: readonly Rule[], text: string, file = 'kasus.txt'): Finding[][] {
   const doc = textToDocument(file, text);
   const report = parseReport(doc, config);
   const before = JSON.stringify(report);
-  const findings = runRules(report, config, [rule]);
-  if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
-  for (const f of findings) {
-    // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)
-    FindingSchema.parse(f);
-    if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);
-    if (/\{\{/.test(f.message.id) || /\{\{/.test(f.message.en)) throw new Error(`placeholder tidak terisi: ${f.message.id}`);
-  }
-  return findings;
+  return rules.map((rule) => {
+    const findings = runRules(report, config, [rule]);
+    if (JSON.stringify(report) !== before) throw new Error(`aturan ${rule.meta.id} mengubah model laporan`);
+    for (const f of findings) {
+      // a finding is data: it must validate against the schema (messageId, data, quantities, tolerance)
+      FindingSchema.parse(f);
+      if (f.category === 'structure_missing' && f.message.id.startsWith(`Aturan ${rule.meta.id} gagal`)) throw new Error(f.message.id);
+      if (/\{\{/.test(f.message.id) || /\{\{/.test(f.message.en)) throw new Error(`placeholder tidak terisi: ${f.message.id}`);
+    }
+    return findings;
+  });
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }, it: (name: string, fn: () => void) => void) {

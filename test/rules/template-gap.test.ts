@@ -20,6 +20,7 @@ describe('template-gap', () => {
           ),
         },
         { name: 'Rp. in its own cell, the amount in the next (Jelbuk 2021)', text: bab3('a.\tBelanja Tidak Langsung\tRp.\t127.095.000\nb.\tBelanja Langsung\tRp.\t3.260.140.094') },
+        { name: 'Rp. at the end of a label cell, the amount in the Anggaran column', text: bab3('No\tUraian\tAnggaran\n1\tBelanja Langsung Rp.\t3.260.140.094\n2\tBelanja Tidak Langsung Rp.\t127.095.000') },
         { name: 'amount wrapped onto the next line (PDF text)', text: bab3('- Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota dengan Anggaran Rp.\n2.824.572.622,00') },
         { name: 'ellipsis and a double stop between table cells are not gaps', text: bab3('yaitu pelayanan, pengaduan, dsb... dan lainnya.', 'No\tStrategi\tKebijakan\n1\tpemanfaatan teknologi informasi..\tmemberikan pelayanan secara prima') },
       ],
@@ -50,6 +51,11 @@ describe('template-gap', () => {
     },
     it,
   );
+
+  it('a gap in a table cell is located at its table, row and column', () => {
+    const got = runRule(templateGap, bab3('Tabel 2.1', 'No\tUraian\tKeterangan\n1\tPegawai Negeri Sipil\tberjumlah orang\n2\tTenaga kontrak\tlengkap'));
+    expect(got.map((f) => [f.where.line, f.reported, f.where.table, f.where.row, f.where.column, f.where.col])).toEqual([[6, 'berjumlah orang', 'Tabel 2.1', 'Pegawai Negeri Sipil', 'Keterangan', 2]]);
+  });
 
   it('Bangsalsari 2024 (seed 001): the unfilled values of Bab III and Bab IV', () => {
     const f = 'fixtures/seeds/001_52d9b2e308fc893f.txt';

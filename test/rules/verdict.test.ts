@@ -4,13 +4,7 @@ import { verdict } from '../../src/audit/rules/verdict.js';
 import { runRule, ruleTester } from '../helpers/rule-tester.js';
 import { measurement } from '../helpers/snippets.js';
 import { exp } from '../helpers/expected.js';
-
-const ROWS = [
-  '1\tMeningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah\tPersentase Indikator Program yang tercapai\t100%\t100%\t100%',
-  '2\tMeningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik\tIndeks Kepuasan Masyarakat\t93\t83,28\t89,55%',
-  '3\tMeningkatnya Fasilitas Kesejahteraan Masyarakat di Kecamatan\tPersentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%\t100%\t125,00%',
-  '4\tTerjaganya ketertiban umum dan ketentraman masyarakat di Kecamatan\tPersentase Tingkat Penyelesaian Laporan\t100%\t100%\t100,00%',
-];
+import { berhasil, ROWS, serapan } from '../helpers/verdict-snippets.js';
 
 /** Measurement table with a 104% average row, then a sentence about it (Balung 2023 layout). */
 const averageSentence = (label: string) => `${measurement(ROWS, '104%')}
@@ -40,60 +34,6 @@ BAB IV PENUTUP
 Dari hasil evaluasi terhadap kinerja Kecamatan Contoh dapat disimpulkan bahwa sasaran-sasaran pada tiap-tiap tujuan yang ditetapkan pada Rencana Strategis (Renstra) dikategorikan (**${label}**) karena dari 4 (empat) indikator rata-rata pencapaiannya dalam kategori sangat memuaskan.
 `;
 
-/** Tabel 3.6 names the sasaran of the programme; Tabel 3.7 gives its % serapan; Tabel 3.8 the programme's. */
-const serapan = (pct: string) => `${measurement(ROWS)}
-Tabel 3.6
-Target dan Realisasi Program dan Kegiatan Pendukung Sasaran
-
-Sasaran Strategi 1 : Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah.
-
-No.\tProgram/ Kegiatan/ Sub Kegiatan\tTarget\tCapaian\t%
-1.\tProgram : Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\t\t\t
-\tKegiatan : Administrasi Keuangan Perangkat Daerah\t\t\t
-\tSub Kegiatan : Penyediaan Gaji dan Tunjangan ASN\t\t\t
-\tInput : Dana\t100.000.000\t90.000.000\t90,00%
-\tOutput : Jumlah Orang yang Menerima Gaji dan Tunjangan ASN\t18 Orang\t18 Orang\t100%
-
-Tabel 3.7
-Efisiensi Penggunaan Sumber Daya
-
-Sasaran\t% Capaian Kinerja\t% Serapan Anggaran\tTingkat Efisiensi
-Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah\t100 %\t${pct}\tEfisien
-
-Sumberdaya Manusia berjumlah 17 orang.
-
-Tabel 3.8
-REALISASI ANGGARAN PER PROGRAM TAHUN 2023
-
-NO.\tPROGRAM/KEGIATAN/SUB KEGIATAN\tPAGU\tREALISASI\t%
-\tProgram : Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota\t100.000.000\t90.000.000\t90,00%
-1\tKegiatan : Administrasi Keuangan Perangkat Daerah\t100.000.000\t90.000.000\t90,00%
-\tSub Kegiatan Penyediaan Gaji dan Tunjangan ASN\t100.000.000\t90.000.000\t90,00%
-\tJUMLAH\t100.000.000\t90.000.000\t90,00%
-`;
-
-/** Jelbuk 2021 layout: four-level scale, one sasaran with two indicators, a "Berhasil" sentence under the sasaran's tables. */
-const berhasil = (cap: string, stated: string) => `BAB III AKUNTABILITAS KINERJA
-
-No\tCAPAIAN KINERJA\tKETERANGAN
-1.\tLebih dari 100 %\tSANGAT BAIK
-2.\t76 % s/d 100 %\tBAIK
-2.\t55 % s/d 75 %\tCUKUP
-3.\tKurang dari 55 %\tKURANG
-
-Tabel 3.1
-Pengukuran Realisasi Kinerja Tahun 2021
-
-NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET\tREALISASI\tCAPAIAN
-(1)\t(2)\t(3)\t(4)\t(5)\t(6)
-1\tMeningkatnya Koordinasi bidang Pemerintahan Wilayah Kecamatan\tProsentase Rekomendasi Hasil Koordinasi Bidang Pemerintahan yang ditindak lanjuti\t100%\t${cap}\t${cap}
-\t\tProsentase Desa yang sudah menyusun dokumen Perencanaan dengan benar\t100%\t${cap}\t${cap}
-
-2. Tujuan 2 Sasaran 1 : Meningkatnya koordinasi bidang pemerintahan wilayah Kecamatan
-
-Dari tabel diatas rata-rata capaian sasaran sebesar **${stated}** sehingga pencapaian sasaran tersebut adalah **Berhasil**
-`;
-
 const categoryCounts = (last: string) => `${measurement(ROWS)}
 BAB IV PENUTUP
 
@@ -108,8 +48,9 @@ describe('verdict', () => {
         { name: 'average sentence with the right category', text: averageSentence('sangat memuaskan') },
         { name: 'efficiency verdicts follow capaian ≥ serapan (Kencong 2023: 92,37 vs 99,10 is Tidak Efisien)', text: efficiency('92,37\t99,10\tTidak Efisien', '(ada) efisiensi') },
         { name: 'conclusion category matches the average', text: conclusion('Sangat Memuaskan') },
-        { name: 'efficiency % serapan equals the programme realisation %', text: serapan('90,00%') },
+        { name: 'a % serapan that differs from the programme is not a verdict', text: serapan('92,74 %') },
         { name: 'Berhasil for an average in the Baik band that the table reproduces', text: berhasil('80 %', '80 %') },
+        { name: 'Berhasil for an average in the Baik band that the table does not reproduce (the average is sasaran-average\'s)', text: berhasil('80 %', '75,95 %') },
         { name: 'indicator counts per category agree with the table', text: categoryCounts('Memuaskan') },
       ],
       invalid: [
@@ -133,16 +74,7 @@ describe('verdict', () => {
           text: conclusion('Baik'),
           findings: [{ line: 25, reported: 'Baik', expected: 'Sangat Memuaskan (rata-rata capaian 104%, Tabel 3.1 baris 21)' }],
         },
-        {
-          name: 'efficiency % serapan differs from the programme realisation % (Balung 2023: 92,74 % vs 92,73%)',
-          text: serapan('92,74 %'),
-          findings: [{ line: 39, reported: '92,74 %', severity: 'warning', category: 'cross_table_mismatch', messageIncludes: '90,00%' }],
-        },
-        {
-          name: 'stated sasaran average 75,95 % while its indicators are 80 % and 80 % (Jelbuk 2021)',
-          text: berhasil('80 %', '75,95 %'),
-          findings: [{ line: 19, reported: '75,95 %', expected: '80,00% (Tabel 3.1 baris 14, 15)', severity: 'warning', category: 'average_mismatch' }],
-        },
+        // the % serapan against the programme and the sasaran average are sasaran-serapan's and sasaran-average's
         {
           name: 'indicator counts per category disagree with the table (Bangsalsari 2024 / Kencong 2023 pattern)',
           text: categoryCounts('Sangat Baik'),
@@ -173,9 +105,8 @@ describe('verdict', () => {
     expect(exp(f)).toContain('5 indikator Sangat Tinggi, 0 indikator Tinggi');
   });
 
-  it('Jelbuk 2021: the sasaran 2 average 75,95 % against Tabel 3.1 (80 %, 80 %)', () => {
-    const f = seed('004_9ed3a231d27ded37.txt');
-    expect(f.map((x) => `${x.where.line} ${x.reported} → ${exp(x)}`)).toEqual(['550 75,95 % → 80,00% (Tabel 3.1 baris 420, 421)']);
+  it('Jelbuk 2021: no verdict in words contradicts the figures', () => {
+    expect(seed('004_9ed3a231d27ded37.txt')).toEqual([]);
   });
 
   it('Kencong 2023: Tabel 3.7 "Tidak Efisien" for 92,37 vs 99,10 is right and not reported', () => {

@@ -14,15 +14,18 @@
  * that says what the number is about (names, notes, the title block above a table). Pure: reads
  * only the LkipReport.
  */
-import type { Fact, TableLayout } from '../../model/facts.js';
+import type { Config } from '../../model/config.js';
+import type { Fact, RowInfo, TableLayout } from '../../model/facts.js';
 import type { LkipReport, Table, TableRow } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
+import { basisOf, cellAt, words } from '../../parse/columns.js';
 import { factsByRow } from '../../parse/facts.js';
+import { romanToInt } from '../../parse/outline.js';
 import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from '../../parse/structure.js';
 
-/** Every table with its layout and, per row index, the facts of that row. */
-function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
+/** Every table of a kind with its layout and, per row index, the facts of that row. */
+export function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
   const byRow = factsByRow(report.facts);
   const layouts = new Map(report.layouts.map((l) => [l.table, l]));
   return report.tables
@@ -48,7 +51,7 @@ export function efficiencyRows(report: LkipReport): EfficiencyRow[] {
     const nCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
     const cCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
     const sCol = layout.columns.find((c) => c.role === 'serapan')?.index ?? -1;
-    const vCol = t.columns.findIndex((c) => /efisien/i.test(c));
+    const vCol = layout.columns.find((c) => c.role === 'efficiency')?.index ?? -1;
     if (cCol < 0 || sCol < 0 || nCol < 0) continue;
     for (const info of layout.rows) {
       const r = t.rows[info.index]!;
@@ -80,14 +83,17 @@ export interface CheckRow {
   row: TableRow;
 }
 
-const AVG = /^rata\s*[-–]?\s*rata/i;
-const INDICATOR_START = /^(indikator|nilai|persentase|prosentase|jumlah|indeks|tingkat|%)\b/i;
 
 /**
  * The capaian facts of predicate check tables, each with the indicator (or sasaran) its row stands
  * for: rows without a capaian are the sasaran and indicator labels the rows below stand under.
  */
-export function checkRows(report: LkipReport): CheckRow[] {
+export function checkRows(report: LkipReport, config: Config): CheckRow[] {
+  const starts = (config.vocabulary?.indicatorStarts ?? []).map(words);
+  const isIndicator = (label: string) => {
+    const w = words(label);
+    return starts.some((p) => w === p || w.startsWith(`${p} `));
+  };
   const out: CheckRow[] = [];
   for (const { table: t, layout, facts } of factTables(report, 'predicate_check')) {
     const capCol = layout.columns.find((c) => c.role === 'capaian')?.index ?? -1;
@@ -104,7 +110,7 @@ export function checkRows(report: LkipReport): CheckRow[] {
           // a label split over two rows
           if (last === 'indicator' && indicators.length > 0) indicators[indicators.length - 1] += ` ${first}`;
           else sasaran = `${sasaran ?? ''} ${first}`.trim();
-        } else if (INDICATOR_START.test(first)) {
+        } else if (isIndicator(first)) {
           indicators.push(first);
           last = 'indicator';
         } else {
@@ -115,7 +121,7 @@ export function checkRows(report: LkipReport): CheckRow[] {
         return;
       }
       last = null;
-      const average = AVG.test(first);
+      const average = layout.rows[ri]?.kind === 'average';
       const label = average ? (indicators.length === 1 ? indicators[0]! : null) : first || null;
       const cap = facts(ri).find((f) => f.measure === 'capaian' && f.cell.col === capCol);
       if (cap) out.push({ indicator: label, sasaran, capaian: cap.value, average, table: t, row: r });
@@ -161,28 +167,29 @@ function titleBlock(report: LkipReport, line: number, n = 8): string {
  * "Perubahan" in the title block above the table means the revised budget; "APBD" or the PK
  * section the original one.
  */
-export function pkBudgets(report: LkipReport): PkBudgetLine[] {
+export function pkBudgets(report: LkipReport, config: Config): PkBudgetLine[] {
+  const vocab = config.vocabulary;
   const out: PkBudgetLine[] = [];
   for (const { table: t, layout, facts } of factTables(report, 'pk_budget')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const aCol = cols.findIndex((c) => /anggaran/.test(c));
-    const kCol = cols.findIndex((c) => /keterangan/.test(c));
-    // the programme names stand in the first column, the amounts after them
+    const aCol = layout.columns.find((c) => c.role === 'pagu')?.index ?? -1;
+    const kCol = layout.columns.find((c) => c.role === 'keterangan')?.index ?? -1;
+    // the programme names stand before the amounts
     if (aCol <= 0) continue;
     const before = titleBlock(report, t.startLine).toLowerCase();
     const sectionRevised = t.section === 'lampiran_pk_perubahan';
     const sectionOriginal = t.section === 'lampiran_pk';
     for (const info of layout.rows) {
-      const r = t.rows[info.index]!;
-      const label = (r.cells[0] ?? '').trim();
+      // the programme's name: the row's label (its label column, else its first text cell)
+      const label = info.label.trim();
       const fact = facts(info.index).find((f) => f.cell.col === aCol && f.value.value !== null);
       if (!label || !fact) continue;
-      const note = kCol >= 0 ? (r.cells[kCol] ?? '').toLowerCase() : '';
+      // the Keterangan note names the budget's basis ("P-APBD", "APBD Perubahan", "APBD": columnQualifiers.bases)
+      const note = kCol >= 0 && vocab ? basisOf(cellAt(t, info, kCol) ?? '', vocab) : 'year';
       let version: BudgetVersion = 'unknown';
-      if (/p\s*-\s*apbd|perubahan/.test(note) || sectionRevised) version = 'revised';
-      else if (/\bapbd\b/.test(note) || sectionOriginal) version = 'original';
+      if (note === 'p_apbd' || note === 'pk_perubahan' || sectionRevised) version = 'revised';
+      else if (note === 'apbd' || sectionOriginal) version = 'original';
       else if (/perubahan/.test(before)) version = 'revised';
-      const level: 0 | 1 = /^(jumlah|total)\b/i.test(label) ? 0 : 1;
+      const level: 0 | 1 = info.kind === 'total' ? 0 : 1;
       const where = t.section.startsWith('lampiran') ? 'lampiran' : SECTION_LABEL[t.section];
       out.push({ level, label: label.replace(/^\d+\.\s*/, ''), value: fact.value, version, source: `${version === 'revised' ? 'PK Perubahan' : 'PK'} (${where})`, table: t });
     }
@@ -223,12 +230,14 @@ const yearIn = (s: string): number | null => {
 export function rktTables(report: LkipReport): RktInfo[] {
   const byStart = new Map<number, RktInfo>();
   for (const { table: t, layout, facts } of factTables(report, 'rkt')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const progCol = cols.findIndex((c) => /nama program/.test(c));
-    const subCol = cols.findIndex((c) => /nama sub kegiatan/.test(c));
-    const outCol = cols.findIndex((c) => /sub kegiatan/.test(c) && /indikator|output/.test(c));
-    const tgtCol = cols.findIndex((c, i) => i > outCol && /sub kegiatan/.test(c) && /target/.test(c));
-    const agCol = cols.findIndex((c) => /anggaran/.test(c));
+    // by the columns' roles: the programme / kegiatan names, then the sub kegiatan name, its output
+    // indicator and target to the right of it, and the Anggaran
+    const cols = layout.columns;
+    const subCol = cols.find((c) => c.role === 'sub_kegiatan')?.index ?? -1;
+    const progCol = [...cols].reverse().find((c) => c.index < subCol && (c.role === 'program' || c.role === 'kegiatan'))?.index ?? -1;
+    const outCol = cols.find((c) => c.index > subCol && c.role === 'indicator')?.index ?? -1;
+    const tgtCol = outCol < 0 ? -1 : (cols.find((c) => c.index > outCol && c.role === 'target')?.index ?? -1);
+    const agCol = cols.find((c) => c.role === 'pagu')?.index ?? -1;
     if (progCol < 0 || subCol < 0 || agCol < 0) continue;
     const sec = sectionAt(report.sections, t.startLine);
     const head = report.prose.lines.filter((l) => l.line >= sec.startLine && l.line < sec.startLine + 4).map(printed).join(' ');
@@ -296,11 +305,16 @@ export function ioTables(report: LkipReport): IoItem[] {
   const lines = report.prose.lines;
   const idxOf = new Map<number, number>();
   lines.forEach((l, i) => idxOf.set(l.line, i));
-  for (const { table: t, layout, facts } of factTables(report, 'other')) {
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const uCol = cols.findIndex((c) => /uraian input/.test(c));
-    const tCol = cols.findIndex((c) => /^target$/.test(c.trim()));
-    const rCol = cols.findIndex((c) => /^realisasi$/.test(c.trim()));
+  for (const { table: t, layout, facts } of factTables(report, 'input_output')) {
+    // one target and one realisasi column (a table with several years is not this layout)
+    const only = (role: Fact['measure']) => {
+      const cs = layout.columns.filter((c) => c.role === role);
+      return cs.length === 1 ? cs[0]!.index : -1;
+    };
+    const tCol = only('target');
+    const rCol = only('realisasi');
+    // the item's name: the uraian column nearest the values (a "Jenis" column before it holds Input / Output)
+    const uCol = [...layout.columns].reverse().find((c) => c.role === 'uraian' && c.index < tCol)?.index ?? -1;
     if (uCol < 0 || tCol < 0 || rCol < 0) continue;
     for (const row of layout.rows) {
       const r = t.rows[row.index]!;
@@ -374,11 +388,13 @@ export interface SasaranProgram {
 /** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
 export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
   const out: SasaranProgram[] = [];
+  const layouts = new Map(report.layouts.map((l) => [l.table, l]));
   for (const tree of report.budgets) {
     if (tree.kind === 'plan') continue;
     const t = report.tables.find((x) => tableLabel(x) === tree.table);
     if (!t) continue;
-    const sCol = t.columns.findIndex((c) => /^sasaran$/i.test(c.trim()));
+    // the sasaran column: the first label column of role sasaran ("Sasaran"; a later "... Pendukung Sasaran" names programmes)
+    const sCol = layouts.get(t.id)?.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
     const roots = tree.roots.map((id) => tree.nodes[id]!).filter((n) => n.level === 1 && n.label.trim());
     if (sCol >= 0) {
       for (const r of t.rows) {
@@ -396,17 +412,102 @@ export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
       if (prog) out.push({ sasaran: m[1]!.trim(), program: prog.label, src: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[t.section], table: tableLabel(t) } });
     }
   }
-  for (const t of report.tables) {
-    if (t.kind !== 'rkt') continue;
-    const cols = t.columns.map((c) => c.toLowerCase());
-    const sCol = cols.findIndex((c) => /sasaran (pd|opd) uraian/.test(c));
-    const pCol = cols.findIndex((c) => /nama program/.test(c));
+  for (const { table: t, layout } of factTables(report, 'rkt')) {
+    // the sasaran column and the programme / kegiatan names to the right of it, by role
+    const sCol = layout.columns.find((c) => c.kind === 'label' && c.role === 'sasaran')?.index ?? -1;
+    const pCol = layout.columns.find((c) => c.index > sCol && (c.role === 'program' || c.role === 'kegiatan'))?.index ?? -1;
     if (sCol < 0 || pCol < 0) continue;
     for (const r of t.rows) {
       const s = (r.cells[sCol] ?? '').trim();
       const p = (r.cells[pCol] ?? '').trim();
       if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
     }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ row numbers, survey tables
+
+/** The number printed in a row's `no` column ("3", "3.", roman "IV"), or null (no such column, or no number in it). */
+export function rowNumber(t: Table, layout: TableLayout, row: RowInfo): { n: number; raw: string; roman: boolean; col: number } | null {
+  const col = layout.columns.find((c) => c.role === 'no');
+  if (!col) return null;
+  const raw = (cellAt(t, row, col.index) ?? '').trim().replace(/\.$/, '');
+  if (/^\d{1,3}$/.test(raw)) return { n: Number(raw), raw, roman: false, col: col.index };
+  const n = /^[IVXL]+$/.test(raw) ? romanToInt(raw) : null;
+  return n === null ? null : { n, raw, roman: true, col: col.index };
+}
+
+/** The rank of a printed answer or predikat on the vocabulary's survey scale (0 = worst), or null. */
+export function answerRank(text: string, config: Config): number | null {
+  const w = words(text);
+  const i = (config.vocabulary?.surveyScale ?? []).findIndex((a) => a.any.some((p) => words(p) === w));
+  return i < 0 ? null : i;
+}
+
+export interface SurveyShareRow {
+  /** The row's number in the table's `no` column (links the row to the score table's). */
+  no: number | null;
+  label: string;
+  row: TableRow;
+  /** The share fact of each answer, worst first. */
+  shares: Fact[];
+  /** The fact of the row's Total column, when the table has one. */
+  total: Fact | null;
+}
+
+/**
+ * Survey (SKM / IKM) distribution tables: tables with one `share` column for every answer of the
+ * vocabulary's survey scale; per item row the share facts in scale order, and its Total fact.
+ */
+export function surveyDistributions(report: LkipReport, config: Config): { table: Table; layout: TableLayout; totalCol: number; rows: SurveyShareRow[] }[] {
+  const n = config.vocabulary?.surveyScale.length ?? 0;
+  const out: { table: Table; layout: TableLayout; totalCol: number; rows: SurveyShareRow[] }[] = [];
+  if (n === 0) return out;
+  for (const { table: t, layout, facts } of factTables(report, 'skm_distribution')) {
+    const cols = Array.from({ length: n }, (_, k) => layout.columns.filter((c) => c.role === 'share' && c.answer === k));
+    if (cols.some((c) => c.length !== 1)) continue;
+    const totalCol = layout.columns.find((c) => c.role === 'total')?.index ?? -1;
+    const rows: SurveyShareRow[] = [];
+    for (const info of layout.rows) {
+      if (info.kind !== 'item') continue;
+      const fs = facts(info.index);
+      const shares = cols.map(([c]) => fs.find((f) => f.cell.col === c!.index && f.value.value !== null && (f.value.kind === 'percent' || f.value.kind === 'number')));
+      if (shares.some((f) => !f)) continue;
+      rows.push({ no: rowNumber(t, layout, info)?.n ?? null, label: info.label, row: t.rows[info.index]!, shares: shares as Fact[], total: fs.find((f) => f.cell.col === totalCol) ?? null });
+    }
+    out.push({ table: t, layout, totalCol, rows });
+  }
+  return out;
+}
+
+export interface SurveyScoreRow {
+  no: number | null;
+  label: string;
+  row: TableRow;
+  score: Fact;
+  /** The predikat as printed, '' when the table has no predikat column; its rank on the survey scale. */
+  predikat: string;
+  rank: number | null;
+  average: boolean;
+}
+
+/** Survey (SKM / IKM) score tables: per row its score fact, its printed predikat and that predikat's rank; average rows marked. */
+export function surveyScores(report: LkipReport, config: Config): { table: Table; layout: TableLayout; scoreCol: number; predCol: number; rows: SurveyScoreRow[] }[] {
+  const out: { table: Table; layout: TableLayout; scoreCol: number; predCol: number; rows: SurveyScoreRow[] }[] = [];
+  for (const { table: t, layout, facts } of factTables(report, 'skm_score')) {
+    const scoreCol = layout.columns.find((c) => c.role === 'score')?.index ?? -1;
+    const predCol = layout.columns.find((c) => c.role === 'predikat')?.index ?? -1;
+    if (scoreCol < 0) continue;
+    const rows: SurveyScoreRow[] = [];
+    for (const info of layout.rows) {
+      if (info.kind !== 'item' && info.kind !== 'average') continue;
+      const score = facts(info.index).find((f) => f.cell.col === scoreCol && f.value.value !== null && (f.value.kind === 'number' || f.value.kind === 'percent'));
+      if (!score) continue;
+      const predikat = predCol >= 0 ? (cellAt(t, info, predCol) ?? '').trim() : '';
+      rows.push({ no: rowNumber(t, layout, info)?.n ?? null, label: info.label, row: t.rows[info.index]!, score, predikat, rank: predikat ? answerRank(predikat, config) : null, average: info.kind === 'average' });
+    }
+    out.push({ table: t, layout, scoreCol, predCol, rows });
   }
   return out;
 }

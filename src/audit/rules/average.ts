@@ -1,6 +1,6 @@
 import type { Rule } from '../../model/rule.js';
 import { meanHolds, meanRangeHolds, meansOf } from '../../parse/arith.js';
-import { expectMean, pct, precision } from '../tolerance.js';
+import { expectMean, expectQuantity, num, pct, precision } from '../tolerance.js';
 
 /** A stated average must be reproducible: the plain mean, or the mean with each capaian capped at 100%. */
 export const average: Rule = {
@@ -9,8 +9,8 @@ export const average: Rule = {
     category: 'average_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Rata-rata capaian yang dinyatakan (baris "Rata-rata" dalam tabel, atau kalimat "rata-rata ... adalah X%" sesudah daftar capaian) harus dapat dihasilkan ulang dengan salah satu konvensi: rata-rata biasa, atau rata-rata dengan setiap capaian di atas 100% dihitung 100%. Temuan menyebut hasil kedua konvensi.',
-      en: 'A stated average capaian (an "average" row in a table, or "rata-rata ... adalah X%" after a list of capaian) must be reproducible by one convention: the plain mean, or the mean with each capaian above 100% counted as 100%. The finding shows both.',
+      id: 'Rata-rata capaian yang dinyatakan (baris "Rata-rata" dalam tabel, atau kalimat "rata-rata ... adalah X%" sesudah daftar capaian) harus dapat dihasilkan ulang dengan salah satu konvensi: rata-rata biasa, atau rata-rata dengan setiap capaian di atas 100% dihitung 100%. Temuan menyebut hasil kedua konvensi. Rata-rata skor (baris "Rata-rata unsur pelayanan" tabel skor SKM) dibandingkan dengan cara yang sama dan ditulis sebagai skor.',
+      en: 'A stated average capaian (an "average" row in a table, or "rata-rata ... adalah X%" after a list of capaian) must be reproducible by one convention: the plain mean, or the mean with each capaian above 100% counted as 100%. The finding shows both. An average of scores (the "Rata-rata unsur pelayanan" row of an SKM score table) is checked the same way and shown as a score.',
     },
     messages: {
       avg: {
@@ -30,12 +30,14 @@ export const average: Rule = {
       if (meanRangeHolds(items.map((f) => f.value), a.value) !== false) continue;
       const d = a.value.decimals;
       const { plain, capped } = meansOf(items.map((f) => f.value.value!))!;
+      // a mean of scores (a survey's unsur) is a score, not a percentage
+      const q = (v: number) => (a.measure === 'score' ? num(v, Math.max(2, d)) : pct(v, d));
       ctx.problem({
         messageId: 'avg',
-        data: { reported: a.value, over: items.map((f) => f.value.raw).join(' / '), plain: pct(plain, d), capped: pct(capped, d) },
+        data: { reported: a.value, over: items.map((f) => f.value.raw).join(' / '), plain: q(plain), capped: q(capped) },
         where: a.src,
         reported: a.value,
-        expected: expectMean(plain, capped, d),
+        expected: a.measure === 'score' && plain === capped ? expectQuantity(q(plain)) : expectMean(plain, capped, d),
         tolerance: precision(d),
         related: items.map((f) => ({ ...f.src, note: f.value.raw })),
       });

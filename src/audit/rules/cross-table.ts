@@ -4,9 +4,8 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { capaianOf, numberOf, sumCents } from '../../parse/arith.js';
+import { capaianOf, numberOf, sameAtPrinted, sumCents } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
-import { agreeAtPrinted } from './_agree.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -101,7 +100,7 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
       }
     }
   }
-  for (const pk of pkBudgets(report)) {
+  for (const pk of pkBudgets(report, ctx.config)) {
     const origin: Origin = pk.version === 'revised' ? 'pk_revised' : pk.version === 'original' ? 'pk_original' : 'body';
     add({ level: pk.level, label: pk.label, col: 'pagu', value: pk.value, origin, source: pk.source, tableId: `pk:${pk.table.startLine}`, childSum: null });
   }
@@ -385,7 +384,7 @@ function checkCapaian(ctx: RuleContext) {
   const compare = (indicatorId: string, v: PrintedValue, context: string) => {
     const m = base.get(indicatorId)!;
     const b = m.capaian;
-    if (agreeAtPrinted(b, v)) return; // either one's printed interval holds the other
+    if (sameAtPrinted(b, v)) return; // the same number at the printed precision of both
     if (capped && b.value! > 100 && consistentAtPrinted(100, v.value!, v.decimals)) return;
     const ind = inds.get(indicatorId);
     ctx.problem({
@@ -407,7 +406,7 @@ function checkCapaian(ctx: RuleContext) {
     if (!b || m === b || m.kind !== 'year' || m.year !== b.year || !isPctLike(m.capaian) || m.capaian.kind !== 'percent') continue;
     compare(m.indicatorId, m.capaian, m.table);
   }
-  for (const r of checkRows(report)) {
+  for (const r of checkRows(report, ctx.config)) {
     if (!isPctLike(r.capaian)) continue;
     const id = (r.indicator && byIndicatorName(r.indicator)) || (r.sasaran && bySasaran(r.sasaran)) || null;
     if (id) compare(id, r.capaian, r.table.id);

@@ -1,8 +1,9 @@
 import type { Rule } from '../../model/rule.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
-import { captionOf, intToRoman, leadingNumber, romanToInt, tocEntries, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
+import { captionOf, intToRoman, leadingNumber, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
+import { rowNumber } from './_facts.js';
 import { allLines, BODY_SECTIONS, shorten, wordsToNumber, type ProseLine } from './_text.js';
 
 const DIKTUM: Record<number, string> = { 1: 'SATU', 2: 'DUA', 3: 'TIGA', 4: 'EMPAT', 5: 'LIMA', 6: 'ENAM', 7: 'TUJUH', 8: 'DELAPAN', 9: 'SEMBILAN', 10: 'SEPULUH' };
@@ -138,20 +139,24 @@ export const outline: Rule = {
       prevDiktum = { n, word, line: p.line.line, page: p.line.page };
     }
 
-    // ---- program numbers (I, II, III, ...) down the first column of a table
+    // ---- program numbers (I, II, III, ...) down the No column of a table
+    const layouts = new Map(report.layouts.map((l) => [l.table, l]));
     for (const t of report.tables) {
+      const layout = layouts.get(t.id);
+      if (!layout) continue;
       let prev: { n: number; raw: string; label: string; line: number; page: number | null } | null = null;
-      for (const r of t.rows) {
-        const raw = (r.cells[0] ?? '').trim().replace(/\.$/, '');
-        const n = /^[IVXL]+$/.test(raw) ? romanToInt(raw) : null;
-        if (n === null) continue;
-        const label = shorten((r.cells[1] ?? '').trim(), 60);
+      for (const info of layout.rows) {
+        const r = t.rows[info.index]!;
+        const no = rowNumber(t, layout, info);
+        if (!no || !no.roman) continue;
+        const { n, raw } = no;
+        const label = shorten(info.label, 60);
         if (prev && n !== prev.n + 1) {
           const tl = tableLabel(t);
           ctx.problem({
             messageId: 'rowNumber',
             data: { table: tl, prev: prev.raw, prevLabel: prev.label, prevLine: prev.line, reported: raw, label, expected: intToRoman(prev.n + 1) },
-            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: t.columns[0] || 'kolom 1', col: 0 },
+            where: { ...bodyAt(r.line, r.page), table: tl, row: label, column: layout.columns[no.col]!.label || `kolom ${no.col + 1}`, col: no.col },
             reported: `${raw} (nomor ke-${n})`,
             expected: expectText(`${intToRoman(prev.n + 1)} (nomor ke-${prev.n + 1})`, `${intToRoman(prev.n + 1)} (number ${prev.n + 1})`),
             tolerance: IN_SEQUENCE,
@@ -242,7 +247,8 @@ export const outline: Rule = {
     // ---- numbered sub-sections under a heading ("A. RENCANA STRATEGIS": 1. Visi dan Misi, 2. Tujuan, ...)
     subsectionNumbers(ctx, lines, bodyAt);
 
-    const toc = tocEntries(lines.map((p) => ({ line: p.line.line, page: p.line.page, text: p.line.text })));
+    // the table of contents, as parse read it into the model
+    const toc = report.contents;
     if (!toc) return;
     const at = (e: { line: number; page: number | null }): SourceRef => ({ file: report.file, page: e.page, line: e.line, section: 'Daftar Isi' });
     const label = (e: TocEntry) => shorten(`${e.number ? e.number.raw + ' ' : ''}${e.title}`, 70);

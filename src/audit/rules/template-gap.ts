@@ -1,6 +1,10 @@
+import type { RowInfo } from '../../model/facts.js';
+import type { Table } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
 import { criterion, expectText } from '../tolerance.js';
-import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
+import { factsByRow } from '../../parse/facts.js';
+import { parseValue } from '../../parse/numbers.js';
+import { cellRef, SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines } from './_text.js';
 
 interface Gap {
@@ -44,6 +48,28 @@ export const templateGap: Rule = {
   check(ctx) {
     const { report } = ctx;
     const lines = allLines(report);
+    // the table row each table line is (its row kind and label from the layout), with the facts read from it
+    const byRow = factsByRow(report.facts);
+    const layouts = new Map(report.layouts.map((l) => [l.table, l]));
+    const rowAt = new Map<number, { t: Table; info: RowInfo }>();
+    for (const t of report.tables) for (const info of layouts.get(t.id)?.rows ?? []) rowAt.set(info.line, { t, info });
+    /** A value printed after a cell of a row: a fact the model read from a later cell, else a number in the next cell with text. */
+    const valueAfter = (line: number, cells: readonly string[], column: number): boolean => {
+      const at = rowAt.get(line);
+      const facts = at ? (byRow.get(`${at.t.id}\u0000${at.info.index}\u0000`) ?? []) : [];
+      if (facts.some((f) => (f.src.col ?? f.cell.col) > column && f.value.value !== null)) return true;
+      const next = cells.slice(column + 1).find((c) => c.trim() !== '');
+      if (next === undefined) return false;
+      const v = parseValue(next, { file: report.file, page: null, line }, 'money');
+      return v.kind === 'money' || v.kind === 'number';
+    };
+    // a gap in a table cell is located at its table, row and column
+    const where = (line: number, page: number | null, column: number) => {
+      const section = SECTION_LABEL[sectionAt(report.sections, line).kind];
+      const at = column >= 0 ? rowAt.get(line) : undefined;
+      if (at) return { ...cellRef(report.file, at.t, at.t.rows[at.info.index]!, at.info.label, column), section };
+      return { file: report.file, page, line, section, ...(column >= 0 ? { column: `kolom ${column + 1}` } : {}) };
+    };
     lines.forEach(({ line: l }, li) => {
       const kind = sectionAt(report.sections, l.line).kind;
       if (kind === 'daftar_isi') return;
@@ -66,7 +92,7 @@ export const templateGap: Rule = {
             taken.push([a, b]);
             if (valueOnNextLine && text.slice(b).trim() === '') continue;
             // "Rp." in its own cell, the amount in the next cell
-            if (l.cells && text.slice(b).trim() === '' && /^\s*\d/.test(l.cells.slice(seg.column + 1).find((c) => c.trim() !== '') ?? '')) continue;
+            if (l.cells && text.slice(b).trim() === '' && valueAfter(l.line, l.cells, seg.column)) continue;
             const printed = m[0].replace(/\\\*?\s?/g, '').trim(); // "(\* Ada" in the export: the escape is not part of the text
             // show a little context after the gap
             const tail = text.slice(a, b + 25);
@@ -74,7 +100,7 @@ export const templateGap: Rule = {
             ctx.problem({
               messageId: 'gap',
               data: { reported: shown, what: g.what.id, whatEn: g.what.en },
-              where: { file: report.file, page: l.page, line: l.line, section: SECTION_LABEL[kind], ...(seg.column >= 0 ? { column: `kolom ${seg.column + 1}` } : {}) },
+              where: where(l.line, l.page, seg.column),
               reported: printed,
               expected: expectText(g.what.id, g.what.en),
               tolerance: criterion('nilai harus tercetak', 'a value must be printed'),

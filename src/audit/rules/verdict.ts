@@ -1,46 +1,37 @@
-import type { LkipReport, PredicateScale, ScaleBand, SectionKind, Table } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
+import type { LkipReport, PredicateScale, ScaleBand, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
-import type { PrintedValue, SourceRef } from '../../model/values.js';
+import type { PrintedValue } from '../../model/values.js';
+import { words } from '../../parse/columns.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
-import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
-import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
-import { formatExpected, formatPrinted } from '../format.js';
-import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, percent, precision, scaleName } from '../tolerance.js';
-import { budgetKey, nameKey, short, similarity } from './_match.js';
-import { efficiencyRows, programAmounts, sasaranPrograms, type EfficiencyRow } from './_facts.js';
-import { allLines } from './_text.js';
-
-const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
-
-interface Prose {
-  line: number;
-  page: number | null;
-  section: SectionKind;
-  text: string;
-}
-
-function prose(report: LkipReport): Prose[] {
-  const out: Prose[] = [];
-  for (const p of allLines(report)) {
-    if (p.line.cells || !PROSE.has(p.section)) continue;
-    out.push({ line: p.line.line, page: p.line.page, section: p.section, text: p.text });
-  }
-  return out;
-}
-
-const at = (report: LkipReport, p: Prose): SourceRef => ({ file: report.file, page: p.page, line: p.line, section: SECTION_LABEL[p.section] });
-const num = (v: PrintedValue | null): v is PrintedValue => v !== null && (v.kind === 'percent' || v.kind === 'number') && v.value !== null;
+import { tableLabel } from '../../parse/structure.js';
+import { formatPrinted } from '../format.js';
+import { boundaryRule, consistentAtPrinted, criterion, expectText, scaleName } from '../tolerance.js';
+import { short } from './_match.js';
+import { efficiencyRows, type EfficiencyRow } from './_facts.js';
+import { at, num, prose, SUCCESS_SENTENCE, type Prose } from './_verdict.js';
 
 // ------------------------------------------------------------------ efficiency
 
 type Eff = 'Efisien' | 'Tidak Efisien';
 
-function printedVerdict(s: string): Eff | null {
-  const t = s.toLowerCase();
-  if (/tidak\s*efisien|kurang\s*efisien|in\s*efisien/.test(t)) return 'Tidak Efisien';
-  if (/efisien/.test(t)) return 'Efisien';
+/** The verdict a text states, by the vocabulary's efficiency verdicts ("not efficient" phrases first), or null. */
+function printedVerdict(s: string, config: Config): Eff | null {
+  const v = config.vocabulary?.efficiencyVerdicts;
+  if (!v) return null;
+  const w = ` ${words(s)} `;
+  if (v.inefficient.some((p) => w.includes(` ${words(p)} `))) return 'Tidak Efisien';
+  if (v.efficient.some((p) => w.includes(` ${words(p)} `))) return 'Efisien';
   return null;
+}
+
+/** "Sasaran 3: ... efisien" (the sentence's sasaran number and its verdict phrase), by the vocabulary's verdict phrases. */
+function sasaranVerdictRe(config: Config): RegExp | null {
+  const v = config.vocabulary?.efficiencyVerdicts;
+  if (!v) return null;
+  const phrases = [...v.inefficient, ...v.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length);
+  return new RegExp(`sasaran\\s+(\\d+)\\s*:?[^.]*?\\b(${phrases.join('|')})\\b`, 'i');
 }
 
 /** Efisien when % capaian kinerja ≥ % serapan anggaran; null when the printed figures cannot tell (equal within their printed precision). */
@@ -60,7 +51,7 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
   const { report } = ctx;
   const rows = efficiencyRows(report);
   for (const r of rows) {
-    const said = printedVerdict(r.verdict);
+    const said = printedVerdict(r.verdict, ctx.config);
     const should = computedVerdict(r);
     if (!said || !should || said === should) continue;
     ctx.problem({
@@ -74,19 +65,20 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
     });
   }
   // "Capaian kinerja Sasaran 3: 100% dapat dikategorikan efisien ..." under the table
+  const sentence = sasaranVerdictRe(ctx.config);
   const tables = [...new Set(rows.map((r) => r.table))];
   for (const t of tables) {
     const tRows = rows.filter((r) => r.table === t);
     const next = ctx.report.tables.find((x) => x.startLine > t.endLine);
     for (const p of lines) {
       if (p.line <= t.endLine || p.line > t.endLine + 40 || (next && p.line >= next.startLine)) continue;
-      const m = /sasaran\s+(\d+)\s*:?[^.]*?\b(tidak\s+efisien|kurang\s+efisien|efisien)\b/i.exec(p.text);
+      const m = sentence?.exec(p.text);
       if (!m) continue;
       const n = Number(m[1]);
       const row = tRows.find((r) => new RegExp(`^${n}\\.\\s`).test(r.sasaran)) ?? (tRows.every((r) => !/^\d+\.\s/.test(r.sasaran)) ? tRows[n - 1] : undefined);
       if (!row) continue;
       const should = computedVerdict(row);
-      const said = printedVerdict(m[2]!);
+      const said = printedVerdict(m[2]!, ctx.config);
       if (!should || !said || should === said) continue;
       ctx.problem({
         messageId: 'efficiencyText',
@@ -121,50 +113,6 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
         : expectText(`tidak ada efisiensi (0 dari ${rows.length} sasaran efisien di ${tableNames})`, `no efficiency (0 of ${rows.length} sasaran efficient in ${tableNames})`),
       tolerance: EFFICIENT,
       related: rows.map((r) => ({ ...r.verdictRef, note: `${r.capaian?.raw ?? '-'} vs ${r.serapan?.raw ?? '-'}: ${r.verdict}` })),
-    });
-  }
-}
-
-/** % serapan anggaran of a sasaran against the budget tables' figure for the one programme that supports it. */
-function checkSerapan(ctx: RuleContext) {
-  const { report } = ctx;
-  const pairs = sasaranPrograms(report);
-  const programs = programAmounts(report);
-  for (const r of efficiencyRows(report)) {
-    if (!num(r.serapan)) continue;
-    const k = nameKey(r.sasaran);
-    const progs = pairs.filter((p) => similarity(nameKey(p.sasaran), k) > 0).map((p) => p.program);
-    if (progs.length === 0) continue;
-    const first = budgetKey(progs[0]!);
-    if (progs.some((p) => similarity(budgetKey(p), first) === 0)) continue; // several programmes: the sasaran figure is a mix
-    const cands = programs.filter((p) => similarity(budgetKey(p.label), first) > 0);
-    if (cands.length === 0) continue;
-    const s = r.serapan;
-    const shown: ((l: 'id' | 'en') => string)[] = [];
-    let ok = false;
-    for (const c of cands) {
-      if (num(c.pct)) {
-        shown.push((l) => `${formatPrinted(c.pct!, l)} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
-        if (samePrinted(c.pct, s)) ok = true;
-      }
-      const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
-      const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
-      if (pagu !== null && pagu !== 0n && real !== null) {
-        const pct = percent(pctOf(real, pagu), s.decimals);
-        if (pctAtPrinted(real, pagu, s)) ok = true;
-        shown.push((l) => `${formatQuantity(pct, l)} = ${formatPrinted(c.realisasi!, l)} / ${formatPrinted(c.pagu!, l)} (${c.tree})`);
-      }
-    }
-    if (ok || shown.length === 0) continue;
-    const program = cands[0]!.label.replace(/^program\s*:?\s*/i, '').replace(/\s+/g, ' ');
-    ctx.problem({
-      messageId: 'serapan',
-      data: { sasaran: short(r.sasaran), table: tableLabel(r.table), reported: s, program, expected: dropLines(shown.map((x) => x('id')).join('; ')), expectedEn: dropLines(shown.map((x) => x('en')).join('; ')).replace(/,? line \d+/g, '') },
-      where: s.src,
-      reported: s,
-      expected: expectWords((l) => shown.map((x) => x(l)).join('; ')),
-      tolerance: precision(s.decimals),
-      related: cands.flatMap((c) => (c.pct ? [{ ...c.pct.src, note: `${c.tree}: ${c.pct.raw}` }] : [])),
     });
   }
 }
@@ -252,11 +200,10 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
   const bottom = scale.bands[scale.bands.length - 1];
   const top = scale.bands[0];
   for (const p of lines) {
-    const m = /rata[\s-–]*rata[^.]*?(\d{1,3}(?:[.,]\d+)?\s?%)[^.]*?\b(tidak\s+berhasil|berhasil|gagal)\b/i.exec(p.text);
+    const m = SUCCESS_SENTENCE.exec(p.text);
     if (!m) continue;
     const v = parseValue(m[1]!, at(report, p), 'percent');
     if (v.value === null) continue;
-    checkSasaranAverage(ctx, lines, p, v);
     const band = bandFor(scale, v.value);
     if (!band) continue;
     const success = /^berhasil$/i.test(m[2]!.trim());
@@ -275,52 +222,6 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       related: scale.src ? [scale.src] : [],
     });
   }
-}
-
-/**
- * "Dari tabel diatas rata-rata capaian sasaran sebesar 75,95 %": the sasaran is the nearest
- * "Sasaran n : ..." heading above; its indicators' capaian in the measurement table (consistent
- * with their own target and realisation) must give the stated average, plain or capped at 100%.
- */
-function checkSasaranAverage(ctx: RuleContext, lines: Prose[], p: Prose, stated: PrintedValue) {
-  const { report } = ctx;
-  const idx = lines.indexOf(p);
-  let sasaran: string | null = null;
-  for (let i = idx - 1; i >= 0 && p.line - lines[i]!.line <= 60; i--) {
-    const m = /\bsasaran\s*\d*\s*:\s*(.{10,})$/i.exec(lines[i]!.text);
-    if (m) {
-      sasaran = m[1]!;
-      break;
-    }
-  }
-  if (!sasaran) return;
-  const k = nameKey(sasaran);
-  const inds = report.indicators.filter((ind) => ind.sasaran && similarity(nameKey(ind.sasaran), k) > 0);
-  if (inds.length === 0) return;
-  const meas = new Set(report.tables.filter((t) => t.kind === 'measurement').map((t) => tableLabel(t)));
-  const caps: PrintedValue[] = [];
-  for (const ind of inds) {
-    const m = report.measurements.find((x) => x.indicatorId === ind.id && x.kind === 'year' && meas.has(x.table));
-    if (!m || m.capaian.kind !== 'percent' || m.capaian.value === null) return;
-    // only capaian that follow from their own row, with the indicator's polarity (the capaian rule reports the others)
-    if (m.target.kind === 'grade' || !checkCapaian(m.target, m.realisasi, m.capaian, ind.polarity === 'negative', report.meta.capRuleStated)?.holds) return;
-    caps.push(m.capaian);
-  }
-  const means = meansOf(caps.map((c) => c.value!));
-  if (!means || meanHolds(caps.map((c) => c.value!), stated) !== false) return;
-  const { plain, capped } = means;
-  const table = caps[0]!.src.table ?? '';
-  const mean = expectMean(plain, capped, stated.decimals);
-  const capLines = caps.map((c) => c.src.line).join(', ');
-  ctx.problem({
-    messageId: 'sasaranAverage',
-    data: { reported: stated, sasaran: short(sasaran), table, caps: caps.map((c) => c.raw).join(', '), expected: formatExpected(mean, 'id'), expectedEn: formatExpected(mean, 'en') },
-    where: stated.src,
-    reported: stated,
-    expected: expectWords((l) => `${formatExpected(mean, l)} (${table} ${l === 'id' ? 'baris' : 'line'} ${capLines})`),
-    tolerance: precision(stated.decimals),
-    related: caps.map((c) => ({ ...c.src, note: c.raw })),
-  });
 }
 
 /**
@@ -393,10 +294,9 @@ function tableAbove(report: LkipReport, line: number): Table | null {
 /**
  * Verdicts the report gives in words must follow from its own figures: efficiency ("Efisien" when
  * % capaian kinerja ≥ % serapan anggaran) per row of the efficiency table, in the sentences under
- * it and in the summary ("tidak ada efisiensi"); the efficiency table's % serapan against the budget
- * of the programme supporting the sasaran; category words in sentences without a percentage that
+ * it and in the summary ("tidak ada efisiensi"); category words in sentences without a percentage that
  * refer to the average of the table above or to the overall average (the conclusion's
- * "dikategorikan Baik"); "berhasil" claims in the clear cases and the sasaran average they state;
+ * "dikategorikan Baik"); "berhasil" claims in the clear cases;
  * indicator counts per category. Predicates with a percentage in the
  * same sentence and check marks in predicate tables are the predicate rule's.
  */
@@ -406,8 +306,8 @@ export const verdict: Rule = {
     category: 'predicate_mismatch',
     defaultSeverity: 'error',
     docs: {
-      id: 'Penilaian dalam kata harus sesuai dengan angka laporan sendiri. (1) Tabel efisiensi: "Efisien" bila % capaian kinerja ≥ % serapan anggaran (aturan yang dipakai laporan), setiap baris dan kalimat "Sasaran n: ... efisien" di bawahnya; ringkasan "tidak ada efisiensi" dibandingkan dengan baris tabel (peringatan). (2) % serapan anggaran per sasaran dibandingkan dengan % realisasi program pendukungnya di tabel anggaran bila sasaran didukung satu program (peringatan, dibandingkan pada presisi cetak). (3) Kategori dalam kalimat tanpa persentase: "rata rata masuk dalam kategori memuaskan" tepat di bawah tabel yang memiliki satu baris rata-rata, dan kesimpulan "dikategorikan Baik" terhadap rata-rata capaian keseluruhan, menurut skala laporan. (4) "Berhasil" hanya dinilai bila rata-rata jatuh pada predikat terbawah (dan "tidak berhasil" pada predikat teratas); rata-rata capaian sasaran yang disebut dalam kalimat itu dibandingkan dengan capaian indikator sasaran tersebut di tabel pengukuran (peringatan). (5) Jumlah indikator per kategori ("4 Indikator dalam kategori Sangat Tinggi, 2 indikator dalam kategori Tinggi") dihitung ulang dari capaian tabel pengukuran; capaian yang bukan persen boleh masuk kategori mana pun. Kalimat dengan persentase dan tanda centang tabel predikat diperiksa aturan predicate.',
-      en: 'Verdicts in words must follow from the report\'s own figures. (1) Efficiency table: "Efisien" when % capaian kinerja ≥ % serapan anggaran (the rule the reports use), for each row and for the "Sasaran n: ... efisien" sentences under it; a summary "tidak ada efisiensi" is checked against the rows (warning). (2) Each sasaran\'s % serapan against the realisation % of its supporting programme in the budget tables when one programme supports it (warning, compared at printed precision). (3) Category words in sentences without a percentage: "rata rata masuk dalam kategori memuaskan" right under a table with one average row, and the conclusion\'s "dikategorikan Baik" against the overall average capaian, on the report\'s scale. (4) "Berhasil" is judged only when the average falls in the lowest band (and "tidak berhasil" in the highest); the sasaran average stated in that sentence is checked against the sasaran\'s indicators in the measurement table (warning). (5) Indicator counts per category ("4 Indikator dalam kategori Sangat Tinggi, 2 indikator dalam kategori Tinggi") are recounted from the measurement table\'s capaian; a capaian that is not a percentage may fall in any category. Sentences with a percentage and check marks in predicate tables are the predicate rule\'s.',
+      id: 'Penilaian dalam kata harus sesuai dengan angka laporan sendiri. (1) Tabel efisiensi: "Efisien" bila % capaian kinerja ≥ % serapan anggaran (aturan yang dipakai laporan), setiap baris dan kalimat "Sasaran n: ... efisien" di bawahnya; ringkasan "tidak ada efisiensi" dibandingkan dengan baris tabel (peringatan). (2) Kategori dalam kalimat tanpa persentase: "rata rata masuk dalam kategori memuaskan" tepat di bawah tabel yang memiliki satu baris rata-rata, dan kesimpulan "dikategorikan Baik" terhadap rata-rata capaian keseluruhan, menurut skala laporan. (3) "Berhasil" hanya dinilai bila rata-rata jatuh pada predikat terbawah (dan "tidak berhasil" pada predikat teratas). (4) Jumlah indikator per kategori ("4 Indikator dalam kategori Sangat Tinggi, 2 indikator dalam kategori Tinggi") dihitung ulang dari capaian tabel pengukuran; capaian yang bukan persen boleh masuk kategori mana pun. Kalimat dengan persentase dan tanda centang tabel predikat diperiksa aturan predicate; % serapan per sasaran terhadap program pendukungnya aturan sasaran-serapan; rata-rata capaian sasaran dalam kalimat keberhasilan aturan sasaran-average.',
+      en: 'Verdicts in words must follow from the report\'s own figures. (1) Efficiency table: "Efisien" when % capaian kinerja ≥ % serapan anggaran (the rule the reports use), for each row and for the "Sasaran n: ... efisien" sentences under it; a summary "tidak ada efisiensi" is checked against the rows (warning). (2) Category words in sentences without a percentage: "rata rata masuk dalam kategori memuaskan" right under a table with one average row, and the conclusion\'s "dikategorikan Baik" against the overall average capaian, on the report\'s scale. (3) "Berhasil" is judged only when the average falls in the lowest band (and "tidak berhasil" in the highest). (4) Indicator counts per category ("4 Indikator dalam kategori Sangat Tinggi, 2 indikator dalam kategori Tinggi") are recounted from the measurement table\'s capaian; a capaian that is not a percentage may fall in any category. Sentences with a percentage and check marks in predicate tables are the predicate rule\'s; each sasaran\'s % serapan against its programme is sasaran-serapan\'s; the sasaran average in a success sentence is sasaran-average\'s.',
     },
     messages: {
       efficiency: {
@@ -423,12 +323,6 @@ export const verdict: Rule = {
         en: 'The sentence states "{{claim}}", but in {{table}} {{n}} of {{m}} sasaran are efficient (capaian ≥ budget absorption).',
         severity: 'warning',
       },
-      serapan: {
-        id: '% serapan anggaran sasaran "{{sasaran}}" di {{table}} tercatat {{reported}}, sedangkan program pendukungnya "{{program}}": {{expected}}.',
-        en: 'Budget absorption of sasaran "{{sasaran}}" in {{table}} is {{reported}}, but its supporting programme "{{program}}" shows {{expectedEn}}.',
-        severity: 'warning',
-        category: 'cross_table_mismatch',
-      },
       average: {
         id: 'Rata-rata capaian {{table}} ({{avg}}) disebut kategori "{{reported}}", seharusnya "{{expected}}" menurut {{scale}}.',
         en: 'The average capaian of {{table}} ({{avg}}) is called "{{reported}}", but it is "{{expected}}" under {{scaleEn}}.',
@@ -436,12 +330,6 @@ export const verdict: Rule = {
       conclusion: {
         id: 'Kesimpulan menyebut kinerja "dikategorikan {{reported}}", sedangkan rata-rata capaian {{avg}} ({{avgSrc}}) menurut {{scale}} berpredikat "{{expected}}".',
         en: 'The conclusion calls performance "{{reported}}", but the average capaian {{avg}} ({{avgSrcEn}}) is "{{expected}}" under {{scaleEn}}.',
-      },
-      sasaranAverage: {
-        id: 'Rata-rata capaian sasaran "{{sasaran}}" tercatat {{reported}}, sedangkan capaian indikatornya di {{table}} ({{caps}}) rata-rata {{expected}}.',
-        en: 'The average capaian of sasaran "{{sasaran}}" is printed {{reported}}, but its indicators\' capaian in {{table}} ({{caps}}) average {{expectedEn}}.',
-        severity: 'warning',
-        category: 'average_mismatch',
       },
       categoryCount: {
         id: 'Uraian menyebut {{reported}}, sedangkan capaian di {{table}} ({{caps}}) menurut {{scale}} memberi {{expected}}.',
@@ -456,7 +344,6 @@ export const verdict: Rule = {
   check(ctx) {
     const lines = prose(ctx.report);
     checkEfficiency(ctx, lines);
-    checkSerapan(ctx);
     checkCategoryWords(ctx, lines);
     checkCategoryCounts(ctx, lines);
   },
