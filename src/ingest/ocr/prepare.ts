@@ -10,6 +10,7 @@
  *    whitened; a decimal comma or point sits next to its digits and stays.
  * Each step says whether it changed anything; the caller records that in its stats.
  */
+import { forEachComponent } from './components.js';
 import type { GrayImage } from './render.js';
 
 export interface LightStats {
@@ -140,49 +141,9 @@ export function despeckle(img: GrayImage, opts: { threshold?: number; maxSide?: 
   const T = opts.threshold ?? 160;
   const maxSide = opts.maxSide ?? Math.max(2, Math.round(img.dpi / 60));
   const clear = opts.clear ?? Math.max(3, Math.round(img.dpi / 30));
-  const seen = new Uint8Array(w * h);
-  let stack = new Int32Array(1 << 16);
   let removed = 0;
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || data[start]! >= T) continue;
-    // flood fill (the whole component, so that it is not visited again)
-    let sp = 0;
-    stack[sp++] = start;
-    seen[start] = 1;
-    let x1 = start % w;
-    let x2 = x1;
-    let y1 = (start / w) | 0;
-    let y2 = y1;
-    let big = false;
-    while (sp) {
-      const p = stack[--sp]!;
-      const px = p % w;
-      const py = (p / w) | 0;
-      if (px < x1) x1 = px;
-      if (px > x2) x2 = px;
-      if (py < y1) y1 = py;
-      if (py > y2) y2 = py;
-      if (!big && (x2 - x1 >= maxSide || y2 - y1 >= maxSide)) big = true;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = py + dy;
-        if (ny < 0 || ny >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = px + dx;
-          if (nx < 0 || nx >= w) continue;
-          const q = ny * w + nx;
-          if (!seen[q] && data[q]! < T) {
-            seen[q] = 1;
-            if (sp === stack.length) {
-              const grown = new Int32Array(stack.length * 2);
-              grown.set(stack);
-              stack = grown;
-            }
-            stack[sp++] = q;
-          }
-        }
-      }
-    }
-    if (big) continue;
+  forEachComponent(img, T, ({ x1, y1, x2, y2 }) => {
+    if (x2 - x1 >= maxSide || y2 - y1 >= maxSide) return;
     // isolated: no ink in the ring around its box
     let near = false;
     const rx1 = Math.max(0, x1 - clear);
@@ -199,11 +160,11 @@ export function despeckle(img: GrayImage, opts: { threshold?: number; maxSide?: 
         }
       }
     }
-    if (near) continue;
+    if (near) return;
     // whiten the speck and its anti-aliased rim
     for (let y = Math.max(0, y1 - 1); y <= Math.min(h - 1, y2 + 1); y++) for (let x = Math.max(0, x1 - 1); x <= Math.min(w - 1, x2 + 1); x++) data[y * w + x] = 255;
     removed++;
-  }
+  });
   return removed;
 }
 
@@ -366,56 +327,21 @@ export function stretchInk(img: GrayImage, minInk = 90): boolean {
  * Returns 0 when the page has too few letters to tell (fewer than 50).
  */
 export function estimateTextHeight(img: GrayImage, threshold = 140): number {
-  const { width: w, height: h, data } = img;
+  const h = img.height;
   const y0 = Math.floor(h / 4);
   const y1 = Math.ceil((3 * h) / 4);
-  const seen = new Uint8Array(w * (y1 - y0));
   const maxH = Math.max(8, Math.round(img.dpi / 3));
-  let stack = new Int32Array(1 << 14);
   const heights: number[] = [];
-  for (let y = y0; y < y1; y++) {
-    for (let x = 0; x < w; x++) {
-      const start = (y - y0) * w + x;
-      if (seen[start] || data[y * w + x]! >= threshold) continue;
-      let sp = 0;
-      stack[sp++] = start;
-      seen[start] = 1;
-      let ax = x;
-      let bx = x;
-      let ay = y;
-      let by = y;
-      while (sp) {
-        const p = stack[--sp]!;
-        const px = p % w;
-        const py = ((p / w) | 0) + y0;
-        if (px < ax) ax = px;
-        if (px > bx) bx = px;
-        if (py < ay) ay = py;
-        if (py > by) by = py;
-        for (let dy = -1; dy <= 1; dy++) {
-          const ny = py + dy;
-          if (ny < y0 || ny >= y1) continue;
-          for (let dx = -1; dx <= 1; dx++) {
-            const nx = px + dx;
-            if (nx < 0 || nx >= w) continue;
-            const q = (ny - y0) * w + nx;
-            if (!seen[q] && data[ny * w + nx]! < threshold) {
-              seen[q] = 1;
-              if (sp === stack.length) {
-                const grown = new Int32Array(stack.length * 2);
-                grown.set(stack);
-                stack = grown;
-              }
-              stack[sp++] = q;
-            }
-          }
-        }
-      }
-      const ch = by - ay + 1;
-      const cw = bx - ax + 1;
-      if (ch >= 4 && ch <= maxH && cw <= 4 * ch) heights.push(ch);
-    }
-  }
+  forEachComponent(
+    img,
+    threshold,
+    (c) => {
+      const ch = c.y2 - c.y1 + 1;
+      if (ch >= 4 && ch <= maxH && c.x2 - c.x1 + 1 <= 4 * ch) heights.push(ch);
+    },
+    y0,
+    y1,
+  );
   if (heights.length < 50) return 0;
   heights.sort((a, b) => a - b);
   return heights[heights.length >> 1]!;

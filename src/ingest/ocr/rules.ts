@@ -7,6 +7,7 @@
  * the main source of misreads in small gridded cells.
  */
 import type { HSeg, VSeg } from '../pdf/types.js';
+import { forEachComponent } from './components.js';
 import type { GrayImage } from './render.js';
 
 export interface RuleOptions {
@@ -190,60 +191,19 @@ export function toPoints(segs: { h: PixSeg[]; v: PixSeg[] }, dpi: number): { hse
  * a rule) and which page OCR then reads into the neighbouring words ("|117.136.00", "Kecamatannl").
  * Pieces are connected ink components at most `maxWidth` pixels wide (thinner than any stroke of a
  * digit or letter but `l`, `I`, `i`), chained where they stand at the same x (±1.5 px) with gaps of
- * at most 1/20 in; a chain is a rule when it spans at least 0.3 in with four or more pieces covering
- * a quarter of it (a letter `l` on three consecutive text lines is 1/6 in apart: it does not chain).
+ * at most 1/10 in; a chain is a rule when it spans at least 0.3 in with four or more pieces covering
+ * a fifth of it (the letters `l` of three consecutive text lines at one x do not make one; six
+ * would, which left-aligned text does not line up). Run on 1-bit pages only (see isBitonal).
  */
 export function detectDottedRules(img: GrayImage, opts: { threshold?: number; maxWidth?: number } = {}): PixSeg[] {
-  const { width: w, height: h, data } = img;
   const T = opts.threshold ?? 200;
   const maxW = opts.maxWidth ?? Math.max(3, Math.round(img.dpi / 60));
   const maxH = Math.round(img.dpi / 6);
-  const seen = new Uint8Array(w * h);
-  let stack = new Int32Array(1 << 16);
   const pieces: { cx: number; y1: number; y2: number; wd: number }[] = [];
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || data[start]! >= T) continue;
-    let sp = 0;
-    stack[sp++] = start;
-    seen[start] = 1;
-    let x1 = start % w;
-    let x2 = x1;
-    let y1 = (start / w) | 0;
-    let y2 = y1;
-    let sx = 0;
-    let n = 0;
-    while (sp) {
-      const p = stack[--sp]!;
-      const px = p % w;
-      const py = (p / w) | 0;
-      if (px < x1) x1 = px;
-      if (px > x2) x2 = px;
-      if (py < y1) y1 = py;
-      if (py > y2) y2 = py;
-      sx += px;
-      n++;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = py + dy;
-        if (ny < 0 || ny >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = px + dx;
-          if (nx < 0 || nx >= w) continue;
-          const q = ny * w + nx;
-          if (!seen[q] && data[q]! < T) {
-            seen[q] = 1;
-            if (sp === stack.length) {
-              const grown = new Int32Array(stack.length * 2);
-              grown.set(stack);
-              stack = grown;
-            }
-            stack[sp++] = q;
-          }
-        }
-      }
-    }
-    const wd = x2 - x1 + 1;
-    if (wd <= maxW && y2 - y1 + 1 <= maxH) pieces.push({ cx: sx / n, y1, y2: y2 + 1, wd });
-  }
+  forEachComponent(img, T, (c) => {
+    const wd = c.x2 - c.x1 + 1;
+    if (wd <= maxW && c.y2 - c.y1 + 1 <= maxH) pieces.push({ cx: c.sx / c.n, y1: c.y1, y2: c.y2 + 1, wd });
+  });
   const maxGap = Math.round(img.dpi / 10);
   const minSpan = Math.round(img.dpi * 0.3);
   pieces.sort((a, b) => a.cx - b.cx);
