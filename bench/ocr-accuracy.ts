@@ -148,7 +148,7 @@ function applyRepairs(doc: Document, repairs: Repair[]): Document {
   return out;
 }
 
-const key = (f: Finding) => `${f.ruleId} p${f.where.page} ${f.reported} → ${f.expected}`;
+const key = (f: Finding) => `${f.ruleId} p${f.where.page} L${f.where.line} ${f.where.table ?? ''} ${f.reported} → ${formatExpected(f.expected, 'id')}${f.needsReview ? ' [review]' : ''}`;
 
 function matchFindings(ref: Finding[], ocr: Finding[]) {
   const used = new Set<Finding>();

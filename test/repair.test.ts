@@ -70,6 +70,13 @@ describe('misreadings', () => {
     expect(misreadings('4S.000.000', 'money')).toContain('45.000.000');
     expect(misreadings('80 % 7', 'percent')).toContain('80 %');
   });
+  it('drops specks and rule remnants at the end (degraded scans, issue 13)', () => {
+    expect(misreadings('332.487.990°', 'money')).toContain('332.487.990');
+    expect(misreadings('1.037.645.000 i]', 'money')).toContain('1.037.645.000');
+    expect(misreadings('93.%', 'percent')).toContain('93%');
+    expect(misreadings('100%.', 'percent')).toContain('100%');
+    expect(misreadings('2.342.163.469', 'money')).not.toContain('2.342.163');
+  });
   it('does not offer % readings for money', () => {
     expect(misreadings('2.657.062.190', 'money').some((r) => r.endsWith('%'))).toBe(false);
   });
@@ -112,6 +119,20 @@ describe('repairReport', () => {
     const r = run(ocrDoc([{ line: 92, from: '45.000.000', to: '45,000.000' }]));
     expect(r.repairs.map((x) => `${x.before} → ${x.valueAfter}`)).toEqual(['45,000.000 → 45000000']);
     expect(errors(r.after)).toEqual([]);
+  });
+
+  it('repairs a kegiatan amount whose program does not add up in print, when its own sum and % agree (issue 13)', () => {
+    // the program's pagu printed wrong (210.000.000, read confidently) and its first kegiatan's
+    // pagu misread: the program's sum holds with no reading of it, its own sum and % hold with one
+    const r = run(
+      ocrDoc([
+        { line: 89, from: '200.000.000', to: '210.000.000', conf: 97 },
+        { line: 90, from: '120.000.000', to: '120,000.000', conf: 40 },
+      ]),
+    );
+    expect(r.repairs.map((x) => `${x.before} → ${x.valueAfter}`)).toEqual(['120,000.000 → 120000000']);
+    // the printed error stays
+    expect(errors(r.after).filter((e) => e.startsWith('budget-sum 89'))).toHaveLength(1);
   });
 
   it('leaves a real inconsistency alone when the value was read with high confidence', () => {
@@ -203,5 +224,79 @@ describe('reviewOcrFindings', () => {
     // the message names the value nothing confirms
     expect(fb.message.id).toMatch(/"91,00%".*tidak dikonfirmasi/);
     expect(fb.message.en).toMatch(/not confirmed/);
+  });
+});
+
+describe('a sum whose rows run on over a page break onto an OCR page (issue 13)', () => {
+  /**
+   * Tabel 3.3 broken after its line 91: Program 1's second kegiatan (lines 92–94) falls on page 2,
+   * which OCR read badly (as on Balung's Tabel 3.8, page 3 of the degraded fixture, whose member
+   * rows on the 1-bit page 4 were lost). Every value read is confirmed by a second reading.
+   */
+  function broken(lost: 'garbled' | 'absent'): Document {
+    const doc = ocrDoc([]);
+    const lines = doc.lines.flatMap((l) => {
+      const page = l.line <= 91 ? 1 : 2;
+      for (const c of l.cells ?? []) c.confirmed = true;
+      if (l.line < 92 || l.line > 94) return [{ ...l, page }];
+      // the rows of the second kegiatan: read as loose text of low confidence, or not at all
+      return lost === 'garbled' ? [{ ...l, page, cells: null, text: l.text.replace(/\t/g, ' ').replace(/\./g, ',').replace(/0/g, 'o'), confidence: 35 }] : [];
+    });
+    return { ...doc, lines, pageCount: 2 };
+  }
+  const sums = (doc: Document) => {
+    const { report } = repairReport(parseReport(doc, config), { doc });
+    return reviewOcrFindings(runRules(report, config), report, doc).filter((f) => f.ruleId === 'budget-sum' && f.where.line === 89);
+  };
+
+  it('marks the sum for review, naming the page, although the values it rests on are confirmed', () => {
+    const found = sums(broken('garbled'));
+    expect(found.length).toBeGreaterThan(0); // Program 1 (200.000.000) against its one kegiatan read (120.000.000)
+    for (const f of found) {
+      expect(f.severity).toBe('warning');
+      expect(f.needsReview).toBe(true);
+      expect(f.message.id).toMatch(/berlanjut ke halaman 2 hasil OCR/);
+    }
+  });
+
+  it('keeps the error when the page after the break was read cleanly', () => {
+    const found = sums(broken('absent'));
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.severity, f.message.id).toBe("error");
+  });
+});
+
+describe('a sum over OCR rows where a row number stands twice in a row (issue 13)', () => {
+  // the "2" of the second kegiatan read also into the unnumbered sub kegiatan row above it (as on
+  // the 300 dpi scan of Bangsalsari's Tabel 3.8): that row becomes a kegiatan, its parent loses it
+  const doc = () => {
+    // labels without the level words (as Bangsalsari prints them): the numbers give the levels
+    const d = ocrDoc([
+      { line: 90, from: 'Kegiatan : Administrasi', to: 'Administrasi' },
+      { line: 91, from: 'Sub Kegiatan Penyediaan', to: 'Penyediaan' },
+      { line: 92, from: '\tSub Kegiatan Pelaksanaan', to: '2\tPelaksanaan' },
+      { line: 93, from: 'Kegiatan : Administrasi', to: 'Administrasi' },
+      { line: 94, from: 'Sub Kegiatan Penyediaan', to: 'Penyediaan' },
+    ]);
+    for (const l of d.lines) for (const c of l.cells ?? []) c.confirmed = true;
+    return d;
+  };
+  it('marks the sum for review, naming the number read twice', () => {
+    const d = doc();
+    const { report } = repairReport(parseReport(d, config), { doc: d });
+    const f = reviewOcrFindings(runRules(report, config), report, d).filter((x) => x.ruleId === 'budget-sum' && x.where.line === 90);
+    expect(f.length).toBeGreaterThan(0); // Kegiatan 1 (120.000.000) against its one sub kegiatan left (70.000.000)
+    for (const x of f) {
+      expect(x.severity).toBe('warning');
+      expect(x.message.id).toMatch(/nomor baris "2" terbaca dua kali berturut-turut \(baris 92 dan 93\)/);
+    }
+  });
+  it('is an error on a text report', () => {
+    const d = doc();
+    const text = { ...d, format: 'text' as const, lines: d.lines.map((l) => ({ ...l, confidence: undefined, cells: l.cells?.map((c) => ({ text: c.text })) ?? null })) };
+    const report = parseReport(text, config);
+    const f = reviewOcrFindings(runRules(report, config), report, text).filter((x) => x.ruleId === 'budget-sum' && x.where.line === 90);
+    expect(f.length).toBeGreaterThan(0);
+    for (const x of f) expect(x.severity).toBe('error');
   });
 });

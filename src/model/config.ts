@@ -196,6 +196,18 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Structure words misread by OCR (src/parse/ocr-words.ts): on OCR-read table lines a word near a
+       * vocabulary word (table kinds, column roles and starts, row kinds, captions) is read as that
+       * word. `confusions`: groups of letters or letter pairs OCR takes for one another (a change
+       * inside a group costs half an edit); `keep`: real words near a vocabulary word, never changed.
+       */
+      ocrWords: z
+        .object({
+          confusions: z.array(z.array(z.string().min(1).max(2)).min(2)).default([]),
+          keep: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Numbers in sentences that are not values (src/parse/prose-facts.ts): the words right before a
        * number that make it a label, a chapter or regulation number or a date ("Tabel 3.2", "Bab 2",
        * "Nomor 29", "tanggal 5"), and the month names after a day ("31 Desember").

@@ -13,7 +13,7 @@
  * (values without a confidence, i.e. every value of a text or born-digital report, are never
  * touched) and it takes part in at least one relation that does not hold. Its plausible misreadings
  * are generated from the printed text (`%` read as `96`/`58`/`0`, `,` vs `.`, `O`→`0`, `l`/`I`→`1`,
- * `S`→`5`, stray spaces). A reading is accepted only when
+ * `S`→`5`, stray spaces, specks and rule remnants at the ends: `332.487.990°`, `93.%`, `100%.`). A reading is accepted only when
  *  - it is the only reading of that value that makes every relation the value takes part in hold
  *    (relations that cannot be evaluated, e.g. with an empty member, are not counted, but at least
  *    one must be evaluable), and
@@ -183,11 +183,18 @@ export function misreadings(raw: string, expect: Expect): string[] {
       .replace(/[\dOoIl|S.,]+/g, (tok) => (/\d/.test(tok) && /^[\dOoIl|S]/.test(tok) ? tok.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5') : tok))
       .replace(/(?<=\d)\s+(?=[\d.,]*\d)/g, '');
   // specks read as punctuation at either end: ":84,91%", "3.260.140.094:"
-  const trimmed = base.replace(/^[:;'`’‘"]+\s*/, '').replace(/\s*[:;'`’‘"]+$/, '');
+  // …and rule remnants or specks stuck to the end: "332.487.990°", "1.037.645.000 i]"
+  const trimmed = base
+    .replace(/^[:;'`’‘"]+\s*/, '')
+    .replace(/\s*[:;'`’‘"°\]\[|]+$/, '')
+    .replace(/(?<=\d)\s+\S?[\]\[|°]$/, '')
+    .replace(/(?<=%)\s*[.,]+$/, '');
   const stage1 = new Set([base, letters(base), trimmed, letters(trimmed)]);
   const stage2 = new Set<string>(stage1);
   if (expect === 'percent') {
     for (const s of stage1) {
+      // a speck read as a separator before the `%`: "93.%"
+      if (/\d[.,]\s*%$/.test(s)) stage2.add(s.replace(/[.,]\s*%$/, '%'));
       if (s.includes('%')) continue;
       // a `%` on a line of its own in a narrow cell, lost
       if (/\d$/.test(s)) stage2.add(s + '%');
@@ -334,19 +341,32 @@ export function repairReport(report: LkipReport, opts: RepairOptions = {}): { re
     for (const v of suspects) {
       const mine = relsOf.get(v) ?? [];
       const expect = mine.map((r) => r.expect.get(v)).find((e) => e && e !== 'any') ?? 'any';
-      const good: PrintedValue[] = [];
+      const cands: PrintedValue[] = [];
       for (const reading of misreadings(v.raw, expect)) {
         const cand = parseValue(reading, v.src, expect);
         if (cand.value === null || (cand.value === v.value && cand.kind === v.kind && cand.decimals === v.decimals)) continue;
         if (expect === 'percent' && cand.kind !== 'percent' && v.kind === 'percent') continue;
-        if (allHold(mine, (x: PrintedValue) => (x === v ? cand : x))) good.push(cand);
+        cands.push(cand);
+      }
+      const as = (cand: PrintedValue) => (x: PrintedValue) => (x === v ? cand : x);
+      let good = cands.filter((cand) => allHold(mine, as(cand)));
+      let fixes = mine.filter((r) => broken.includes(r));
+      // a value in a relation that the printed report itself breaks (a program whose kegiatan do not
+      // add up, as printed): relations that no reading of it makes hold are left out, when at least
+      // two others then hold, with one reading only
+      if (!good.length) {
+        const fixable = mine.filter((r) => cands.some((c) => r.holds(as(c)) === true));
+        if (fixable.length >= 2 && fixable.length < mine.length) {
+          good = cands.filter((c) => fixable.every((r) => r.holds(as(c)) === true));
+          fixes = fixable.filter((r) => broken.includes(r));
+        }
       }
       // exactly one value must fit; among its spellings keep the one closest to what was read
       const values = new Set(good.map((g) => g.value));
       if (values.size === 1) {
         const hadPct = /%/.test(v.raw);
         const best = [...good].sort((a, b) => Number(/%/.test(a.raw) !== hadPct) - Number(/%/.test(b.raw) !== hadPct) || a.raw.length - b.raw.length)[0]!;
-        proposals.set(v, { reading: best, fixes: mine.filter((r) => broken.includes(r)) });
+        proposals.set(v, { reading: best, fixes });
       }
     }
     // a broken relation fixed by proposals for two different values: undecidable

@@ -176,7 +176,8 @@ function isSubHeaderRow(cells: string[]): boolean {
   const ne = cells.filter((c) => c.trim() !== '');
   if (ne.length === 0) return false;
   const firstEmpty = (cells[0] ?? '').trim() === '';
-  const years = ne.filter((c) => /^(th\.?\s*)?(19|20)\d\d\b/i.test(c.trim())).length;
+  // "Th. 2019", also as OCR reads it ("Th, 2019")
+  const years = ne.filter((c) => /^(th[.,]?\s*)?(19|20)\d\d\b/i.test(c.trim())).length;
   if (years >= 2 && years >= ne.length - 1) return true;
   if (firstEmpty && ne.every((c) => /^(sangat |cukup|kurang|baik|memuaskan|tinggi|sedang|rendah|\(rp)/i.test(c.trim()))) return true;
   if (ne.length >= 3 && ne.every((c) => /^(uraian|indikator|target|anggaran|nama|satuan|realisasi|\(rp)/i.test(c.trim()))) return true;
@@ -334,7 +335,8 @@ export function findTables(doc: Document, sections: Section[], config?: Config):
       let broken = false;
       for (let i = prevEndIdx + 1; i < firstIdx; i++) {
         const t = doc.lines[i]!.text.trim();
-        if (!doc.lines[i]!.cells && t !== '' && (!budgetLead || BREAKER_RE.test(t))) broken = true;
+        // a line of no letter or digit (a speck OCR read as "-" between two rows) breaks nothing
+        if (!doc.lines[i]!.cells && /[\p{L}\d]/u.test(t) && (!budgetLead || BREAKER_RE.test(t))) broken = true;
       }
       if (!broken && Math.abs(width - Math.max(prev.columns.length, ...prev.rows.map((r) => r.cells.length))) <= 1) {
         prev.rows.push(...rows);

@@ -1,4 +1,8 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../src/audit/engine.js';
+import { loadConfig } from '../../src/cli/config.js';
+import { textToDocument } from '../../src/ingest/text.js';
+import { parseReport } from '../../src/parse/index.js';
 import { agencyName } from '../../src/audit/rules/agency-name.js';
 import { ruleTester } from '../helpers/rule-tester.js';
 
@@ -88,4 +92,20 @@ describe('agency-name', () => {
     },
     it,
   );
+});
+
+describe('agency-name on an OCR report (issue 13)', () => {
+  const config = loadConfig();
+  const text = report('Perjanjian Kinerja Perubahan Kecamatan Panqkah telah ditandatangani.', 'Sementara itu Kecamatan Astanaanyar selaku unsur pembantu pimpinan dituntut melakukan pembenahan kinerja.');
+  const run = (format: 'text' | 'ocr') => {
+    const doc = { ...textToDocument('kasus.pdf', text), format };
+    const names = (m: string) => ['Panqkah', 'Astanaanyar'].filter((n) => m.includes(`Kecamatan ${n}`));
+    return runRules(parseReport(doc, config), config, [agencyName]).flatMap((f) => names(f.message.id));
+  };
+  it('takes a name OCR letter confusions make of the own name as a misreading, not another agency', () => {
+    expect(run('ocr')).toEqual(['Astanaanyar']);
+  });
+  it('reports the same spelling in a text report', () => {
+    expect(run('text').sort()).toEqual(['Astanaanyar', 'Panqkah']);
+  });
 });

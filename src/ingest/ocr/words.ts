@@ -67,6 +67,12 @@ export function wordsOf(page: TessBlocks, scale: number): OcrWord[] {
           const cx = (wd.bbox.x0 + wd.bbox.x1) / 2;
           let base = bl ? bl.y0 + ((bl.y1 - bl.y0) * (cx - bl.x0)) / (bl.x1 - bl.x0) : l.bbox.y1 - desc;
           if (!(base > wd.bbox.y0 && base <= wd.bbox.y1 + 2)) base = Math.min(wd.bbox.y1, l.bbox.y1 - desc);
+          // a word whose bottom lies well off the line's baseline (below it by more than a
+          // descender, or above it) stands on a line of its own that tesseract merged into this one
+          // (the second line of a header cell beside a one-line cell): its own bottom is its baseline
+          const wh = wd.bbox.y1 - wd.bbox.y0;
+          const drop = /[gjpqy,;()]/.test(text) ? desc : 0;
+          if (wd.bbox.y1 - base > desc + 0.3 * wh || base - wd.bbox.y1 > 0.3 * wh) base = wd.bbox.y1 - drop;
           out.push({
             text,
             confidence: wd.confidence,
