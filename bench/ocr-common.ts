@@ -25,7 +25,7 @@ export async function ocrCached(file: string, pool: () => Promise<OcrPool>, stat
   const bytes = pages ? await pickPages(file, pages) : new Uint8Array(readFileSync(file));
   const h = createHash('sha256').update(bytes);
   // every source the OCR result depends on (a file that does not exist counts as empty)
-  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/cells.ts', 'ocr/lexicon.ts', 'ocr/tesseract.ts', 'ocr/prepare.ts', 'pdf.ts', 'pdf/layout.ts']) {
+  for (const f of ['ocr.ts', 'ocr/render.ts', 'ocr/rules.ts', 'ocr/words.ts', 'ocr/cells.ts', 'ocr/lexicon.ts', 'ocr/tesseract.ts', 'ocr/prepare.ts', 'ocr/align.ts', 'ocr/components.ts', 'pdf.ts', 'pdf/layout.ts']) {
     const u = new URL(`../src/ingest/${f}`, import.meta.url);
     h.update(f).update(existsSync(u) ? readFileSync(u) : '');
   }
