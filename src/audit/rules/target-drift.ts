@@ -2,7 +2,7 @@ import type { Fact } from '../../model/facts.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectPrinted, precision } from '../tolerance.js';
 import { factsByRow, targetReadings, type TargetOf } from '../../parse/facts.js';
-import { compareAtPrinted, sameAtPrinted, sameScale } from '../../parse/arith.js';
+import { compareAtPrinted, sameScale } from '../../parse/arith.js';
 import { parseValue } from '../../parse/numbers.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
 import type { TargetSource } from '../../model/report.js';
@@ -33,14 +33,17 @@ const SOURCE_LABEL_EN: Record<TargetSource, string> = {
 };
 
 /**
- * Two printed targets state the same value: at the precision printed (sameAtPrinted, the one
- * same-value test: "80" covers 79,5–80,5 and so agrees with "80,5"); a grade printed with and
- * without its number ("B" / "B (85)") is the same grade.
+ * Two printed targets state the same value when their numbers are equal (and the unit check below
+ * tells percent from count); a grade printed with and without its number ("B" / "B (85)") is the
+ * same grade. Not at the printed precision: a target is a figure the plan decides and each document
+ * copies, not a measurement rounded for print, so "97%" where the other documents state "96,5%" is a
+ * changed target (a Renstra series 96 / 96,5 / 97 shows such half steps are real), while a computed
+ * capaian is compared at its printed precision (capaian, cross-table, restatement).
  */
 function sameTarget(a: PrintedValue, b: PrintedValue): boolean {
   if (a.kind === 'grade' || b.kind === 'grade') return a.kind === b.kind && a.grade === b.grade;
   if (a.value === null || b.value === null) return a.value === b.value;
-  return sameAtPrinted(a, b);
+  return Math.abs(a.value - b.value) < 1e-9;
 }
 const isPct = (v: PrintedValue) => v.kind === 'percent';
 
@@ -132,8 +135,7 @@ export const targetDrift: Rule = {
               where: s.value.src,
               reported: s.value,
               expected: expectPrinted(major[0]!.value),
-              // numbers are compared at the coarser printed precision; grades by the grade
-              tolerance: s.value.kind === 'grade' || major[0]!.value.kind === 'grade' ? SAME_VALUE : precision(compareAtPrinted(s.value, major[0]!.value).decimals),
+              tolerance: SAME_VALUE,
               related: major.map((m) => ({ ...m.value.src, note: `${SOURCE_LABEL[m.source]}: ${m.value.raw}` })),
             });
           }
