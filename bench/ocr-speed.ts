@@ -230,6 +230,8 @@ for (const workers of WORKERS) {
         cfg.pipeline.push({ wall: (performance.now() - t) / 1000 / N, cpu: (cpuNow() - c) / N });
       };
       for (const step of r % 2 ? [runOurs, runPipeline, runBare] : [runBare, runOurs, runPipeline]) await step();
+      const [b, o] = [cfg.bare[r]!, cfg.ours[r]!];
+      console.log(`  ${workers}w round ${r + 1} (load ${cfg.loads[r]}): bare ${f2(b.wall)}/${f2(b.cpu)} s, ours ${f2(o.wall)}/${f2(o.cpu)} s per page (wall/CPU): ${f2(o.wall / b.wall)}× wall, ${f2(o.cpu / b.cpu)}× CPU`);
     }
   } finally {
     await raw.terminate();
