@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capaianOf, cents, checkCapaian, consistentAtPrinted, exactOf, fmtRupiah, meanHolds, meansOf, pctAtPrinted, pctOf, sumCents } from '../src/parse/arith.js';
+import { capaianOf, cents, checkCapaian, compareAtPrinted, consistentAtPrinted, exactOf, sameAtPrinted, sameScale, fmtRupiah, meanHolds, meansOf, pctAtPrinted, pctOf, sumCents } from '../src/parse/arith.js';
 import { parseValue } from '../src/parse/numbers.js';
 
 const src = { file: 'x', page: null, line: 1 };
@@ -79,6 +79,39 @@ describe('arith: capaian from the intervals of its inputs', () => {
   });
 });
 
+describe('arith: the same fact printed twice (#12: one comparison for target drift, cross-table, restatements, cross-document)', () => {
+  const same = (a: string, b: string) => sameAtPrinted(v(a), v(b));
+  it('agrees when, under one convention (rounded or truncated), the two printed intervals overlap', () => {
+    expect(same('90,24', '90,2')).toBe(true); // rounded
+    expect(same('90,29', '90,2')).toBe(true); // truncated
+    expect(same('85,4', '85')).toBe(true);
+    expect(same('85,9', '85')).toBe(true);
+    expect(same('84,5', '85')).toBe(true); // 84,5 rounded stands for [84,45; 84,55), which reaches 85's [84,5; 85,5)
+    expect(same('9,5', '9,50')).toBe(true);
+    // a negative figure (a decrease) truncates toward zero
+    expect(sameAtPrinted({ value: -2.35, decimals: 2 }, { value: -2.3, decimals: 1 })).toBe(true);
+    expect(sameAtPrinted({ value: -2.35, decimals: 2 }, { value: -2.4, decimals: 1 })).toBe(true); // rounded
+  });
+  it('disagrees where no rounding or truncation explains the difference (the old "within one unit" accepted 84,1 for 85)', () => {
+    expect(same('84,1', '85')).toBe(false);
+    expect(same('84,4', '85')).toBe(false);
+    expect(same('85', '86')).toBe(false); // one precision: the same digits, or another number
+    expect(same('90,30', '90,2')).toBe(false);
+    expect(sameAtPrinted({ value: -2.45, decimals: 2 }, { value: -2.3, decimals: 1 })).toBe(false);
+    expect(same('x', '85')).toBe(false); // unreadable is never equal
+  });
+  it('is exact for money beyond 2^53 and reports the coarser precision as the tolerance', () => {
+    expect(same('923.456.789.012.345.681', '923.456.789.012.345.681')).toBe(true);
+    expect(same('923.456.789.012.345.681', '923.456.789.012.345.682')).toBe(false);
+    expect(compareAtPrinted(v('90,24'), v('90,2'))).toEqual({ same: true, decimals: 1 });
+    expect(compareAtPrinted({ value: 84.1, decimals: 1 }, { value: 85, decimals: 0 })).toEqual({ same: false, decimals: 0 });
+  });
+  it('a figure on another scale is not the same fact', () => {
+    expect(sameScale(162, 0.16)).toBe(false);
+    expect(sameScale(9.5, 9)).toBe(true);
+  });
+});
+
 describe('arith: one copy of the arithmetic (#12)', () => {
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -98,6 +131,8 @@ describe('arith: one copy of the arithmetic (#12)', () => {
     expect(hits(/\(\w+ - \(\w+ - \w+\)\) \/ \w+\) \* 100/)).toEqual([]); // (t − (r − t)) / t × 100
     expect(hits(/function (printedInterval|consistentAtPrinted|atPrinted|rangeMeetsPrinted)\b|[-+] u \/ 2/)).toEqual([]); // the printed interval
     expect(hits(/Math\.min\(100, /)).toEqual([]); // capped means
+    // the same-value test of duplicates: no rule rounds, truncates or takes "within a unit" itself
+    expect(hits(/10 \*\* -Math\.min\(|Math\.trunc\(\w+(\.value)?!? \* k|samePrinted|restatementAgrees/)).toEqual([]);
   });
 });
 

@@ -210,6 +210,18 @@ describe('configuration (rules/*.yaml, --config) and `rules`', () => {
     writeFileSync(cfg, 'rules:\n  target-drift:\n    severity: info\n    messages:\n      value: error\n');
     expect(cli(['rules', '--config', cfg]).stdout).toContain('  pesan: narrative info, value error, unit info\n');
   });
+  it('cross-document is configured like a rule: its messages are listed and a messageId is checked', () => {
+    expect(cli(['rules']).stdout).toMatch(/^cross-document {2}\[cross_table_mismatch, error\]\n.*\n {2}pesan: ikuFormula error, target error \(target_drift\), realisation error, citationYear warning \(reference_mismatch\)\n/m);
+    const cfg = path.join(tmp, 'cross.yaml');
+    writeFileSync(cfg, 'rules:\n  cross-document:\n    severity: warning\n    messages:\n      realisation: info\n');
+    expect(cli(['rules', '--config', cfg]).stdout).toContain('  pesan: ikuFormula warning, target warning (target_drift), realisation info, citationYear warning (reference_mismatch)\n');
+    const bad = path.join(tmp, 'cross-bad.yaml');
+    writeFileSync(bad, 'rules:\n  cross-document:\n    messages:\n      targets: info\n');
+    const r = cli(['rules', '--config', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rules.cross-document.messages.targets');
+    expect(r.stderr).toContain('ikuFormula, target, realisation, citationYear');
+  });
 
   it('--config layers a user file: a disabled rule gives no findings', () => {
     const cfg = path.join(tmp, 'nosum.yaml');

@@ -89,6 +89,50 @@ Rata-rata Capain Kinerja\t81,93\t83,65\t83,14\t91,02\t85,38
   });
 });
 
+describe('a two-level header flattened out of order, closed by a column-number row', () => {
+  // the cells spanning both header rows first, the groups' sub-labels after them: "2023" over
+  // Target and Realisasi, "Realisasi" over 2021 and 2022
+  const header = 'Sasaran Strategis Indikator Kinerja Capaian 2023 Target Akhir Renstra 2023 2023 Target Realisasi Realisasi 2021 2022 1 2 3 4 5 6 7 8';
+  const table = (rows: string[], head = header) => `Tabel 2.1 Capaian Indikator Kinerja Tahun 2023\n${head}\n${rows.join('\n')}\n`;
+  const rows = [
+    'Meningkatnya kualitas lingkungan\tIndeks Kualitas Air Sungai\t61,20\t63,05\t65,00\t66,30\t102,00\t70,00',
+    'Meningkatnya kualitas lingkungan\tPersentase ruang terbuka hijau\t18,5\t19,2\t20,0\t21,0\t105,00\t30,00',
+    'Meningkatnya kualitas lingkungan\tIndeks Kualitas Udara\t80,1\t81,0\t82,00\t83,50\t-\t85,00',
+  ];
+  it('places the labels when exactly one arrangement is confirmed by capaian = realisasi / target × 100', () => {
+    expect(roles(table(rows))).toEqual(['sasaran', 'indicator', 'realisasi 2021', 'realisasi 2022', 'target 2023', 'realisasi 2023', 'capaian 2023', 'target 2023 [renstra_end]']);
+    const r = parse(table(rows));
+    expect(r.layouts[0]!.undecided).toEqual([]);
+    // the empty capaian beside a printed target and realisasi is a missing value; the others hold
+    const found = runRules(r, config).filter((f) => f.ruleId === 'capaian' || f.ruleId === 'capaian-missing');
+    expect(found.map((f) => [f.ruleId, f.where.line, f.reported])).toEqual([['capaian-missing', 5, '-']]);
+  });
+  it('a wrong capaian on a row confirms no arrangement: undecided, no fact', () => {
+    const wrong = [rows[0]!.replace('102,00', '98,00'), rows[1]!, rows[2]!];
+    const r = parse(table(wrong));
+    expect(r.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    expect(r.layouts[0]!.undecided.join(' ')).toContain('tidak ada susunan yang dikonfirmasi');
+    expect(r.facts).toEqual([]);
+  });
+  it('two arrangements the arithmetic cannot tell apart stay undecided', () => {
+    // realisasi 2021/2022 equal to target/realisasi 2023: the groups could stand either way round
+    const r = parse(table(['Meningkatnya kualitas lingkungan\tIndeks Kualitas Air Sungai\t50\t55\t50\t55\t110,00\t60']));
+    expect(r.layouts[0]!.undecided.join(' ')).toContain('2 susunan sama-sama cocok');
+    expect(r.facts).toEqual([]);
+  });
+  it('the column-number row may stand on its own line under the header', () => {
+    const t = table(rows, header.replace(/ 1( \d)+$/, '\n1 2 3 4 5 6 7 8'));
+    expect(roles(t)).toEqual(['sasaran', 'indicator', 'realisasi 2021', 'realisasi 2022', 'target 2023', 'realisasi 2023', 'capaian 2023', 'target 2023 [renstra_end]']);
+  });
+  it('no column-number row, or one that does not count the columns: not placed', () => {
+    const noNumbers = parse(table(rows, header.replace(/( \d)+$/, '')));
+    expect(noNumbers.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    const seven = parse(table(rows, header.replace(/ 8$/, '')));
+    expect(seven.layouts[0]!.columns.every((c) => c.role === null)).toBe(true);
+    expect(seven.layouts[0]!.undecided.join(' ')).toContain('7 nomor kolom untuk 8 kolom tabel');
+  });
+});
+
 describe('row kinds and aggregates', () => {
   // the layout of the Tangerang kecamatan table the issue names: multi-year columns, a Jumlah
   // Capaian and a Rata-Rata Capaian row (the label of the second one printed in the No column)
@@ -176,16 +220,54 @@ Kontrak kinerja 4,55 4,92 4,64
     expect(odd.layouts.map((l) => l.undecided)).toEqual([['baris 1–2: 2 tahun di atas 3 kata peran (Target Realisasi Target): tidak dapat dibagi per tahun, tidak dibaca sebagai tabel']]);
     expect(parse(`2020 2021\nTarget Target\n12 4,55 4,64\n`).tables).toEqual([]);
   });
-  it('a table exported one value per line is recognised and not read: each run of lone values is listed as undecided', () => {
+  it('a table exported one value per line whose runs do not fill its header\'s rows is recognised and not read: each run is listed as undecided', () => {
+    // two header columns, four values under one formula line: two rows, or two columns, cannot be told
     const text = `KONDISI AWAL 2022\nKONDISI AKHIR 2026\n(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n3,50%\nINDIKATOR\n1\nAngka kelulusan\n2\n`;
     const r = parse(text);
     expect(r.tables).toEqual([]);
     expect(r.facts).toEqual([]);
     expect(r.layouts.map((l) => [l.table, l.undecided])).toEqual([
-      ['baris 4', ['baris 4–7: 4 nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel']],
+      ['baris 4', ['baris 4–7: 4 nilai masing-masing sendiri di satu baris di bawah "(Jumlah lulusan) / (Jumlah siswa) x 100%", judulnya menamai 2 kolom (KONDISI AWAL 2022, KONDISI AKHIR 2026): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel']],
+    ]);
+    // without header lines naming its columns: the run alone
+    expect(parse('Uraian capaian\nAngka kelulusan\n91,20%\n95,00%\n4,10%\n').layouts.map((l) => l.undecided)).toEqual([
+      ['baris 3–5: 3 nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel'],
     ]);
     // page numbers and list numbers on their own lines are not values of a cell
     expect(parse('1\n2\n3\nTeks.\n').layouts).toEqual([]);
+  });
+  describe('a table exported one value per line, row by row', () => {
+    // header lines out of order (the group head before the base-year column, its years after),
+    // then per row a label line and exactly one value per column
+    const header = 'SASARAN\nINDIKATOR\nTARGET TAHUN\nKONDISI AWAL 2022\n2023\n2024\n2025\n';
+    const rowA = '(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n92,00%\n93,50%\n95,00%\n';
+    const rowB = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\n72,50%\n75,00%\n80,00%\n';
+    it('rebuilds each row of a label line and one value per header column, the columns in year order', () => {
+      const r = parse(`${header}${rowA}${rowB}Program Peningkatan Mutu Pendidikan.\n`);
+      expect(r.tables).toHaveLength(1);
+      expect(roles(`${header}${rowA}${rowB}`)).toEqual(['?', 'baseline 2022', 'target 2023', 'target 2024', 'target 2025']);
+      expect(r.layouts[0]!.undecided.filter((u) => !u.startsWith('kolom 1'))).toEqual([]);
+      const f = r.facts.map((x) => `${x.src.line}:${x.measure} ${x.year} ${x.value.raw}`);
+      expect(f).toEqual([
+        '8:baseline 2022 91,20%', '8:target 2023 92,00%', '8:target 2024 93,50%', '8:target 2025 95,00%',
+        '13:baseline 2022 70,00%', '13:target 2023 72,50%', '13:target 2024 75,00%', '13:target 2025 80,00%',
+      ]);
+      expect(r.facts[4]!.subject.name).toBe('(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%');
+      expect(r.layouts.flatMap((l) => l.undecided).filter((u) => u.includes('sendiri'))).toEqual([]);
+    });
+    it('stops at a row whose values do not fill the columns (a word printed among them): that run stays undecided, the rows before are read', () => {
+      const broken = '(Jumlah sekolah terakreditasi) / (Jumlah sekolah) x 100%\n70,00%\nSTRATEGI\n72,50%\n75,00%\n80,00%\n';
+      const r = parse(`${header}${rowA}${broken}`);
+      expect(r.facts.map((x) => x.src.line)).toEqual([8, 8, 8, 8]);
+      expect(r.layouts.flatMap((l) => l.undecided).join(' ')).toContain('baris 14: 1 nilai masing-masing sendiri di satu baris di bawah "(Jumlah sekolah terakreditasi)');
+    });
+    it('two header columns with one year, or a role word with no year to head: not rebuilt', () => {
+      const sameYear = parse(`KONDISI AWAL 2025\nTARGET 2025\n${'(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n'}`);
+      expect(sameYear.tables).toEqual([]);
+      const noYears = parse(`TARGET TAHUN\nREALISASI\n${'(Jumlah lulusan) / (Jumlah siswa) x 100%\n91,20%\n95,00%\n4,10%\n'}`);
+      expect(noYears.tables).toEqual([]);
+      expect(noYears.facts).toEqual([]);
+    });
   });
   it('a table whose rows are indicators, not sources, gives no target statements from this path', () => {
     const r = parse(`2022 2023\nTarget Realisasi Target Realisasi\nIndeks kepuasan masyarakat 80 82 81 83\nPersentase dokumen tepat waktu 90 95 95 96\n`);

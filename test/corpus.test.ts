@@ -19,7 +19,7 @@ const DIR = 'fixtures/corpus';
 const config = loadConfig();
 
 /** Key findings the audit finds today (corpus key ids). */
-const FOUND = ['MGT-1', 'MGT-2', 'MGT-3', 'MGT-4', 'JBG-1', 'PLB-1', 'PLB-2', 'PLB-3', 'DUM-1', 'BJK-1', 'DPK-1', 'DPK-2', 'DPK-3', 'PKH-1', 'PKH-2', 'PLK-1', 'PNR-1', 'TBN-1', 'TMP-1', 'KPPNSMG-1', 'PNR-2'];
+const FOUND = ['MGT-1', 'MGT-2', 'MGT-3', 'MGT-4', 'JBG-1', 'PLB-1', 'PLB-2', 'PLB-3', 'DUM-1', 'BJK-1', 'DPK-1', 'DPK-2', 'DPK-3', 'PKH-1', 'PKH-2', 'PLK-1', 'PNR-1', 'TBN-1', 'TMP-1', 'KPPNSMG-1', 'PNR-2', 'KLP-1'];
 
 interface KeyFinding {
   id: string;

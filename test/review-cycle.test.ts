@@ -229,6 +229,11 @@ describe('checks across a batch: documents of one agency', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
     expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'info' }).map((f) => f.severity)).toEqual(['info', 'info']);
+    // as for every rule: the rule's severity caps (the citation's warning stays under error), a message setting sets
+    const byMessage = (fs: Finding[]) => fs.map((f) => `${f.messageId} ${f.category} ${f.severity}`);
+    expect(byMessage(crossDocumentFindings([lkip, changed]))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'error', messages: { ikuFormula: 'info' } }))).toEqual(['ikuFormula cross_table_mismatch info', 'citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, messages: { citationYear: 'error' } }))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch error']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
@@ -278,6 +283,15 @@ describe('checks across a batch: documents of one agency', () => {
     expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, exp(f)])).toEqual([
       ['cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
     ]);
+    // findings as data: the printed value as a quantity, its cell, the other printing as expected, the precision compared at
+    const f = out[0]!;
+    expect([f.printed, f.where.col !== undefined, f.expected, f.tolerance]).toEqual([
+      { value: 90.24, unit: 'number', decimals: 2 },
+      true,
+      { kind: 'printed', raw: '90,42', quantity: { value: 90.42, unit: 'number', decimals: 2 } },
+      { kind: 'printed-precision', decimals: 2 },
+    ]);
+    expect(f.message.en).toContain('as 90.24,');
   });
 
   it('through the CLI (worker threads): the changed SK IKU gives its findings in every format, after the per-file ones', () => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CROSS_DOCUMENT_META } from '../src/audit/cross-document.js';
 import { messageSeverity } from '../src/audit/engine.js';
 import { auditDocument } from '../src/audit/index.js';
 import { RULES } from '../src/audit/rules/index.js';
@@ -17,10 +18,12 @@ const SEV = { info: 0, warning: 1, error: 2 } as const;
 const base = loadConfig();
 
 describe('message meta', () => {
-  const messages = RULES.flatMap((r) => Object.entries(r.meta.messages).map(([id, m]) => [`${r.meta.id}/${id}`, r.meta, m] as const));
+  // the rules and the checks across documents, which are configured alike
+  const metas = [...RULES.map((r) => r.meta), CROSS_DOCUMENT_META];
+  const messages = metas.flatMap((meta) => Object.entries(meta.messages).map(([id, m]) => [`${meta.id}/${id}`, meta, m] as const));
   it('some messages declare their own severity and category (the ones that used to sit in payloads)', () => {
     expect(messages.filter(([, , m]) => m.severity).length).toBeGreaterThan(10);
-    expect(messages.filter(([, , m]) => m.category).map(([k]) => k).sort()).toEqual(['count-claim/jumlahRow', 'skm/average', 'skm/distribution', 'skm/score', 'verdict/sasaranAverage', 'verdict/serapan']);
+    expect(messages.filter(([, , m]) => m.category).map(([k]) => k).sort()).toEqual(['count-claim/jumlahRow', 'cross-document/citationYear', 'cross-document/target', 'skm/average', 'skm/distribution', 'skm/score', 'verdict/sasaranAverage', 'verdict/serapan']);
   });
   it.each(messages.filter(([, , m]) => m.severity || m.category))('%s: a valid severity milder than the rule default, a category other than the rule one', (_, meta, m) => {
     if (m.severity) {

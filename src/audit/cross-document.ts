@@ -16,17 +16,20 @@
  *     report that contradicts itself is target-drift's finding, not this one's); and the earlier
  *     year's realisation as the later report's year-comparison table quotes it against the earlier
  *     report's own measurement.
- * Printed values agree at the coarser printed precision (rounded or truncated).
+ * Printed values agree at the printed precision of both (src/parse/arith.ts `compareAtPrinted`, the
+ * family of target-drift, cross-table and restatement); the finding reports that precision.
  * Each finding stands in the dependent document (the separate SK IKU or PK, or the later LKIP) and
  * names the other file and its place as related. Indicators are matched by their normalised key.
  */
-import { criterion } from './tolerance.js';
-import type { Config } from '../model/config.js';
+import { criterion, expectPrinted, precision } from './tolerance.js';
+import type { Config, RuleSetting } from '../model/config.js';
 import { targetReadings } from '../parse/facts.js';
-import type { Category, Finding, Severity, Tolerance } from '../model/finding.js';
+import type { Finding, Tolerance } from '../model/finding.js';
 import type { LkipReport, Table, TargetSource } from '../model/report.js';
-import type { RuleMeta } from '../model/rule.js';
-import type { SourceRef } from '../model/values.js';
+import type { Problem, RuleMeta } from '../model/rule.js';
+import type { PrintedValue, SourceRef } from '../model/values.js';
+import { compareAtPrinted } from '../parse/arith.js';
+import { stampProblem } from './engine.js';
 import { regulationCitations } from '../parse/citations.js';
 import { parseValue } from '../parse/numbers.js';
 import { indicatorKey } from '../parse/performance.js';
@@ -48,9 +51,8 @@ export interface TargetEntry {
   name: string;
   year: number;
   source: TargetSource;
-  raw: string;
-  value: number | null;
-  decimals: number;
+  /** The value as printed, with its number and precision. */
+  printed: PrintedValue;
   src: SourceRef;
 }
 
@@ -60,9 +62,8 @@ export interface RealisationEntry {
   name: string;
   year: number;
   source: 'measurement' | 'comparison';
-  raw: string;
-  value: number | null;
-  decimals: number;
+  /** The value as printed, with its number and precision. */
+  printed: PrintedValue;
   src: SourceRef;
 }
 
@@ -98,13 +99,38 @@ export const CROSS_DOCUMENT_DOCS: RuleMeta['docs'] = {
   en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, a regulation the separate SK IKU or PK cites with another year than the LKIP (the year the LKIP cites most often; warning), this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
 };
 
-/** Its metadata for the reporters (SARIF's rule list, the HTML's explanation), beside the rules'. */
+/**
+ * Its metadata, as a rule's: message templates, their category where it is not the rule's, and
+ * their default severity; the configuration's `rules.cross-document` (enabled, severity, messages)
+ * resolves severity as for every rule (src/audit/engine.ts `messageSeverity`). The reporters list it
+ * beside the rules (SARIF's rule list, the HTML's explanation, `lkip-audit rules`).
+ */
 export const CROSS_DOCUMENT_META: RuleMeta = {
   id: CROSS_DOCUMENT_RULE,
   category: 'cross_table_mismatch',
   defaultSeverity: 'error',
   docs: CROSS_DOCUMENT_DOCS,
-  messages: {},
+  messages: {
+    ikuFormula: {
+      id: 'Formulasi IKU "{{indicator}}" di {{file}} ({{at}}) berbeda dengan di {{otherFile}} ({{otherAt}}): "{{formula}}" dan "{{otherFormula}}".',
+      en: 'The IKU formula of "{{indicator}}" in {{file}} ({{atEn}}) differs from the one in {{otherFile}} ({{otherAtEn}}): "{{formula}}" and "{{otherFormula}}".',
+    },
+    target: {
+      id: 'Target {{year}} "{{indicator}}" di {{source}} {{file}} ({{at}}) tercatat {{reported}}, sedangkan di {{otherSource}} {{otherFile}} ({{otherAt}}) {{expected}}.',
+      en: 'The {{year}} target of "{{indicator}}" in the {{sourceEn}} of {{file}} ({{atEn}}) is {{reported}}, while the {{otherSourceEn}} of {{otherFile}} ({{otherAtEn}}) gives {{expected}}.',
+      category: 'target_drift',
+    },
+    realisation: {
+      id: 'Realisasi {{year}} "{{indicator}}" dikutip di {{file}} ({{at}}) sebesar {{reported}}, sedangkan LKIP {{year}} {{otherFile}} ({{otherAt}}) mencatat {{expected}}.',
+      en: 'The {{year}} realisation of "{{indicator}}" is quoted in {{file}} ({{atEn}}) as {{reported}}, while the {{year}} LKIP {{otherFile}} ({{otherAtEn}}) reports {{expected}}.',
+    },
+    citationYear: {
+      id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di {{file}} ({{at}}), tetapi dengan Tahun {{expected}} di {{otherFile}} ({{places}}): tahunnya berbeda.',
+      en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} in {{file}} ({{atEn}}), but with year {{expected}} in {{otherFile}} ({{placesEn}}): the years differ.',
+      severity: 'warning',
+      category: 'reference_mismatch',
+    },
+  },
 };
 
 const TARGET_SOURCES = new Set<TargetSource>(['iku', 'pk', 'pk_perubahan', 'renstra', 'renstra_lampiran']);
@@ -195,14 +221,14 @@ export function summariseReport(report: LkipReport, config: Config): DocumentSum
   for (const t of targetReadings(report)) {
     const ind = indicators.get(t.indicatorId);
     if (!ind || !TARGET_SOURCES.has(t.source)) continue;
-    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, raw: t.value.raw, value: t.value.value, decimals: t.value.decimals, src: t.value.src });
+    targets.push({ key: ind.key, name: ind.name, year: t.year, source: t.source, printed: t.value, src: t.value.src });
   }
   const realisations: RealisationEntry[] = [];
   for (const m of report.measurements) {
     const ind = indicators.get(m.indicatorId);
     if (!ind || m.kind !== 'year' || m.year === null || m.realisasi.value === null) continue;
     const v = m.realisasi;
-    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+    realisations.push({ key: ind.key, name: ind.name, year: m.year, source: 'measurement', printed: v, src: v.src });
   }
   // earlier years' realisations as this report quotes them (the model keeps only their targets)
   for (const t of report.tables.filter((x) => x.kind === 'comparison_years')) {
@@ -216,7 +242,7 @@ export function summariseReport(report: LkipReport, config: Config): DocumentSum
       for (const c of cols) {
         const v = parseValue(r.cells[c.i] ?? '', cellRef(report.file, t, r, name, c.i), 'percent');
         if (v.value === null) continue;
-        realisations.push({ key, name, year: c.year, source: 'comparison', raw: v.raw, value: v.value, decimals: v.decimals, src: v.src });
+        realisations.push({ key, name, year: c.year, source: 'comparison', printed: v, src: v.src });
       }
     }
   }
@@ -255,32 +281,38 @@ const at = (r: SourceRef) => (r.page !== null ? `hlm. ${r.page}, baris ${r.line}
 const atEn = (r: SourceRef) => (r.page !== null ? `p. ${r.page}, line ${r.line}` : `line ${r.line}`);
 const short = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function finding(messageId: string, category: Category, where: SourceRef, other: SourceRef, reported: string, expected: string, tolerance: Tolerance, message: { id: string; en: string }): Finding {
+/** The placeholders naming a finding's two files and places (each language writes its own place). */
+function placeData(a: DocumentSummary, where: SourceRef, b: DocumentSummary, other: SourceRef) {
+  return { file: a.file, at: at(where), atEn: atEn(where), otherFile: b.file, otherAt: at(other), otherAtEn: atEn(other) };
+}
+
+/** A problem stated in `a` about a value whose other copy stands in `b` (its one related place). */
+function problem(messageId: string, where: SourceRef, other: SourceRef, data: Problem['data'], reported: string | PrintedValue, expected: string | PrintedValue, tolerance: Tolerance): Problem {
   return {
-    ruleId: CROSS_DOCUMENT_RULE,
-    category,
-    severity: 'error',
     messageId,
-    data: { reported, expected },
-    message,
+    data: { ...data, reported, expected },
     where,
     reported,
-    expected: expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
+    expected: typeof expected !== 'string' ? expectPrinted(expected) : expected ? { kind: 'printed', raw: expected } : { kind: 'none' },
     tolerance,
     related: [{ ...other, note: other.file }],
   };
 }
 
 /**
- * Two printed values agree when the more precise one rounds or truncates to the other at the other's
- * printed precision (`90,24` and `90,2`); text (grades) when it is the same text.
+ * Two printed values agree at the printed precision of both (`compareAtPrinted`: `90,24` and `90,2`,
+ * `85,9` and `85`), the precision being the finding's tolerance; text (grades) when it is the same
+ * text (case and spacing folded).
  */
-export function sameValue(a: { raw: string; value: number | null; decimals: number }, b: { raw: string; value: number | null; decimals: number }): boolean {
+export function sameValue(a: PrintedValue, b: PrintedValue): boolean {
   if (a.value === null || b.value === null) return clean(a.raw).toLowerCase() === clean(b.raw).toLowerCase();
-  const [fine, coarse] = a.decimals >= b.decimals ? [a, b] : [b, a];
-  const k = 10 ** coarse.decimals;
-  const eps = 1e-9;
-  return Math.abs(Math.round(fine.value! * k) / k - coarse.value!) < eps || Math.abs(Math.trunc(fine.value! * k + eps) / k - coarse.value!) < eps;
+  return compareAtPrinted(a, b).same;
+}
+
+/** The tolerance of a comparison of two printed values: their coarser precision, or the same text. */
+function toleranceOf(a: PrintedValue, b: PrintedValue): Tolerance {
+  if (a.value === null || b.value === null) return criterion('teks yang sama', 'the same text');
+  return precision(compareAtPrinted(a, b).decimals);
 }
 
 function firstBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
@@ -294,8 +326,8 @@ function firstBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
 }
 
 /** SK IKU file `a` against the LKIP `b`. */
-function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
-  const out: Finding[] = [];
+function compareIku(a: DocumentSummary, b: DocumentSummary): Problem[] {
+  const out: Problem[] = [];
   const theirs = firstBy(b.iku, (e) => e.key);
   const seen = new Set<string>();
   for (const e of a.iku) {
@@ -304,18 +336,14 @@ function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
     seen.add(e.key);
     if (formulaWords(e.formula).join(' ') === formulaWords(o.formula).join(' ')) continue;
     out.push(
-      finding(
+      problem(
         'ikuFormula',
-        'cross_table_mismatch',
         e.src,
         o.src,
+        { indicator: short(e.name, 90), ...placeData(a, e.src, b, o.src), formula: short(e.formula, 90), otherFormula: short(o.formula, 90) },
         short(e.formula) || '(kosong)',
         short(o.formula) || '(kosong)',
         criterion('kata yang sama (urutan, tata letak, huruf besar/kecil diabaikan)', 'the same words (order, layout, case ignored)'),
-        {
-          id: `Formulasi IKU "${short(e.name, 90)}" di ${a.file} (${at(e.src)}) berbeda dengan di ${b.file} (${at(o.src)}): "${short(e.formula, 90)}" dan "${short(o.formula, 90)}".`,
-          en: `The IKU formula of "${short(e.name, 90)}" in ${a.file} (${atEn(e.src)}) differs from the one in ${b.file} (${atEn(o.src)}): "${short(e.formula, 90)}" and "${short(o.formula, 90)}".`,
-        },
       ),
     );
   }
@@ -326,32 +354,37 @@ function compareIku(a: DocumentSummary, b: DocumentSummary): Finding[] {
  * Targets of `a` against `b`, grouped by `group(source)` (null: not compared), indicator key and
  * year: a finding when the two documents share no value.
  */
-function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: TargetSource) => string | null): Finding[] {
-  const out: Finding[] = [];
+function compareTargets(a: DocumentSummary, b: DocumentSummary, group: (s: TargetSource) => string | null): Problem[] {
+  const out: Problem[] = [];
   const k = (t: TargetEntry) => `${group(t.source)}|${t.key}|${t.year}`;
   const mine = firstBy(a.targets.filter((t) => group(t.source) !== null), k);
   const theirs = firstBy(b.targets.filter((t) => group(t.source) !== null), k);
   for (const [key, ts] of mine) {
     const os = theirs.get(key);
     if (!os) continue;
-    if (ts.some((t) => os.some((o) => sameValue(t, o)))) continue;
+    if (ts.some((t) => os.some((o) => sameValue(t.printed, o.printed)))) continue;
     const t = ts[0]!;
     const o = os[0]!;
     const src = SOURCE_LABEL[t.source];
     const osrc = SOURCE_LABEL[o.source];
     out.push(
-      finding('target', 'target_drift', t.src, o.src, t.raw, o.raw, criterion('nilai sama', 'the same value'), {
-        id: `Target ${t.year} "${short(t.name, 90)}" di ${src.id} ${a.file} (${at(t.src)}) tercatat ${t.raw}, sedangkan di ${osrc.id} ${b.file} (${at(o.src)}) ${o.raw}.`,
-        en: `The ${t.year} target of "${short(t.name, 90)}" in the ${src.en} of ${a.file} (${atEn(t.src)}) is ${t.raw}, while the ${osrc.en} of ${b.file} (${atEn(o.src)}) gives ${o.raw}.`,
-      }),
+      problem(
+        'target',
+        t.src,
+        o.src,
+        { year: t.year, indicator: short(t.name, 90), source: src.id, sourceEn: src.en, otherSource: osrc.id, otherSourceEn: osrc.en, ...placeData(a, t.src, b, o.src) },
+        t.printed,
+        o.printed,
+        toleranceOf(t.printed, o.printed),
+      ),
     );
   }
   return out;
 }
 
 /** The later LKIP's quotes of an earlier year's realisation against the earlier LKIP's own measurement of that year. */
-function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): Finding[] {
-  const out: Finding[] = [];
+function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): Problem[] {
+  const out: Problem[] = [];
   const own = firstBy(
     earlier.realisations.filter((r) => r.source === 'measurement' && r.year === earlier.year),
     (r) => r.key,
@@ -362,14 +395,9 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
     const os = own.get(q.key);
     if (!os) continue;
     seen.add(q.key);
-    if (os.some((o) => sameValue(q, o))) continue;
+    if (os.some((o) => sameValue(q.printed, o.printed))) continue;
     const o = os[0]!;
-    out.push(
-      finding('realisation', 'cross_table_mismatch', q.src, o.src, q.raw, o.raw, criterion('nilai sama pada presisi cetak (dibulatkan atau dipotong)', 'the same value at the printed precision (rounded or truncated)'), {
-        id: `Realisasi ${q.year} "${short(q.name, 90)}" dikutip di ${later.file} (${at(q.src)}) sebesar ${q.raw}, sedangkan LKIP ${q.year} ${earlier.file} (${at(o.src)}) mencatat ${o.raw}.`,
-        en: `The ${q.year} realisation of "${short(q.name, 90)}" is quoted in ${later.file} (${atEn(q.src)}) as ${q.raw}, while the ${q.year} LKIP ${earlier.file} (${atEn(o.src)}) reports ${o.raw}.`,
-      }),
-    );
+    out.push(problem('realisation', q.src, o.src, { year: q.year, indicator: short(q.name, 90), ...placeData(later, q.src, earlier, o.src) }, q.printed, o.printed, toleranceOf(q.printed, o.printed)));
   }
   return out;
 }
@@ -380,8 +408,8 @@ function compareRealisations(later: DocumentSummary, earlier: DocumentSummary): 
  * (the year `b` cites most often) is reported in `a`, naming the places in `b`. A document that is
  * not consistent itself is left to the per-file citation rule.
  */
-function compareCitations(a: DocumentSummary, b: DocumentSummary): Finding[] {
-  const out: Finding[] = [];
+function compareCitations(a: DocumentSummary, b: DocumentSummary): Problem[] {
+  const out: Problem[] = [];
   const theirs = firstBy(b.citations, (c) => c.key);
   for (const [key, cs] of firstBy(a.citations, (c) => c.key)) {
     const years = new Set(cs.map((c) => c.tahun));
@@ -396,15 +424,8 @@ function compareCitations(a: DocumentSummary, b: DocumentSummary): Finding[] {
     const places = os.slice(0, 4).map((o) => `${o.src.section ? `${o.src.section}, ` : ''}${at(o.src)}`);
     const placesEn = os.slice(0, 4).map((o) => `${o.src.section ? `${o.src.section}, ` : ''}${atEn(o.src)}`);
     out.push({
-      ruleId: CROSS_DOCUMENT_RULE,
-      category: 'reference_mismatch',
-      severity: 'warning',
       messageId: 'citationYear',
-      data: { reported: c.printed, expected: String(year) },
-      message: {
-        id: `${c.jenis} Nomor ${c.nomor} tentang "${c.tentang}" dikutip dengan Tahun ${c.tahun} di ${a.file} (${at(c.src)}), tetapi dengan Tahun ${year} di ${b.file} (${places.join('; ')}): tahunnya berbeda.`,
-        en: `${c.jenis} Nomor ${c.nomor} on "${c.tentang}" is cited with year ${c.tahun} in ${a.file} (${atEn(c.src)}), but with year ${year} in ${b.file} (${placesEn.join('; ')}): the years differ.`,
-      },
+      data: { jenis: c.jenis, nomor: c.nomor, tentang: c.tentang, reported: c.tahun, expected: Number(year), ...placeData(a, c.src, b, os[0]!.src), places: places.join('; '), placesEn: placesEn.join('; ') },
       where: c.src,
       reported: c.printed,
       expected: { kind: 'text', text: { id: `Tahun ${year} (${b.file}: ${places.join('; ')})`, en: `year ${year} (${b.file}: ${placesEn.join('; ')})` } },
@@ -417,11 +438,12 @@ function compareCitations(a: DocumentSummary, b: DocumentSummary): Finding[] {
 
 /**
  * Findings across the documents of one batch (in the order of `summaries`; deterministic).
- * `setting` is the configuration's `rules.cross-document` (enabled, severity; default error).
+ * `setting` is the configuration's `rules.cross-document` (enabled, severity, messages), resolved
+ * against CROSS_DOCUMENT_META as every rule's setting is.
  */
-export function crossDocumentFindings(summaries: readonly DocumentSummary[], setting?: { enabled?: boolean; severity?: Severity }): Finding[] {
+export function crossDocumentFindings(summaries: readonly DocumentSummary[], setting?: Partial<RuleSetting>): Finding[] {
   if (setting?.enabled === false) return [];
-  const out: Finding[] = [];
+  const out: Problem[] = [];
   const byAgency = firstBy(
     summaries.filter((s) => s.agency),
     (s) => s.agency!,
@@ -447,5 +469,5 @@ export function crossDocumentFindings(summaries: readonly DocumentSummary[], set
       }
     }
   }
-  return setting?.severity ? out.map((f) => ({ ...f, severity: setting.severity! })) : out;
+  return out.map((p) => stampProblem(CROSS_DOCUMENT_META, setting, p));
 }

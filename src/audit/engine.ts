@@ -33,38 +33,47 @@ export function messageSeverity(meta: RuleMeta, messageId: string, setting?: Par
   return SEV_ORDER[dflt] < SEV_ORDER[cap] ? dflt : cap;
 }
 
+/**
+ * A rule's problem as a finding: the engine stamps rule id, category and severity (from the meta and
+ * the configuration), fills the message in both languages and boxes a table value's own cell. The
+ * cross-document checks (src/audit/cross-document.ts) are stamped by it too.
+ */
+export function stampProblem(meta: RuleMeta, setting: Partial<RuleSetting> | undefined, p: Problem, via?: Finding['via']): Finding {
+  const msg = meta.messages[p.messageId];
+  if (!msg) throw new Error(`aturan ${meta.id}: messageId tidak dikenal: ${p.messageId}`);
+  let severity = messageSeverity(meta, p.messageId, setting);
+  if (p.needsReview && severity === 'error') severity = 'warning';
+  const data: Record<string, DataValue> = {};
+  for (const [k, v] of Object.entries(p.data ?? {})) data[k] = dataValue(v);
+  const printedValue = typeof p.reported === 'string' ? null : p.reported;
+  const printed = printedValue ? quantityOf(printedValue) : undefined;
+  // a table value: the page boxes its own cell (by index, never by its text)
+  const col = p.where.col ?? (printedValue && printedValue.src.line === p.where.line ? printedValue.src.col : undefined);
+  return {
+    ruleId: meta.id,
+    category: msg.category ?? meta.category,
+    severity,
+    messageId: p.messageId,
+    data,
+    message: { id: fill(msg.id, data, 'id'), en: fill(msg.en, data, 'en') },
+    where: col === undefined ? p.where : { ...p.where, col },
+    reported: printedValue ? printedValue.raw : (p.reported as string),
+    ...(printed ? { printed } : {}),
+    expected: p.expected,
+    tolerance: p.tolerance,
+    related: p.related ?? [],
+    ...(via !== undefined ? { via } : {}),
+    ...(p.needsReview !== undefined ? { needsReview: p.needsReview } : {}),
+  };
+}
+
 export function runRules(report: LkipReport, config: Config, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (setting && setting.enabled === false) continue;
     const problem = (p: Problem) => {
-      const msg = rule.meta.messages[p.messageId];
-      if (!msg) throw new Error(`aturan ${rule.meta.id}: messageId tidak dikenal: ${p.messageId}`);
-      let severity = messageSeverity(rule.meta, p.messageId, setting);
-      if (p.needsReview && severity === 'error') severity = 'warning';
-      const data: Record<string, DataValue> = {};
-      for (const [k, v] of Object.entries(p.data ?? {})) data[k] = dataValue(v);
-      const printedValue = typeof p.reported === 'string' ? null : p.reported;
-      const printed = printedValue ? quantityOf(printedValue) : undefined;
-      // a table value: the page boxes its own cell (by index, never by its text)
-      const col = p.where.col ?? (printedValue && printedValue.src.line === p.where.line ? printedValue.src.col : undefined);
-      findings.push({
-        ruleId: rule.meta.id,
-        category: msg.category ?? rule.meta.category,
-        severity,
-        messageId: p.messageId,
-        data,
-        message: { id: fill(msg.id, data, 'id'), en: fill(msg.en, data, 'en') },
-        where: col === undefined ? p.where : { ...p.where, col },
-        reported: printedValue ? printedValue.raw : (p.reported as string),
-        ...(printed ? { printed } : {}),
-        expected: p.expected,
-        tolerance: p.tolerance,
-        related: p.related ?? [],
-        via: report.format,
-        needsReview: p.needsReview,
-      });
+      findings.push(stampProblem(rule.meta, setting, p, report.format));
     };
     try {
       rule.check({ report, config, problem });

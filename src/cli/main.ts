@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CROSS_DOCUMENT_DOCS, CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
+import { CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { messageSeverity } from '../audit/engine.js';
@@ -471,19 +471,16 @@ program
   .option('-c, --config <file>', 'berkas YAML konfigurasi yang ditumpuk di atas rules/')
   .action(async (opts: { lang: Lang; config?: string }) => {
     const config = await loadConfigOrExit(opts.config);
-    for (const r of RULES) {
-      const setting = config.rules[r.meta.id];
-      const severity = setting?.severity ?? r.meta.defaultSeverity;
+    // every rule, then the checks across the documents of a batch (src/audit/cross-document.ts), alike
+    for (const meta of RULE_METAS) {
+      const setting = config.rules[meta.id];
+      const severity = setting?.severity ?? meta.defaultSeverity;
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
-      process.stdout.write(`${r.meta.id}  [${r.meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? r.meta.docs.en : r.meta.docs.id}\n`);
+      process.stdout.write(`${meta.id}  [${meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? meta.docs.en : meta.docs.id}\n`);
       // each message's resolved severity (and its category when it is not the rule's)
-      const msgs = Object.entries(r.meta.messages).map(([id, m]) => `${id} ${messageSeverity(r.meta, id, setting)}${m.category ? ` (${m.category})` : ''}`);
+      const msgs = Object.entries(meta.messages).map(([id, m]) => `${id} ${messageSeverity(meta, id, setting)}${m.category ? ` (${m.category})` : ''}`);
       process.stdout.write(`  ${opts.lang === 'en' ? 'messages' : 'pesan'}: ${msgs.join(', ')}\n\n`);
     }
-    // across the documents of a batch (after the per-file audits; src/audit/cross-document.ts)
-    const cross = config.rules[CROSS_DOCUMENT_RULE];
-    const off = cross?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
-    process.stdout.write(`${CROSS_DOCUMENT_RULE}  [target_drift, cross_table_mismatch, ${cross?.severity ?? 'error'}${off}]\n  ${opts.lang === 'en' ? CROSS_DOCUMENT_DOCS.en : CROSS_DOCUMENT_DOCS.id}\n\n`);
   });
 
 registerServe(program); // `lkip-audit serve`: the browser self-check (src/cli/serve.ts)

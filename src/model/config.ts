@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SeveritySchema } from './finding.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { SectionKindSchema } from './section.js';
 
 export const BandConfigSchema = z.object({
   label: z.string().min(1),
@@ -48,6 +49,22 @@ const ColumnRoleRuleSchema = z
     none: z.array(z.string().min(1)).default([]),
   })
   .refine((r) => r.only || r.any, { message: 'isi "only" atau "any"' });
+
+/**
+ * One kind of section heading (src/parse/structure.ts): a line is this heading when, in capitals,
+ * it is one of `exact`, starts with one of `starts` as whole words, or contains one of `contains`;
+ * and, when `with` is given, also contains one of those.
+ */
+const SectionHeadingSchema = z
+  .object({
+    section: SectionKindSchema.exclude(['cover', 'excerpt', 'bab1', 'bab2', 'bab3', 'bab4']),
+    exact: z.array(z.string().min(1)).default([]),
+    starts: z.array(z.string().min(1)).default([]),
+    contains: z.array(z.string().min(1)).default([]),
+    with: z.array(z.string().min(1)).default([]),
+  })
+  .strict()
+  .refine((h) => h.exact.length + h.starts.length + h.contains.length > 0, { message: 'isi "exact", "starts" atau "contains"' });
 
 const ColumnQualifiersSchema = z.object({
   periods: z.array(z.object({ period: z.enum(['triwulan', 'semester', 'cumulative']), any: Signatures })).default([]),
@@ -100,6 +117,21 @@ export const ConfigSchema = z.object({
           }),
         )
         .default([]),
+      /**
+       * Section headings (src/parse/structure.ts): the chapter words before a roman numeral I-IV
+       * ("BAB III"), and the other headings of the body and, after Bab IV, of the appendices; the
+       * first that matches wins.
+       */
+      sectionHeadings: z
+        .object({
+          chapterWords: z.array(z.string().min(1)).min(1),
+          /** A chapter heading is shorter than this (a longer line starting "BAB II" is a sentence). */
+          chapterMaxLength: z.number().int().min(1).default(70),
+          body: z.array(SectionHeadingSchema).default([]),
+          appendix: z.array(SectionHeadingSchema).default([]),
+        })
+        .strict()
+        .optional(),
       /** Column roles by header words (src/parse/columns.ts): the first role that matches wins. */
       columnRoles: z.array(ColumnRoleRuleSchema).default([]),
       /** Phrases that start a new column label in a header flattened into one line. */
@@ -109,10 +141,15 @@ export const ConfigSchema = z.object({
       rowKinds: z.array(z.object({ kind: z.enum(['average', 'total', 'group']), any: Signatures, tail: z.array(z.string()).optional() })).default([]),
       /**
        * Rows of a comparison table labelled by where their targets are stated ("Kontrak kinerja",
-       * "Renstra 2020-2024"), src/parse/performance.ts: the label is one of the phrases, with at most
-       * years after it.
+       * "Renstra 2020-2024"), src/parse/facts.ts: the label is one of the phrases, with at most
+       * years, a year range or the words "target" / "tahun" around it.
        */
       rowSources: z.array(z.object({ source: z.enum(['renstra', 'renstra_lampiran', 'rkt', 'iku', 'pk', 'pk_perubahan']), any: Signatures })).default([]),
+      /**
+       * Rows of a target table no longer in force (src/parse/facts.ts): a row whose label holds a
+       * `superseded` phrase ("Sebelum Perubahan") starts them, one with a `current` phrase ends them.
+       */
+      targetRevision: z.object({ superseded: z.array(z.string().min(1)).default([]), current: z.array(z.string().min(1)).default([]) }).default({ superseded: [], current: [] }),
       /**
        * Territorial agencies named by one proper name ("Kecamatan Pangkah"): the unit words, words that
        * follow a unit word without being a name, and words that show a sentence is about another place

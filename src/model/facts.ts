@@ -57,7 +57,7 @@ export const TableLayoutSchema = z.object({
 });
 export type TableLayout = z.infer<typeof TableLayoutSchema>;
 
-/** Where a target is stated (a fact's target reading; src/parse/performance.ts). */
+/** Where a target is stated (a fact's target reading; src/parse/facts.ts deriveTargets). */
 export const TargetSourceSchema = z.enum([
   'renstra',
   'renstra_lampiran',
@@ -76,12 +76,13 @@ export const StatedInSchema = z.enum([...TargetSourceSchema.options, 'budget', '
 export type StatedIn = z.infer<typeof StatedInSchema>;
 
 /**
- * A fact read as the target of one indicator (src/parse/performance.ts): which indicator of
- * report.indicators, for which year and stated where. The year is the one the statement is for: a
- * target column printed without a year is the year of the table's caption or title, else the
- * report's; a comparison-table row labelled by a source ("Renstra", "Kontrak kinerja") is stated in
- * that source. A merged cell split by the known indicator names it holds ("93 80% 100%") gives one
- * reading per indicator, each with its own part of the printed value.
+ * A target fact read as the target of one indicator (src/parse/facts.ts, deriveTargets): which
+ * indicator of report.indicators, for which year and stated where. The year is the one the statement
+ * is for: a target column printed without a year is, in a PK, PK Perubahan or RKT, the year of the
+ * table's caption or title, else the report's; a comparison-table row labelled by a source
+ * ("Renstra", "Kontrak kinerja") is stated in that source. A merged cell split by the known indicator
+ * names its subject holds ("93 80% 100%") gives one reading per indicator, each with its own part of
+ * the printed value.
  */
 export const TargetReadingSchema = z.object({
   indicatorId: z.string(),
@@ -124,7 +125,7 @@ export const FactSchema = z.object({
   /** For a total or average row: how it aggregates, and the facts it aggregates (same column, the rows it closes). */
   aggregate: z.enum(['sum', 'mean']).optional(),
   over: z.array(z.string()).optional(),
-  /** For a target cell: the indicator target(s) it states (absent when the cell names no known indicator's target). */
+  /** For a target fact: the indicator target(s) it states (deriveTargets; absent when it states none: no indicator, year or target source decided). */
   targets: z.array(TargetReadingSchema).optional(),
   src: SourceRefSchema,
 });

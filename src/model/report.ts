@@ -201,6 +201,36 @@ export const ReportMetaSchema = z.object({
   documentKind: DocumentKindSchema.optional(),
 });
 
+/** A section number as a heading or contents entry prints it ("BAB III", "3.2", "B.1", "A"). */
+export const OutlineNumberSchema = z.object({
+  /** As printed: "BAB VI", "3.2", "B.1", "A". */
+  raw: z.string(),
+  kind: z.enum(['chapter', 'section', 'letter', 'letter-section']),
+  /** Chapter number (BAB n, or the first part of "3.2"). */
+  chapter: z.number().int().nullable(),
+  /** Section number inside the chapter ("3.2" → 2, "B.1" → 1). */
+  section: z.number().int().nullable(),
+  /** Letter as 1-based position (A → 1), for "A." and "B.1". */
+  letter: z.number().int().nullable(),
+});
+export type OutlineNumber = z.infer<typeof OutlineNumberSchema>;
+
+/** One entry of the table of contents ("2.6 Perjanjian Kinerja ...... 22"), on its line. */
+export const ContentsEntrySchema = z.object({
+  line: z.number().int(),
+  page: z.number().int().nullable(),
+  /** The line as printed. */
+  text: z.string(),
+  number: OutlineNumberSchema.nullable(),
+  /** The title without number, leaders and page. */
+  title: z.string(),
+  /** Arabic page number, when printed. */
+  page_: z.number().int().nullable(),
+  /** Page as printed ("22", "ii"). */
+  pagePrinted: z.string().nullable(),
+});
+export type ContentsEntry = z.infer<typeof ContentsEntrySchema>;
+
 export const LkipReportSchema = z.object({
   file: z.string(),
   format: z.enum(['text', 'pdf', 'ocr']),
@@ -228,5 +258,7 @@ export const LkipReportSchema = z.object({
    * (src/parse/outline.ts `printedPageNumbers`); absent for a text export or when unreadable.
    */
   printedPages: z.array(z.object({ page: z.number().int(), number: z.number().int(), inferred: z.boolean().optional() })).optional(),
+  /** The table of contents, read once in parse (src/parse/outline.ts `tocEntries`); absent when the document has none. */
+  contents: z.object({ entries: z.array(ContentsEntrySchema), startLine: z.number().int(), endLine: z.number().int() }).optional(),
 });
 export type LkipReport = z.infer<typeof LkipReportSchema>;

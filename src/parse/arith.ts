@@ -45,10 +45,70 @@ export function rangeMeetsPrinted(lo: number, hi: number, printed: number, decim
   return hi >= plo - EPS && lo < phi - EPS;
 }
 
-/** Two printed figures stand for the same number when either one's interval holds the other. */
-export function samePrinted(a: PrintedValue, b: PrintedValue): boolean {
-  if (a.value === null || b.value === null) return false;
-  return consistentAtPrinted(a.value, b.value, b.decimals) || consistentAtPrinted(b.value, a.value, a.decimals);
+/** A printed figure as the comparisons need it: its number and its printed decimals (digits when known). */
+export type Printed = Pick<PrintedValue, 'value' | 'decimals'> & { digits?: string };
+
+/**
+ * The same fact printed twice (target drift, cross-table, narrative restatements, cross-document:
+ * one family, STYLE: Arelle's duplicate facts). Each printed figure stands for the interval its
+ * printed precision allows under the convention it was printed by: rounded, [v − ½u, v + ½u);
+ * truncated (toward zero), [v, v + u) for v ≥ 0, (v − u, v] below 0, u = 10^−decimals. Two figures
+ * agree when, under one convention, their intervals overlap: "90,24" and "90,2" (both rounded),
+ * "85,9" and "85" (both truncated), "85,4" and "85"; never "85" and "86", nor "84,1" and "85".
+ *
+ * Only one variant exists, and it needs no option: mixing the conventions (a sentence that
+ * truncates a figure the table rounds) accepts exactly the same pairs when the two are printed at
+ * different precisions (the finer one's interval lies on the coarser one's grid), and at the same
+ * precision a copy is the same digits ("84" for a table's "85" is a difference, not a rounding).
+ * Computed against printed (`consistentAtPrinted`) a computed value has no precision of its own,
+ * so it is tested against both conventions at once (`printedInterval`).
+ *
+ * Exact: compared as scaled integers (bigint), never through float differences.
+ * `decimals` is the coarser printed precision: the tolerance a finding reports.
+ */
+export function compareAtPrinted(a: Printed, b: Printed): { same: boolean; decimals: number } {
+  const decimals = Math.min(a.decimals, b.decimals);
+  const x = scaled(a);
+  const y = scaled(b);
+  if (!x || !y) return { same: false, decimals };
+  // one scale with a digit to spare for the halves
+  const s = Math.max(x.scale, y.scale) + 1;
+  const bounds = (e: { n: bigint; scale: number }, c: 'rounded' | 'truncated'): [bigint, bigint] => {
+    const n = e.n * POW10(s - e.scale);
+    const u = POW10(s - e.scale);
+    if (c === 'rounded') return [n - u / 2n, n + u / 2n];
+    return n >= 0n ? [n, n + u] : [n - u, n];
+  };
+  const overlap = (c: 'rounded' | 'truncated') => {
+    const [alo, ahi] = bounds(x, c);
+    const [blo, bhi] = bounds(y, c);
+    return alo < bhi && blo < ahi;
+  };
+  return { same: overlap('rounded') || overlap('truncated'), decimals };
+}
+
+/** compareAtPrinted's answer alone: do two printed figures stand for the same number? */
+export function sameAtPrinted(a: Printed, b: Printed): boolean {
+  return compareAtPrinted(a, b).same;
+}
+
+/**
+ * The scale guard of the family: a figure more than `factor` times larger or smaller than the one
+ * it would restate is on another scale or unit ("162/100.000" beside a table's 0,16), not the same
+ * fact printed again, and is not compared.
+ */
+export function sameScale(stated: number, printed: number, factor = 5): boolean {
+  const ratio = stated / printed;
+  return ratio <= factor && ratio >= 1 / factor;
+}
+
+/** A printed figure as digits × 10^−scale (from its digits, else its float when that is exact); null without a number. */
+function scaled(v: Printed): { n: bigint; scale: number } | null {
+  if (v.value === null || !Number.isFinite(v.value)) return null;
+  const e = exactOf({ value: v.value, decimals: v.decimals, digits: v.digits } as PrintedValue);
+  if (!e) return null;
+  // digits carry no sign
+  return v.value < 0 && e.n > 0n ? { n: -e.n, scale: e.scale } : e;
 }
 
 // ------------------------------------------------------------------ exact values

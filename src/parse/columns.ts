@@ -14,12 +14,16 @@ import type { ColumnRole, Config } from '../model/config.js';
 import type { DocLine, Document } from '../model/document.js';
 import type { Basis, ColumnInfo, RowInfo, RowKind, TableLayout } from '../model/facts.js';
 import type { Table } from '../model/report.js';
+import { checkCapaian } from './arith.js';
 import { parseValue } from './numbers.js';
 
 type Vocab = NonNullable<Config['vocabulary']>;
 
 /**
- * Lower-case words: letters, digits and "%" kept, everything else a space. Remembered: the same
+ * Lower-case words: letters, digits and "%" kept (as a word of its own), everything else a space.
+ * The one word normaliser of parse and audit: header words and vocabulary (here and in
+ * structure.ts), table labels, and the words of a sentence matched to a table row (_text.ts
+ * `words` builds on it). Remembered: the same
  * vocabulary phrases and header labels are normalised again for every label they are matched
  * against (a fifth of a report's audit time before); the memory is emptied when it grows large (a
  * batch worker sees the labels of thousands of reports).
@@ -42,6 +46,11 @@ const WORDS = new Map<string, string>();
 
 const has = (label: string, phrase: string) => ` ${label} `.includes(` ${words(phrase)} `);
 const sigMatch = (label: string, sig: string[]) => sig.every((p) => has(label, p));
+/** Whether a text holds every phrase of one of the signatures, as whole words (the vocabulary's matching). */
+export const matchesAny = (text: string, sigs: readonly string[][]): boolean => {
+  const w = words(text);
+  return sigs.some((sig) => sigMatch(w, sig));
+};
 
 const YEAR_RE = /\b(19[5-9]\d|20\d\d)\b/g;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -65,6 +74,15 @@ export function roleOf(label: string, vocab: Vocab): RoleHit | null {
 
 function yearsIn(label: string): number[] {
   return [...new Set((label.match(YEAR_RE) ?? []).map(Number))];
+}
+
+/** A year range ("2021-2026", "2021 s.d. 2026", "2021/2022"): neither of its years is the one a title is for. */
+const YEAR_RANGE_RE = /\b(?:19[5-9]\d|20\d\d)\s*(?:[-–/]|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*(?:19[5-9]\d|20\d\d)\b/gi;
+
+/** The one year a caption or title names ("RKT TAHUN 2023"), year ranges left out; null for none or several. */
+export function singleYear(text: string): number | null {
+  const ys = yearsIn(text.replace(YEAR_RANGE_RE, ' '));
+  return ys.length === 1 ? ys[0]! : null;
 }
 
 function qualify(label: string, vocab: Vocab): Pick<ColumnInfo, 'year' | 'period' | 'basis'> & { years: number[] } {
@@ -187,10 +205,12 @@ export function segmentFlattened(text: string, vocab: Vocab): string[] {
 const CAPTION_RE = /^\.?\s*tab[el]{2}\b/i;
 
 /** The line just above a table (or above its header cells) that looks like a flattened header: two or more role words. */
-function flattenedAbove(doc: Document, table: Table, index: Map<number, number>, vocab: Vocab): { text: string; line: DocLine } | null {
+function flattenedAbove(doc: Document, table: Table, index: Map<number, number>, vocab: Vocab): { text: string; line: DocLine; numbers: string } | null {
   const first = Math.min(table.startLine, ...table.headerLines);
   const at = index.get(first);
   if (at === undefined) return null;
+  // a column-number row printed on its own line between the header and the rows ("1 2 3 4 5")
+  let numbers = '';
   for (let i = at - 1, seen = 0; i >= 0 && seen < 2; i--) {
     const l = doc.lines[i]!;
     if (l.cells) return null;
@@ -198,9 +218,10 @@ function flattenedAbove(doc: Document, table: Table, index: Map<number, number>,
     if (!t) continue;
     seen++;
     if (CAPTION_RE.test(t) || t.length > 400) return null;
+    if (seen === 1 && /^\(?1\)?(\s+\(?\d{1,2}\)?)+$/.test(t)) numbers = t.replace(/[()]/g, '');
     const segs = segmentFlattened(t, vocab);
     const roles = segs.map((s) => roleOf(s, vocab)).filter(Boolean);
-    if (segs.length >= 2 && roles.length >= 2 && roles.some((r) => r!.kind === 'value')) return { text: t, line: l };
+    if (segs.length >= 2 && roles.length >= 2 && roles.some((r) => r!.kind === 'value')) return { text: t, line: l, numbers };
   }
   return null;
 }
@@ -262,10 +283,14 @@ export function resolveLayout(table: Table, doc: Document, config: Config, index
       } else undecided.push(`baris judul "${flat.text.slice(0, 60)}" tidak cocok dengan kolom tabel`);
     } else {
       const aligned = alignFlattened(segs, table, vocab);
+      const placed = aligned ? null : placeTwoLevel(flat.numbers ? `${flat.text} ${flat.numbers}` : flat.text, segs, table, vocab);
       if (aligned) {
         labels = aligned;
         from = 'flattened';
-      } else undecided.push(`baris judul "${flat.text.slice(0, 60)}": ${segs.length} label, tidak dapat dipasangkan dengan kolom tabel`);
+      } else if (placed && 'labels' in placed) {
+        labels = placed.labels;
+        from = 'flattened';
+      } else undecided.push(`baris judul "${flat.text.slice(0, 60)}": ${segs.length} label, tidak dapat dipasangkan dengan kolom tabel${placed ? ` (${placed.why})` : ''}`);
     }
   }
   const columns = resolveColumns(labels, from, vocab, undecided);
@@ -273,10 +298,9 @@ export function resolveLayout(table: Table, doc: Document, config: Config, index
   return { table: table.id, columns, rows, undecided };
 }
 
-/** Flattened labels → one label per cell column: value labels to the numeric columns, label labels to the others. */
-function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | null {
+/** The rows that carry values, and which columns hold numbers (value columns) and which words (label columns). */
+function columnContent(table: Table): { items: Table['rows']; valueCols: number[]; labelCols: number[]; width: number } | null {
   const width = Math.max(...table.rows.map((r) => r.cells.length));
-  if (segs.length === width) return segs;
   const items = table.rows.filter((r) => r.cells.filter((c) => isNumeric(c) || /\d/.test(c)).length >= 2 && !/^\s*\d+(\.\d+)*\.?\s*$/.test(r.cells.find((c) => c.trim()) ?? '') || r.cells.filter(isNumeric).length >= 2);
   if (items.length === 0) return null;
   // a value column: some numbers, and no plain words (a cell with digits that is not one number,
@@ -288,6 +312,16 @@ function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | 
   });
   const valueCols = numericCol.map((b, i) => (b ? i : -1)).filter((i) => i >= 0);
   const labelCols = numericCol.map((b, i) => (b ? -1 : i)).filter((i) => i >= 0);
+  return { items, valueCols, labelCols, width };
+}
+
+/** Flattened labels → one label per cell column: value labels to the numeric columns, label labels to the others. */
+function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | null {
+  const width = Math.max(...table.rows.map((r) => r.cells.length));
+  if (segs.length === width) return segs;
+  const content = columnContent(table);
+  if (!content) return null;
+  const { valueCols, labelCols } = content;
   const hits = segs.map((s) => roleOf(s, vocab));
   const valueSegs = segs.filter((_, i) => hits[i]?.kind === 'value');
   const labelSegs = segs.filter((_, i) => hits[i]?.kind !== 'value');
@@ -300,6 +334,142 @@ function alignFlattened(segs: string[], table: Table, vocab: Vocab): string[] | 
   const ls = labelSegs.slice(-labelCols.length);
   labelCols.forEach((c, k) => (out[c] = ls[k - (labelCols.length - ls.length)] ?? ''));
   return out;
+}
+
+// ----------------------------------------------------------------------------- a garbled two-level header
+
+/** The n of a column-number row "1 2 … n" that closes a flattened header line, else null. */
+function columnNumberCount(text: string): number | null {
+  const toks = words(text).split(' ').filter(Boolean);
+  let k = toks.length;
+  while (k > 0 && /^\d{1,2}$/.test(toks[k - 1]!)) k--;
+  const nums = toks.slice(k).map(Number);
+  return nums.length >= 2 && nums.every((n, i) => n === i + 1) ? nums.length : null;
+}
+
+const yearOnlyLabel = (l: string) => yearsIn(l).length === 1 && words(l).replace(/\b(tahun|th)\b/g, '').trim().split(' ').length === 1;
+
+/**
+ * The flattened labels of a two-level header as units: a year standing alone over the value-role
+ * labels after it ("2016", "target", "realisasi": target 2016, realisasi 2016), a value label with
+ * its year followed by further lone years ("realisasi 2014", "2015": realisasi 2014, realisasi 2015),
+ * and single labels. Null when a lone year heads no sub-labels.
+ */
+function headerUnits(segs: string[], vocab: Vocab): string[][] | null {
+  const isValue = (l: string) => roleOf(l, vocab)?.kind === 'value';
+  const bareValue = (l: string) => yearsIn(l).length === 0 && isValue(l);
+  const subsAfter = (i: number) => {
+    let j = i + 1;
+    while (j < segs.length && bareValue(segs[j]!)) j++;
+    return j - i - 1;
+  };
+  const isHead = (i: number) => yearOnlyLabel(segs[i]!) && subsAfter(i) >= 2;
+  const units: string[][] = [];
+  for (let i = 0; i < segs.length; ) {
+    const s = segs[i]!;
+    if (yearOnlyLabel(s)) {
+      const n = subsAfter(i);
+      if (n < 2) return null;
+      const y = yearsIn(s)[0]!;
+      units.push(segs.slice(i + 1, i + 1 + n).map((x) => `${x} ${y}`));
+      i += 1 + n;
+      continue;
+    }
+    const ys = yearsIn(s);
+    if (isValue(s) && ys.length === 1) {
+      const more: number[] = [];
+      let j = i + 1;
+      while (j < segs.length && yearOnlyLabel(segs[j]!) && !isHead(j) && yearsIn(segs[j]!)[0]! > (more[more.length - 1] ?? ys[0]!)) more.push(yearsIn(segs[j++]!)[0]!);
+      if (more.length > 0) {
+        units.push([s, ...more.map((y) => words(s).replace(String(ys[0]), String(y)))]);
+        i = j;
+        continue;
+      }
+    }
+    units.push([s]);
+    i++;
+  }
+  return units;
+}
+
+/** Most arrangements of a two-level header's units tried before it is left undecided. */
+const MAX_ARRANGEMENTS = 5000;
+
+/**
+ * A two-level header flattened out of order (the sub-labels of its groups printed apart from their
+ * group, after the cells that span both rows), closed by a column-number row "1 2 … n". Placed only
+ * when that is certain: the labels, with each group spread over its sub-labels, are exactly the n
+ * numbered columns and the table's width; the label columns come first, in printed order; among
+ * the value columns the labels spanning both rows keep their printed order and each group's
+ * sub-labels stay together in theirs, and of all such arrangements exactly one is confirmed by
+ * arithmetic: every capaian column of a year whose target and realisasi of that year are printed
+ * in the same row holds capaian = realisasi / target × 100 at its printed precision (src/parse/arith.ts),
+ * on every row where all three are numbers, and at least one such row exists. Null when the line
+ * is not of this class; `why` when it is and cannot be placed.
+ */
+function placeTwoLevel(text: string, segs: string[], table: Table, vocab: Vocab): { labels: string[] } | { why: string } | null {
+  const n = columnNumberCount(text);
+  if (n === null) return null;
+  const units = headerUnits(segs, vocab);
+  if (!units || !units.some((u) => u.length > 1)) return null;
+  const content = columnContent(table);
+  if (!content || content.width !== n) return { why: `${n} nomor kolom untuk ${content?.width ?? 0} kolom tabel` };
+  const count = units.reduce((a, u) => a + u.length, 0);
+  if (count !== n) return { why: `${count} label untuk ${n} nomor kolom` };
+  if (units.some((u) => u.some((l) => !roleOf(l, vocab)))) return { why: 'label tanpa peran' };
+  const kindOf = (l: string) => roleOf(l, vocab)!.kind;
+  const labelUnits = units.filter((u) => u.length === 1 && kindOf(u[0]!) === 'label').map((u) => u[0]!);
+  const singles = units.filter((u) => u.length === 1 && kindOf(u[0]!) === 'value').map((u) => u[0]!);
+  const groups = units.filter((u) => u.length > 1);
+  const { valueCols, labelCols, items } = content;
+  if (labelUnits.length !== labelCols.length || labelCols.some((c) => c > valueCols[0]!)) return { why: 'kolom label tidak cocok dengan label judul' };
+  const seen = new Set<string>();
+  const arrangements: string[][] = [];
+  const walk = (si: number, left: string[][], acc: string[]) => {
+    if (arrangements.length > MAX_ARRANGEMENTS) return;
+    if (si === singles.length && left.length === 0) {
+      const k = acc.join('\u0000');
+      if (!seen.has(k)) arrangements.push(acc);
+      seen.add(k);
+      return;
+    }
+    if (si < singles.length) walk(si + 1, left, [...acc, singles[si]!]);
+    left.forEach((g, k) => walk(si, left.filter((_, x) => x !== k), [...acc, ...g]));
+  };
+  walk(0, groups, []);
+  if (arrangements.length > MAX_ARRANGEMENTS) return { why: 'terlalu banyak susunan' };
+  const confirmed = arrangements.filter((arr) => capaianConfirms(arr, valueCols, labelCols, items, vocab));
+  if (confirmed.length !== 1) return { why: confirmed.length === 0 ? 'tidak ada susunan yang dikonfirmasi oleh capaian = realisasi / target × 100' : `${confirmed.length} susunan sama-sama cocok` };
+  const out = Array.from({ length: n }, () => '');
+  labelCols.forEach((c, k) => (out[c] = labelUnits[k]!));
+  valueCols.forEach((c, k) => (out[c] = confirmed[0]![k]!));
+  return { labels: out };
+}
+
+/** Does the arithmetic of the rows confirm an arrangement of value labels over the value columns (see placeTwoLevel)? */
+function capaianConfirms(arr: string[], valueCols: number[], labelCols: number[], items: Table['rows'], vocab: Vocab): boolean {
+  const negative = vocab.negativeIndicators.map((w) => w.toLowerCase());
+  const q = arr.map((l) => ({ role: roleOf(l, vocab)!.role, ...qualify(l, vocab) }));
+  const plain = (k: number, role: ColumnRole, year: number) => q[k]!.role === role && q[k]!.year === year && q[k]!.period === null && q[k]!.basis === 'year';
+  let checked = 0;
+  for (let k = 0; k < q.length; k++) {
+    const y = q[k]!.year;
+    if (y === null || !plain(k, 'capaian', y)) continue;
+    const ts = q.map((_, i) => i).filter((i) => plain(i, 'target', y));
+    const rs = q.map((_, i) => i).filter((i) => plain(i, 'realisasi', y));
+    if (ts.length !== 1 || rs.length !== 1) continue;
+    for (const row of items) {
+      const cell = (i: number) => row.cells[valueCols[i]!] ?? '';
+      const [t, r, c] = [cell(ts[0]!), cell(rs[0]!), cell(k)];
+      if (![t, r, c].every(isNumeric)) continue;
+      const [tv, rv, cv] = [parseValue(t, NOWHERE), parseValue(r, NOWHERE), parseValue(c, NOWHERE, 'percent')];
+      // the row's polarity, as its facts will have it (the negativeIndicators of the vocabulary)
+      const label = labelCols.map((i) => row.cells[i] ?? '').join(' ').toLowerCase();
+      if (!checkCapaian(tv, rv, cv, negative.some((w) => label.includes(w)), false)?.holds) return false;
+      checked++;
+    }
+  }
+  return checked > 0;
 }
 
 function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecided: string[]): RowInfo[] {
@@ -329,7 +499,9 @@ function resolveRows(table: Table, columns: ColumnInfo[], vocab: Vocab, undecide
       if (other === 'total' || other === 'average') kind = other;
     }
     const values = valueCols.filter((c) => isNumeric(cells[c] ?? '')).length;
-    if (kind === 'item' && values === 0 && numericCount === 0) {
+    // a value column holding digits that read as no one value ("100% 100% 10%") still makes the row an item: a value is printed there
+    const garbled = valueCols.some((c) => /\d/.test(cells[c] ?? '') && parseValue(cells[c]!, NOWHERE).kind === 'unreadable');
+    if (kind === 'item' && values === 0 && numericCount === 0 && !garbled) {
       // no value at all: a heading (its words say so, or rows follow), or the rest of the previous
       // row's label when it starts lower-case
       const prev = out[out.length - 1];

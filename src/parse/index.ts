@@ -6,9 +6,9 @@ import type { SourceRef } from '../model/values.js';
 import { buildBudgetTree, buildPkBudget } from './budget.js';
 import { documentKind } from './doc-kind.js';
 import { resolveLayout } from './columns.js';
-import { attachTargets, tableFacts } from './facts.js';
-import { printedPageNumbers } from './outline.js';
-import { buildProse } from './prose.js';
+import { deriveTargets, tableFacts } from './facts.js';
+import { printedPageNumbers, tocEntries } from './outline.js';
+import { buildProse, printed as printedText } from './prose.js';
 import { proseFacts } from './prose-facts.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
 import { relayTables } from './relay.js';
@@ -62,7 +62,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   // tables printed without cell separators, laid back into cells where their layout is certain
   const relaid = relayTables(printed, config);
   const doc = relaid.doc;
-  const sections = findSections(doc);
+  const sections = findSections(doc, config);
   const tables = findTables(doc, sections, config);
   const { year, src: yearSrc } = reportYear(doc);
   // The report year comes from the cover or the title only: a table's first year column is often a
@@ -75,8 +75,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     scaleFromConfig(config);
   const targetWords = (config.vocabulary?.columnRoles ?? []).filter((r) => r.role === 'target').flatMap((r) => (r.any ?? []).map((sig) => sig.join(' ')));
   const reg = new IndicatorRegistry(config.vocabulary?.indicatorSynonyms ?? [], config.vocabulary?.negativeIndicators ?? []);
-  const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
-  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords, relaid.undecided)];
   const budgets = [
     ...tables.filter((t) => t.kind === 'budget' || t.kind === 'budget_plan').map((t) => buildBudgetTree(t, doc.file)),
     ...tables.filter((t) => t.kind === 'pk_budget').map((t) => buildPkBudget(t, doc.file)),
@@ -86,18 +84,19 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   void SECTION_LABEL;
   const lineIndex = new Map(doc.lines.map((l, i) => [l.line, i]));
   const layouts = tables.map((t) => resolveLayout(t, doc, config, lineIndex));
-  // layouts seen in the text and not decided come after the tables' own (one per place)
-  for (const u of [...relaid.undecided].sort((a, b) => a.line - b.line)) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   let factNo = 0;
   const nextFact = () => `F${++factNo}`;
-  const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config }, nextFact));
-  // every target reading lands on the fact of its cell; one that finds none is named in its table's
-  // undecided list (test/target-readings.test.ts: none on the fixtures)
-  for (const u of attachTargets(facts, perf.targets)) {
-    const i = tables.findIndex((t) => tableLabel(t) === u.table);
-    if (i >= 0) layouts[i]!.undecided.push(`baris ${u.value.src.line}: target ${u.year} "${u.value.raw}" (${u.source}) tanpa fakta di selnya; tidak dibandingkan`);
-  }
+  const facts = tables.flatMap((t, i) => tableFacts(t, layouts[i]!, { file: doc.file, config, doc, index: lineIndex }, nextFact));
+  // the target readings come from the target facts (measurement tables first: they name the
+  // indicators), before the measurements, which match their rows to the same indicators
+  const unreadableTargets = deriveTargets(facts, tables, layouts, { doc, sections, config, year: reportYearValue, reg, index: lineIndex });
+  const perf = extractPerformance(tables, doc, { file: doc.file, year: reportYearValue, config, reg, sections });
+  const predicates = [...perf.predicates, ...textPredicates(doc, scale, doc.file, sections), ...flattenedRowPredicates(doc, scale, doc.file, sections, targetWords, relaid.undecided)];
+  // layouts seen in the text and not decided come after the tables' own (one per place)
+  for (const u of [...relaid.undecided].sort((a, b) => a.line - b.line)) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   const prose = buildProse(doc, sections);
+  // the table of contents, read once from the printed lines (the outline rule reads it here)
+  const contents = tocEntries(prose.lines.map((e) => ({ line: e.line, page: e.page, text: printedText(e) })));
   return {
     file: doc.file,
     format: doc.format,
@@ -111,7 +110,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     predicates,
     budgets,
     unreadable: [
-      ...perf.unreadable,
+      ...unreadableTargets,
       ...perf.measurements.flatMap((m) => [m.target, m.realisasi, m.capaian]).filter((v) => v.kind === 'unreadable'),
       ...budgets.flatMap((b) => [...Object.values(b.nodes), ...(b.total ? [b.total] : [])].flatMap((n) => [n.pagu, n.realisasi, n.pct])).filter((v): v is NonNullable<typeof v> => !!v && v.kind === 'unreadable'),
     ],
@@ -120,5 +119,6 @@ export function parseReport(printed: Document, config: Config): LkipReport {
     proseFacts: proseFacts(prose, doc.file, config),
     prose,
     ...(doc.pages?.some((p) => p.label) ? { printedPages: printedPageNumbers(doc.pages.map((p) => p.label)) } : {}),
+    ...(contents ? { contents } : {}),
   };
 }

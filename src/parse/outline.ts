@@ -4,33 +4,18 @@
  * Pure: reads lines only.
  */
 
+import type { ContentsEntry, OutlineNumber } from '../model/report.js';
+
+export type { ContentsEntry, OutlineNumber } from '../model/report.js';
+
 export interface OutlineLine {
   line: number;
   page: number | null;
   text: string;
 }
 
-export interface OutlineNumber {
-  /** As printed: "BAB VI", "3.2", "B.1", "A". */
-  raw: string;
-  kind: 'chapter' | 'section' | 'letter' | 'letter-section';
-  /** Chapter number (BAB n, or the first part of "3.2"). */
-  chapter: number | null;
-  /** Section number inside the chapter ("3.2" → 2, "B.1" → 1). */
-  section: number | null;
-  /** Letter as 1-based position (A → 1), for "A." and "B.1". */
-  letter: number | null;
-}
-
-export interface TocEntry extends OutlineLine {
-  number: OutlineNumber | null;
-  /** The title without number, leaders and page. */
-  title: string;
-  /** Arabic page number, when printed. */
-  page_: number | null;
-  /** Page as printed ("22", "ii"). */
-  pagePrinted: string | null;
-}
+/** A contents entry (the model's `ContentsEntry`). */
+export type TocEntry = ContentsEntry;
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
 
@@ -80,9 +65,13 @@ export function leadingNumber(text: string): { number: OutlineNumber; rest: stri
   return null;
 }
 
-/** One printed entry: title, leaders ("....", "……", "…"), page; text after the page is kept apart. */
+/**
+ * One printed entry: title, leaders ("....", ". . . .", "……", "…"), page; text after the page is kept
+ * apart. The one contents-entry pattern: structure.ts asks `isLeaderEntry` so that an entry is never
+ * taken for the heading it names.
+ */
 // roman page numbers of the front matter are printed in lower case ("ii"); "BAB III" is not a page
-const ENTRY_RE = /^(.*?\S)\s*(?:[.…·_]{2,}|…)[\s.…·_]*(\d{1,3}|[ivxl]{1,6})\b\s*(.*)$/;
+const ENTRY_RE = /^(.*?\S)\s*(?:(?:[.…·_]\s*){2,}|…)[\s.…·_]*(\d{1,3}|[ivxl]{1,6})\b\s*(.*)$/;
 const ENTRY_NO_LEADER_RE = /^(.*?\S)\s+(\d{1,3}|[ivxl]{1,6})\s*$/;
 
 /** Split a line holding two entries run together ("BAB III AKUNTABILITAS KINERJA 14 3.1 Capaian ... 14"). */
@@ -90,8 +79,16 @@ function splitRunTogether(text: string): string[] {
   return text.split(/(?<=\s\d{1,3})\s+(?=(?:P?BAB\s+[IVXL]+\b|\d{1,2}\.\d{1,2}\.?\s))/);
 }
 
+const entryText = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\t/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** A line printed as one contents entry with a leader before its page at the end ("BAB I PENDAHULUAN ....... 1"). */
+export function isLeaderEntry(text: string): boolean {
+  const m = ENTRY_RE.exec(entryText(text));
+  return m !== null && m[3] === '';
+}
+
 function parseEntry(l: OutlineLine, text: string): TocEntry | null {
-  const t = text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\t/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = entryText(text);
   const m = ENTRY_RE.exec(t) ?? ENTRY_NO_LEADER_RE.exec(t);
   if (!m) return null;
   const head = m[1]!.replace(/[\s.…]+$/, '').trim();

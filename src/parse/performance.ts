@@ -1,6 +1,7 @@
 /**
- * Performance tables → indicators, target statements, measurements, averages, predicate
- * statements, and the report's declared predicate scale.
+ * Performance tables → measurements, averages, predicate statements, and the report's declared
+ * predicate scale; the indicator registry that matches printed indicator names across tables (the
+ * target readings themselves come from the facts: src/parse/facts.ts deriveTargets).
  */
 import { capaianOf } from './arith.js';
 import type { Config } from '../model/config.js';
@@ -14,9 +15,7 @@ import type {
   ScaleBand,
   Section,
   Table,
-  TargetSource,
 } from '../model/report.js';
-import type { TargetReading } from '../model/facts.js';
 import type { PrintedValue, SourceRef } from '../model/values.js';
 import { words } from './columns.js';
 import { findNumbersInText, parseValue } from './numbers.js';
@@ -83,14 +82,17 @@ export class IndicatorRegistry {
     return ind;
   }
 
-  /** Find or create the indicator this printed name stands for; the match kind is recorded. */
-  match(name: string, src: SourceRef, sasaran?: string, create = true): Indicator | null {
+  /**
+   * Find or create the indicator this printed name stands for; the match kind is recorded. `exclude`:
+   * indicators this name cannot stand for (those another row of the same table names otherwise).
+   */
+  match(name: string, src: SourceRef, sasaran?: string, create = true, exclude?: ReadonlySet<string>): Indicator | null {
     const clean = name.replace(/\s+/g, ' ').replace(/^\d+(\.\d+)*\.?\s+/, '').trim();
     const key = indicatorKey(clean, this.synonyms);
     if (key.length < 6) return null;
     const rawKey = clean.toLowerCase().replace(/[^a-z]/g, '');
     let best: { ind: Indicator; how: Indicator['aliases'][number]['match'] } | null = null;
-    const open = this.list.filter((i) => !i.key.includes('@'));
+    const open = this.list.filter((i) => !i.key.includes('@') && !exclude?.has(i.id));
     for (const ind of open) {
       if (ind.key === key) {
         best = { ind, how: ind.aliases.some((a) => a.name.toLowerCase().replace(/[^a-z]/g, '') === rawKey) ? 'exact' : 'normalised' };
@@ -340,30 +342,7 @@ function mergedRows(t: Table, indCol: number, ctx?: Ctx): MRow[] {
   return splitMultiRows(out, t, indCol, ctx?.reg, ctx?.config.vocabulary?.indicatorSynonyms ?? []);
 }
 
-function pkSource(t: Table, doc: Document): TargetSource {
-  if (t.section === 'lampiran_pk_perubahan') return 'pk_perubahan';
-  if (t.section === 'lampiran_pk') return 'pk';
-  // in the body: look at the caption and the nearest lines before it
-  if (/perubahan/i.test(t.caption)) return 'pk_perubahan';
-  const idx = doc.lines.findIndex((l) => l.line === t.startLine);
-  for (let i = idx - 1, n = 0; i >= 0 && n < 6; i--) {
-    const tx = doc.lines[i]!.text.trim();
-    if (!tx) continue;
-    n++;
-    if (/perjanjian kinerja/i.test(tx)) return /perubahan/i.test(tx) ? 'pk_perubahan' : 'pk';
-  }
-  return 'pk';
-}
-
-/** A target as the indicator-level reading gives it; parse/index.ts attaches it to the fact of its cell (Fact.targets). */
-export interface TargetStatement extends TargetReading {
-  /** The table's label (tableLabel), as the fact's src.table. */
-  table: string;
-}
-
 export interface PerformanceExtract {
-  unreadable: PrintedValue[];
-  targets: TargetStatement[];
   measurements: Measurement[];
   averages: AverageStatement[];
   predicates: PredicateStatement[];
@@ -372,25 +351,15 @@ export interface PerformanceExtract {
 const AVG_RE = /^rata\s*[-–]?\s*rata/i;
 
 export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): PerformanceExtract {
-  const out: PerformanceExtract = { unreadable: [], targets: [], measurements: [], averages: [], predicates: [] };
-  // measurement tables first: they give the canonical indicator names
-  const order = (k: Table['kind']) => (k === 'measurement' ? 0 : k === 'pk_targets' ? 1 : 2);
-  const sorted = [...tables].sort((a, b) => order(a.kind) - order(b.kind));
+  const out: PerformanceExtract = { measurements: [], averages: [], predicates: [] };
+  // measurement tables first (as the target readings: src/parse/facts.ts)
+  const sorted = [...tables].sort((a, b) => Number(a.kind !== 'measurement') - Number(b.kind !== 'measurement'));
   for (const t of sorted) {
     switch (t.kind) {
       case 'measurement':
       case 'renstra_end':
       case 'comparison_years':
         measurementTable(t, ctx, out, doc);
-        break;
-      case 'renstra_matrix':
-        renstraTable(t, ctx, out);
-        break;
-      case 'pk_targets':
-        singleTargetTable(t, ctx, out, pkSource(t, doc));
-        break;
-      case 'rkt':
-        rktTable(t, ctx, out, doc);
         break;
       case 'predicate_check':
         checkTable(t, ctx, out);
@@ -402,67 +371,9 @@ export function extractPerformance(tables: Table[], doc: Document, ctx: Ctx): Pe
   return out;
 }
 
-function addTarget(out: PerformanceExtract, ctx: Ctx, indicator: string, sasaran: string, year: number | null, source: TargetSource, v: PrintedValue, t: Table) {
-  if (v.kind === 'unreadable') out.unreadable.push(v);
-  if (year === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') return;
-  const ind = ctx.reg.match(indicator, v.src, sasaran || undefined);
-  if (!ind) return;
-  out.targets.push({ indicatorId: ind.id, year, source, value: v, table: tableLabel(t) });
-}
-
-/**
- * A table comparing the targets of one indicator by where they are stated: every row is labelled
- * by a source (`rowSources` of the vocabulary: "Kontrak kinerja", "Renstra 2020-2024") and the
- * columns are Target/Realisasi by year. The indicator is the one the table is about: its title, the
- * text lines just above it, for this table alone (no other table's rows are matched to it). Each
- * target cell is a target statement of that source and year.
- */
-function sourceRowsTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document): void {
-  const defs = ctx.config.vocabulary?.rowSources ?? [];
-  if (defs.length === 0 || t.rows.length < 2) return;
-  const targetCols = t.columns.map((c, i) => ({ c, i, y: yearIn(c) })).filter((x) => /\btarget\b/i.test(x.c) && x.y !== null);
-  if (targetCols.length === 0) return;
-  const sourceOf = (label: string): TargetSource | null => {
-    const w = words(label).replace(/\b(19|20)\d\d\b/g, ' ').replace(/\b(tahun|target)\b/g, ' ').replace(/\s+/g, ' ').trim();
-    return defs.find((d) => d.any.some((sig) => words(sig.join(' ')) === w))?.source ?? null;
-  };
-  const sources = t.rows.map((r) => sourceOf(r.cells[0] ?? ''));
-  if (sources.some((s) => s === null)) return;
-  // each part of the table (a header printed again starts one: structure.ts joins repeated headers
-  // as a table continued over a page) is its own box, about its own indicator: the one its title,
-  // the text lines right above it, names (up to three, stopping at a table row or a line without words)
-  const parts = [...t.parts].sort((a, b) => a - b);
-  parts.forEach((from, p) => {
-    const to = parts[p + 1] ?? Infinity;
-    const at = doc.lines.findIndex((l) => l.line === from);
-    const title: string[] = [];
-    for (let i = at - 1; i >= 0 && title.length < 3; i--) {
-      const l = doc.lines[i]!;
-      if (l.cells || !/[a-z]/i.test(l.text)) break;
-      title.unshift(l.text.trim());
-    }
-    const name = title.join(' ').replace(/^\d+[.)]?\s+/, '').replace(/[;:]\s*$/, '');
-    if (!name) return;
-    let ind: Indicator | null = null;
-    t.rows.forEach((r, k) => {
-      if (r.line < from || r.line >= to) return;
-      for (const { i, y } of targetCols) {
-        const v = parseValue(r.cells[i] ?? '', refFor(ctx, t, r, (r.cells[0] ?? '').trim(), i), 'percent');
-        if (v.kind === 'unreadable') out.unreadable.push(v);
-        if (y === null || v.kind === 'empty' || v.kind === 'text' || v.kind === 'unreadable') continue;
-        ind ??= ctx.reg.own(name, v.src, from);
-        out.targets.push({ indicatorId: ind.id, year: y, source: sources[k]!, value: v, table: tableLabel(t) });
-      }
-    });
-  });
-}
-
 function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
   const indCol = indicatorCol(t);
-  if (indCol < 0) {
-    if (t.kind === 'comparison_years' || t.kind === 'measurement') sourceRowsTable(t, ctx, out, doc);
-    return;
-  }
+  if (indCol < 0) return;
   const cols = t.columns.map((c) => c.toLowerCase());
   const isEnd = (c: string) => /jangka menengah|akhir renstr/.test(c);
   const targetCols = cols.map((c, i) => ({ c, i })).filter(({ c }) => /^target|\btarget\b/.test(c) && !isEnd(c));
@@ -493,15 +404,6 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Docu
       continue;
     }
     if (!m.indicator) continue;
-    // targets by year
-    for (const { c, i } of targetCols) {
-      const y = yearIn(c) ?? (targetCols.length === 1 ? ctx.year : null);
-      const v = parseValue(cells[i] ?? '', ref(i), 'percent');
-      addTarget(out, ctx, m.indicator, m.sasaran, y, t.kind === 'comparison_years' ? 'comparison' : 'measurement', v, t);
-    }
-    if (endCol >= 0 && endYear !== null) {
-      addTarget(out, ctx, m.indicator, m.sasaran, endYear, 'renstra_end', parseValue(cells[endCol] ?? '', ref(endCol), 'percent'), t);
-    }
     const ind = ctx.reg.match(m.indicator, ref(indCol), m.sasaran || undefined);
     if (!ind || !realYear) continue;
     const real = parseValue(cells[realYear.i] ?? '', ref(realYear.i), 'percent');
@@ -543,32 +445,8 @@ function measurementTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Docu
   over = [];
 }
 
-function renstraTable(t: Table, ctx: Ctx, out: PerformanceExtract) {
-  let indCol = indicatorCol(t);
-  const tujuanIndCol = t.columns.findIndex((c) => /indikator tujuan/i.test(c));
-  if (indCol < 0) indCol = tujuanIndCol;
-  if (indCol < 0) return;
-  const yearCols = t.columns.map((c, i) => ({ y: yearIn(c), i })).filter((x) => x.y !== null && /target/i.test(t.columns[x.i]!));
-  const source: TargetSource = t.section === 'lampiran_renstra' ? 'renstra_lampiran' : 'renstra';
-  let superseded = false;
-  for (const m of mergedRows(t, indCol, ctx)) {
-    const rowText = m.cells.join(' ').toLowerCase();
-    if (/sebelum perubahan/.test(rowText)) superseded = true;
-    if (/(sesudah|setelah) perubahan/.test(rowText)) superseded = false;
-    if (superseded) continue;
-    let name = m.indicator;
-    if (!name && tujuanIndCol >= 0) name = (m.cells[tujuanIndCol] ?? '').trim();
-    if (!name) continue;
-    for (const { y, i } of yearCols) {
-      const v = parseValue(m.cells[i] ?? '', refFor(ctx, t, m.row, name, i), 'percent');
-      if (m.splitFrom) v.note = `sel gabungan dipecah: "${m.splitFrom.slice(0, 120)}"`;
-      addTarget(out, ctx, name, m.sasaran, y, source, v, t);
-    }
-  }
-}
-
 /** Known indicator names inside one merged cell, in the order they appear. */
-function splitKnownIndicators(cell: string, reg: IndicatorRegistry, synonyms: [string, string][]): string[] {
+export function splitKnownIndicators(cell: string, reg: IndicatorRegistry, synonyms: [string, string][]): string[] {
   const hay = indicatorKey(cell, synonyms);
   const found: { at: number; name: string }[] = [];
   for (const ind of reg.list) {
@@ -576,35 +454,6 @@ function splitKnownIndicators(cell: string, reg: IndicatorRegistry, synonyms: [s
     if (at >= 0 && !found.some((f) => f.name === ind.name)) found.push({ at, name: ind.name });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
-}
-
-function singleTargetTable(t: Table, ctx: Ctx, out: PerformanceExtract, source: TargetSource) {
-  const indCol = indicatorCol(t);
-  const tCol = t.columns.findIndex((c) => /target/i.test(c));
-  if (indCol < 0 || tCol < 0) return;
-  const y = yearIn(t.columns[tCol]!) ?? yearIn(t.caption) ?? ctx.year;
-  for (const m of mergedRows(t, indCol, ctx)) {
-    if (!m.indicator) continue;
-    const v = parseValue(m.cells[tCol] ?? '', refFor(ctx, t, m.row, m.indicator, tCol), 'percent');
-    addTarget(out, ctx, m.indicator, m.sasaran, y, source, v, t);
-  }
-}
-
-function rktTable(t: Table, ctx: Ctx, out: PerformanceExtract, doc: Document) {
-  const indCol = t.columns.findIndex((c) => /sasaran.*indikator sasaran|indikator sasaran/i.test(c));
-  if (indCol < 0) return;
-  const tCol = indCol + 1;
-  if (!/target/i.test(t.columns[tCol] ?? '')) return;
-  // the RKT's year is in its title ("RENCANA KINERJA TAHUNAN (RKT) / TAHUN 2022"), not always the report's
-  const sec = sectionAt(ctx.sections, t.startLine);
-  const titleLines = doc.lines.filter((l) => l.line >= sec.startLine && l.line < t.startLine && !l.cells).map((l) => l.text);
-  const y = yearIn(titleLines.find((x) => /tahun\s+20\d\d/i.test(x)) ?? sec.title) ?? ctx.year;
-  for (const r of t.rows) {
-    const name = (r.cells[indCol] ?? '').trim();
-    if (!name) continue;
-    const v = parseValue(r.cells[tCol] ?? '', refFor(ctx, t, r, name, tCol), 'percent');
-    addTarget(out, ctx, name, '', y, 'rkt', v, t);
-  }
 }
 
 const CHECK = /^(v|V|✓|√|✔|x|X)$/;

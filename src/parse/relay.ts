@@ -11,8 +11,10 @@
  * same order; a row only when it ends in as many values (numbers, or "-" for an empty cell) as the
  * header has columns. A header whose rows do not fit is left as text and listed as undecided.
  *
- * Class "one value per line" (a matrix exported cell by cell) is recognised and not read: it is
- * listed as undecided (see oneValuePerLine).
+ * Class "one value per line, row by row" (a matrix exported cell by cell, each row a label line and
+ * exactly as many lone values as its header lines name year columns) is rebuilt into cells (see
+ * rowsOneValuePerLine); every other run of lone values is recognised and not read: it is listed as
+ * undecided (see oneValuePerLine).
  */
 import type { Config } from '../model/config.js';
 import type { DocLine, Document } from '../model/document.js';
@@ -120,24 +122,125 @@ export function relayTables(doc: Document, config: Config): Relaid {
     }
     i = rows[rows.length - 1]!.at;
   }
-  oneValuePerLine(lines, undecided);
+  const noted = new Set<number>();
+  const rebuilt = rowsOneValuePerLine(out ?? lines, vocab, undecided, noted);
+  if (rebuilt) out = rebuilt;
+  oneValuePerLine(out ?? lines, undecided, noted);
   return { doc: out ? { ...doc, lines: out } : doc, undecided };
 }
 
 /** A value a cell holds alone on its line: a percentage or a number with decimals (a page number is neither). */
 const LONE_VALUE = /^[-+]?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%$|^[-+]?\d+[.,]\d+\s?%?$/;
 
+const YEAR_ONLY = /^(?:tahun\s+)?(19[5-9]\d|20\d\d)$/i;
+const YEAR_ANY = /\b(19[5-9]\d|20\d\d)\b/g;
+const isLone = (l: DocLine | undefined) => !!l && !l.cells && LONE_VALUE.test(l.text.trim());
+/** A row's label line: words, not a value, not a header year. */
+const isLabelLine = (l: DocLine | undefined) => !!l && !l.cells && /[a-z]/i.test(l.text) && !isLone(l) && !YEAR_ONLY.test(l.text.trim());
+
+/**
+ * The value columns named by the header lines just above line `at` (each alone on its line, as
+ * such a matrix exports them): a value role with one year ("KONDISI AWAL 2014") is a column; a
+ * value role without a year ("TARGET TAHUN") heads the lone years printed among the header lines
+ * ("2015" … "2019": Target Tahun 2015 …). Label words ("URAIAN", "FORMULASI") are passed over.
+ * Every column must name a different year; they are put in year order (a plan matrix runs from its
+ * base year to its end). Null when the header lines name no such columns, a role word stands
+ * without a year and without years to head, or two columns share a year.
+ */
+function yearColumnsAbove(lines: DocLine[], at: number, vocab: Vocab): { labels: string[]; lines: number[] } | null {
+  const hdr: number[] = [];
+  for (let h = at - 1; h >= 0 && hdr.length < 16; h--) {
+    const l = lines[h]!;
+    const t = l.text.trim();
+    if (l.cells || !t) break;
+    if (YEAR_ONLY.test(t) || (t.split(/\s+/).length <= 6 && roleOf(t, vocab))) hdr.unshift(h);
+    else break;
+  }
+  if (hdr.length === 0) return null;
+  const cols: { label: string; year: number }[] = [];
+  const years: number[] = [];
+  const heads: string[] = [];
+  for (const h of hdr) {
+    const t = lines[h]!.text.trim().replace(/\s+/g, ' ');
+    const ym = YEAR_ONLY.exec(t);
+    if (ym) {
+      years.push(Number(ym[1]));
+      continue;
+    }
+    if (roleOf(t, vocab)?.kind !== 'value') continue;
+    const ys = [...new Set((t.match(YEAR_ANY) ?? []).map(Number))];
+    if (ys.length === 1) cols.push({ label: t, year: ys[0]! });
+    else if (ys.length === 0) heads.push(t);
+    else return null;
+  }
+  if (heads.length > 1 || (heads.length === 1) !== years.length > 0) return null;
+  for (const y of years) cols.push({ label: `${heads[0]} ${y}`, year: y });
+  if (cols.length < 2 || new Set(cols.map((c) => c.year)).size !== cols.length) return null;
+  cols.sort((a, b) => a.year - b.year);
+  return { labels: cols.map((c) => c.label), lines: hdr };
+}
+
+/**
+ * Class "one value per line, row by row": a matrix exported one cell per line whose header lines
+ * name k value columns (yearColumnsAbove), directly followed by rows each printed as a label line
+ * (the indicator or its formula) and exactly k lone values. Each such row becomes one table row
+ * (the label and its k values, on the label's line; the value lines become empty rows) under one
+ * header row (on the first header line; the other header lines become empty rows), so the model reads it as any table. The rows end at the
+ * first label line not followed by exactly k values: that run, and every run without such a header,
+ * stays text (oneValuePerLine lists it). Returns the rewritten lines, or null when nothing was rebuilt.
+ */
+function rowsOneValuePerLine(lines: DocLine[], vocab: Vocab, undecided: Relaid['undecided'], noted: Set<number>): DocLine[] | null {
+  let out: DocLine[] | null = null;
+  for (let i = 1; i < lines.length; i++) {
+    if (!isLone(lines[i]) || isLone(lines[i - 1]) || !isLabelLine(lines[i - 1])) continue;
+    const header = yearColumnsAbove(lines, i - 1, vocab);
+    if (!header) continue;
+    const k = header.labels.length;
+    const rows: { label: number; from: number }[] = [];
+    for (let a = i - 1; isLabelLine(lines[a]) && a > header.lines[header.lines.length - 1]!; ) {
+      let j = a + 1;
+      while (isLone(lines[j])) j++;
+      if (j - a - 1 !== k) {
+        // a run that does not fill one row: which of its values belong to which column is not known
+        if (j > a + 1) {
+          noted.add(a + 1);
+          const span = j - a - 1 > 1 ? `${lines[a + 1]!.line}–${lines[j - 1]!.line}` : `${lines[a + 1]!.line}`;
+          undecided.push({ line: lines[a + 1]!.line, note: `baris ${span}: ${j - a - 1} nilai masing-masing sendiri di satu baris di bawah "${lines[a]!.text.trim().slice(0, 40)}", judulnya menamai ${k} kolom (${header.labels.join(', ').slice(0, 80)}): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel` });
+        }
+        break;
+      }
+      rows.push({ label: a, from: a + 1 });
+      a = j;
+    }
+    if (rows.length === 0) continue;
+    out ??= [...lines];
+    // the header row on the first header line; the other header lines become empty rows
+    const [first, ...rest] = header.lines;
+    const head = ['', ...header.labels];
+    out[first!] = { ...lines[first!]!, text: head.join('\t'), cells: head.map((text) => ({ text })) };
+    for (const h of rest) out[h] = { ...lines[h]!, text: '', cells: [{ text: '' }] };
+    for (const r of rows) {
+      const l = lines[r.label]!;
+      const cells = [l.text.trim(), ...lines.slice(r.from, r.from + k).map((v) => v.text.trim())];
+      out[r.label] = { ...l, text: cells.join('\t'), cells: cells.map((text) => ({ text })) };
+      for (let v = r.from; v < r.from + k; v++) out[v] = { ...lines[v]!, text: '', cells: [{ text: '' }] };
+    }
+    i = rows[rows.length - 1]!.from + k - 1;
+  }
+  return out;
+}
+
 /**
  * A table exported one cell per line (a landscape matrix copied column by column): runs of three or
- * more lines each holding one value. Which value belongs to which row and column cannot be told
- * from the text (the order is the export's, labels are interleaved), so it is not read; each run is
- * listed as undecided, and no finding rests on it.
+ * more lines each holding one value, that rowsOneValuePerLine could not rebuild. Which value
+ * belongs to which row and column cannot be told from the text (the order is the export's, labels
+ * are interleaved), so it is not read; each run is listed as undecided, and no finding rests on it.
  */
-function oneValuePerLine(lines: DocLine[], undecided: Relaid['undecided']): void {
+function oneValuePerLine(lines: DocLine[], undecided: Relaid['undecided'], noted: Set<number>): void {
   for (let i = 0; i < lines.length; ) {
     let j = i;
     while (j < lines.length && !lines[j]!.cells && LONE_VALUE.test(lines[j]!.text.trim())) j++;
-    if (j - i >= 3) {
+    if (j - i >= 3 && !noted.has(i)) {
       undecided.push({ line: lines[i]!.line, note: `baris ${lines[i]!.line}–${lines[j - 1]!.line}: ${j - i} nilai masing-masing sendiri di satu baris (tabel yang diekspor sel per baris): baris dan kolomnya tidak dapat ditentukan, tidak dibaca sebagai tabel` });
     }
     i = Math.max(j, i + 1);

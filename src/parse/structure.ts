@@ -6,44 +6,54 @@ import type { DocLine, Document } from '../model/document.js';
 import type { Section, SectionKind, Table, TableKind, TableRow } from '../model/report.js';
 import type { Config } from '../model/config.js';
 import type { SourceRef } from '../model/values.js';
-
-export const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
+import { words } from './columns.js';
+import { isLeaderEntry } from './outline.js';
 
 // ---------------------------------------------------------------- sections
 
-const BAB_RE = /^\s*P?BAB\s+(IV|III|II|I)\b\.?\s*(.*)$/i;
-/** A dot leader (three or more dots or an ellipsis) before a page number (arabic or roman) at the end of the line. */
-const CONTENTS_ENTRY_RE = /(?:[.…·]\s*){3,}\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$/i;
+type Headings = NonNullable<NonNullable<Config['vocabulary']>['sectionHeadings']>;
+type Heading = Headings['body'][number];
 
-function lineKindAt(l: DocLine, inAppendix: boolean): { kind: SectionKind; title: string } | null {
-  if (l.cells) return null;
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The chapter pattern of the vocabulary's chapter words ("BAB III ...", "PBAB I"), built once per vocabulary. */
+const CHAPTER_RE = new WeakMap<Headings, RegExp>();
+function chapterRe(h: Headings): RegExp {
+  let re = CHAPTER_RE.get(h);
+  if (!re) {
+    re = new RegExp(`^\\s*(?:${h.chapterWords.map(escapeRe).join('|')})\\s+(IV|III|II|I)\\b\\.?\\s*(.*)$`, 'i');
+    CHAPTER_RE.set(h, re);
+  }
+  return re;
+}
+
+/** Does a line (in capitals) read as this heading? `starts` as whole words, `contains` anywhere. */
+function isHeading(u: string, h: Heading): boolean {
+  const up = (w: string) => w.toUpperCase();
+  const starts = (w: string) => u.startsWith(up(w)) && !/[A-Z0-9]/.test(u.charAt(w.length));
+  const hit = h.exact.some((w) => u === up(w)) || h.starts.some(starts) || h.contains.some((w) => u.includes(up(w)));
+  return hit && (h.with.length === 0 || h.with.some((w) => u.includes(up(w))));
+}
+
+/** The heading a line is (words in rules/vocabulary.yaml `sectionHeadings`), or null. */
+function lineKindAt(l: DocLine, inAppendix: boolean, h: Headings | undefined): { kind: SectionKind; title: string } | null {
+  if (l.cells || !h) return null;
   const t = l.text.trim();
   if (t.length === 0 || t.length > 120) return null;
   // a contents entry ("BAB I PENDAHULUAN ......... 1"): a leader of dots and a page number, not a heading
-  if (CONTENTS_ENTRY_RE.test(t)) return null;
+  if (isLeaderEntry(t)) return null;
   const u = t.toUpperCase();
-  const m = BAB_RE.exec(t);
-  if (m && t.length < 70) {
+  const m = chapterRe(h).exec(t);
+  if (m && t.length < h.chapterMaxLength) {
     const n = m[1]!.toUpperCase();
     return { kind: (n === 'I' ? 'bab1' : n === 'II' ? 'bab2' : n === 'III' ? 'bab3' : 'bab4') as SectionKind, title: t };
   }
-  if (/^KATA PENGANTAR$/.test(u)) return { kind: 'kata_pengantar', title: t };
-  if (/^DAFTAR ISI$/.test(u)) return { kind: 'daftar_isi', title: t };
-  if (/^IKHTISAR EKSEKUTIF$/.test(u)) return { kind: 'ikhtisar', title: t };
-  if (!inAppendix) return null;
-  if (/^(RENCANA STRATEGIS|MATRIK|LAMPIRAN 1\b)/.test(u) || /MATRIKS RENCANA STRATEGIS/.test(u)) return { kind: 'lampiran_renstra', title: t };
-  if (/^(RENCANA KINERJA TAHUNAN|RKT\b)/.test(u)) return { kind: 'lampiran_rkt', title: t };
-  if (/^PERJANJIAN KINERJA/.test(u)) return { kind: /PERUBAHAN/.test(u) ? 'lampiran_pk_perubahan' : 'lampiran_pk', title: t };
-  if (/^KEPUTUSAN (CAMAT|KEPALA)|^INDIKATOR KINERJA UTAMA/.test(u)) return { kind: 'lampiran_iku', title: t };
-  if (/^PENGHARGAAN/.test(u)) return { kind: 'lampiran_lain', title: t };
-  return null;
+  const found = h.body.find((x) => isHeading(u, x)) ?? (inAppendix ? h.appendix.find((x) => isHeading(u, x)) : undefined);
+  return found ? { kind: found.section, title: t } : null;
 }
 
-export function findSections(doc: Document): Section[] {
+export function findSections(doc: Document, config: Config | undefined): Section[] {
+  const headings = config?.vocabulary?.sectionHeadings;
   const out: Section[] = [];
   const first = doc.lines[0]?.line ?? 1;
   const last = doc.lines[doc.lines.length - 1]?.line ?? 1;
@@ -51,7 +61,7 @@ export function findSections(doc: Document): Section[] {
   let inAppendix = false;
   for (const l of doc.lines) {
     // After Bab IV's "Demikian ..." closing, the appendices start at the next title line.
-    const k = lineKindAt(l, inAppendix);
+    const k = lineKindAt(l, inAppendix, headings);
     if (!k) continue;
     const prev = out[out.length - 1]!;
     if (k.kind === prev.kind) continue;
@@ -228,7 +238,7 @@ const BREAKER_RE = /^(\.?\s*tabel\s*\d|perjanjian kinerja|rencana (strategis|kin
 
 /** Same header, ignoring the "No" column's label (reports print "No", "1", "100" there). */
 function sameColumns(a: string[], b: string[]): boolean {
-  const k = (cols: string[]) => norm(cols.map((c, i) => (i === 0 && /^(no\.?|\d+\.?|)$/i.test(c.trim()) ? '' : c)).join('|'));
+  const k = (cols: string[]) => words(cols.map((c, i) => (i === 0 && /^(no\.?|\d+\.?|)$/i.test(c.trim()) ? '' : c)).join('|'));
   return k(a) === k(b);
 }
 
@@ -237,16 +247,16 @@ export interface TableBuildInfo {
 }
 
 export function classify(columns: string[], rows: TableRow[], config: Config | undefined): TableKind {
-  const head = norm(columns.join(' | '));
+  const head = words(columns.join(' | '));
   const vocab = config?.vocabulary?.tableKinds ?? [];
   const years = new Set(head.match(/\b(19|20)\d\d\b/g) ?? []).size;
   // "{year}" in a signature stands for any year; n of them need n different years
   const sigMatches = (sig: string[]) => {
     const need = sig.filter((w) => w === '{year}').length;
-    return years >= need && sig.every((w) => w === '{year}' || head.includes(norm(w)));
+    return years >= need && sig.every((w) => w === '{year}' || head.includes(words(w)));
   };
   for (const k of vocab) {
-    if (k.none.some((w) => head.includes(norm(w)))) continue;
+    if (k.none.some((w) => head.includes(words(w)))) continue;
     if (k.any.some(sigMatches)) {
       if (k.kind === 'budget' || k.kind === 'budget_plan') {
         // budget tables: realisation columns → budget, only budget → budget_plan

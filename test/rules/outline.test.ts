@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outline } from '../../src/audit/rules/outline.js';
+import { loadConfig } from '../../src/cli/config.js';
+import { textToDocument } from '../../src/ingest/text.js';
+import { LkipReportSchema } from '../../src/model/report.js';
+import { parseReport } from '../../src/parse/index.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 import { exp } from '../helpers/expected.js';
 
@@ -99,5 +103,15 @@ describe('outline', () => {
     const s004 = got('fixtures/seeds/004_9ed3a231d27ded37.txt');
     expect(s004).toContain('199 5. Tujuan dan sasaran Kecamatan Jelbuk (nomor 1, 5, 4)');
     for (const l of ['522 Tabel 3.2', '532 Tabel 3.3', '541 Tabel 3.4']) expect(s004.some((x) => x.startsWith(l))).toBe(true);
+  });
+
+  it('the contents are read once, in parse, into the model (one entry pattern: an entry with spaced leaders is no heading)', () => {
+    const text = [toc('BAB I PENDAHULUAN . . . . . . 1', '1.1 Latar Belakang . . . . 1', 'BAB II PERENCANAAN KINERJA ....... 3', 'BAB III AKUNTABILITAS KINERJA …… 5'), 'BAB I PENDAHULUAN', 'Laporan ini disusun.'].join('\n');
+    const rep = parseReport(textToDocument('x.txt', text), loadConfig());
+    expect(LkipReportSchema.parse(rep).contents).toEqual(rep.contents);
+    expect(rep.contents!.entries.map((e) => `${e.number?.raw ?? ''}|${e.title}|${e.pagePrinted}`)).toEqual(['BAB I|PENDAHULUAN|1', '1.1|Latar Belakang|1', 'BAB II|PERENCANAAN KINERJA|3', 'BAB III|AKUNTABILITAS KINERJA|5']);
+    // Bab I starts at its heading in the body, not at its contents entry
+    expect(rep.sections.find((x) => x.kind === 'bab1')?.startLine).toBe(10);
+    expect(rep.sections.some((x) => x.kind === 'bab2' || x.kind === 'bab3')).toBe(false);
   });
 });

@@ -31,6 +31,8 @@ describe('target-drift', () => {
     {
       valid: [
         { name: 'the narrative restates the table target (and a rate per 100.000 beside a percentage is not compared)', text: restated('9,20') },
+        { name: 'the narrative rounds the table target (9 for 9,20)', text: restated('9') },
+        { name: 'the narrative truncates the table target at a coarser precision', text: restated('9,2') },
         { name: 'same target everywhere, Fasilitas/Fasilitasi matched', text: report('80%', '80%') },
         { name: 'printed with a space before %', text: report('80 %', '80%') },
       ],
@@ -39,6 +41,12 @@ describe('target-drift', () => {
           name: 'the narrative gives another target than the table row it names',
           text: restated('9,5'),
           findings: [{ line: 6, reported: '9,5', expected: '9,20', category: 'target_drift', severity: 'warning' }],
+        },
+        {
+          // no rounding or truncation of 9,20 gives 10 (the old "within one unit" took it)
+          name: 'the narrative is off by more than the printed precision explains',
+          text: restated('10'),
+          findings: [{ line: 6, reported: '10', expected: '9,20', category: 'target_drift', severity: 'warning' }],
         },
         { name: 'Balung 2023: 85 % in the Bab II PK', text: report('85 %', '80%'), findings: [{ line: 10, reported: '85 %', expected: '80%', category: 'target_drift', severity: 'error' }] },
         { name: 'unit differs: 80 vs 80%', text: report('80', '80%'), findings: [{ line: 10, reported: '80', expected: '80%', severity: 'warning' }] },

@@ -8,6 +8,7 @@ import type { ProseEntry } from '../../model/prose.js';
 import type { LkipReport, SectionKind, Table } from '../../model/report.js';
 import type { SourceRef } from '../../model/values.js';
 import { printed } from '../../parse/prose.js';
+import { words as foldWords } from '../../parse/columns.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 
 export { cleanText } from '../../parse/prose.js';
@@ -164,11 +165,10 @@ export function countTokens(text: string): CountToken[] {
 
 const STOP = new Set(['dan', 'di', 'dalam', 'hal', 'yang', 'serta', 'atau', 'dengan', 'untuk', 'pada', 'ke', 'dari', 'kecamatan', 'masyarakat']);
 
+/** The words of a label or sentence for matching (parse's one normaliser, `words` of columns.ts), without stop words and "%". */
 export function words(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9 ]+/g, ' ')
-    .split(/\s+/)
+  return foldWords(s)
+    .split(' ')
     .filter((w) => w.length > 1 && !STOP.has(w))
     .map((w) => w.replace(/^(meningkatnya|meningkatkan)$/, 'meningkat').replace(/^fasilitas(i)?$/, 'fasilitas').replace(/^efektivitas$/, 'efektifitas'));
 }

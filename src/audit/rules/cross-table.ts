@@ -4,9 +4,8 @@ import type { PrintedValue } from '../../model/values.js';
 import { parseValue } from '../../parse/numbers.js';
 import { budgetCarriers } from '../../parse/budget.js';
 import { tableLabel } from '../../parse/structure.js';
-import { capaianOf, numberOf, sumCents } from '../../parse/arith.js';
+import { capaianOf, numberOf, sameAtPrinted, sumCents } from '../../parse/arith.js';
 import { amount, consistentAtPrinted, criterion, EXACT, expectPrinted, expectQuantity, fmtRupiah, formatQuantity, lineWord, precision, rupiah } from '../tolerance.js';
-import { agreeAtPrinted } from './_agree.js';
 import { checkRows, efficiencyRows, ioTables, pkBudgets, rktTables } from './_facts.js';
 import { budgetKey, cluster, nameKey, short, similarity } from './_match.js';
 
@@ -385,7 +384,7 @@ function checkCapaian(ctx: RuleContext) {
   const compare = (indicatorId: string, v: PrintedValue, context: string) => {
     const m = base.get(indicatorId)!;
     const b = m.capaian;
-    if (agreeAtPrinted(b, v)) return; // either one's printed interval holds the other
+    if (sameAtPrinted(b, v)) return; // the same number at the printed precision of both
     if (capped && b.value! > 100 && consistentAtPrinted(100, v.value!, v.decimals)) return;
     const ind = inds.get(indicatorId);
     ctx.problem({

@@ -5,6 +5,7 @@ import { average } from './average.js';
 import { budgetPercentage } from './budget-percentage.js';
 import { budgetSum } from './budget-sum.js';
 import { capaian } from './capaian.js';
+import { capaianMissing } from './capaian-missing.js';
 import { citation } from './citation.js';
 import { countClaim } from './count-claim.js';
 import { crossTable } from './cross-table.js';
@@ -25,4 +26,4 @@ import { unreadableValue } from './unreadable-value.js';
 import { verdict } from './verdict.js';
 import { yearReference } from './year-reference.js';
 
-export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];
+export const RULES: readonly Rule[] = [agencyName, average, budgetPercentage, budgetSum, capaian, capaianMissing, citation, countClaim, crossTable, identity, narrativeNumber, outline, predicate, reference, reportYear, restatement, skm, structureMissing, targetDrift, templateGap, terbilang, trendClaim, unreadableValue, verdict, yearReference];

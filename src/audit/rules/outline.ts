@@ -1,7 +1,7 @@
 import type { Rule } from '../../model/rule.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
-import { captionOf, intToRoman, leadingNumber, romanToInt, tocEntries, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
+import { captionOf, intToRoman, leadingNumber, romanToInt, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
 import { SECTION_LABEL, sectionAt, tableLabel } from '../../parse/structure.js';
 import { allLines, BODY_SECTIONS, shorten, wordsToNumber, type ProseLine } from './_text.js';
 
@@ -242,7 +242,8 @@ export const outline: Rule = {
     // ---- numbered sub-sections under a heading ("A. RENCANA STRATEGIS": 1. Visi dan Misi, 2. Tujuan, ...)
     subsectionNumbers(ctx, lines, bodyAt);
 
-    const toc = tocEntries(lines.map((p) => ({ line: p.line.line, page: p.line.page, text: p.line.text })));
+    // the table of contents, as parse read it into the model
+    const toc = report.contents;
     if (!toc) return;
     const at = (e: { line: number; page: number | null }): SourceRef => ({ file: report.file, page: e.page, line: e.line, section: 'Daftar Isi' });
     const label = (e: TocEntry) => shorten(`${e.number ? e.number.raw + ' ' : ''}${e.title}`, 70);

@@ -3,7 +3,7 @@ import type { Fact } from '../../model/facts.js';
 import type { LkipReport } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { checkCapaian, consistentAtPrinted, samePrinted } from '../../parse/arith.js';
+import { checkCapaian, consistentAtPrinted, sameAtPrinted, sameScale } from '../../parse/arith.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
 import { formatNumber } from '../format.js';
@@ -336,7 +336,7 @@ function entriesFor(s: Subject, m: Measure, year: number | null): Entry[] {
 /** Values that agree among themselves (each pair at the printed precision); else none. */
 function agreed(es: Entry[]): Entry[] {
   if (es.length === 0 || es.some((e) => e.value.value === null)) return [];
-  return es.every((e) => samePrinted(e.value, es[0]!.value)) ? es : [];
+  return es.every((e) => sameAtPrinted(e.value, es[0]!.value)) ? es : [];
 }
 
 /** A table capaian its own row proves (target and realisasi beside it give it). */
@@ -463,10 +463,10 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
         if (es.length === 0) continue;
         const tv = es[0]!.value;
         stated.set(subject, { value: t.value, year });
-        if (samePrinted(t.value, tv)) continue;
+        if (sameAtPrinted(t.value, tv)) continue;
         // a mean (or, where the report says so, any capaian) above 100% may be counted as 100%
         if (measure === 'capaian' && (isMean || report.meta.capRuleStated) && t.value.value === 100 && tv.value! >= 100) continue;
-        if (measure === 'realisasi' && tv.value !== 0 && (t.value.value / tv.value! > 5 || t.value.value / tv.value! < 0.2)) continue;
+        if (measure === 'realisasi' && tv.value !== 0 && !sameScale(t.value.value, tv.value!)) continue;
         const where = refOf(report, lineAt(par, s.offset + t.index));
         const yearTxt = year !== null && subject.kind !== 'output' ? ` tahun ${year}` : '';
         const yearEn = year !== null && subject.kind !== 'output' ? ` for ${year}` : '';
@@ -485,7 +485,7 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
         };
         const related = es.map((e) => ({ ...e.src, note: `${measure} ${e.value.raw}` }));
         if (subject.kind === 'output') {
-          const mixed = subject.input && samePrinted(subject.input, t.value);
+          const mixed = subject.input && sameAtPrinted(subject.input, t.value);
           ctx.problem({
             messageId: 'output',
             data: { ...data, hint: mixed ? `; ${t.raw} adalah capaian input (dana) sub kegiatan itu` : '', hintEn: mixed ? `; ${t.raw} is the sub kegiatan's input (budget) percentage` : '' },

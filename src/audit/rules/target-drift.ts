@@ -2,8 +2,8 @@ import type { Fact } from '../../model/facts.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectPrinted, precision } from '../tolerance.js';
 import { factsByRow, targetReadings, type TargetOf } from '../../parse/facts.js';
+import { compareAtPrinted, sameScale } from '../../parse/arith.js';
 import { parseValue } from '../../parse/numbers.js';
-import { restatementAgrees, sameScale } from './_agree.js';
 import { bestMatch, proseLines, refOf, sentences } from './_text.js';
 import type { TargetSource } from '../../model/report.js';
 import type { PrintedValue } from '../../model/values.js';
@@ -176,8 +176,8 @@ function narrativeTargets(ctx: RuleContext): void {
         const v = parseValue(raw, refOf(report, p.line), row.value.kind === 'percent' ? 'percent' : 'any');
         if (v.value === null || v.value === 0) continue;
         if (!sameScale(v.value, row.value.value)) continue; // another scale or unit: not a restatement
-        const { agrees, d } = restatementAgrees({ value: v.value, decimals: v.decimals }, { value: row.value.value, decimals: row.value.decimals });
-        if (agrees) continue; // equal at the coarser printed precision
+        const { same, decimals: d } = compareAtPrinted(v, row.value);
+        if (same) continue; // the same number at the printed precision of both
         ctx.problem({
           messageId: 'narrative',
           data: { indicator: row.subject.name.slice(0, 90), reported: raw, table: row.src.table ?? 'tabel', expected: row.value.raw },

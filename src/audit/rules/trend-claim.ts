@@ -1,7 +1,7 @@
 import type { LkipReport, Table } from '../../model/report.js';
 import type { Rule } from '../../model/rule.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
-import { samePrinted } from '../../parse/arith.js';
+import { sameAtPrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
 import { consistentAtPrinted, criterion, expectText, precision } from '../tolerance.js';
 import { bestMatch, columnIndex, proseLines, refOf, sasaranHeading, sentences, shorten, tableLabel, tokens } from './_text.js';
@@ -109,13 +109,6 @@ const BELOW_RE = /\btabel\s+(?:di\s*bawah|berikut)/i;
 const TREND_RE = /\btren(?:d)?\s+(peningkatan|kenaikan|naik|meningkat|penurunan|menurun|turun)\b/i;
 const SAME_RE = /\bsama\s+dengan\s+tahun\s+(?:sebelumnya|lalu)\b/i;
 const CMP_RE = /\b(lebih\s+rendah|lebih\s+tinggi|menurun|meningkat|turun|naik|penurunan|peningkatan)\s+(?:\S+\s+){0,2}?(?:dari|dibanding(?:kan)?|daripada)\s+(?:dengan\s+)?tahun\s+(?:sebelumnya|lalu)\b/i;
-
-/** Same value at the precision both were printed, or within half a unit of the coarser one. */
-function sameAtPrinted(a: PrintedValue, b: PrintedValue): boolean {
-  if (a.value === null || b.value === null) return false;
-  const half = 10 ** -Math.min(a.decimals, b.decimals) / 2;
-  return Math.abs(a.value - b.value) < half + 1e-9 || samePrinted(a, b);
-}
 
 /**
  * Trend words in the narrative against the series they describe: "tren peningkatan/penurunan"

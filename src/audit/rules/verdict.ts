@@ -4,7 +4,7 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
 import { SECTION_LABEL, tableLabel } from '../../parse/structure.js';
-import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, samePrinted } from '../../parse/arith.js';
+import { cents, checkCapaian, meanHolds, meansOf, pctAtPrinted, pctOf, sameAtPrinted } from '../../parse/arith.js';
 import { formatExpected, formatPrinted } from '../format.js';
 import { boundaryRule, consistentAtPrinted, criterion, dropLines, expectMean, expectText, expectWords, formatQuantity, percent, precision, scaleName } from '../tolerance.js';
 import { budgetKey, nameKey, short, similarity } from './_match.js';
@@ -145,7 +145,7 @@ function checkSerapan(ctx: RuleContext) {
     for (const c of cands) {
       if (num(c.pct)) {
         shown.push((l) => `${formatPrinted(c.pct!, l)} (${c.tree} ${l === 'id' ? 'baris' : 'line'} ${c.pct!.src.line})`);
-        if (samePrinted(c.pct, s)) ok = true;
+        if (sameAtPrinted(c.pct, s)) ok = true;
       }
       const pagu = c.pagu && c.pagu.kind !== 'empty' ? cents(c.pagu) : null;
       const real = c.realisasi && c.realisasi.kind !== 'empty' ? cents(c.realisasi) : null;
