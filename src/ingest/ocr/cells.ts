@@ -91,6 +91,8 @@ const INK_MARGIN = 10;
 export const DISAGREED_CONFIDENCE = 90;
 /** Page confidence at or above which a well-formed number in its column's definite format is not read again. */
 const SURE = 90;
+/** The same for a number in a column without a definite format (amounts). */
+const VERY_SURE = 97;
 /** Lowest confidence of the page reading and the first re-reading that settles a numeric cell. */
 export const SETTLED_CONFIDENCE = 85;
 /** Confidence of a lone reading that, with its column's format, replaces a page reading that is no number. */
@@ -274,7 +276,8 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
       const doubtful = !t || conf < (numeric || t.length <= SHORT_TEXT ? below : Math.min(below, LONG_TEXT_BELOW));
       if (!numeric && !doubtful) continue;
       // a confident, well-formed number in its column's definite format needs no second reading
-      if (numeric && !doubtful && conf >= SURE && isNumericReading(t) && isWellFormed(t) && columnFit(t, col) > 0) continue;
+      // (in a column without a definite format, e.g. amounts: only a very confident one)
+      if (numeric && !doubtful && isNumericReading(t) && isWellFormed(t) && (columnFit(t, col) > 0 ? conf >= SURE : columnFit(t, col) === 0 && conf >= VERY_SURE)) continue;
       const x = Math.max(0, Math.round(cell.box.x * s) + INSET);
       const y = Math.max(0, Math.round(cell.box.y * s) + INSET);
       const w = Math.min(img.width - x, Math.round(cell.box.w * s) - 2 * INSET);
