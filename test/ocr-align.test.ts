@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignGrid } from '../src/ingest/ocr/align.js';
-import { brokenRuleProbe, detectDottedRules, isBitonal } from '../src/ingest/ocr/rules.js';
+import { brokenRuleProbe, detectDashedRules, detectDottedRules, isBitonal } from '../src/ingest/ocr/rules.js';
 import { layoutPage } from '../src/ingest/pdf/layout.js';
 import type { GrayImage } from '../src/ingest/ocr/render.js';
 
@@ -159,6 +159,51 @@ describe('detectDottedRules', () => {
       for (let y = 50; y < 450; y += 14) for (let dy = 0; dy < 6; dy++) for (let dx = 0; dx < 9; dx++) set(200 + dx, y + dy);
     });
     expect(detectDottedRules(img)).toHaveLength(0);
+  });
+});
+
+describe('detectDashedRules', () => {
+  /** A text line at y: 20 px tall letters (12 px strokes, 6 px apart), from x 40 to 1200. */
+  const textLine = (set: (x: number, y: number) => void, y: number) => {
+    for (let x = 40; x < 1200; x += 18) for (let dy = 0; dy < 20; dy++) for (let dx = 0; dx < 12; dx++) set(x + dx, y + dy);
+  };
+  it('finds a row rule broken into dashes 25 px long, 2 px tall, 60 px apart, with dots between, between two text rows', () => {
+    const img = image(1300, 300, (set) => {
+      textLine(set, 40);
+      textLine(set, 160);
+      for (let x = 40; x < 1200; x += 85) for (let dx = 0; dx < 25; dx++) for (let dy = 0; dy < 2; dy++) set(x + dx, 110 + dy);
+      for (let x = 80; x < 1150; x += 85) set(x, 111);
+    });
+    const { pieces, rules } = detectDashedRules(img);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.at).toBeCloseTo(111, 0);
+    // 14 dashes and 14 dots; none of the text's strokes
+    expect(pieces).toHaveLength(28);
+    expect(pieces.every((p) => p.y1 >= 109 && p.y2 <= 113)).toBe(true);
+  });
+
+  it('leaves hyphens and underscores inside a text line alone', () => {
+    const img = image(1300, 300, (set) => {
+      // letters 12 px wide with a hyphen (16 x 3 px at mid height) after every fourth letter, and an underscore
+      for (let x = 40, k = 0; x < 1200; k++) {
+        if (k % 4 === 3) {
+          for (let dx = 0; dx < 16; dx++) for (let dy = 0; dy < 3; dy++) set(x + dx, 110 + dy);
+          x += 22;
+        } else {
+          for (let dy = 0; dy < 20; dy++) for (let dx = 0; dx < 12; dx++) set(x + dx, 100 + dy);
+          x += 18;
+        }
+      }
+      for (let dx = 0; dx < 40; dx++) set(600 + dx, 121);
+    });
+    expect(detectDashedRules(img).pieces).toHaveLength(0);
+  });
+
+  it('does not chain the "-" values of one row of table cells (an inch or more apart)', () => {
+    const img = image(1600, 200, (set) => {
+      for (let x = 100; x < 1500; x += 320) for (let dx = 0; dx < 16; dx++) for (let dy = 0; dy < 3; dy++) set(x + dx, 100 + dy);
+    });
+    expect(detectDashedRules(img).pieces).toHaveLength(0);
   });
 });
 
