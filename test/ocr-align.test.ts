@@ -177,8 +177,8 @@ describe('detectDashedRules', () => {
     const { pieces, rules } = detectDashedRules(img);
     expect(rules).toHaveLength(1);
     expect(rules[0]!.at).toBeCloseTo(111, 0);
-    // 14 dashes and 14 dots; none of the text's strokes
-    expect(pieces).toHaveLength(28);
+    // 14 dashes and the 13 dots between them; none of the text's strokes
+    expect(pieces).toHaveLength(27);
     expect(pieces.every((p) => p.y1 >= 109 && p.y2 <= 113)).toBe(true);
   });
 
