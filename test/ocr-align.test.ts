@@ -117,6 +117,16 @@ describe('alignGrid: rows from text between vertical rules', () => {
     const wrapped = [word('Sasaran', 60, 100), num('85', 330, 100), word('lanjutan', 60, 110), word('Sasaran', 60, 122), num('80%', 330, 122), word('Sasaran', 60, 134), num('90%', 330, 134)];
     expect(alignGrid(wrapped, { hsegs: [], vsegs }).grids[0]!.rows).toHaveLength(4);
   });
+  it('keeps a cell that lists several values a word space apart ("100% 100%" on each line) in one row', () => {
+    // one row of a PK: indicators wrapped in one cell, their targets listed two a line, lines 10 pt apart
+    const words: W[] = [];
+    for (let r = 0; r < 3; r++) words.push(word('Persentase', 60, 100 + r * 10), word('PD', 110, 100 + r * 10), num('100%', 300, 100 + r * 10), num('100%', 321, 100 + r * 10));
+    // and a second row below a white gap of a text height
+    words.push(word('Persentase', 60, 138), num('90%', 321, 138));
+    const vsegs = [55, 200, 340].map((x) => ({ x, y1: 96, y2: 150 }));
+    const g = alignGrid(words, { hsegs: [], vsegs }).grids[0]!;
+    expect(g.rows).toHaveLength(3);
+  });
 });
 
 /** A white 300 dpi image with ink drawn by `draw`. */
