@@ -1,7 +1,7 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
 import type { Config } from '../../model/config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
-import { alt } from '../../parse/prose-facts.js';
+import { alt, phrase } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
@@ -35,7 +35,7 @@ function wordsOf(config: Config): Words {
   const hit = WORDS.get(config);
   if (hit) return hit;
   const v = config.vocabulary?.countClaims;
-  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const w = phrase;
   const target = w(config.vocabulary?.restatement?.targetWords);
   const out: Words = {
     support: new RegExp(w(v?.support), 'i'),

@@ -1,7 +1,7 @@
 import type { LkipReport, Table } from '../../model/report.js';
 import type { Config } from '../../model/config.js';
 import type { Rule } from '../../model/rule.js';
-import { alt } from '../../parse/prose-facts.js';
+import { alt, phrase } from '../../parse/prose-facts.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { sameAtPrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
@@ -130,7 +130,7 @@ function wordsOf(config: Config): Words {
   if (hit) return hit;
   const v = config.vocabulary?.trendClaims;
   const r = config.vocabulary?.restatement;
-  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const w = phrase;
   const up = r?.up ?? [];
   const down = r?.down ?? [];
   const change = [...up, ...down];
