@@ -261,12 +261,15 @@ export const ConfigSchema = z.object({
        * are the prose facts'): the verbs before "4 Program 9 Kegiatan" that make it the year's budget,
        * the words before it that make it another plan's, the words right before a count of all the
        * report's indicators or sasaran, "N indikator belum mencapai target", "sebanyak N indikator di
-       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN".
+       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN";
+       * `sasaranWords` and `sasaranQualifiers`: a sasaran label ("Sasaran Strategis 2", "sasaran II")
+       * that makes a sentence about one sasaran.
        */
       /**
        * Trend claims in the narrative (trend-claim rule), with the change words of `restatement.up` /
        * `down`: the words that place a result against its target, the words that make a sentence not
-       * a claim about one result, "setiap tahun", the words introducing the table below, "tren",
+       * a claim about one result (with `result`, the words a claim about a result holds, and
+       * `severalAbove`, "indikator di atas": several indicators; a count of indicators also does), "setiap tahun", the words introducing the table below, "tren",
        * "sama dengan", the comparative words and the words for the previous year.
        */
       trendClaims: z
@@ -275,6 +278,8 @@ export const ConfigSchema = z.object({
           atTarget: z.array(z.string().min(1)).default([]),
           belowTarget: z.array(z.string().min(1)).default([]),
           notOneResult: z.array(z.string().min(1)).default([]),
+          result: z.array(z.string().min(1)).default([]),
+          severalAbove: z.array(z.string().min(1)).default([]),
           everyYear: z.array(z.string().min(1)).default([]),
           tableBelow: z.array(z.string().min(1)).default([]),
           trend: z.array(z.string().min(1)).default([]),
@@ -302,6 +307,8 @@ export const ConfigSchema = z.object({
           totalLead: z.array(z.string().min(1)).default([]),
           breakdown: z.array(z.string().min(1)).default([]),
           consistsOf: z.array(z.string().min(1)).default([]),
+          sasaranWords: z.array(z.string().min(1)).default([]),
+          sasaranQualifiers: z.array(z.string().min(1)).default([]),
         })
         .optional(),
       /**

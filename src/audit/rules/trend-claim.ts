@@ -110,6 +110,10 @@ interface Words {
   above: Set<string>;
   at: Set<string>;
   notOneResult: RegExp;
+  /** The sentence is about a result ("capaian"). */
+  result: RegExp;
+  /** "indikator capaian di atas": about several indicators. */
+  severalAbove: RegExp;
   /** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
   every: RegExp;
   /** The sentence introduces the table that follows it. */
@@ -139,6 +143,8 @@ function wordsOf(config: Config): Words {
     above: new Set((v?.aboveTarget ?? []).map(norm)),
     at: new Set((v?.atTarget ?? []).map(norm)),
     notOneResult: new RegExp(w(v?.notOneResult), 'i'),
+    result: new RegExp(w(v?.result), 'i'),
+    severalAbove: new RegExp(`(?<![a-z])${alt(v?.severalAbove ?? [])}`, 'i'),
     every: new RegExp(`(${w(change)})\\s+(?:\\S+\\s+)?${w(v?.everyYear)}`, 'i'),
     below: new RegExp(w(v?.tableBelow), 'i'),
     trend: new RegExp(`${w(v?.trend)}\\s+(${w(change)})`, 'i'),
@@ -206,7 +212,14 @@ export const trendClaim: Rule = {
         // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table
         const tm = words.target.exec(s.text);
         // not about one result: a count of indicators above target, a wish, the plan
-        if (tm && meas.length > 0 && /\bcapaian\b/i.test(s.text) && !/\bindikator\s+(?:capaian\s+)?di\s?atas|\d+\s*(?:\([a-z ]+\)\s*)?indikator/i.test(s.text) && !words.notOneResult.test(s.text)) {
+        if (
+          tm &&
+          meas.length > 0 &&
+          words.result.test(s.text) &&
+          !words.severalAbove.test(s.text) &&
+          !lineNumbers(report, p.line.line, s.text, s.offset).some((t) => t.fact.count?.noun === 'indikator') &&
+          !words.notOneResult.test(s.text)
+        ) {
           let row = bestMatch(meas, (x) => x.indikator, s.text, 0.8);
           if (!row) {
             const h = sasaranHeading(prose, idx);
