@@ -289,6 +289,25 @@ export const ConfigSchema = z.object({
           previousYear: z.array(z.string().min(1)).default([]),
         })
         .optional(),
+      /**
+       * Budget figures in the narrative (narrative-number rule): the words of each Belanja category
+       * ("Belanja Operasi", "Belanja Tidak Langsung") whose shares are checked, the verbs of "P%
+       * merupakan Belanja X", "dari (total) pagu" (`of`, `whole`, `budget`; `base` for the base
+       * amount "dari total anggaran Rp X"), the words of a sentence about the realisation of the
+       * whole budget, and the words before the count a count's share is of ("kebutuhan ... N").
+       */
+      budgetShares: z
+        .object({
+          categories: z.array(z.object({ category: z.enum(['operasi', 'modal', 'langsung', 'tidak_langsung']), words: z.array(z.string().min(1)).min(1) })).default([]),
+          shareVerbs: z.array(z.string().min(1)).default([]),
+          of: z.array(z.string().min(1)).default([]),
+          whole: z.array(z.string().min(1)).default([]),
+          budget: z.array(z.string().min(1)).default([]),
+          base: z.array(z.string().min(1)).default([]),
+          totalRealisation: z.array(z.string().min(1)).default([]),
+          countBase: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
       countClaims: z
         .object({
           support: z.array(z.string().min(1)).default([]),
