@@ -290,6 +290,31 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Verdicts stated in sentences (verdict rule): a sasaran label (`sasaranWords`, optionally a
+       * `sasaranQualifiers` word, its number) that makes a sentence about one sasaran; "(tidak) ada
+       * efisiensi" (`efficiency`: `not`, `some`, `noun`; "ada / tidak ada" is an unfilled template
+       * choice); the average words ("rata-rata", printed with or without hyphens, dashes or spaces),
+       * "rata-rata (capaian) mencapai X%" (`averageOf`, `averageVerbs`), the words before a category
+       * label in a sentence about the average (`categoryLead`) or in a conclusion (`conclusion`), and
+       * "4 indikator ... kategori X" (`indicator`, `category`).
+       */
+      verdictClaims: z
+        .object({
+          sasaranWords: z.array(z.string().min(1)).default([]),
+          sasaranQualifiers: z.array(z.string().min(1)).default([]),
+          efficiency: z
+            .object({ not: z.array(z.string().min(1)).default([]), some: z.array(z.string().min(1)).default([]), noun: z.array(z.string().min(1)).default([]) })
+            .default({ not: [], some: [], noun: [] }),
+          average: z.array(z.string().min(1)).default([]),
+          averageOf: z.array(z.string().min(1)).default([]),
+          averageVerbs: z.array(z.string().min(1)).default([]),
+          categoryLead: z.array(z.string().min(1)).default([]),
+          conclusion: z.array(z.string().min(1)).default([]),
+          indicator: z.array(z.string().min(1)).default([]),
+          category: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Budget figures in the narrative (narrative-number rule): the words of each Belanja category
        * ("Belanja Operasi", "Belanja Tidak Langsung") whose shares are checked, the verbs of "P%
        * merupakan Belanja X", "dari (total) pagu" (`of`, `whole`, `budget`; `base` for the base
