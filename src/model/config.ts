@@ -290,6 +290,22 @@ export const ConfigSchema = z.object({
         })
         .optional(),
       /**
+       * Template leftovers (template-gap rule): a count word before a unit with no number between
+       * ("berjumlah orang"), a placeholder left in brackets ("(jumlah)"), a choice left unmade ("(ada /
+       * tidak ada)": the two options), a percentage word before a bare "%" ("mencapai %"), and the
+       * word before a decree number whose sequence is blank ("Nomor 065/ /35.09.25/2022").
+       */
+      templateGaps: z
+        .object({
+          countWords: z.array(z.string().min(1)).default([]),
+          units: z.array(z.string().min(1)).default([]),
+          placeholders: z.array(z.string().min(1)).default([]),
+          choices: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+          percentLead: z.array(z.string().min(1)).default([]),
+          decreeWords: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
        * Verdicts stated in sentences (verdict rule): a sasaran label (`sasaranWords`, optionally a
        * `sasaranQualifiers` word, its number) that makes a sentence about one sasaran; "(tidak) ada
        * efisiensi" (`efficiency`: `not`, `some`, `noun`; "ada / tidak ada" is an unfilled template
