@@ -312,7 +312,8 @@ export const ConfigSchema = z.object({
        * choice); the average words ("rata-rata", printed with or without hyphens, dashes or spaces),
        * "rata-rata (capaian) mencapai X%" (`averageOf`, `averageVerbs`), the words before a category
        * label in a sentence about the average (`categoryLead`) or in a conclusion (`conclusion`), and
-       * "4 indikator ... kategori X" (`indicator`, `category`).
+       * "4 indikator ... kategori X" (`indicator`, `category`); "rata-rata ... X% ... berhasil" (the
+       * words of `success` and `failure`; verdict and sasaran-average rules).
        */
       verdictClaims: z
         .object({
@@ -322,6 +323,8 @@ export const ConfigSchema = z.object({
             .object({ not: z.array(z.string().min(1)).default([]), some: z.array(z.string().min(1)).default([]), noun: z.array(z.string().min(1)).default([]) })
             .default({ not: [], some: [], noun: [] }),
           average: z.array(z.string().min(1)).default([]),
+          success: z.array(z.string().min(1)).default([]),
+          failure: z.array(z.string().min(1)).default([]),
           averageOf: z.array(z.string().min(1)).default([]),
           averageVerbs: z.array(z.string().min(1)).default([]),
           categoryLead: z.array(z.string().min(1)).default([]),

@@ -11,7 +11,7 @@ import { formatPrinted } from '../format.js';
 import { boundaryRule, consistentAtPrinted, criterion, expectText, scaleName } from '../tolerance.js';
 import { short } from './_match.js';
 import { efficiencyRows, type EfficiencyRow } from './_facts.js';
-import { at, num, prose, SUCCESS_SENTENCE, type Prose } from './_verdict.js';
+import { at, averageSource, num, prose, successSentence, type Prose } from './_verdict.js';
 
 // ------------------------------------------------------------------ efficiency
 
@@ -61,8 +61,7 @@ function wordsOf(config: Config): Words {
   const e = config.vocabulary?.efficiencyVerdicts;
   const phrases = e ? [...e.inefficient, ...e.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length) : null;
   const sasaran = alt(v?.sasaranWords ?? []);
-  // an average word printed with spaces, hyphens or dashes between its parts, or none
-  const average = v?.average.length ? `(?:${[...v.average].sort((a, b) => b.length - a.length).map((a) => a.toLowerCase().split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-–]*')).join('|')})` : '(?!)';
+  const average = averageSource(config);
   const some = alt(v?.efficiency.some ?? []);
   const not = alt(v?.efficiency.not ?? []);
   const out: Words = {
@@ -249,14 +248,15 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
   // "rata-rata capaian sasaran sebesar 86,44%, sehingga ... BERHASIL": only the clear cases are judged
   const bottom = scale.bands[scale.bands.length - 1];
   const top = scale.bands[0];
+  const said = successSentence(ctx.config);
   for (const p of lines) {
-    const m = SUCCESS_SENTENCE.exec(p.text);
+    const m = said.sentence.exec(p.text);
     if (!m) continue;
     const v = parseValue(m[1]!, at(report, p), 'percent');
     if (v.value === null) continue;
     const band = bandFor(scale, v.value);
     if (!band) continue;
-    const success = /^berhasil$/i.test(m[2]!.trim());
+    const success = said.success.test(m[2]!.trim());
     const wrong = success ? band === bottom : band === top;
     if (!wrong) continue;
     ctx.problem({
