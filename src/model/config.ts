@@ -338,7 +338,10 @@ export const ConfigSchema = z.object({
        * ("Belanja Operasi", "Belanja Tidak Langsung") whose shares are checked, the verbs of "P%
        * merupakan Belanja X", "dari (total) pagu" (`of`, `whole`, `budget`; `base` for the base
        * amount "dari total anggaran Rp X"), the words of a sentence about the realisation of the
-       * whole budget, and the words before the count a count's share is of ("kebutuhan ... N").
+       * whole budget, and the words before the count a count's share is of ("kebutuhan ... N");
+       * "anggaran ... sebesar Rp X" (`budgetLead`, `budgetVerbs`) states a budget total unless the line
+       * speaks of a `revision` (matched inside words: "refocusing"); an `otherLevels` word ("program")
+       * makes a figure that level's.
        */
       budgetShares: z
         .object({
@@ -349,6 +352,10 @@ export const ConfigSchema = z.object({
           budget: z.array(z.string().min(1)).default([]),
           base: z.array(z.string().min(1)).default([]),
           totalRealisation: z.array(z.string().min(1)).default([]),
+          revision: z.array(z.string().min(1)).default([]),
+          budgetLead: z.array(z.string().min(1)).default([]),
+          budgetVerbs: z.array(z.string().min(1)).default([]),
+          otherLevels: z.array(z.string().min(1)).default([]),
           countBase: z.array(z.string().min(1)).default([]),
         })
         .optional(),

@@ -31,6 +31,12 @@ interface Words {
   base: RegExp;
   /** "kebutuhan ... sebanyak N": the count a count's share is of. */
   countBase: RegExp;
+  /** A sentence about a revision of the budget ("refocusing", "pengurangan"): its amounts are no budget total. */
+  revision: RegExp;
+  /** "anggaran ... sebesar Rp X": the text before a budget total. */
+  budgetLead: RegExp;
+  /** A program or kegiatan named: the figure is that level's, not the whole budget's. */
+  otherLevel: RegExp;
   /** A sentence about the realisation of the whole budget ("realisasi belanja", "realisasi penyerapan anggaran"). */
   totalReal: RegExp;
 }
@@ -54,6 +60,9 @@ function wordsOf(config: Config): Words {
     real: new RegExp(phrase(r?.headline.realisasi), 'i'),
     ofBudget: new RegExp(`^\\s*${alt(v?.of ?? [])}\\s+${whole}${alt(v?.budget ?? [])}`, 'i'),
     base: new RegExp(`\\b${alt(v?.of ?? [])}\\s+${whole}${alt(v?.base ?? [])}\\b[^%\\d]{0,25}$`, 'i'),
+    revision: new RegExp(alt(v?.revision ?? []), 'i'),
+    budgetLead: new RegExp(`\\b${alt(v?.budgetLead ?? [])}\\b[^%]{0,45}?(?:${alt(v?.budgetVerbs ?? [])})?\\s*$`, 'i'),
+    otherLevel: new RegExp(`\\b${alt(v?.otherLevels ?? [])}\\b`, 'i'),
     totalReal: new RegExp(`\\b${alt(v?.totalRealisation ?? [])}\\b`, 'i'),
     countBase: new RegExp(`\\b${alt(v?.countBase ?? [])}\\s+(?:\\S+\\s+){0,2}?(?:${alt(r?.countWords ?? [])}\\s+)?$`, 'i'),
   };
@@ -144,14 +153,14 @@ function statedTotals(report: LkipReport, prose: ProseLine[], w: Words): Base[] 
     if (amount !== null) out.push({ cents: amount, raw: f.value.raw, what: `jumlah PK (baris ${f.src.line})`, src: { file: report.file, page: f.src.page, line: f.src.line, table: f.cell.table, row: 'Jumlah' } });
   }
   for (const l of prose) {
-    if (/refocus|pengurangan/i.test(l.text)) continue;
+    if (w.revision.test(l.text)) continue;
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
       for (const t of lineNumbers(report, l.line.line, s.text, s.offset)) {
         const c = isAmount(t) ? cents(t.value) : null;
         if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
-        if (!/\banggaran\b[^%]{0,45}?(?:sebesar|sejumlah|adalah)?\s*$/i.test(before)) continue;
+        if (!w.budgetLead.test(before)) continue;
         if (w.real.test(before)) continue;
         out.push({ cents: c, raw: t.raw, what: `anggaran (baris ${l.line.line})`, src });
       }
@@ -260,7 +269,7 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
     else {
       const prev = ms.filter((x) => x.end <= t.index).pop();
       // the percentage must follow its category closely, with no program or kegiatan named in between
-      if (prev && (t.index - prev.end > 100 || /\b(program|kegiatan)\b/i.test(text.slice(prev.end, t.index)))) continue;
+      if (prev && (t.index - prev.end > 100 || w.otherLevel.test(text.slice(prev.end, t.index)))) continue;
       if (prev) {
         const between = toks.filter((x) => x.index > prev.end && x.index < t.index && isPercent(x));
         if (between.length === 0) m = prev;
@@ -359,7 +368,7 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     if (!ofBudget && !(paren && w.totalReal.test(text))) continue;
     // "P% dari pagu" about one program or kegiatan has that node's pagu as its base: not a total
     const totalBase = ofBudget !== null && /\b(total|keseluruhan|seluruh)\b/i.test(ofBudget[0]);
-    if (!totalBase && /\b(program|kegiatan)\b/i.test(text.slice(0, t.index))) continue;
+    if (!totalBase && w.otherLevel.test(text.slice(0, t.index))) continue;
     const langsung = ofBudget && w.langsung.test(after) ? cats.get('langsung') : undefined;
     const cands: Base[] = [...(langsung ? [{ cents: langsung.cents, raw: langsung.raw, what: 'Belanja Langsung', src: langsung.src }] : []), ...totals].filter((b) => b.cents >= r || b.cents * 2n > r);
     if (cands.length === 0) continue;
