@@ -3,7 +3,7 @@
  * read (Ikhtisar, Bab III, Bab IV; not table rows), a line's place, and the "rata-rata ... X% ...
  * berhasil" sentence. Pure.
  */
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { LkipReport, SectionKind } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { alt } from '../../parse/prose-facts.js';
@@ -38,20 +38,18 @@ export function averageSource(config: Config): string {
   return list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((a) => a.toLowerCase().split(' ').map(esc).join('[\\s-–]*')).join('|')})`;
 }
 
-const SUCCESS = new WeakMap<object, { sentence: RegExp; success: RegExp }>();
 
 /**
  * "rata-rata capaian sasaran sebesar 86,44%, sehingga ... BERHASIL": the average (1) and the word (2),
  * by the vocabulary (verdictClaims.average, success, failure); `success` tells the word is a success.
  */
-export function successSentence(config: Config): { sentence: RegExp; success: RegExp } {
-  const hit = SUCCESS.get(config);
-  if (hit) return hit;
+function compileSuccessSentence(config: Config): { sentence: RegExp; success: RegExp } {
   const v = config.vocabulary?.verdictClaims;
   const out = {
     sentence: new RegExp(`${averageSource(config)}[^.]*?(\\d{1,3}(?:[.,]\\d+)?\\s?%)[^.]*?\\b(${alt([...(v?.success ?? []), ...(v?.failure ?? [])])})\\b`, 'i'),
     success: new RegExp(`^${alt(v?.success ?? [])}$`, 'i'),
   };
-  SUCCESS.set(config, out);
   return out;
 }
+/** The success sentence's patterns, built once per configuration. */
+export const successSentence = perConfig(compileSuccessSentence);

@@ -1,5 +1,5 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { alt, phrase } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
@@ -33,11 +33,8 @@ interface Words {
   sasaranLabel: RegExp;
 }
 
-const WORDS = new WeakMap<object, Words>();
 
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.countClaims;
   const w = phrase;
   const target = w(config.vocabulary?.restatement?.targetWords);
@@ -59,9 +56,9 @@ function wordsOf(config: Config): Words {
     sasaranHeading: new RegExp(`^[-#\\s]*${alt(v?.sasaranWords ?? [])}\\s*(?:${alt(v?.sasaranQualifiers ?? [])}\\s*)?\\d`, 'i'),
     sasaranLabel: new RegExp(`^\\s+${alt(v?.sasaranQualifiers ?? [])}\\s*\\d`, 'i'),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 /** A number of a sentence that the prose facts read as a count (src/parse/prose-facts.ts). */
 type CountToken = FactToken & { fact: { count: NonNullable<FactToken['fact']['count']> } };

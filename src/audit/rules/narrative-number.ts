@@ -1,5 +1,5 @@
 import type { LkipReport } from '../../model/report.js';
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { alt, phrase } from '../../parse/prose-facts.js';
 import type { SourceRef } from '../../model/values.js';
@@ -41,12 +41,9 @@ interface Words {
   totalReal: RegExp;
 }
 
-const WORDS = new WeakMap<object, Words>();
 const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.budgetShares;
   const r = config.vocabulary?.restatement;
   const cats = v?.categories ?? [];
@@ -66,9 +63,9 @@ function wordsOf(config: Config): Words {
     totalReal: new RegExp(`\\b${alt(v?.totalRealisation ?? [])}\\b`, 'i'),
     countBase: new RegExp(`\\b${alt(v?.countBase ?? [])}\\s+(?:\\S+\\s+){0,2}?(?:${alt(r?.countWords ?? [])}\\s+)?$`, 'i'),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 interface Mention {
   cat: Cat;

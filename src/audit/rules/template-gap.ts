@@ -1,6 +1,6 @@
 import type { RowInfo } from '../../model/facts.js';
 import type { Table } from '../../model/report.js';
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { Rule } from '../../model/rule.js';
 import { alt } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
@@ -21,12 +21,9 @@ interface Gap {
  * ".." ("sasaran.. mencapai"), a percentage with no number ("mencapai PBB %"), a decree number
  * whose sequence is blank ("065/ /35.09.25/2022").
  */
-const GAPS = new WeakMap<object, Gap[]>();
 
 /** The gaps, with the vocabulary's words (templateGaps); built once per configuration. */
-function gapsOf(config: Config): Gap[] {
-  const hit = GAPS.get(config);
-  if (hit) return hit;
+function compileGaps(config: Config): Gap[] {
   const v = config.vocabulary?.templateGaps;
   const out: Gap[] = [
     { re: new RegExp(`\\b${alt(v?.countWords ?? [])}\\s+${alt(v?.units ?? [])}\\b`, 'gi'), what: { id: 'jumlah (angka) sebelum satuan', en: 'a count before the unit' } },
@@ -40,9 +37,9 @@ function gapsOf(config: Config): Gap[] {
     { re: new RegExp(`\\b${alt(v?.percentLead ?? [])}\\s+(?:[A-Za-z]+\\s+)?%(?=\\s|[.,;]|$)`, 'gi'), what: { id: 'angka persentase sebelum "%"', en: 'a percentage figure before "%"' } },
     { re: new RegExp(`\\b${alt(v?.decreeWords ?? [])}\\s*:?\\s*\\d{2,4}\\s*\\/\\s+\\/\\s*[\\d.]+\\s*\\/\\s*(?:19|20)\\d\\d`, 'gi'), what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
   ];
-  GAPS.set(config, out);
   return out;
 }
+const gapsOf = perConfig(compileGaps);
 
 export const templateGap: Rule = {
   meta: {

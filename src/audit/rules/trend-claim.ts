@@ -1,5 +1,5 @@
 import type { LkipReport, Table } from '../../model/report.js';
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { Rule } from '../../model/rule.js';
 import { alt, phrase } from '../../parse/prose-facts.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
@@ -126,12 +126,9 @@ interface Words {
   lower: Set<string>;
 }
 
-const WORDS = new WeakMap<object, Words>();
 const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.trendClaims;
   const r = config.vocabulary?.restatement;
   const w = phrase;
@@ -153,9 +150,9 @@ function wordsOf(config: Config): Words {
     up: new Set(up.map(norm)),
     lower: new Set([...(v?.lower ?? []), ...down].map(norm)),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 /**
  * Trend words in the narrative against the series they describe: "tren peningkatan/penurunan"

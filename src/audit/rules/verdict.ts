@@ -1,4 +1,4 @@
-import type { Config } from '../../model/config.js';
+import { perConfig, type Config } from '../../model/config.js';
 import type { LkipReport, PredicateScale, ScaleBand, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
@@ -52,11 +52,8 @@ interface Words {
   category: string;
 }
 
-const WORDS = new WeakMap<object, Words>();
 
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.verdictClaims;
   const e = config.vocabulary?.efficiencyVerdicts;
   const phrases = e ? [...e.inefficient, ...e.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length) : null;
@@ -77,9 +74,9 @@ function wordsOf(config: Config): Words {
     indicator: alt(v?.indicator ?? []),
     category: alt(v?.category ?? []),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 /** Efisien when % capaian kinerja ≥ % serapan anggaran; null when the printed figures cannot tell (equal within their printed precision). */
 function computedVerdict(r: EfficiencyRow): Eff | null {
