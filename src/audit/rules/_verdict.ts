@@ -38,7 +38,6 @@ export function averageSource(config: Config): string {
   return list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((a) => a.toLowerCase().split(' ').map(esc).join('[\\s-–]*')).join('|')})`;
 }
 
-
 /**
  * "rata-rata capaian sasaran sebesar 86,44%, sehingga ... BERHASIL": the average (1) and the word (2),
  * by the vocabulary (verdictClaims.average, success, failure); `success` tells the word is a success.

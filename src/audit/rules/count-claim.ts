@@ -33,7 +33,6 @@ interface Words {
   sasaranLabel: RegExp;
 }
 
-
 function compileWords(config: Config): Words {
   const v = config.vocabulary?.countClaims;
   const w = phrase;

@@ -59,7 +59,6 @@ function seriesOf(report: LkipReport): Series[] {
 const fmtSeries = (pts: Point[]) => pts.map((p) => p.value.raw.replace(/\s+/g, ' ')).join(' → ');
 const fmtYears = (pts: Point[]) => pts.map((p) => `${p.year}: ${p.value.raw.replace(/\s+/g, ' ')}`).join(', ');
 
-
 type Status = 'above' | 'equal' | 'below';
 
 interface MeasRow {

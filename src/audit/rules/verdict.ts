@@ -52,7 +52,6 @@ interface Words {
   category: string;
 }
 
-
 function compileWords(config: Config): Words {
   const v = config.vocabulary?.verdictClaims;
   const e = config.vocabulary?.efficiencyVerdicts;
