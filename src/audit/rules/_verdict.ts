@@ -3,7 +3,8 @@
  * read (Ikhtisar, Bab III, Bab IV; not table rows), a line's place, and the "rata-rata ... X% ...
  * berhasil" sentence. Pure.
  */
-import { perConfig, type Config } from '../../model/config.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { LkipReport, SectionKind } from '../../model/report.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { alt } from '../../parse/prose-facts.js';

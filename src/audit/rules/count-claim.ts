@@ -1,5 +1,6 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
-import { perConfig, type Config } from '../../model/config.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import { alt, phrase } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';

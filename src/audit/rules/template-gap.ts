@@ -1,6 +1,7 @@
 import type { RowInfo } from '../../model/facts.js';
 import type { Table } from '../../model/report.js';
-import { perConfig, type Config } from '../../model/config.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule } from '../../model/rule.js';
 import { alt } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';

@@ -1,4 +1,5 @@
-import { perConfig, type Config } from '../../model/config.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { LkipReport, PredicateScale, ScaleBand, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
