@@ -216,12 +216,12 @@ describe('configuration (rules/*.yaml, --config) and `rules`', () => {
     expect(out).toMatch(/^cross-document-target {2}\[target_drift, error\]\n.*\n {2}pesan: target error\n/m);
     expect(out).toMatch(/^cross-document-citation {2}\[reference_mismatch, warning\]\n.*\n {2}pesan: citationYear warning\n/m);
     const cfg = path.join(tmp, 'cross.yaml');
-    writeFileSync(cfg, 'rules:\n  cross-document:\n    severity: warning\n    messages:\n      realisation: info\n  cross-document-citation:\n    severity: error\n');
+    writeFileSync(cfg, 'rules:\n  cross-document:\n    severity: warning\n    messages:\n      realisation: info\n  cross-document-citation:\n    messages:\n      citationYear: error\n');
     const configured = cli(['rules', '--config', cfg]).stdout;
     expect(configured).toContain('  pesan: ikuFormula warning, realisation info\n');
-    // each its own: cross-document's severity no longer caps the target check; the citation check's severity raises its message
+    // each its own: cross-document's severity no longer caps the target check; the citation check's message setting raises it
     expect(configured).toMatch(/^cross-document-target {2}\[target_drift, error\]\n.*\n {2}pesan: target error\n/m);
-    expect(configured).toMatch(/^cross-document-citation {2}\[reference_mismatch, error\]\n.*\n {2}pesan: citationYear error\n/m);
+    expect(configured).toMatch(/^cross-document-citation {2}\[reference_mismatch, warning\]\n.*\n {2}pesan: citationYear error\n/m);
     const bad = path.join(tmp, 'cross-bad.yaml');
     writeFileSync(bad, 'rules:\n  cross-document:\n    messages:\n      targets: info\n');
     const r = cli(['rules', '--config', bad]);

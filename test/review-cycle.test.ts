@@ -232,10 +232,10 @@ describe('checks across a batch: documents of one agency', () => {
     // disabling one check leaves the other's findings
     expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: false } }))).toEqual(['cross-document-citation citationYear reference_mismatch warning']);
     expect(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: false }, 'cross-document-citation': { enabled: false } })).toEqual([]);
-    // as for every rule: the rule's severity caps, a message setting sets, and one check's setting never touches another's
+    // as for every rule: the rule's severity caps (error never raises the citation's default warning), a message setting sets, and one check's setting never touches another's
     expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: true, severity: 'info' } }))).toEqual(['cross-document ikuFormula cross_table_mismatch info', 'cross-document-citation citationYear reference_mismatch warning']);
     expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: true, messages: { ikuFormula: 'info' } } }))).toEqual(['cross-document ikuFormula cross_table_mismatch info', 'cross-document-citation citationYear reference_mismatch warning']);
-    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document-citation': { enabled: true, severity: 'error' } }))).toEqual(['cross-document ikuFormula cross_table_mismatch error', 'cross-document-citation citationYear reference_mismatch error']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document-citation': { enabled: true, severity: 'error', messages: { citationYear: 'error' } } }))).toEqual(['cross-document ikuFormula cross_table_mismatch error', 'cross-document-citation citationYear reference_mismatch error']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
