@@ -482,7 +482,7 @@ program
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
       process.stdout.write(`${meta.id}  [${meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? meta.docs.en : meta.docs.id}\n`);
       // each message's resolved severity (and its category when it is not the rule's)
-      const msgs = Object.entries(meta.messages).map(([id, m]) => `${id} ${messageSeverity(meta, id, setting)}${m.category ? ` (${m.category})` : ''}`);
+      const msgs = Object.entries(meta.messages).map(([id, m]) => `${id} ${messageSeverity(meta, id, setting)}`);
       process.stdout.write(`  ${opts.lang === 'en' ? 'messages' : 'pesan'}: ${msgs.join(', ')}\n\n`);
     }
   });
