@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { despeckle, flattenLight } from '../src/ingest/ocr/prepare.js';
+import { despeckle, estimateTextHeight, flattenLight, scaleGray, smoothEdges, textScale } from '../src/ingest/ocr/prepare.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, type GrayImage } from '../src/ingest/ocr/render.js';
 import { detectRules } from '../src/ingest/ocr/rules.js';
 import { loadPdfjs, pdfjsDataDirs } from '../src/ingest/pdf.js';
@@ -84,5 +84,55 @@ describe('a degraded fixture page (rendered, no OCR)', () => {
     } finally {
       await task.destroy();
     }
+  });
+});
+
+/** A 300 dpi page of "letters": blocks `lh` px tall, 0.6 × as wide, in lines 2 × lh apart. */
+function letters(lh: number): GrayImage {
+  const width = 1200;
+  const height = 1600;
+  const data = new Uint8Array(width * height).fill(250);
+  for (let y = 100; y + lh < height - 100; y += 2 * lh)
+    for (let x = 50; x + lh < width - 50; x += Math.round(lh * 0.9))
+      for (let dy = 0; dy < lh; dy++) for (let dx = 0; dx < Math.round(lh * 0.6); dx++) data[(y + dy) * width + x + dx] = 20;
+  return { width, height, data, dpi: 300 };
+}
+
+describe('text height and scale (resolution from the text, not the declared dpi)', () => {
+  it('measures the letters\' height and leaves text of a 300 dpi page as it is', () => {
+    expect(estimateTextHeight(letters(24))).toBe(24);
+    expect(textScale(24)).toBe(1);
+  });
+  it('scales up text that a low resolution left 10 px tall, to ~25 px, and the dpi with it', () => {
+    const img = letters(10);
+    const th = estimateTextHeight(img);
+    expect(th).toBe(10);
+    const f = textScale(th);
+    expect(f).toBeCloseTo(2.5, 5);
+    const big = scaleGray(img, f);
+    expect(big.width).toBe(3000);
+    expect(big.dpi).toBeCloseTo(750, 5);
+    expect(estimateTextHeight(big)).toBeGreaterThanOrEqual(24);
+    expect(estimateTextHeight(big)).toBeLessThanOrEqual(26);
+  });
+  it('says 0 (no scaling) for a page without letters', () => {
+    const img = letters(24);
+    img.data.fill(255);
+    expect(estimateTextHeight(img)).toBe(0);
+    expect(textScale(0)).toBe(1);
+  });
+});
+
+describe('smoothEdges', () => {
+  it('gives a 1-bit staircase edge gray levels and keeps the inside of strokes black', () => {
+    const img: GrayImage = { width: 20, height: 20, data: new Uint8Array(400).fill(255), dpi: 300 };
+    for (let y = 4; y < 16; y++) for (let x = 4; x < 12; x++) img.data[y * 20 + x] = 0;
+    smoothEdges(img);
+    expect(at(img, 8, 10)).toBe(0);
+    expect(at(img, 11, 10)).toBeGreaterThan(40);
+    expect(at(img, 11, 10)).toBeLessThan(128);
+    expect(at(img, 12, 10)).toBeGreaterThan(128);
+    expect(at(img, 12, 10)).toBeLessThan(255);
+    expect(at(img, 1, 1)).toBe(255);
   });
 });

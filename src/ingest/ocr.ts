@@ -36,11 +36,12 @@ import { classifyPdfError, furnitureMask, isRowRest, loadPdfjs, mergeRowRest, pa
 import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pdf/layout.js';
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
+import { alignGrid } from './ocr/align.js';
 import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
-import { despeckle, findPhotoPage, flattenLight, rectify, stretchInk } from './ocr/prepare.js';
-import { detectRules, eraseRules, toPoints } from './ocr/rules.js';
+import { despeckle, estimateTextHeight, findPhotoPage, flattenLight, rectify, scaleGray, smoothEdges, stretchInk, textScale } from './ocr/prepare.js';
+import { brokenRuleProbe, detectDottedRules, detectRules, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
 
@@ -62,7 +63,7 @@ export interface OcrIngestOptions {
   /** Read doubtful ruled table cells again on a sheet of their own (see ocr/cells.ts; default true). */
   cellPass?: boolean;
   /** Page preparation steps (ocr/prepare.ts), each on by default: uneven light divided out, isolated specks removed. */
-  prepare?: { light?: boolean; despeckle?: boolean; photo?: boolean };
+  prepare?: { light?: boolean; despeckle?: boolean; photo?: boolean; scale?: boolean; smooth?: boolean };
   /** Receives timings and decisions. */
   stats?: OcrIngestStats;
   /** Called after each OCR'd page (progress, memory sampling). */
@@ -93,6 +94,16 @@ export interface OcrIngestStats {
   /** Photographed pages drawn straight (perspective undone). */
   photosRectified?: number;
   specksRemoved?: number;
+  /** Median letter height (px) per OCR page, before scaling (ocr/prepare.ts estimateTextHeight; 0 = too few letters). */
+  textHeights?: number[];
+  /** Pages scaled because their text was too small or too large in pixels. */
+  pagesScaled?: number;
+  /** 1-bit pages whose staircase edges were smoothed before OCR. */
+  edgesSmoothed?: number;
+  /** Dotted vertical rules found on 1-bit pages (ocr/rules.ts detectDottedRules). */
+  dottedRules?: number;
+  /** Table grids made from the text's alignment where the rules found in the pixels made none (ocr/align.ts). */
+  alignedGrids?: number;
   words: number;
   lowConfidenceWords: number;
   /** Doubtful table cells read again on the cell sheet / changed by that. */
@@ -205,17 +216,22 @@ export async function ocrPdfToDocument(
           blank.add(n);
           continue;
         }
-        // the pool starts with the first page that has ink
-        // no more workers than pages to read (each worker holds ~185 MB)
-        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
-        if (!stats.ocrStarted) ocrActivity.documents++;
-        stats.ocrStarted = true;
-        while (inFlight.length >= pool.workers + 1) await inFlight.shift();
+        if (pool) while (inFlight.length >= pool.workers + 1) await inFlight.shift();
         const vp = page.getViewport({ scale: 1 });
         geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0 };
         const t = performance.now();
         img = await renderPageGray(factory, page, dpi, maxPixels);
         phases.image += performance.now() - t;
+        // painted, but white all over (a white background fill, an empty form XObject): blank too
+        if (!hasDarkPixel(img)) {
+          blank.add(n);
+          continue;
+        }
+        // the pool starts with the first page that has ink
+        // no more workers than pages to read (each worker holds ~185 MB)
+        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
+        if (!stats.ocrStarted) ocrActivity.documents++;
+        stats.ocrStarted = true;
       } catch (err) {
         // a page the renderer cannot draw is damage in the file, not a fault of the tool
         throw classifyPdfError(file, err, n);
@@ -251,6 +267,16 @@ export async function ocrPdfToDocument(
   return doc;
 }
 
+/**
+ * Whether a rendered page has any pixel visibly darker than white paper (below 250): a page drawn
+ * white on white has none, a scan of a blank sheet (noise, specks) has some and is OCR'd.
+ */
+function hasDarkPixel(img: GrayImage): boolean {
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) if (d[i]! < 250) return true;
+  return false;
+}
+
 /** A page's size in points and whether it is shown rotated (from the PDF). */
 export interface PageGeometry {
   width: number;
@@ -277,12 +303,22 @@ export function ocrPageImage(
   };
   const prep = { ...preparationDefaults(), ...opts.prepare };
   const t = performance.now();
+  // a page scanned in black-and-white mode (two gray levels as rendered): its thin rules are dotted
+  const bitonal = isBitonal(img);
   // a photographed page (a table top all round it) drawn straight first, then uneven light: the
   // skew profile and the rule finder threshold the gray levels
   const quad = prep.photo ? findPhotoPage(img) : null;
   if (quad) {
     img = rectify(img, quad);
     stats.photosRectified = (stats.photosRectified ?? 0) + 1;
+  }
+  // text too small or too large in pixels for tesseract (whatever the PDF declares): scaled
+  const th = prep.scale ? estimateTextHeight(img) : 0;
+  (stats.textHeights ??= []).push(th);
+  const f = textScale(th);
+  if (f !== 1) {
+    img = scaleGray(img, f);
+    stats.pagesScaled = (stats.pagesScaled ?? 0) + 1;
   }
   if (prep.light && flattenLight(img).flattened) stats.lightFlattened = (stats.lightFlattened ?? 0) + 1;
   if (prep.light && stretchInk(img)) stats.inkStretched = (stats.inkStretched ?? 0) + 1;
@@ -293,7 +329,18 @@ export function ocrPageImage(
   ph('skew', performance.now() - t);
   const tr = performance.now();
   const segs = detectRules(img);
+  if (bitonal) {
+    const dotted = detectDottedRules(img);
+    segs.v.push(...dotted);
+    stats.dottedRules = (stats.dottedRules ?? 0) + dotted.length;
+  }
   if (opts.eraseRules !== false) eraseRules(img, segs);
+  // a 1-bit page's staircase edges smoothed for OCR (after the rules are found: the rule finder
+  // wants the hard edges)
+  if (bitonal && prep.smooth) {
+    smoothEdges(img);
+    stats.edgesSmoothed = (stats.edgesSmoothed ?? 0) + 1;
+  }
   const rules = toPoints(segs, img.dpi);
   const pgm = toPgm(img);
   ph('rules', performance.now() - tr);
@@ -305,7 +352,13 @@ export function ocrPageImage(
     correctStructureWords(words);
     stats.words += words.length;
     stats.lowConfidenceWords += words.filter((w) => w.confidence < LOW_CONFIDENCE).length;
-    const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), ...rules }, layoutStats), words);
+    // tables whose rules the scan lost (a 1-bit page's thin rules break into dashes): the grid
+    // from the text's alignment (ocr/align.ts), only where the found rules make none. On 1-bit
+    // pages only: run on every page, it also made grids on gray degraded pages and lost numeric cells
+    // (dim150 68 → 58 of 68, office200 108 → 103 of 109; bench/ocr-accuracy.ts --set degraded)
+    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs)) : { ...rules, grids: [] };
+    if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
+    const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {
       // doubtful table cells, read again one by one (see ocr/cells.ts)
       // numeric cells that their readings do not settle yet are read again (up to twice more)
@@ -350,8 +403,8 @@ export function ocrPageImage(
  * Preparation defaults; `LKIP_OCR_PREPARE` (e.g. `light,-despeckle`) overrides them for the benches
  * that measure each step.
  */
-function preparationDefaults(): { light: boolean; despeckle: boolean; photo: boolean } {
-  const d = { light: true, despeckle: true, photo: true };
+function preparationDefaults(): { light: boolean; despeckle: boolean; photo: boolean; scale: boolean; smooth: boolean } {
+  const d = { light: true, despeckle: true, photo: true, scale: true, smooth: true };
   const env = typeof process !== 'undefined' ? process.env.LKIP_OCR_PREPARE : undefined;
   for (const w of (env ?? '').split(',').filter(Boolean)) {
     const off = w.startsWith('-');

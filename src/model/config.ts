@@ -100,6 +100,12 @@ export const ConfigSchema = z.object({
     .default({ ...DEFAULT_LIMITS }),
   scales: z.record(z.string(), ScaleConfigSchema).default({}),
   defaultScale: z.string().default('permenpanrb'),
+  /**
+   * The scale (a key of `scales`) of survey (SKM / IKM) scores whose band labels are answers of the
+   * vocabulary's surveyScale: the skm rule's fallback bands, deciding which of two contradicting
+   * rows is the odd one. Unknown, or a band label not on the survey scale: the rule stays silent.
+   */
+  surveyBands: z.string().default('skm_permenpanrb'),
   vocabulary: z
     .object({
       tableKinds: z.array(z.object({ kind: z.string(), any: z.array(z.array(z.string()).min(1)).min(1), none: z.array(z.string()).default([]) })),
@@ -165,6 +171,15 @@ export const ConfigSchema = z.object({
        * predicate check table that starts with one is an indicator label, any other a sasaran heading.
        */
       indicatorStarts: z.array(z.string().min(1)).default([]),
+      /**
+       * The rows of an input/output table (src/audit/rules/_facts.ts ioTables): a row whose first
+       * label starts with one of `input` / `output` is that kind; the prose line above the table that
+       * starts with one of `subject` names the sub kegiatan the table is about.
+       */
+      ioRows: z
+        .object({ input: z.array(z.string().min(1)).min(1), output: z.array(z.string().min(1)).min(1), subject: z.array(z.string().min(1)).min(1) })
+        .strict()
+        .optional(),
       surveyScale: z.array(z.object({ label: z.string().min(1), any: z.array(z.string().min(1)).min(1) })).default([]),
       /**
        * The verdicts of an efficiency column (verdict rule): the phrases of "not efficient" (tried

@@ -10,6 +10,7 @@
  *    whitened; a decimal comma or point sits next to its digits and stays.
  * Each step says whether it changed anything; the caller records that in its stats.
  */
+import { forEachComponent } from './components.js';
 import type { GrayImage } from './render.js';
 
 export interface LightStats {
@@ -140,49 +141,9 @@ export function despeckle(img: GrayImage, opts: { threshold?: number; maxSide?: 
   const T = opts.threshold ?? 160;
   const maxSide = opts.maxSide ?? Math.max(2, Math.round(img.dpi / 60));
   const clear = opts.clear ?? Math.max(3, Math.round(img.dpi / 30));
-  const seen = new Uint8Array(w * h);
-  let stack = new Int32Array(1 << 16);
   let removed = 0;
-  for (let start = 0; start < w * h; start++) {
-    if (seen[start] || data[start]! >= T) continue;
-    // flood fill (the whole component, so that it is not visited again)
-    let sp = 0;
-    stack[sp++] = start;
-    seen[start] = 1;
-    let x1 = start % w;
-    let x2 = x1;
-    let y1 = (start / w) | 0;
-    let y2 = y1;
-    let big = false;
-    while (sp) {
-      const p = stack[--sp]!;
-      const px = p % w;
-      const py = (p / w) | 0;
-      if (px < x1) x1 = px;
-      if (px > x2) x2 = px;
-      if (py < y1) y1 = py;
-      if (py > y2) y2 = py;
-      if (!big && (x2 - x1 >= maxSide || y2 - y1 >= maxSide)) big = true;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = py + dy;
-        if (ny < 0 || ny >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = px + dx;
-          if (nx < 0 || nx >= w) continue;
-          const q = ny * w + nx;
-          if (!seen[q] && data[q]! < T) {
-            seen[q] = 1;
-            if (sp === stack.length) {
-              const grown = new Int32Array(stack.length * 2);
-              grown.set(stack);
-              stack = grown;
-            }
-            stack[sp++] = q;
-          }
-        }
-      }
-    }
-    if (big) continue;
+  forEachComponent(img, T, ({ x1, y1, x2, y2 }) => {
+    if (x2 - x1 >= maxSide || y2 - y1 >= maxSide) return;
     // isolated: no ink in the ring around its box
     let near = false;
     const rx1 = Math.max(0, x1 - clear);
@@ -199,11 +160,11 @@ export function despeckle(img: GrayImage, opts: { threshold?: number; maxSide?: 
         }
       }
     }
-    if (near) continue;
+    if (near) return;
     // whiten the speck and its anti-aliased rim
     for (let y = Math.max(0, y1 - 1); y <= Math.min(h - 1, y2 + 1); y++) for (let x = Math.max(0, x1 - 1); x <= Math.min(w - 1, x2 + 1); x++) data[y * w + x] = 255;
     removed++;
-  }
+  });
   return removed;
 }
 
@@ -355,4 +316,90 @@ export function stretchInk(img: GrayImage, minInk = 90): boolean {
   for (let v = 0; v < 256; v++) map[v] = v >= hi ? 255 : Math.max(0, Math.round(target + ((v - lo) * (255 - target)) / (hi - lo)));
   for (let i = 0; i < d.length; i++) d[i] = map[d[i]!]!;
   return true;
+}
+
+/**
+ * Text height in pixels, independent of the resolution the PDF declares (issue 13): the median
+ * height of the connected ink components (ink < `threshold`) that are letter-sized (4 px or taller,
+ * shorter than a third of an inch at the image's dpi, not wider than four times their height), in
+ * the middle half of the page (rows); that median lies
+ * between the x-height and the cap height of the body text (about 25 px for 10 pt text at 300 dpi).
+ * Returns 0 when the page has too few letters to tell (fewer than 50).
+ */
+export function estimateTextHeight(img: GrayImage, threshold = 140): number {
+  const h = img.height;
+  const y0 = Math.floor(h / 4);
+  const y1 = Math.ceil((3 * h) / 4);
+  const maxH = Math.max(8, Math.round(img.dpi / 3));
+  const heights: number[] = [];
+  forEachComponent(
+    img,
+    threshold,
+    (c) => {
+      const ch = c.y2 - c.y1 + 1;
+      if (ch >= 4 && ch <= maxH && c.x2 - c.x1 + 1 <= 4 * ch) heights.push(ch);
+    },
+    y0,
+    y1,
+  );
+  if (heights.length < 50) return 0;
+  heights.sort((a, b) => a - b);
+  return heights[heights.length >> 1]!;
+}
+
+/**
+ * The scale that brings the text to the height tesseract reads best (median letter component
+ * `textHeight` px → about 25 px, cap height ~30 px: 10 pt text at 300 dpi): 1 when the text is
+ * already between 16 and 50 px (every page rendered at 300 dpi from a page of the right size),
+ * more for a page whose text is small in pixels (a scan declared larger than it is and rendered
+ * small, a page rendered at a lower resolution to stay under the pixel limit), less for text drawn
+ * huge. At most ×3, at least ×0.5; 1 when the height is unknown.
+ */
+export function textScale(textHeight: number): number {
+  if (!textHeight || (textHeight >= 16 && textHeight <= 50)) return 1;
+  return Math.min(3, Math.max(0.5, 25 / textHeight));
+}
+
+/** The image scaled by `f` (bilinear), its dpi scaled alike so that point coordinates stay right. */
+export function scaleGray(img: GrayImage, f: number): GrayImage {
+  const width = Math.max(1, Math.round(img.width * f));
+  const height = Math.max(1, Math.round(img.height * f));
+  const out = new Uint8Array(width * height);
+  const { width: w, height: h, data } = img;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(h - 1, Math.max(0, (y + 0.5) / f - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(h - 1, y0 + 1);
+    const ty = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(w - 1, Math.max(0, (x + 0.5) / f - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(w - 1, x0 + 1);
+      const tx = sx - x0;
+      const top = data[y0 * w + x0]! + (data[y0 * w + x1]! - data[y0 * w + x0]!) * tx;
+      const bot = data[y1 * w + x0]! + (data[y1 * w + x1]! - data[y1 * w + x0]!) * tx;
+      out[y * width + x] = Math.round(top + (bot - top) * ty);
+    }
+  }
+  return { width, height, data: out, dpi: img.dpi * f };
+}
+
+/**
+ * A 1-bit page's stair-stepped edges smoothed (3×3 binomial filter, in place): the page renderer
+ * enlarges a 150 or 200 dpi black-and-white scan by repeating pixels, so every stroke edge is a
+ * staircase of 2 × 2 blocks; the filter gives the edges gray levels as a gray scan has them.
+ */
+export function smoothEdges(img: GrayImage): void {
+  const { width: w, height: h, data } = img;
+  const tmp = new Uint16Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const r = y * w;
+    for (let x = 0; x < w; x++) tmp[r + x] = data[r + Math.max(0, x - 1)]! + 2 * data[r + x]! + data[r + Math.min(w - 1, x + 1)]!;
+  }
+  for (let y = 0; y < h; y++) {
+    const up = Math.max(0, y - 1) * w;
+    const dn = Math.min(h - 1, y + 1) * w;
+    const r = y * w;
+    for (let x = 0; x < w; x++) data[r + x] = (tmp[up + x]! + 2 * tmp[r + x]! + tmp[dn + x]! + 8) >> 4;
+  }
 }

@@ -7,6 +7,7 @@
  * the main source of misreads in small gridded cells.
  */
 import type { HSeg, VSeg } from '../pdf/types.js';
+import { forEachComponent } from './components.js';
 import type { GrayImage } from './render.js';
 
 export interface RuleOptions {
@@ -181,5 +182,101 @@ export function toPoints(segs: { h: PixSeg[]; v: PixSeg[] }, dpi: number): { hse
   return {
     hsegs: segs.h.map((x) => ({ y: x.at * s, x1: x.a * s, x2: x.b * s })),
     vsegs: segs.v.map((x) => ({ x: x.at * s, y1: x.a * s, y2: x.b * s })),
+  };
+}
+
+/**
+ * Dotted vertical rules: on a 1-bit scan a thin vertical rule breaks into a column of dots and
+ * short dashes a few pixels apart, which the run finder above misses (every piece is shorter than
+ * a rule) and which page OCR then reads into the neighbouring words ("|117.136.00", "Kecamatannl").
+ * Pieces are connected ink components at most `maxWidth` pixels wide (thinner than any stroke of a
+ * digit or letter but `l`, `I`, `i`), chained where they stand at the same x (±1.5 px) with gaps of
+ * at most 1/10 in; a chain is a rule when it spans at least 0.3 in with four or more pieces covering
+ * a fifth of it (the letters `l` of three consecutive text lines at one x do not make one; six
+ * would, which left-aligned text does not line up). Run on 1-bit pages only (see isBitonal).
+ */
+export function detectDottedRules(img: GrayImage, opts: { threshold?: number; maxWidth?: number } = {}): PixSeg[] {
+  const T = opts.threshold ?? 200;
+  const maxW = opts.maxWidth ?? Math.max(3, Math.round(img.dpi / 60));
+  const maxH = Math.round(img.dpi / 6);
+  const pieces: { cx: number; y1: number; y2: number; wd: number }[] = [];
+  forEachComponent(img, T, (c) => {
+    const wd = c.x2 - c.x1 + 1;
+    if (wd <= maxW && c.y2 - c.y1 + 1 <= maxH) pieces.push({ cx: c.sx / c.n, y1: c.y1, y2: c.y2 + 1, wd });
+  });
+  const maxGap = Math.round(img.dpi / 10);
+  const minSpan = Math.round(img.dpi * 0.3);
+  pieces.sort((a, b) => a.cx - b.cx);
+  const out: PixSeg[] = [];
+  const used = new Uint8Array(pieces.length);
+  for (let i = 0; i < pieces.length; i++) {
+    if (used[i]) continue;
+    // the pieces at this x
+    const col: number[] = [];
+    for (let k = i; k < pieces.length && pieces[k]!.cx - pieces[i]!.cx <= 3; k++) if (!used[k]) col.push(k);
+    col.sort((a, b) => pieces[a]!.y1 - pieces[b]!.y1);
+    let chain: number[] = [];
+    const flush = () => {
+      if (chain.length >= 4) {
+        const ps = chain.map((k) => pieces[k]!);
+        const a = ps[0]!.y1;
+        const b = Math.max(...ps.map((p) => p.y2));
+        const ink = ps.reduce((s, p) => s + p.y2 - p.y1, 0);
+        if (b - a >= minSpan && ink >= 0.2 * (b - a)) {
+          const cx = ps.reduce((s, p) => s + p.cx, 0) / ps.length;
+          if (ps.every((p) => Math.abs(p.cx - cx) <= 1.5)) {
+            out.push({ at: cx, a, b, thick: Math.max(...ps.map((p) => p.wd)) });
+            for (const k of chain) used[k] = 1;
+          }
+        }
+      }
+      chain = [];
+    };
+    for (const k of col) {
+      const last = chain.length ? pieces[chain[chain.length - 1]!]! : null;
+      if (last && pieces[k]!.y1 - last.y2 > maxGap) flush();
+      chain.push(k);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** A page scanned in 1-bit (black-and-white) mode: its render has only black and white pixels. */
+export function isBitonal(img: GrayImage): boolean {
+  const d = img.data;
+  let black = 0;
+  let white = 0;
+  for (let i = 0; i < d.length; i += 7) {
+    const v = d[i]!;
+    if (v === 0) black++;
+    else if (v === 255) white++;
+  }
+  const n = Math.ceil(d.length / 7);
+  return black > 0 && black + white >= 0.998 * n;
+}
+
+/**
+ * A probe for broken horizontal rules in a white gap between text rows (ocr/align.ts): true when a
+ * found rule lies in the gap over half its width, or when, on some three neighbouring pixel rows
+ * of the gap, a fifth of the columns from x1 to x2 have ink (a thin rule broken into dashes on a
+ * 1-bit scan, stair-stepped over two or three rows). Coordinates in points.
+ */
+export function brokenRuleProbe(img: GrayImage, hsegs: readonly HSeg[], threshold = 200): (y1: number, y2: number, x1: number, x2: number) => boolean {
+  const s = img.dpi / 72;
+  const { width: w, height: h, data } = img;
+  return (y1, y2, x1, x2) => {
+    if (hsegs.some((r) => r.y >= y1 && r.y <= y2 && Math.min(r.x2, x2) - Math.max(r.x1, x1) >= 0.5 * (x2 - x1))) return true;
+    const a = Math.max(0, Math.round(x1 * s));
+    const b = Math.min(w, Math.round(x2 * s));
+    const top = Math.max(1, Math.ceil(y1 * s));
+    const bot = Math.min(h - 2, Math.floor(y2 * s));
+    if (b - a < 8) return false;
+    for (let y = top; y <= bot; y++) {
+      let n = 0;
+      for (let x = a; x < b; x++) if (data[(y - 1) * w + x]! < threshold || data[y * w + x]! < threshold || data[(y + 1) * w + x]! < threshold) n++;
+      if (n >= 0.2 * (b - a)) return true;
+    }
+    return false;
   };
 }
