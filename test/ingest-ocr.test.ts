@@ -4,7 +4,7 @@
  * through OCR). Heavier measurements live in bench/ocr-*.ts.
  */
 import { readFileSync } from 'node:fs';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToDocument } from '../src/ingest/pdf.js';
 import { ocrPdfToDocument, type OcrIngestStats } from '../src/ingest/ocr.js';
@@ -148,4 +148,35 @@ describe('ocrPdfToDocument', () => {
   it('rejects a file that is not a PDF with the same error as the born-digital path', async () => {
     await expect(ocrPdfToDocument('x.pdf', new TextEncoder().encode('hello'))).rejects.toMatchObject({ name: 'IngestError', reasonId: 'not-pdf' });
   });
+});
+
+describe('a born-digital PDF with a blank page (issue 13)', () => {
+  it('audits without starting tesseract: the same findings as without the blank page, the page counted as unused', async () => {
+    const { auditFile } = await import('../src/cli/audit-file.js');
+    const { loadConfig } = await import('../src/cli/config.js');
+    const { loadDocument } = await import('../src/ingest/files.js');
+    const { ocrActivity } = await import('../src/ingest/ocr.js');
+    const config = loadConfig();
+    // p12 PK, p13 Tabel 3.1, p14 (three pages: the running header is furniture with or without the blank page)
+    const seed = 'fixtures/pdf/libreoffice/000_c0a7f8c5d5d194b0.pdf';
+    const plain = await pick([12, 13, 14].map((page) => ({ file: seed, page })));
+    const withBlank = await PDFDocument.load(plain);
+    // an empty page, as a word processor leaves one before a new chapter, and one painted white all
+    // over (a page background): neither is rendered for OCR's sake nor OCR'd
+    withBlank.insertPage(1, [595.28, 841.89]);
+    withBlank.insertPage(3, [595.28, 841.89]).drawRectangle({ x: 0, y: 0, width: 595.28, height: 841.89, color: rgb(1, 1, 1) });
+    const blankBytes = await withBlank.save();
+    const started = ocrActivity.documents;
+    const ref = await auditFile('plain.pdf', config, {}, plain);
+    const got = await auditFile('blank.pdf', config, {}, blankBytes);
+    const doc = await loadDocument('blank.pdf', { bytes: blankBytes, limits: config.limits });
+    expect(ocrActivity.documents, 'no document started tesseract').toBe(started);
+    expect(doc.pageCount).toBe(5);
+    expect(doc.input?.unused).toBe(2);
+    expect(doc.lines.some((l) => l.page === 2 || l.page === 4)).toBe(false);
+    expect(ref.findings.length).toBeGreaterThan(0);
+    const key = (f: (typeof ref.findings)[number]) => `${f.ruleId} ${f.where.line} ${f.reported}`;
+    expect(got.findings.map(key)).toEqual(ref.findings.map(key));
+    expect(got.error).toBeUndefined();
+  }, 60_000);
 });

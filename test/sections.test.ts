@@ -11,6 +11,7 @@ import { loadConfig, validateConfigTexts } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import type { Config } from '../src/model/config.js';
 import { findSections } from '../src/parse/structure.js';
+import { leadingNumber, tocEntries } from '../src/parse/outline.js';
 
 const files = configFiles();
 const texts = files.map((f) => readFileSync(f, 'utf8'));
@@ -36,5 +37,25 @@ describe('section headings (rules/vocabulary.yaml)', () => {
       new RegExp(`${path.basename(files[1]!)}: sectionHeadings\\.appendix\\.5\\.section:`),
     );
     expect(() => withVocabulary((v) => v.replace('section: lampiran_lain, starts: [penghargaan]', 'section: lampiran_lain, begins: [penghargaan]'))).toThrow(/sectionHeadings\.appendix\.5/);
+  });
+});
+
+describe('outline numbers by the vocabulary’s chapter words', () => {
+  const words = loadConfig().vocabulary!.sectionHeadings!.chapterWords;
+  it('reads "BAB III" and "PBAB I" as chapters with the vocabulary’s words, and no chapter without them', () => {
+    expect(leadingNumber('BAB III AKUNTABILITAS KINERJA', words)?.number).toMatchObject({ kind: 'chapter', chapter: 3 });
+    expect(leadingNumber('PBAB I PENDAHULUAN', words)?.number).toMatchObject({ kind: 'chapter', chapter: 1 });
+    expect(leadingNumber('BAB III AKUNTABILITAS KINERJA', [])).toBeNull();
+    // another word list: its word makes the chapter, "BAB" does not
+    expect(leadingNumber('BAGIAN II PERENCANAAN', ['bagian'])?.number).toMatchObject({ kind: 'chapter', chapter: 2 });
+    expect(leadingNumber('BAB II PERENCANAAN', ['bagian'])).toBeNull();
+    // section numbers need no word
+    expect(leadingNumber('3.2 Realisasi Anggaran', [])?.number).toMatchObject({ kind: 'section', chapter: 3, section: 2 });
+  });
+  it('splits contents entries run together at a chapter word', () => {
+    const lines = ['KATA PENGANTAR ...... i', 'BAB I PENDAHULUAN 1 BAB II PERENCANAAN KINERJA 9', 'BAB III AKUNTABILITAS KINERJA 14 3.1 Capaian Kinerja ...... 14', 'BAB IV PENUTUP ...... 40'].map((text, i) => ({ line: i + 1, page: 1, text }));
+    const toc = tocEntries(lines, words)!;
+    expect(toc.entries.map((e) => e.number?.raw ?? e.title)).toEqual(['KATA PENGANTAR', 'BAB I', 'BAB II', 'BAB III', '3.1', 'BAB IV']);
+    expect(tocEntries(lines, ['bagian'])?.entries.some((e) => e.number?.kind === 'chapter') ?? false).toBe(false);
   });
 });

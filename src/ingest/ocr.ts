@@ -218,17 +218,22 @@ export async function ocrPdfToDocument(
           blank.add(n);
           continue;
         }
-        // the pool starts with the first page that has ink
-        // no more workers than pages to read (each worker holds ~185 MB)
-        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
-        if (!stats.ocrStarted) ocrActivity.documents++;
-        stats.ocrStarted = true;
-        while (inFlight.length >= pool.workers + 1) await inFlight.shift();
+        if (pool) while (inFlight.length >= pool.workers + 1) await inFlight.shift();
         const vp = page.getViewport({ scale: 1 });
         geom = { width: vp.width, height: vp.height, rotated: page.rotate % 180 !== 0 };
         const t = performance.now();
         img = await renderPageGray(factory, page, dpi, maxPixels);
         phases.image += performance.now() - t;
+        // painted, but white all over (a white background fill, an empty form XObject): blank too
+        if (!hasDarkPixel(img)) {
+          blank.add(n);
+          continue;
+        }
+        // the pool starts with the first page that has ink
+        // no more workers than pages to read (each worker holds ~185 MB)
+        pool ??= opts.pool ?? (await createOcrPool({ workers: ocrPages.length === 1 ? 1 : opts.workers !== undefined ? Math.min(opts.workers, ocrPages.length) : undefined, psm: opts.psm, dpi }));
+        if (!stats.ocrStarted) ocrActivity.documents++;
+        stats.ocrStarted = true;
       } catch (err) {
         // a page the renderer cannot draw is damage in the file, not a fault of the tool
         throw classifyPdfError(file, err, n);
@@ -262,6 +267,16 @@ export async function ocrPdfToDocument(
   const doc = assemble(file, textDoc, ocrOut, pageCount);
   stats.totalMs += performance.now() - t0;
   return doc;
+}
+
+/**
+ * Whether a rendered page has any pixel visibly darker than white paper (below 250): a page drawn
+ * white on white has none, a scan of a blank sheet (noise, specks) has some and is OCR'd.
+ */
+function hasDarkPixel(img: GrayImage): boolean {
+  const d = img.data;
+  for (let i = 0; i < d.length; i++) if (d[i]! < 250) return true;
+  return false;
 }
 
 /** A page's size in points and whether it is shown rotated (from the PDF). */

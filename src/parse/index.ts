@@ -99,7 +99,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   for (const u of [...relaid.undecided].sort((a, b) => a.line - b.line)) layouts.push({ table: `baris ${u.line}`, columns: [], rows: [], undecided: [u.note] });
   const prose = buildProse(doc, sections);
   // the table of contents, read once from the printed lines (the outline rule reads it here)
-  const contents = tocEntries(prose.lines.map((e) => ({ line: e.line, page: e.page, text: printedText(e) })));
+  const contents = tocEntries(prose.lines.map((e) => ({ line: e.line, page: e.page, text: printedText(e) })), config.vocabulary?.sectionHeadings?.chapterWords ?? []);
   return {
     file: doc.file,
     format: doc.format,

@@ -47,10 +47,26 @@ export function intToRoman(n: number): string {
   return out;
 }
 
-/** The number a heading or contents entry starts with, and the rest of its text. */
-export function leadingNumber(text: string): { number: OutlineNumber; rest: string } | null {
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pattern of a chapter number after one of the vocabulary's chapter words ("BAB III", "PBAB I"), built once per word list. */
+const CHAPTER_RE = new WeakMap<readonly string[], RegExp | null>();
+function chapterRe(chapterWords: readonly string[]): RegExp | null {
+  let re = CHAPTER_RE.get(chapterWords);
+  if (re === undefined) {
+    re = chapterWords.length === 0 ? null : new RegExp(`^(?:${chapterWords.map(escapeRe).join('|')})\\s+([IVXL]+)\\b\\.?\\s*(.*)$`, 'i');
+    CHAPTER_RE.set(chapterWords, re);
+  }
+  return re;
+}
+
+/**
+ * The number a heading or contents entry starts with, and the rest of its text. A chapter number
+ * is a roman numeral after one of `chapterWords` (rules/vocabulary.yaml sectionHeadings).
+ */
+export function leadingNumber(text: string, chapterWords: readonly string[]): { number: OutlineNumber; rest: string } | null {
   const t = text.replace(/^[#*\s]+/, '').replace(/<[^>]+>/g, '');
-  let m = /^P?BAB\s+([IVXL]+)\b\.?\s*(.*)$/i.exec(t);
+  let m = chapterRe(chapterWords)?.exec(t) ?? null;
   if (m) {
     const n = romanToInt(m[1]!);
     if (n === null) return null;
@@ -74,9 +90,15 @@ export function leadingNumber(text: string): { number: OutlineNumber; rest: stri
 const ENTRY_RE = /^(.*?\S)\s*(?:(?:[.…·_]\s*){2,}|…)[\s.…·_]*(\d{1,3}|[ivxl]{1,6})\b\s*(.*)$/;
 const ENTRY_NO_LEADER_RE = /^(.*?\S)\s+(\d{1,3}|[ivxl]{1,6})\s*$/;
 
-/** Split a line holding two entries run together ("BAB III AKUNTABILITAS KINERJA 14 3.1 Capaian ... 14"). */
-function splitRunTogether(text: string): string[] {
-  return text.split(/(?<=\s\d{1,3})\s+(?=(?:P?BAB\s+[IVXL]+\b|\d{1,2}\.\d{1,2}\.?\s))/);
+/** Split a line holding two entries run together ("BAB III AKUNTABILITAS KINERJA 14 3.1 Capaian ... 14"): before a page number, where a numbered entry starts. */
+function splitRunTogether(text: string, chapterWords: readonly string[]): string[] {
+  const parts = text.split(/(?<=\s\d{1,3})\s+(?=\S)/);
+  const out: string[] = [parts[0]!];
+  for (const p of parts.slice(1)) {
+    if (leadingNumber(p, chapterWords)?.number.kind === 'chapter' || /^\d{1,2}\.\d{1,2}\.?\s/.test(p)) out.push(p);
+    else out[out.length - 1] += ` ${p}`;
+  }
+  return out;
 }
 
 const entryText = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\t/g, ' ').replace(/\s+/g, ' ').trim();
@@ -87,7 +109,7 @@ export function isLeaderEntry(text: string): boolean {
   return m !== null && m[3] === '';
 }
 
-function parseEntry(l: OutlineLine, text: string): TocEntry | null {
+function parseEntry(l: OutlineLine, text: string, chapterWords: readonly string[]): TocEntry | null {
   const t = entryText(text);
   const m = ENTRY_RE.exec(t) ?? ENTRY_NO_LEADER_RE.exec(t);
   if (!m) return null;
@@ -96,7 +118,7 @@ function parseEntry(l: OutlineLine, text: string): TocEntry | null {
   if (head.length < 3 || head.length > 160) return null;
   // an identity number or an amount is not a title ("NIP. 19771027 199810 1 001")
   if (/\d{5,}|\bNIP\b|\d[.,]\d{3}\b/i.test(head)) return null;
-  const ln = leadingNumber(head);
+  const ln = leadingNumber(head, chapterWords);
   const page_ = /^\d+$/.test(pagePrinted) ? Number(pagePrinted) : null;
   return { ...l, number: ln?.number ?? null, title: (ln ? ln.rest : head).trim(), page_, pagePrinted };
 }
@@ -106,7 +128,7 @@ function parseEntry(l: OutlineLine, text: string): TocEntry | null {
  * "2.1 Rencana Strategis ...... 9", cells "KATA PENGANTAR<tab>i"), up to two other lines inside it;
  * a run counts when it holds at least four entries with a page and two chapters ("BAB ...").
  */
-export function tocEntries(lines: OutlineLine[]): { entries: TocEntry[]; startLine: number; endLine: number } | null {
+export function tocEntries(lines: OutlineLine[], chapterWords: readonly string[]): { entries: TocEntry[]; startLine: number; endLine: number } | null {
   let run: TocEntry[] = [];
   let misses = 0;
   const done = (): { entries: TocEntry[]; startLine: number; endLine: number } | null => {
@@ -117,7 +139,7 @@ export function tocEntries(lines: OutlineLine[]): { entries: TocEntry[]; startLi
   for (const l of lines) {
     const text = l.text.trim();
     if (text === '') continue;
-    const parts = text.length > 220 ? [] : splitRunTogether(text).map((p) => parseEntry(l, p)).filter((e): e is TocEntry => !!e);
+    const parts = text.length > 220 ? [] : splitRunTogether(text, chapterWords).map((p) => parseEntry(l, p, chapterWords)).filter((e): e is TocEntry => !!e);
     if (parts.length === 0) {
       if (run.length > 0 && ++misses > 2) {
         const r = done();

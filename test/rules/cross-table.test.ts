@@ -223,8 +223,21 @@ describe('cross-table on an input/output table with a Satuan column', () => {
           text: ioTable('18') + rkt,
           findings: [{ line: 7, reported: '18', expected: '17 Orang (RKT Perubahan 2023 (lampiran) baris 18)', severity: 'error' }],
         },
+        {
+          // the vocabulary's ioRows words: "Keluaran" is an Output row, "Sub. Kegiatan:" names the sub kegiatan
+          name: 'a Keluaran row under a "Sub. Kegiatan:" line, target 18 against the RKT’s 17 Orang',
+          text: ioTable('18').replace('Sub Kegiatan :', 'Sub. Kegiatan:').replace('Output\tJumlah', 'Keluaran\tJumlah') + rkt,
+          findings: [{ line: 7, reported: '18', expected: '17 Orang (RKT Perubahan 2023 (lampiran) baris 18)', severity: 'error' }],
+        },
       ],
     },
     it,
   );
+});
+
+describe('input/output rows by the vocabulary', () => {
+  it('a row whose first cell is no Input/Output word is not read', () => {
+    const text = ioTable('18').replace('Output\tJumlah', 'Hasil\tJumlah') + rkt;
+    expect(runRule(crossTable, text).filter((f) => f.messageId.includes('output'))).toEqual([]);
+  });
 });

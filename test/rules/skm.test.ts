@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { runRules } from '../../src/audit/engine.js';
+import { loadConfig } from '../../src/cli/config.js';
+import { textToDocument } from '../../src/ingest/text.js';
+import { parseReport } from '../../src/parse/index.js';
 import { describe, expect, it } from 'vitest';
 import { skm } from '../../src/audit/rules/skm.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
@@ -38,5 +42,22 @@ describe('skm', () => {
       [497, 'predicate_mismatch', '30 Sangat baik', 'paling tinggi "Baik"'],
       [498, 'predicate_mismatch', '40 Sangat baik', 'paling tinggi "Baik"'],
     ]);
+  });
+
+  describe('the fallback bands are configuration (rules/config.yaml surveyBands)', () => {
+    const base = loadConfig();
+    const text = survey(DIST, withScore(1, ['100', 'Tidak baik']), '70,8');
+    const run = (config: typeof base) => runRules(parseReport(textToDocument('kasus.txt', text), config), config, [skm]);
+    it('the shipped PermenPANRB 14/2017 bands name themselves in the message', () => {
+      const [f] = run(base);
+      expect(f?.data.bands).toBe('PermenPANRB 14/2017');
+      expect(f?.message.id).toContain('(pita PermenPANRB 14/2017: Sangat Baik)');
+    });
+    it('no such scale, or a band label that is no survey answer: silent', () => {
+      expect(run({ ...base, surveyBands: 'tidak_ada' })).toEqual([]);
+      const scale = base.scales[base.surveyBands]!;
+      const bad = { ...scale, bands: scale.bands.map((b, i) => (i === 0 ? { ...b, label: 'Istimewa' } : b)) };
+      expect(run({ ...base, scales: { ...base.scales, [base.surveyBands]: bad } })).toEqual([]);
+    });
   });
 });

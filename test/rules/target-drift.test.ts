@@ -58,6 +58,17 @@ describe('target-drift', () => {
           findings: [{ line: 6, reported: '10', expected: '9,20', category: 'target_drift', severity: 'warning' }],
         },
         { name: 'Balung 2023: 85 % in the Bab II PK', text: report('85 %', '80%'), findings: [{ line: 10, reported: '85 %', expected: '80%', category: 'target_drift', severity: 'error' }] },
+        {
+          name: 'the PK prints 81,0% where the others print 80%: beyond what rounding explains',
+          text: report('81,0%', '80%'),
+          findings: [{ line: 10, reported: '81,0%', expected: '80%', category: 'target_drift', severity: 'error' }],
+        },
+        {
+          // a target is copied, not rounded: half a unit off is a changed target
+          name: 'the PK prints 80,5% where the Renstra and measurement print 80%',
+          text: report('80,5%', '80%'),
+          findings: [{ line: 10, reported: '80,5%', expected: '80%', category: 'target_drift', severity: 'error' }],
+        },
         { name: 'unit differs: 80 vs 80%', text: report('80', '80%'), findings: [{ line: 10, reported: '80', expected: '80%', severity: 'warning' }] },
         {
           // one against one: the end-of-plan summary is reported against the year's own target

@@ -24,6 +24,39 @@ import { romanToInt } from '../../parse/outline.js';
 import { printed } from '../../parse/prose.js';
 import { SECTION_LABEL, cellRef, sectionAt, tableLabel } from '../../parse/structure.js';
 
+/**
+ * The group word a label starts with, by the vocabulary's group row kinds ("Program ...",
+ * "Kegiatan ...", "Sub Kegiatan ..."): the phrase as normalised, or null.
+ */
+export function groupWord(label: string, config: Config): string | null {
+  const w = words(label);
+  let best: string | null = null;
+  for (const k of config.vocabulary?.rowKinds ?? []) {
+    if (k.kind !== 'group') continue;
+    for (const sig of k.any) {
+      const p = words(sig[0]!);
+      if ((w === p || w.startsWith(`${p} `)) && (!best || p.length > best.length)) best = p;
+    }
+  }
+  return best;
+}
+
+/** The phrase of a list that a text starts with (whole words, longest first), and the printed text after it; null when none. */
+function startsWithPhrase(text: string, phrases: string[]): { phrase: string; rest: string } | null {
+  const w = words(text);
+  const p = phrases.map(words).filter((x) => x && (w === x || w.startsWith(`${x} `))).sort((a, b) => b.length - a.length)[0];
+  if (!p) return null;
+  // the printed text after as many letter/digit runs as the phrase has, and the separators after them
+  let rest = text;
+  for (let i = 0; i < p.length; ) {
+    const m = /^[^a-z0-9%]*[a-z0-9]+|^[^a-z0-9%]*%/i.exec(rest);
+    if (!m) break;
+    i += m[0].replace(/[^a-z0-9%]/gi, '').length + 1;
+    rest = rest.slice(m[0].length);
+  }
+  return { phrase: p, rest: rest.replace(/^[\s.:\-–—]+/, '').trim() };
+}
+
 /** Every table of a kind with its layout and, per row index, the facts of that row. */
 export function factTables(report: LkipReport, kind: Table['kind']): { table: Table; layout: TableLayout; facts: (row: number) => Fact[] }[] {
   const byRow = factsByRow(report.facts);
@@ -102,7 +135,8 @@ export function checkRows(report: LkipReport, config: Config): CheckRow[] {
     let indicators: string[] = [];
     let last: 'sasaran' | 'indicator' | null = null;
     t.rows.forEach((r, ri) => {
-      const first = (r.cells[0] ?? '').trim();
+      // the row's label as the resolver read it (its label column by role, else its first text cell)
+      const first = (layout.rows[ri]?.label ?? '').trim();
       const capRaw = (r.cells[capCol] ?? '').trim();
       if (!capRaw) {
         if (!first) return;
@@ -227,7 +261,7 @@ const yearIn = (s: string): number | null => {
  * RKT's year and whether it is an RKT Perubahan come from the first lines of its section. Each
  * figure is located by the name of the row it is about.
  */
-export function rktTables(report: LkipReport): RktInfo[] {
+export function rktTables(report: LkipReport, config: Config): RktInfo[] {
   const byStart = new Map<number, RktInfo>();
   for (const { table: t, layout, facts } of factTables(report, 'rkt')) {
     // by the columns' roles: the programme / kegiatan names, then the sub kegiatan name, its output
@@ -277,7 +311,7 @@ export function rktTables(report: LkipReport): RktInfo[] {
         lastSub = item;
         continue;
       }
-      if (prog && ag) info.items.push({ level: /^program\b/i.test(prog) ? 1 : 2, label: prog, anggaran: fact(agCol, prog), output: null, target: null, row: r, table: t });
+      if (prog && ag) info.items.push({ level: groupWord(prog, config) === 'program' ? 1 : 2, label: prog, anggaran: fact(agCol, prog), output: null, target: null, row: r, table: t });
     }
   }
   return [...byStart.values()];
@@ -300,8 +334,10 @@ export interface IoItem {
  * Output row, under the sub kegiatan named by the nearest "Sub Kegiatan ..." prose line above it
  * (within 40 lines). Each figure is located by that name and the row's label.
  */
-export function ioTables(report: LkipReport): IoItem[] {
+export function ioTables(report: LkipReport, config: Config): IoItem[] {
   const out: IoItem[] = [];
+  const io = config.vocabulary?.ioRows;
+  if (!io) return out;
   const lines = report.prose.lines;
   const idxOf = new Map<number, number>();
   lines.forEach((l, i) => idxOf.set(l.line, i));
@@ -318,16 +354,17 @@ export function ioTables(report: LkipReport): IoItem[] {
     if (uCol < 0 || tCol < 0 || rCol < 0) continue;
     for (const row of layout.rows) {
       const r = t.rows[row.index]!;
-      const kindCell = (r.cells[0] ?? '').trim().toLowerCase();
-      const kind = kindCell.startsWith('input') ? 'input' : kindCell.startsWith('output') ? 'output' : null;
+      // Input / Output by the vocabulary's words, in the row's first text cell up to the uraian column (a "Jenis" column before it)
+      const kindCell = r.cells.slice(0, uCol + 1).find((c) => c.trim() !== '') ?? '';
+      const kind = startsWithPhrase(kindCell, io.input) ? 'input' : startsWithPhrase(kindCell, io.output) ? 'output' : null;
       if (!kind) continue;
       let name = '';
       for (let i = (idxOf.get(r.line) ?? 0) - 1; i >= 0 && lines[i]!.line >= r.line - 40; i--) {
         const l = lines[i]!;
         if (l.cells) continue;
-        const m = /^\s*sub\.?\s*kegiatan\b\s*:?\s*(.+)$/i.exec(printed(l));
-        if (m) {
-          name = m[1]!.trim();
+        const m = startsWithPhrase(printed(l), io.subject);
+        if (m?.rest) {
+          name = m.rest;
           break;
         }
       }
@@ -386,7 +423,7 @@ export interface SasaranProgram {
 }
 
 /** Sasaran → programme pairs stated by the report: per-sasaran tables (a Sasaran column or "Sasaran n :" lines) and RKT rows. */
-export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
+export function sasaranPrograms(report: LkipReport, config: Config): SasaranProgram[] {
   const out: SasaranProgram[] = [];
   const layouts = new Map(report.layouts.map((l) => [l.table, l]));
   for (const tree of report.budgets) {
@@ -420,7 +457,7 @@ export function sasaranPrograms(report: LkipReport): SasaranProgram[] {
     for (const r of t.rows) {
       const s = (r.cells[sCol] ?? '').trim();
       const p = (r.cells[pCol] ?? '').trim();
-      if (s && /^program\b/i.test(p)) out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
+      if (s && groupWord(p, config) === 'program') out.push({ sasaran: s, program: p, src: cellRef(report.file, t, r, p, pCol) });
     }
   }
   return out;

@@ -104,14 +104,14 @@ function moneyFacts(ctx: RuleContext): MoneyFact[] {
     const origin: Origin = pk.version === 'revised' ? 'pk_revised' : pk.version === 'original' ? 'pk_original' : 'body';
     add({ level: pk.level, label: pk.label, col: 'pagu', value: pk.value, origin, source: pk.source, tableId: `pk:${pk.table.startLine}`, childSum: null });
   }
-  for (const rkt of rktTables(report)) {
+  for (const rkt of rktTables(report, ctx.config)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (!it.anggaran) continue;
       add({ level: it.level, label: it.label, col: 'pagu', value: it.anggaran, origin: rkt.revised ? 'rkt_revised' : 'rkt_original', source: rkt.source, tableId: `rkt:${rkt.source}`, childSum: null });
     }
   }
-  for (const io of ioTables(report)) {
+  for (const io of ioTables(report, ctx.config)) {
     if (io.kind !== 'input') continue;
     for (const col of ['target', 'realisasi'] as const) {
       const v = io[col];
@@ -270,13 +270,13 @@ function checkOutputs(ctx: RuleContext) {
       }
     }
   }
-  for (const rkt of rktTables(report)) {
+  for (const rkt of rktTables(report, ctx.config)) {
     if (rkt.year !== null && report.meta.year !== null && rkt.year !== report.meta.year) continue;
     for (const it of rkt.items) {
       if (it.level === 3 && it.target && num(it.target)) facts.push({ subKegiatan: it.label, col: 'target', value: it.target, rkt: true, source: rkt.source, tableId: `rkt:${rkt.source}` });
     }
   }
-  const io = ioTables(report).filter((x) => x.kind === 'output');
+  const io = ioTables(report, ctx.config).filter((x) => x.kind === 'output');
   const perSub = new Map<string, number>();
   for (const x of io) perSub.set(x.subKegiatan, (perSub.get(x.subKegiatan) ?? 0) + 1);
   for (const x of io) {

@@ -1,4 +1,4 @@
-import type { Rule } from '../../model/rule.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { captionOf, intToRoman, leadingNumber, type Caption, type OutlineNumber, type TocEntry } from '../../parse/outline.js';
@@ -44,6 +44,9 @@ const keyOf = (chapter: number | null, n: OutlineNumber) => (n.kind === 'chapter
  * under that number.
  */
 const IN_SEQUENCE = criterion('penomoran berurutan', 'numbered in sequence');
+
+/** The vocabulary's chapter words (sectionHeadings.chapterWords). */
+const chapterWordsOf = (config: RuleContext['config']): readonly string[] => config.vocabulary?.sectionHeadings?.chapterWords ?? [];
 
 export const outline: Rule = {
   meta: {
@@ -337,7 +340,7 @@ export const outline: Rule = {
       const t = p.text;
       if (t.length > 120) continue;
       if (p.line.cells && p.line.cells.filter((c) => c.trim() !== '').length > 1) continue;
-      const ln = leadingNumber(t);
+      const ln = leadingNumber(t, chapterWordsOf(ctx.config));
       if (!ln) continue;
       if (ln.number.kind === 'chapter') bodyChapter = ln.number.chapter;
       // a heading is printed in capitals (or marked as a heading)
@@ -455,7 +458,7 @@ function subsectionNumbers(ctx: Ctx, lines: ProseLine[], bodyAt: (line: number, 
   for (let i = 0; i < lines.length; i++) {
     const p = lines[i]!;
     if (!BODY_SECTIONS.has(p.section) || isRow(p)) continue;
-    const ln = leadingNumber(p.text);
+    const ln = leadingNumber(p.text, chapterWordsOf(ctx.config));
     if (ln && p.text.length <= 120) {
       const letters = ln.rest.replace(/[^A-Za-z]/g, '');
       if (ln.number.kind === 'chapter' || p.line.heading || (letters.length >= 4 && letters === letters.toUpperCase())) {

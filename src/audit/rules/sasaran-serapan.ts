@@ -10,7 +10,7 @@ import { num } from './_verdict.js';
 /** % serapan anggaran of a sasaran against the budget tables' figure for the one programme that supports it. */
 function checkSerapan(ctx: RuleContext) {
   const { report } = ctx;
-  const pairs = sasaranPrograms(report);
+  const pairs = sasaranPrograms(report, ctx.config);
   const programs = programAmounts(report);
   for (const r of efficiencyRows(report)) {
     if (!num(r.serapan)) continue;

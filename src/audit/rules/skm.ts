@@ -1,22 +1,24 @@
-import type { Rule } from '../../model/rule.js';
+import type { Rule, RuleContext } from '../../model/rule.js';
+import { bandFor, scaleFromConfig } from '../../parse/performance.js';
 import { formatId } from '../../parse/numbers.js';
 import { criterion, expectText } from '../tolerance.js';
-import { surveyScores, type SurveyScoreRow } from './_facts.js';
+import { answerRank, surveyScores, type SurveyScoreRow } from './_facts.js';
 import { answerLabels } from './_survey.js';
 
 /**
- * Fallback bands when the report states none: PermenPANRB 14/2017 (converted value 25–100):
- * 25,00–64,99 D Tidak Baik; 65,00–76,60 C Kurang Baik; 76,61–88,30 B Baik; 88,31–100 A Sangat Baik.
- * Ranks on the four-answer survey scale, worst first. Used only to decide between rows that
- * contradict each other inside the table.
+ * The fallback bands (rules/config.yaml `surveyBands`, by default PermenPANRB 14/2017, converted
+ * value 25–100: 25,00–64,99 D Tidak Baik; 65,00–76,60 C Kurang Baik; 76,61–88,30 B Baik;
+ * 88,31–100 A Sangat Baik), each band's label read on the vocabulary's survey scale: the rank of a
+ * score. Used only to decide between rows that contradict each other inside the table. Null when
+ * the scale is missing or a band's label is no answer of the survey scale.
  */
-const STANDARD = [
-  { min: 88.31, rank: 3 },
-  { min: 76.61, rank: 2 },
-  { min: 65, rank: 1 },
-  { min: -Infinity, rank: 0 },
-];
-const standardRank = (v: number) => STANDARD.find((b) => v >= b.min)!.rank;
+function surveyBands(config: RuleContext['config']): { name: string; rank: (v: number) => number } | null {
+  const scale = scaleFromConfig(config, config.surveyBands);
+  if (!scale) return null;
+  const ranks = new Map(scale.bands.map((b) => [b, answerRank(b.label, config)]));
+  if ([...ranks.values()].some((r) => r === null)) return null;
+  return { name: scale.name, rank: (v) => { const b = bandFor(scale, v); return b ? ranks.get(b)! : 0; } };
+}
 
 interface Point extends SurveyScoreRow {
   rank: number;
@@ -40,16 +42,18 @@ export const skm: Rule = {
     },
     messages: {
       predikat: {
-        id: 'Unsur "{{unsur}}" dengan skor {{score}} diberi predikat "{{reported}}", padahal dalam tabel yang sama {{evidence}}; predikat yang konsisten: {{expected}} (pita PermenPANRB 14/2017: {{standard}}).',
-        en: 'Unsur "{{unsur}}" with score {{score}} is given predikat "{{reported}}", but in the same table {{evidenceEn}}; a consistent predikat: {{expectedEn}} (PermenPANRB 14/2017 bands: {{standard}}).',
+        id: 'Unsur "{{unsur}}" dengan skor {{score}} diberi predikat "{{reported}}", padahal dalam tabel yang sama {{evidence}}; predikat yang konsisten: {{expected}} (pita {{bands}}: {{standard}}).',
+        en: 'Unsur "{{unsur}}" with score {{score}} is given predikat "{{reported}}", but in the same table {{evidenceEn}}; a consistent predikat: {{expectedEn}} ({{bands}} bands: {{standard}}).',
       },
     },
   },
   check(ctx) {
     const { report, config } = ctx;
     const cats = answerLabels(config);
-    // the fallback bands are those of the four-answer scale
-    if (cats.length !== STANDARD.length) return;
+    // the fallback bands, on the survey scale
+    const bands = surveyBands(config);
+    if (!bands) return;
+    const standardRank = bands.rank;
     const top = cats.length - 1;
     for (const s of surveyScores(report, config)) {
       if (s.predCol < 0) continue;
@@ -87,7 +91,7 @@ export const skm: Rule = {
         const raw = p.score.value.raw;
         ctx.problem({
           messageId: 'predikat',
-          data: { unsur: p.label.slice(0, 70), score: raw, reported: p.predikat, evidence, evidenceEn, expected, expectedEn, standard: cats[standardRank(p.value)]! },
+          data: { unsur: p.label.slice(0, 70), score: raw, reported: p.predikat, evidence, evidenceEn, expected, expectedEn, standard: cats[standardRank(p.value)]!, bands: bands.name },
           where: where(p),
           reported: `${raw} ${p.predikat}`,
           expected: expectText(expected, expectedEn),

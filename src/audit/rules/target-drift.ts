@@ -32,10 +32,18 @@ const SOURCE_LABEL_EN: Record<TargetSource, string> = {
   renstra_end: 'the Renstra end-target table',
 };
 
-function valueKey(v: PrintedValue): string {
-  const n = v.value === null ? '?' : String(Math.round(v.value * 1e6) / 1e6);
-  // a grade printed with and without its number ("B" / "B (85)") is the same target
-  return v.kind === 'grade' ? `grade:${v.grade}` : n;
+/**
+ * Two printed targets state the same value when their numbers are equal (and the unit check below
+ * tells percent from count); a grade printed with and without its number ("B" / "B (85)") is the
+ * same grade. Not at the printed precision: a target is a figure the plan decides and each document
+ * copies, not a measurement rounded for print, so "97%" where the other documents state "96,5%" is a
+ * changed target (a Renstra series 96 / 96,5 / 97 shows such half steps are real), while a computed
+ * capaian is compared at its printed precision (capaian, cross-table, restatement).
+ */
+function sameTarget(a: PrintedValue, b: PrintedValue): boolean {
+  if (a.kind === 'grade' || b.kind === 'grade') return a.kind === b.kind && a.grade === b.grade;
+  if (a.value === null || b.value === null) return a.value === b.value;
+  return Math.abs(a.value - b.value) < 1e-9;
 }
 const isPct = (v: PrintedValue) => v.kind === 'percent';
 
@@ -89,16 +97,21 @@ export const targetDrift: Rule = {
       const perub = stmts.filter((s) => s.source === 'pk_perubahan');
       const meas = stmts.filter((s) => s.source === 'measurement');
       let use = stmts;
-      if (perub.length > 0 && meas.length > 0 && meas.every((m) => valueKey(m.value) === valueKey(perub[0]!.value))) {
+      if (perub.length > 0 && meas.length > 0 && meas.every((m) => sameTarget(m.value, perub[0]!.value))) {
         use = stmts.filter((s) => !(s.source === 'pk' && s.table.includes('Lampiran')));
       }
-      const byVal = new Map<string, TargetOf[]>();
-      for (const s of use) byVal.set(valueKey(s.value), [...(byVal.get(valueKey(s.value)) ?? []), s]);
+      // statements of the same value, each in the first group all of whose statements it agrees with
+      const byVal: TargetOf[][] = [];
+      for (const s of use) {
+        const g = byVal.find((list) => list.every((o) => sameTarget(o.value, s.value)));
+        if (g) g.push(s);
+        else byVal.push([s]);
+      }
       // no majority: the end-of-plan statement (a summary restating the plan's last year) is reported
       // against the year's own target; else the first printed is taken as expected
       const endOnly = (list: TargetOf[]) => (list.every((s) => s.source === 'renstra_end') ? 1 : 0);
-      const ranked = [...byVal.entries()].sort((a, b) => b[1].length - a[1].length || endOnly(a[1]) - endOnly(b[1]) || (a[1][0]!.value.src.line - b[1][0]!.value.src.line));
-      const [majorKey, major] = ranked[0]!;
+      const ranked = byVal.sort((a, b) => b.length - a.length || endOnly(a) - endOnly(b) || a[0]!.value.src.line - b[0]!.value.src.line);
+      const major = ranked[0]!;
       const ind = inds.get(stmts[0]!.indicatorId);
       const name = (ind?.name ?? '').slice(0, 90);
       const year = stmts[0]!.year;
@@ -114,8 +127,7 @@ export const targetDrift: Rule = {
         return all.length <= 6 ? all.join('; ') : `${all.slice(0, 6).join('; ')}; ${en ? 'and' : 'dan'} ${all.length - 6} ${en ? 'more' : 'lainnya'}`;
       };
       if (ranked.length > 1) {
-        for (const [key, list] of ranked.slice(1)) {
-          if (key === majorKey) continue;
+        for (const list of ranked.slice(1)) {
           for (const s of list) {
             ctx.problem({
               messageId: 'value',
