@@ -224,7 +224,7 @@ async function main() {
           r.extra++;
           if (f.severity === 'error') r.falseErrors++;
         }
-        if (!cached) console.log(`  page preparation: ${stats.dottedRules ?? 0} dotted rules (1-bit pages), ${stats.alignedGrids ?? 0} table grids from text alignment`);
+        if (!cached) console.log(`  page preparation: ${stats.dottedRules ?? 0} dotted rules, ${stats.dashPieces ?? 0} dash pieces erased (1-bit pages), ${stats.alignedGrids ?? 0} table grids from text alignment`);
         console.log(`  pages: ${spec.pages.map((n, i) => `${i + 1}=${profileOf(spec.seed, n).id} (skew ${stats.skew[i] ?? '?'}°)`).join(', ')}`);
       }
       tot.extra += ma.extra.length;

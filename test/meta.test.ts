@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../src/audit/rules/index.js';
+import { CROSS_DOCUMENT_METAS } from '../src/audit/cross-document.js';
 import { CategorySchema } from '../src/model/finding.js';
 
 describe('rule registry', () => {
@@ -16,5 +17,14 @@ describe('rule registry', () => {
     expect(Object.keys(r.meta.messages).length).toBeGreaterThan(0);
     expect(CategorySchema.safeParse(r.meta.category).success).toBe(true);
     expect(existsSync(`test/rules/${id}.test.ts`), `test/rules/${id}.test.ts`).toBe(true);
+  });
+  // the checks across documents: meta like a rule's, ids of their own beside the rules' (their tests: test/review-cycle.test.ts)
+  it.each(CROSS_DOCUMENT_METAS.map((m) => [m.id, m] as const))('%s (across documents) has docs, messages in both languages and a valid category', (id, m) => {
+    expect(RULES.some((r) => r.meta.id === id)).toBe(false);
+    expect(m.docs.id.length).toBeGreaterThan(40);
+    expect(m.docs.en.length).toBeGreaterThan(40);
+    expect(Object.keys(m.messages).length).toBeGreaterThan(0);
+    for (const msg of Object.values(m.messages)) expect([msg.id.length > 0, msg.en.length > 0]).toEqual([true, true]);
+    expect(CategorySchema.safeParse(m.category).success).toBe(true);
   });
 });

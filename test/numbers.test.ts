@@ -37,6 +37,13 @@ describe('numbers as printed (DOMAIN §5)', () => {
     expect(v.kind).toBe('unreadable');
     expect(v.value).toBeNull();
   });
+  it('takes a numbered label in a value cell for text, and several values or digits after the number for unreadable', () => {
+    expect(parseValue('3) Jumlah Dokumen Penataan Organisasi dan Tata Laksana', src).kind).toBe('text');
+    expect(parseValue('1. Persentase desa', src).kind).toBe('text');
+    expect(parseValue('100% 100%', src).kind).toBe('unreadable');
+    expect(parseValue('2) 45 orang', src).kind).toBe('unreadable');
+    expect(parseValue('5.560.000o3', src).kind).toBe('unreadable');
+  });
   it('formats the Indonesian way', () => {
     expect(formatId(2657062192)).toBe('2.657.062.192');
     expect(formatId(117.6470588, 2)).toBe('117,65');

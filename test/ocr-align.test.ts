@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignGrid } from '../src/ingest/ocr/align.js';
-import { brokenRuleProbe, detectDottedRules, isBitonal } from '../src/ingest/ocr/rules.js';
+import { brokenRuleProbe, detectDashedRules, detectDottedRules, isBitonal } from '../src/ingest/ocr/rules.js';
 import { layoutPage } from '../src/ingest/pdf/layout.js';
 import type { GrayImage } from '../src/ingest/ocr/render.js';
 
@@ -117,6 +117,16 @@ describe('alignGrid: rows from text between vertical rules', () => {
     const wrapped = [word('Sasaran', 60, 100), num('85', 330, 100), word('lanjutan', 60, 110), word('Sasaran', 60, 122), num('80%', 330, 122), word('Sasaran', 60, 134), num('90%', 330, 134)];
     expect(alignGrid(wrapped, { hsegs: [], vsegs }).grids[0]!.rows).toHaveLength(4);
   });
+  it('keeps a cell that lists several values a word space apart ("100% 100%" on each line) in one row', () => {
+    // one row of a PK: indicators wrapped in one cell, their targets listed two a line, lines 10 pt apart
+    const words: W[] = [];
+    for (let r = 0; r < 3; r++) words.push(word('Persentase', 60, 100 + r * 10), word('PD', 110, 100 + r * 10), num('100%', 300, 100 + r * 10), num('100%', 321, 100 + r * 10));
+    // and a second row below a white gap of a text height
+    words.push(word('Persentase', 60, 138), num('90%', 321, 138));
+    const vsegs = [55, 200, 340].map((x) => ({ x, y1: 96, y2: 150 }));
+    const g = alignGrid(words, { hsegs: [], vsegs }).grids[0]!;
+    expect(g.rows).toHaveLength(3);
+  });
 });
 
 /** A white 300 dpi image with ink drawn by `draw`. */
@@ -159,6 +169,51 @@ describe('detectDottedRules', () => {
       for (let y = 50; y < 450; y += 14) for (let dy = 0; dy < 6; dy++) for (let dx = 0; dx < 9; dx++) set(200 + dx, y + dy);
     });
     expect(detectDottedRules(img)).toHaveLength(0);
+  });
+});
+
+describe('detectDashedRules', () => {
+  /** A text line at y: 20 px tall letters (12 px strokes, 6 px apart), from x 40 to 1200. */
+  const textLine = (set: (x: number, y: number) => void, y: number) => {
+    for (let x = 40; x < 1200; x += 18) for (let dy = 0; dy < 20; dy++) for (let dx = 0; dx < 12; dx++) set(x + dx, y + dy);
+  };
+  it('finds a row rule broken into dashes 25 px long, 2 px tall, 60 px apart, with dots between, between two text rows', () => {
+    const img = image(1300, 300, (set) => {
+      textLine(set, 40);
+      textLine(set, 160);
+      for (let x = 40; x < 1200; x += 85) for (let dx = 0; dx < 25; dx++) for (let dy = 0; dy < 2; dy++) set(x + dx, 110 + dy);
+      for (let x = 80; x < 1150; x += 85) set(x, 111);
+    });
+    const { pieces, rules } = detectDashedRules(img);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.at).toBeCloseTo(111, 0);
+    // 14 dashes and the 13 dots between them; none of the text's strokes
+    expect(pieces).toHaveLength(27);
+    expect(pieces.every((p) => p.y1 >= 109 && p.y2 <= 113)).toBe(true);
+  });
+
+  it('leaves hyphens and underscores inside a text line alone', () => {
+    const img = image(1300, 300, (set) => {
+      // letters 12 px wide with a hyphen (16 x 3 px at mid height) after every fourth letter, and an underscore
+      for (let x = 40, k = 0; x < 1200; k++) {
+        if (k % 4 === 3) {
+          for (let dx = 0; dx < 16; dx++) for (let dy = 0; dy < 3; dy++) set(x + dx, 110 + dy);
+          x += 22;
+        } else {
+          for (let dy = 0; dy < 20; dy++) for (let dx = 0; dx < 12; dx++) set(x + dx, 100 + dy);
+          x += 18;
+        }
+      }
+      for (let dx = 0; dx < 40; dx++) set(600 + dx, 121);
+    });
+    expect(detectDashedRules(img).pieces).toHaveLength(0);
+  });
+
+  it('does not chain the "-" values of one row of table cells (an inch or more apart)', () => {
+    const img = image(1600, 200, (set) => {
+      for (let x = 100; x < 1500; x += 320) for (let dx = 0; dx < 16; dx++) for (let dy = 0; dy < 3; dy++) set(x + dx, 100 + dy);
+    });
+    expect(detectDashedRules(img).pieces).toHaveLength(0);
   });
 });
 

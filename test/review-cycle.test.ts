@@ -202,8 +202,8 @@ describe('checks across a batch: documents of one agency', () => {
 
   it('000 and 002 agree on the IKU; 002 cites PermenPANRB 53 with Tahun 2015 where the body of 000 has 2014: that one finding, naming both places', () => {
     const out = crossDocumentFindings([lkip, summary('sk-iku.txt', SEED_002)]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.line, f.related.map((r) => `${r.file} ${r.line}`).join(', ')])).toEqual([
-      ['reference_mismatch', 'sk-iku.txt', 29, 'balung-2023.txt 18, balung-2023.txt 77'],
+    expect(out.map((f) => [f.ruleId, f.category, f.where.file, f.where.line, f.related.map((r) => `${r.file} ${r.line}`).join(', ')])).toEqual([
+      ['cross-document-citation', 'reference_mismatch', 'sk-iku.txt', 29, 'balung-2023.txt 18, balung-2023.txt 77'],
     ]);
     expect(out[0]!.reported).toContain('Nomor 53 Tahun 2015');
     expect(exp(out[0]!)).toBe('Tahun 2014 (balung-2023.txt: Kata Pengantar, baris 18; Ikhtisar Eksekutif, baris 77)');
@@ -225,15 +225,17 @@ describe('checks across a batch: documents of one agency', () => {
     expect(f.message.en).toContain('differs');
   });
 
-  it('rules.cross-document in the configuration: disabled, or another severity', () => {
+  it('rules.cross-document and rules.cross-document-citation in the configuration: disabled, or another severity, each its own', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
-    expect(crossDocumentFindings([lkip, changed], { enabled: false })).toEqual([]);
-    expect(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'info' }).map((f) => f.severity)).toEqual(['info', 'info']);
-    // as for every rule: the rule's severity caps (the citation's warning stays under error), a message setting sets
-    const byMessage = (fs: Finding[]) => fs.map((f) => `${f.messageId} ${f.category} ${f.severity}`);
-    expect(byMessage(crossDocumentFindings([lkip, changed]))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch warning']);
-    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, severity: 'error', messages: { ikuFormula: 'info' } }))).toEqual(['ikuFormula cross_table_mismatch info', 'citationYear reference_mismatch warning']);
-    expect(byMessage(crossDocumentFindings([lkip, changed], { enabled: true, messages: { citationYear: 'error' } }))).toEqual(['ikuFormula cross_table_mismatch error', 'citationYear reference_mismatch error']);
+    const byMessage = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.messageId} ${f.category} ${f.severity}`);
+    expect(byMessage(crossDocumentFindings([lkip, changed]))).toEqual(['cross-document ikuFormula cross_table_mismatch error', 'cross-document-citation citationYear reference_mismatch warning']);
+    // disabling one check leaves the other's findings
+    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: false } }))).toEqual(['cross-document-citation citationYear reference_mismatch warning']);
+    expect(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: false }, 'cross-document-citation': { enabled: false } })).toEqual([]);
+    // as for every rule: the rule's severity caps (error never raises the citation's default warning), a message setting sets, and one check's setting never touches another's
+    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: true, severity: 'info' } }))).toEqual(['cross-document ikuFormula cross_table_mismatch info', 'cross-document-citation citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document': { enabled: true, messages: { ikuFormula: 'info' } } }))).toEqual(['cross-document ikuFormula cross_table_mismatch info', 'cross-document-citation citationYear reference_mismatch warning']);
+    expect(byMessage(crossDocumentFindings([lkip, changed], { 'cross-document-citation': { enabled: true, severity: 'error', messages: { citationYear: 'error' } } }))).toEqual(['cross-document ikuFormula cross_table_mismatch error', 'cross-document-citation citationYear reference_mismatch error']);
   });
 
   it('the same SK IKU of another agency is never compared', () => {
@@ -254,8 +256,8 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, same])).toEqual([]);
     const changed = summary('pk-perubahan-ubah.txt', edit(pk, 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t80%', 'Persentase Fasilitas Kesejahteraan masyarakat yang dilaksanakan\t85%'));
     const out = crossDocumentFindings([lkip, changed]);
-    expect(out.map((f) => [f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, exp(f)])).toEqual([
-      ['target_drift', 'pk-perubahan-ubah.txt', '85%', 'balung-2023.txt', 'Lampiran PK Perubahan', '80%'],
+    expect(out.map((f) => [f.ruleId, f.category, f.where.file, f.reported, f.related[0]!.file, f.related[0]!.section, exp(f)])).toEqual([
+      ['cross-document-target', 'target_drift', 'pk-perubahan-ubah.txt', '85%', 'balung-2023.txt', 'Lampiran PK Perubahan', '80%'],
     ]);
   });
 
@@ -267,8 +269,8 @@ describe('checks across a batch: documents of one agency', () => {
     const prev = summary('balung-2022.txt', last);
     expect(prev.year).toBe(2022);
     const out = crossDocumentFindings([lkip, prev]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, exp(f)])).toEqual([
-      ['target_drift', 'balung-2023.txt', 'Indeks Kepuasan Masyarakat', '94', 'balung-2022.txt', '95'],
+    expect(out.map((f) => [f.ruleId, f.category, f.where.file, f.where.row, f.reported, f.related[0]!.file, exp(f)])).toEqual([
+      ['cross-document-target', 'target_drift', 'balung-2023.txt', 'Indeks Kepuasan Masyarakat', '94', 'balung-2022.txt', '95'],
     ]);
     expect(out[0]!.message.id).toContain('Target 2025');
   });
@@ -280,8 +282,8 @@ describe('checks across a batch: documents of one agency', () => {
     expect(crossDocumentFindings([lkip, agreeing])).toEqual([]);
     const differing = summary('balung-2022.txt', lastYear(SEED_000, '90,42\t97,23%'));
     const out = crossDocumentFindings([lkip, differing]);
-    expect(out.map((f) => [f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, exp(f)])).toEqual([
-      ['cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
+    expect(out.map((f) => [f.ruleId, f.category, f.where.file, f.where.table, f.where.column, f.reported, f.related[0]!.file, f.related[0]!.table, exp(f)])).toEqual([
+      ['cross-document', 'cross_table_mismatch', 'balung-2023.txt', 'Tabel 3.2', 'REALISASI 2022', '90,24', 'balung-2022.txt', 'Tabel 3.1', '90,42'],
     ]);
     // findings as data: the printed value as a quantity, its cell, the other printing as expected, the precision compared at
     const f = out[0]!;
@@ -301,15 +303,16 @@ describe('checks across a batch: documents of one agency', () => {
     writeFileSync(path.join(dir, 'b-sk-iku.txt'), edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     const csv = cli([dir]).stdout.trim().split('\n');
     // the formula and the regulation's year (PermenPANRB 53: 2015 in 002, 2014 in the body of 000)
-    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(2);
-    expect(csv.at(-1)).toContain(',cross-document,');
+    expect(csv.filter((l) => l.includes(',cross-document,')).length).toBe(1);
+    expect(csv.filter((l) => l.includes(',cross-document-citation,')).length).toBe(1);
+    expect(csv.at(-1)).toContain(',cross-document-citation,');
     const one = cli([dir, '--format', 'json']).stdout;
     // the same bytes at any concurrency (the cross-document findings follow the input order)
     const r2 = spawnSync(process.execPath, [path.join(ROOT, 'bin/lkip-audit.js'), 'audit', '--concurrency', '2', '--no-progress', dir, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     expect(r2.stdout).toBe(one);
     const out = json(one);
-    const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId === 'cross-document').map((f) => [r.file, f.where.file, f.related[0]!.file]));
-    expect(cross).toEqual([0, 1].map(() => [path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]));
+    const cross = out.results.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith('cross-document')).map((f) => [f.ruleId, r.file, f.where.file, f.related[0]!.file]));
+    expect(cross).toEqual(['cross-document', 'cross-document-citation'].map((id) => [id, path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'b-sk-iku.txt'), path.join(dir, 'a-lkip.txt')]));
     expect(out.results.map((r) => r.document)).toEqual(['lkip|KECAMATAN BALUNG|2023', 'sk_iku|KECAMATAN BALUNG|2023']);
     // the HTML quotes the printed row of the separate SK IKU
     const html = cli([dir, '--format', 'html']).stdout;

@@ -93,45 +93,78 @@ export interface DocumentSummary {
 }
 
 export const CROSS_DOCUMENT_RULE = 'cross-document';
-
-export const CROSS_DOCUMENT_DOCS: RuleMeta['docs'] = {
-  id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: SK IKU terpisah terhadap IKU dalam LKIP (formulasi, target), PK terpisah terhadap lampiran PK, peraturan yang dikutip SK IKU atau PK terpisah dengan tahun lain daripada di LKIP (tahun yang paling sering dikutip LKIP; peringatan), LKIP tahun ini terhadap LKIP tahun lalu (target Renstra untuk tahun yang sama; realisasi tahun lalu yang dikutip tabel perbandingan terhadap pengukuran LKIP tahun lalu), nilai cetak dibandingkan pada presisi yang lebih kasar. Dokumen instansi yang berbeda tidak dibandingkan.',
-  en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: a separate SK IKU against the IKU in the LKIP (formula, target), a separate PK against the PK appendix, a regulation the separate SK IKU or PK cites with another year than the LKIP (the year the LKIP cites most often; warning), this year’s LKIP against last year’s (Renstra targets for the same years; last year’s realisation as quoted in this year’s comparison table against last year’s own measurement), printed values compared at the coarser printed precision. Documents of different agencies are never compared.',
-};
+export const CROSS_DOCUMENT_TARGET_RULE = 'cross-document-target';
+export const CROSS_DOCUMENT_CITATION_RULE = 'cross-document-citation';
 
 /**
- * Its metadata, as a rule's: message templates, their category where it is not the rule's, and
- * their default severity; the configuration's `rules.cross-document` (enabled, severity, messages)
- * resolves severity as for every rule (src/audit/engine.ts `messageSeverity`). The reporters list it
- * beside the rules (SARIF's rule list, the HTML's explanation, `lkip-audit rules`).
+ * The checks across documents are three checks with one category each, identified and configured
+ * like rules (`rules.cross-document`, `rules.cross-document-target`, `rules.cross-document-citation`:
+ * enabled, severity, messages; resolved as for every rule by src/audit/engine.ts `messageSeverity`).
+ * They share one pass over the batch (`crossDocumentFindings`); each problem goes to the check that
+ * owns its messageId. The reporters list them beside the rules (SARIF's rule list, the HTML's
+ * explanation, `lkip-audit rules`).
  */
 export const CROSS_DOCUMENT_META: RuleMeta = {
   id: CROSS_DOCUMENT_RULE,
   category: 'cross_table_mismatch',
   defaultSeverity: 'error',
-  docs: CROSS_DOCUMENT_DOCS,
+  docs: {
+    id: 'Dokumen satu instansi dalam satu batch (nama instansi dan tahun dari sampul dan tanda tangan) diperiksa satu sama lain: formulasi setiap indikator SK IKU terpisah terhadap IKU dalam LKIP tahun yang sama (lampiran SK IKU bila ada; kata-katanya, urutan, tata letak dan huruf besar diabaikan), dan realisasi tahun lalu yang dikutip tabel perbandingan LKIP tahun ini terhadap pengukuran LKIP tahun lalu, dibandingkan pada presisi cetak yang lebih kasar. Target: cross-document-target; tahun peraturan: cross-document-citation. Dokumen instansi yang berbeda tidak dibandingkan.',
+    en: 'Documents of one agency in a batch (agency name and year from the cover and signatures) are checked against each other: the formula of every indicator of a separate SK IKU against the IKU in the LKIP of its year (its SK IKU appendix when it has one; the words, order, layout and case ignored), and last year’s realisation as quoted in this year’s LKIP comparison table against last year’s LKIP measurement, compared at the coarser printed precision. Targets: cross-document-target; regulation years: cross-document-citation. Documents of different agencies are never compared.',
+  },
   messages: {
     ikuFormula: {
       id: 'Formulasi IKU "{{indicator}}" di {{file}} ({{at}}) berbeda dengan di {{otherFile}} ({{otherAt}}): "{{formula}}" dan "{{otherFormula}}".',
       en: 'The IKU formula of "{{indicator}}" in {{file}} ({{atEn}}) differs from the one in {{otherFile}} ({{otherAtEn}}): "{{formula}}" and "{{otherFormula}}".',
     },
-    target: {
-      id: 'Target {{year}} "{{indicator}}" di {{source}} {{file}} ({{at}}) tercatat {{reported}}, sedangkan di {{otherSource}} {{otherFile}} ({{otherAt}}) {{expected}}.',
-      en: 'The {{year}} target of "{{indicator}}" in the {{sourceEn}} of {{file}} ({{atEn}}) is {{reported}}, while the {{otherSourceEn}} of {{otherFile}} ({{otherAtEn}}) gives {{expected}}.',
-      category: 'target_drift',
-    },
     realisation: {
       id: 'Realisasi {{year}} "{{indicator}}" dikutip di {{file}} ({{at}}) sebesar {{reported}}, sedangkan LKIP {{year}} {{otherFile}} ({{otherAt}}) mencatat {{expected}}.',
       en: 'The {{year}} realisation of "{{indicator}}" is quoted in {{file}} ({{atEn}}) as {{reported}}, while the {{year}} LKIP {{otherFile}} ({{otherAtEn}}) reports {{expected}}.',
     },
-    citationYear: {
-      id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di {{file}} ({{at}}), tetapi dengan Tahun {{expected}} di {{otherFile}} ({{places}}): tahunnya berbeda.',
-      en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} in {{file}} ({{atEn}}), but with year {{expected}} in {{otherFile}} ({{placesEn}}): the years differ.',
-      severity: 'warning',
-      category: 'reference_mismatch',
+  },
+};
+
+export const CROSS_DOCUMENT_TARGET_META: RuleMeta = {
+  id: CROSS_DOCUMENT_TARGET_RULE,
+  category: 'target_drift',
+  defaultSeverity: 'error',
+  docs: {
+    id: 'Target satu indikator untuk satu tahun di dokumen satu instansi dalam satu batch: SK IKU terpisah terhadap IKU dalam LKIP tahun yang sama, PK (atau PK Perubahan) terpisah terhadap PK (atau PK Perubahan) dalam LKIP, dan target Renstra LKIP tahun ini terhadap LKIP tahun lalu untuk tahun yang dicakup keduanya (badan atau lampiran; temuan bila kedua laporan tidak memiliki satu nilai pun yang sama), dibandingkan pada presisi cetak yang lebih kasar. Laporan yang bertentangan dengan dirinya sendiri adalah temuan target-drift.',
+    en: 'The target of one indicator for one year in the documents of one agency in a batch: a separate SK IKU against the IKU in the LKIP of its year, a separate PK (or PK Perubahan) against the LKIP’s PK (or PK Perubahan), and this year’s LKIP Renstra targets against last year’s for the years both cover (body or appendix; a finding when the two reports share no value), compared at the coarser printed precision. A report that contradicts itself is target-drift’s finding.',
+  },
+  messages: {
+    target: {
+      id: 'Target {{year}} "{{indicator}}" di {{source}} {{file}} ({{at}}) tercatat {{reported}}, sedangkan di {{otherSource}} {{otherFile}} ({{otherAt}}) {{expected}}.',
+      en: 'The {{year}} target of "{{indicator}}" in the {{sourceEn}} of {{file}} ({{atEn}}) is {{reported}}, while the {{otherSourceEn}} of {{otherFile}} ({{otherAtEn}}) gives {{expected}}.',
     },
   },
 };
+
+export const CROSS_DOCUMENT_CITATION_META: RuleMeta = {
+  id: CROSS_DOCUMENT_CITATION_RULE,
+  category: 'reference_mismatch',
+  defaultSeverity: 'warning',
+  docs: {
+    id: 'Peraturan (jenis, nomor, judul) yang dikutip SK IKU atau PK terpisah dengan tahun lain daripada di LKIP instansi yang sama pada tahun yang sama (tahun yang paling sering dikutip LKIP). Di dalam satu laporan: aturan citation.',
+    en: 'A regulation (kind, number, title) a separate SK IKU or PK cites with another year than the LKIP of the same agency and year does (the year the LKIP cites most often). Within one report: the citation rule.',
+  },
+  messages: {
+    citationYear: {
+      id: '{{jenis}} Nomor {{nomor}} tentang "{{tentang}}" dikutip dengan Tahun {{reported}} di {{file}} ({{at}}), tetapi dengan Tahun {{expected}} di {{otherFile}} ({{places}}): tahunnya berbeda.',
+      en: '{{jenis}} Nomor {{nomor}} on "{{tentang}}" is cited with year {{reported}} in {{file}} ({{atEn}}), but with year {{expected}} in {{otherFile}} ({{placesEn}}): the years differ.',
+    },
+  },
+};
+
+/** The checks across documents, in the order `lkip-audit rules` and the reporters list them. */
+export const CROSS_DOCUMENT_METAS: readonly RuleMeta[] = [CROSS_DOCUMENT_META, CROSS_DOCUMENT_TARGET_META, CROSS_DOCUMENT_CITATION_META];
+
+/** The check that owns a messageId (each messageId belongs to exactly one). */
+function metaOf(messageId: string): RuleMeta {
+  const meta = CROSS_DOCUMENT_METAS.find((m) => messageId in m.messages);
+  if (!meta) throw new Error(`cross-document: messageId tidak dikenal: ${messageId}`);
+  return meta;
+}
 
 const TARGET_SOURCES = new Set<TargetSource>(['iku', 'pk', 'pk_perubahan', 'renstra', 'renstra_lampiran']);
 
@@ -438,11 +471,11 @@ function compareCitations(a: DocumentSummary, b: DocumentSummary): Problem[] {
 
 /**
  * Findings across the documents of one batch (in the order of `summaries`; deterministic).
- * `setting` is the configuration's `rules.cross-document` (enabled, severity, messages), resolved
- * against CROSS_DOCUMENT_META as every rule's setting is.
+ * `rules` is the configuration's `rules:` (or the part naming these checks): each problem is stamped
+ * by the check owning its messageId, with that check's setting (enabled, severity, messages).
  */
-export function crossDocumentFindings(summaries: readonly DocumentSummary[], setting?: Partial<RuleSetting>): Finding[] {
-  if (setting?.enabled === false) return [];
+export function crossDocumentFindings(summaries: readonly DocumentSummary[], rules: Readonly<Record<string, Partial<RuleSetting>>> = {}): Finding[] {
+  if (CROSS_DOCUMENT_METAS.every((m) => rules[m.id]?.enabled === false)) return [];
   const out: Problem[] = [];
   const byAgency = firstBy(
     summaries.filter((s) => s.agency),
@@ -469,5 +502,9 @@ export function crossDocumentFindings(summaries: readonly DocumentSummary[], set
       }
     }
   }
-  return out.map((p) => stampProblem(CROSS_DOCUMENT_META, setting, p));
+  return out.flatMap((p) => {
+    const meta = metaOf(p.messageId);
+    const setting = rules[meta.id];
+    return setting?.enabled === false ? [] : [stampProblem(meta, setting, p)];
+  });
 }

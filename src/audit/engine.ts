@@ -51,7 +51,7 @@ export function stampProblem(meta: RuleMeta, setting: Partial<RuleSetting> | und
   const col = p.where.col ?? (printedValue && printedValue.src.line === p.where.line ? printedValue.src.col : undefined);
   return {
     ruleId: meta.id,
-    category: msg.category ?? meta.category,
+    category: meta.category,
     severity,
     messageId: p.messageId,
     data,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CROSS_DOCUMENT_META, CROSS_DOCUMENT_RULE, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
+import { CROSS_DOCUMENT_METAS, crossDocumentFindings, documentKey, type DocumentSummary } from '../audit/cross-document.js';
 import { auditDocument } from '../audit/index.js';
 import { RULES } from '../audit/rules/index.js';
 import { messageSeverity } from '../audit/engine.js';
@@ -30,7 +30,7 @@ import { ProgressBar } from './progress.js';
 import { registerServe } from './serve.js';
 
 /** The metadata the reporters list and explain: every rule, then the checks across documents. */
-const RULE_METAS = [...RULES.map((r) => r.meta), CROSS_DOCUMENT_META];
+const RULE_METAS = [...RULES.map((r) => r.meta), ...CROSS_DOCUMENT_METAS];
 
 function fail(msg: string): never {
   process.stderr.write(`lkip-audit: ${msg}\n`);
@@ -181,7 +181,11 @@ async function loadConfigOrExit(file?: string): Promise<Config> {
       if (!meta) throw new ConfigError(where, `rules.${id}`, `aturan tidak dikenal; yang tersedia: ${known.join(', ')}`);
       const ids = Object.keys(meta.messages);
       for (const m of Object.keys(setting.messages ?? {})) {
-        if (!ids.includes(m)) throw new ConfigError(where, `rules.${id}.messages.${m}`, `messageId tidak dikenal; yang tersedia: ${ids.join(', ') || '(tidak ada)'}`);
+        if (ids.includes(m)) continue;
+        // a message that moved to a check of its own (issue 12: cross-document's `target` is cross-document-target's)
+        const moved = RULE_METAS.filter((o) => o.id !== id && o.id.startsWith(`${id}-`) && m in o.messages).map((o) => `rules.${o.id}.messages.${m}`);
+        const hint = moved.length ? `; pesan ini kini milik aturan tersendiri: tulis ${moved.join(' atau ')}` : '';
+        throw new ConfigError(where, `rules.${id}.messages.${m}`, `messageId tidak dikenal; yang tersedia: ${ids.join(', ') || '(tidak ada)'}${hint}`);
       }
     }
     return config;
@@ -316,7 +320,7 @@ async function auditCommand(paths: string[], opts: AuditOpts): Promise<void> {
     // checks across the batch's documents: after every file, on the summaries
     const cross = crossDocumentFindings(
       files.filter((f) => summaries.has(f)).map((f) => summaries.get(f)!),
-      config.rules[CROSS_DOCUMENT_RULE],
+      config.rules,
     );
     if (stream) {
       for (const f of cross) tally[f.severity]++;
@@ -478,7 +482,7 @@ program
       const off = setting?.enabled === false ? (opts.lang === 'en' ? ', disabled' : ', nonaktif') : '';
       process.stdout.write(`${meta.id}  [${meta.category}, ${severity}${off}]\n  ${opts.lang === 'en' ? meta.docs.en : meta.docs.id}\n`);
       // each message's resolved severity (and its category when it is not the rule's)
-      const msgs = Object.entries(meta.messages).map(([id, m]) => `${id} ${messageSeverity(meta, id, setting)}${m.category ? ` (${m.category})` : ''}`);
+      const msgs = Object.entries(meta.messages).map(([id, m]) => `${id} ${messageSeverity(meta, id, setting)}`);
       process.stdout.write(`  ${opts.lang === 'en' ? 'messages' : 'pesan'}: ${msgs.join(', ')}\n\n`);
     }
   });

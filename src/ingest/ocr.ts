@@ -41,7 +41,7 @@ import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Sl
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { despeckle, estimateTextHeight, findPhotoPage, flattenLight, rectify, scaleGray, smoothEdges, stretchInk, textScale } from './ocr/prepare.js';
-import { brokenRuleProbe, detectDottedRules, detectRules, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
+import { brokenRuleProbe, detectDashedRules, detectDottedRules, detectRules, eraseBoxes, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
 import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
 
@@ -100,6 +100,8 @@ export interface OcrIngestStats {
   pagesScaled?: number;
   /** 1-bit pages whose staircase edges were smoothed before OCR. */
   edgesSmoothed?: number;
+  /** Pieces of dashed horizontal rules erased on 1-bit pages (ocr/rules.ts detectDashedRules). */
+  dashPieces?: number;
   /** Dotted vertical rules found on 1-bit pages (ocr/rules.ts detectDottedRules). */
   dottedRules?: number;
   /** Table grids made from the text's alignment where the rules found in the pixels made none (ocr/align.ts). */
@@ -335,6 +337,12 @@ export function ocrPageImage(
     stats.dottedRules = (stats.dottedRules ?? 0) + dotted.length;
   }
   if (opts.eraseRules !== false) eraseRules(img, segs);
+  // a 1-bit page's broken row rules: dashes too far apart for detectRules, read as letters by OCR
+  const dashed = bitonal && opts.eraseRules !== false ? detectDashedRules(img) : { pieces: [], rules: [] };
+  // the text-alignment grid's probe for broken rules between text rows looks at the dashes
+  const beforeDashes: GrayImage | null = dashed.pieces.length ? { ...img, data: img.data.slice() } : null;
+  eraseBoxes(img, dashed.pieces);
+  if (dashed.pieces.length) stats.dashPieces = (stats.dashPieces ?? 0) + dashed.pieces.length;
   // a 1-bit page's staircase edges smoothed for OCR (after the rules are found: the rule finder
   // wants the hard edges)
   if (bitonal && prep.smooth) {
@@ -356,7 +364,7 @@ export function ocrPageImage(
     // from the text's alignment (ocr/align.ts), only where the found rules make none. On 1-bit
     // pages only: run on every page, it also made grids on gray degraded pages and lost numeric cells
     // (dim150 68 → 58 of 68, office200 108 → 103 of 109; bench/ocr-accuracy.ts --set degraded)
-    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(img, rules.hsegs)) : { ...rules, grids: [] };
+    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(beforeDashes ?? img, rules.hsegs)) : { ...rules, grids: [] };
     if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
     const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {

@@ -276,12 +276,15 @@ export const ConfigSchema = z.object({
        * are the prose facts'): the verbs before "4 Program 9 Kegiatan" that make it the year's budget,
        * the words before it that make it another plan's, the words right before a count of all the
        * report's indicators or sasaran, "N indikator belum mencapai target", "sebanyak N indikator di
-       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN".
+       * atas target", "berjumlah N orang dengan rincian ..." and "terdiri dari 17 ASN dan 15 Non ASN";
+       * `sasaranWords` and `sasaranQualifiers`: a sasaran label ("Sasaran Strategis 2", "sasaran II")
+       * that makes a sentence about one sasaran.
        */
       /**
        * Trend claims in the narrative (trend-claim rule), with the change words of `restatement.up` /
        * `down`: the words that place a result against its target, the words that make a sentence not
-       * a claim about one result, "setiap tahun", the words introducing the table below, "tren",
+       * a claim about one result (with `result`, the words a claim about a result holds, and
+       * `severalAbove`, "indikator di atas": several indicators; a count of indicators also does), "setiap tahun", the words introducing the table below, "tren",
        * "sama dengan", the comparative words and the words for the previous year.
        */
       trendClaims: z
@@ -290,6 +293,8 @@ export const ConfigSchema = z.object({
           atTarget: z.array(z.string().min(1)).default([]),
           belowTarget: z.array(z.string().min(1)).default([]),
           notOneResult: z.array(z.string().min(1)).default([]),
+          result: z.array(z.string().min(1)).default([]),
+          severalAbove: z.array(z.string().min(1)).default([]),
           everyYear: z.array(z.string().min(1)).default([]),
           tableBelow: z.array(z.string().min(1)).default([]),
           trend: z.array(z.string().min(1)).default([]),
@@ -297,6 +302,76 @@ export const ConfigSchema = z.object({
           higher: z.array(z.string().min(1)).default([]),
           lower: z.array(z.string().min(1)).default([]),
           previousYear: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
+       * Template leftovers (template-gap rule): a count word before a unit with no number between
+       * ("berjumlah orang"), a placeholder left in brackets ("(jumlah)"), a choice left unmade ("(ada /
+       * tidak ada)": the two options), a percentage word before a bare "%" ("mencapai %"), and the
+       * word before a decree number whose sequence is blank ("Nomor 065/ /35.09.25/2022").
+       */
+      templateGaps: z
+        .object({
+          countWords: z.array(z.string().min(1)).default([]),
+          units: z.array(z.string().min(1)).default([]),
+          placeholders: z.array(z.string().min(1)).default([]),
+          choices: z.array(z.tuple([z.string().min(1), z.string().min(1)])).default([]),
+          percentLead: z.array(z.string().min(1)).default([]),
+          decreeWords: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
+       * Verdicts stated in sentences (verdict rule): a sasaran label (`sasaranWords`, optionally a
+       * `sasaranQualifiers` word, its number) that makes a sentence about one sasaran; "(tidak) ada
+       * efisiensi" (`efficiency`: `not`, `some`, `noun`; "ada / tidak ada" is an unfilled template
+       * choice); the average words ("rata-rata", printed with or without hyphens, dashes or spaces),
+       * "rata-rata (capaian) mencapai X%" (`averageOf`, `averageVerbs`), the words before a category
+       * label in a sentence about the average (`categoryLead`) or in a conclusion (`conclusion`), and
+       * "4 indikator ... kategori X" (`indicator`, `category`); "rata-rata ... X% ... berhasil" (the
+       * words of `success` and `failure`; verdict and sasaran-average rules).
+       */
+      verdictClaims: z
+        .object({
+          sasaranWords: z.array(z.string().min(1)).default([]),
+          sasaranQualifiers: z.array(z.string().min(1)).default([]),
+          efficiency: z
+            .object({ not: z.array(z.string().min(1)).default([]), some: z.array(z.string().min(1)).default([]), noun: z.array(z.string().min(1)).default([]) })
+            .default({ not: [], some: [], noun: [] }),
+          average: z.array(z.string().min(1)).default([]),
+          success: z.array(z.string().min(1)).default([]),
+          failure: z.array(z.string().min(1)).default([]),
+          averageOf: z.array(z.string().min(1)).default([]),
+          averageVerbs: z.array(z.string().min(1)).default([]),
+          categoryLead: z.array(z.string().min(1)).default([]),
+          conclusion: z.array(z.string().min(1)).default([]),
+          indicator: z.array(z.string().min(1)).default([]),
+          category: z.array(z.string().min(1)).default([]),
+        })
+        .optional(),
+      /**
+       * Budget figures in the narrative (narrative-number rule): the words of each Belanja category
+       * ("Belanja Operasi", "Belanja Tidak Langsung") whose shares are checked, the verbs of "P%
+       * merupakan Belanja X", "dari (total) pagu" (`of`, `whole`, `budget`; `base` for the base
+       * amount "dari total anggaran Rp X"), the words of a sentence about the realisation of the
+       * whole budget, and the words before the count a count's share is of ("kebutuhan ... N");
+       * "anggaran ... sebesar Rp X" (`budgetLead`, `budgetVerbs`) states a budget total unless the line
+       * speaks of a `revision` (matched inside words: "refocusing"); an `otherLevels` word ("program")
+       * makes a figure that level's.
+       */
+      budgetShares: z
+        .object({
+          categories: z.array(z.object({ category: z.enum(['operasi', 'modal', 'langsung', 'tidak_langsung']), words: z.array(z.string().min(1)).min(1) })).default([]),
+          shareVerbs: z.array(z.string().min(1)).default([]),
+          of: z.array(z.string().min(1)).default([]),
+          whole: z.array(z.string().min(1)).default([]),
+          budget: z.array(z.string().min(1)).default([]),
+          base: z.array(z.string().min(1)).default([]),
+          totalRealisation: z.array(z.string().min(1)).default([]),
+          revision: z.array(z.string().min(1)).default([]),
+          budgetLead: z.array(z.string().min(1)).default([]),
+          budgetVerbs: z.array(z.string().min(1)).default([]),
+          otherLevels: z.array(z.string().min(1)).default([]),
+          countBase: z.array(z.string().min(1)).default([]),
         })
         .optional(),
       countClaims: z
@@ -317,6 +392,8 @@ export const ConfigSchema = z.object({
           totalLead: z.array(z.string().min(1)).default([]),
           breakdown: z.array(z.string().min(1)).default([]),
           consistsOf: z.array(z.string().min(1)).default([]),
+          sasaranWords: z.array(z.string().min(1)).default([]),
+          sasaranQualifiers: z.array(z.string().min(1)).default([]),
         })
         .optional(),
       /**

@@ -12,8 +12,7 @@ export interface Message {
    * warning). The user's `rules.<id>.messages.<messageId>` sets it; `rules.<id>.severity` caps it.
    */
   severity?: Severity;
-  /** Only where one message of a rule reports another kind of contradiction than the rule's category. */
-  category?: Category;
+  // no category: a rule has one (RuleMeta.category); a relation of another kind is a rule of its own
 }
 
 export interface RuleMeta {

@@ -96,6 +96,9 @@ function digitsOf(tok: string, expect: Expect): Digits | 'too-long' | null {
   return read(ip, dp, 'dot-decimal', 'titik dibaca sebagai tanda desimal');
 }
 
+/** An item number, then at least two words and no other digit. */
+const NUMBERED_LABEL = /^\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*[A-Za-z][^\d]*\s[A-Za-z]{2,}[^\d]*$/;
+
 function make(raw: string, src: SourceRef, kind: ValueKind, rest: Partial<PrintedValue> = {}): PrintedValue {
   return { raw, kind, value: null, decimals: 0, src, ...rest };
 }
@@ -145,6 +148,9 @@ export function parseValue(rawIn: string, src: SourceRef, expect: Expect = 'any'
   const d = digitsOf(s, percent ? 'percent' : money ? 'money' : expect);
   if (!d || d === 'too-long') {
     if (!/\d/.test(raw)) return make(raw, src, 'text');
+    // a numbered label ("3) Jumlah Dokumen Penataan", "1. Persentase desa"): words, not a number
+    // (a label that slid into a value column on a scan whose column rule was lost)
+    if (NUMBERED_LABEL.test(raw)) return make(raw, src, 'text');
     const tooLong = d === 'too-long';
     return make(raw, src, 'unreadable', { note: tooLong ? `angka terlalu panjang (lebih dari ${MAX_DIGITS} digit)` : 'angka tidak dapat dibaca' });
   }

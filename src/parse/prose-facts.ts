@@ -49,6 +49,8 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A regex alternation of vocabulary words (longest first, a space matching spaces or a hyphen); never matches when empty. */
 export const alt = (list: readonly string[]) =>
   list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})`;
+/** The same alternation as whole words: no letter right before or after it. */
+export const phrase = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
 
 interface Words {
   /** The role word ending the text before a number, with only filler words (or years) between. */

@@ -148,6 +148,17 @@ describe('count-claim', () => {
     expect(run(taught).map((f) => `${f.reported} → ${exp(f)}`)).toEqual(['5 (lima) Kegiatan → 3 kegiatan (Tabel 3.8)']);
   });
 
+  it('knows a sentence about one sasaran by the vocabulary (countClaims.sasaranWords, sasaranQualifiers)', () => {
+    const text = budget('Guna mendukung Tujuan Strategis 1 dilaksanakan 1 (satu) program dan 1 (satu) Kegiatan sebagai berikut :');
+    const run = (config: Config) => runRule(countClaim, text, 'kasus.txt', config);
+    const base = loadConfig();
+    // "Tujuan Strategis 1" is no sasaran label: the counts are compared with Tabel 3.8
+    expect(run(base).map((f) => `${f.reported} → ${exp(f)}`).sort()).toEqual(['1 (satu) Kegiatan → 3 kegiatan (Tabel 3.8)', '1 (satu) Program → 2 program (Tabel 3.8)']);
+    const v = base.vocabulary!;
+    const taught: Config = { ...base, vocabulary: { ...v, countClaims: { ...v.countClaims!, sasaranWords: [...v.countClaims!.sasaranWords, 'tujuan'] } } };
+    expect(run(taught)).toHaveLength(0);
+  });
+
   const seed = (name: string) => runRule(countClaim, readFileSync(`fixtures/seeds/${name}`, 'utf8'), name);
 
   it('Kencong 2023: 11 kegiatan / 36 sub kegiatan against Tabel 3.8 (10 / 34)', () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { narrativeNumber } from '../../src/audit/rules/narrative-number.js';
+import { loadConfig } from '../../src/cli/config.js';
+import type { Config } from '../../src/model/config.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 import { exp } from '../helpers/expected.js';
 
@@ -148,6 +150,18 @@ describe('narrative-number', () => {
   );
 
   const seed = (name: string) => runRule(narrativeNumber, readFileSync(`fixtures/seeds/${name}`, 'utf8'), name);
+
+  it('knows the Belanja categories by the vocabulary alone (budgetShares.categories)', () => {
+    const text = balung('97%', '94 %').replace('Belanja Modal', 'Belanja Investasi');
+    const run = (config: Config) => runRule(narrativeNumber, text, 'kasus.txt', config).filter((f) => f.reported === '97%');
+    const base = loadConfig();
+    // "Belanja Investasi" is no category: the share of Belanja Operasi has no pair to be a share of
+    expect(run(base)).toHaveLength(0);
+    const v = base.vocabulary!;
+    const cats = v.budgetShares!.categories.map((c) => (c.category === 'modal' ? { ...c, words: [...c.words, 'belanja investasi'] } : c));
+    const taught: Config = { ...base, vocabulary: { ...v, budgetShares: { ...v.budgetShares!, categories: cats } } };
+    expect(run(taught).map((f) => `${f.reported} → ${exp(f)}`)).toEqual(['97% → 98,60% (3.843.344.041 / 3.898.085.541)']);
+  });
 
   it('Jelbuk 2021 (004): Belanja Langsung 21,28 % and 16,82% against 96,25%', () => {
     const f = seed('004_9ed3a231d27ded37.txt');

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templateGap } from '../../src/audit/rules/template-gap.js';
+import { loadConfig } from '../../src/cli/config.js';
+import type { Config } from '../../src/model/config.js';
 import { ruleTester, runRule } from '../helpers/rule-tester.js';
 
 const bab3 = (...lines: string[]) => `BAB III AKUNTABILITAS KINERJA\n\n${lines.join('\n\n')}\n`;
@@ -51,6 +53,17 @@ describe('template-gap', () => {
     },
     it,
   );
+
+  it('knows the count words and units by the vocabulary alone (templateGaps)', () => {
+    const text = bab3('Jumlah aparatur kelurahan tercatat sejumlah petugas, seluruhnya aktif.');
+    const run = (config: Config) => runRule(templateGap, text, 'kasus.txt', config).map((f) => f.reported);
+    const base = loadConfig();
+    expect(run(base)).toEqual([]);
+    const v = base.vocabulary!;
+    const g = v.templateGaps!;
+    const taught: Config = { ...base, vocabulary: { ...v, templateGaps: { ...g, countWords: [...g.countWords, 'sejumlah'], units: [...g.units, 'petugas'] } } };
+    expect(run(taught)).toEqual(['sejumlah petugas']);
+  });
 
   it('a gap in a table cell is located at its table, row and column', () => {
     const got = runRule(templateGap, bab3('Tabel 2.1', 'No\tUraian\tKeterangan\n1\tPegawai Negeri Sipil\tberjumlah orang\n2\tTenaga kontrak\tlengkap'));

@@ -150,6 +150,18 @@ describe('trend-claim', () => {
     it,
   );
 
+  it('a claim about several indicators is no claim about one result (a count of indicators, trendClaims.severalAbove)', () => {
+    const run = (claim: string, config = loadConfig()) => runRule(trendClaim, target('95%', claim), 'kasus.txt', config).map((f) => f.reported);
+    expect(run('sesuai target capaian')).toHaveLength(1);
+    // "2 (dua) indikator": a count the prose facts read
+    expect(run('dari 2 (dua) indikator sesuai target capaian')).toEqual([]);
+    const base = loadConfig();
+    const v = base.vocabulary!;
+    const taught: Config = { ...base, vocabulary: { ...v, trendClaims: { ...v.trendClaims!, severalAbove: [...v.trendClaims!.severalAbove, 'seluruh indikator'] } } };
+    expect(run('seluruh indikator sesuai target capaian')).toHaveLength(1);
+    expect(run('seluruh indikator sesuai target capaian', taught)).toEqual([]);
+  });
+
   it('is taught a new trend word by the vocabulary alone (trendClaims.trend)', () => {
     const text = bangsalsari(['82.27%', '85,08%', '84.02%'], 'kecenderungan peningkatan', 'kecenderungan penurunan');
     const run = (config: Config) => runRule(trendClaim, text, 'kasus.txt', config);

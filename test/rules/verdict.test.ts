@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verdict } from '../../src/audit/rules/verdict.js';
+import { loadConfig } from '../../src/cli/config.js';
+import type { Config } from '../../src/model/config.js';
 import { runRule, ruleTester } from '../helpers/rule-tester.js';
 import { measurement } from '../helpers/snippets.js';
 import { exp } from '../helpers/expected.js';
@@ -89,6 +91,18 @@ describe('verdict', () => {
     },
     it,
   );
+
+  it('reads "(tidak) ada efisiensi" by the vocabulary alone (verdictClaims.efficiency)', () => {
+    const text = efficiency('92,37\t99,10\tTidak Efisien', 'tidak terdapat efisiensi');
+    const run = (config: Config) => runRule(verdict, text, 'kasus.txt', config).map((f) => f.reported);
+    const base = loadConfig();
+    // "terdapat" is not a word of the claim: nothing is said
+    expect(run(base)).toEqual([]);
+    const v = base.vocabulary!;
+    const e = v.verdictClaims!.efficiency;
+    const taught: Config = { ...base, vocabulary: { ...v, verdictClaims: { ...v.verdictClaims!, efficiency: { ...e, some: [...e.some, 'terdapat'] } } } };
+    expect(run(taught)).toEqual(['tidak terdapat efisiensi']);
+  });
 
   const seed = (name: string) => runRule(verdict, readFileSync(`fixtures/seeds/${name}`, 'utf8'), `fixtures/seeds/${name}`);
 

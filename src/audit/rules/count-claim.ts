@@ -1,7 +1,8 @@
 import type { BudgetTree, LkipReport, Table } from '../../model/report.js';
 import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
-import { alt } from '../../parse/prose-facts.js';
+import { alt, phrase } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
 import type { SourceRef } from '../../model/values.js';
 import { countLevels } from '../../parse/budget.js';
@@ -9,8 +10,6 @@ import { factsByRow } from '../../parse/facts.js';
 import { cleanText, columnIndex, lineNumbers, proseLines, refOf, sentences, shorten, tableLabel, type FactToken } from './_text.js';
 
 const EXACT_COUNT = criterion('jumlah tepat', 'exact count');
-/** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2") or about the Renstra, not the whole year. */
-const ONE_SASARAN = /\bsasaran\s*(?:strategis\s*)?(?:\d|i{1,3}\b|iv\b|ke-?\d)/i;
 
 /** The vocabulary's words of count claims (countClaims), as the patterns the checks use; built once per configuration. */
 interface Words {
@@ -27,15 +26,17 @@ interface Words {
   totalLead: RegExp;
   breakdown: RegExp;
   consistsOf: RegExp;
+  /** A sentence about one sasaran ("Sasaran 1 :", "sasaran II", "Sasaran Strategis 2"), not the whole year. */
+  oneSasaran: RegExp;
+  /** A paragraph headed by the line "Sasaran 1 :" above it. */
+  sasaranHeading: RegExp;
+  /** "sasaran strategis 2" right after the noun of a sasaran count: a label, not a count. */
+  sasaranLabel: RegExp;
 }
 
-const WORDS = new WeakMap<object, Words>();
-
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.countClaims;
-  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const w = phrase;
   const target = w(config.vocabulary?.restatement?.targetWords);
   const out: Words = {
     support: new RegExp(w(v?.support), 'i'),
@@ -51,10 +52,13 @@ function wordsOf(config: Config): Words {
     totalLead: new RegExp(`${w(v?.totalLead)}\\s+$`, 'i'),
     breakdown: new RegExp(`^\\s*,?\\s*${w(v?.breakdown)}\\s+`, 'i'),
     consistsOf: new RegExp(w(v?.consistsOf), 'i'),
+    oneSasaran: new RegExp(`\\b${alt(v?.sasaranWords ?? [])}\\s*(?:${alt(v?.sasaranQualifiers ?? [])}\\s*)?(?:\\d|i{1,3}\\b|iv\\b|ke-?\\d)`, 'i'),
+    sasaranHeading: new RegExp(`^[-#\\s]*${alt(v?.sasaranWords ?? [])}\\s*(?:${alt(v?.sasaranQualifiers ?? [])}\\s*)?\\d`, 'i'),
+    sasaranLabel: new RegExp(`^\\s+${alt(v?.sasaranQualifiers ?? [])}\\s*\\d`, 'i'),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 /** A number of a sentence that the prose facts read as a count (src/parse/prose-facts.ts). */
 type CountToken = FactToken & { fact: { count: NonNullable<FactToken['fact']['count']> } };
@@ -100,7 +104,7 @@ function sasaranCount(cs: CountToken[], text: string, w: Words): CountToken | nu
   const lead = w.sasaranLead;
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
-    if (c.fact.count.noun !== 'sasaran' || /^\s+strategis\s*\d/i.test(after(c, text))) continue;
+    if (c.fact.count.noun !== 'sasaran' || w.sasaranLabel.test(after(c, text))) continue;
     if (lead.test(before(c, text))) return c;
     // a tujuan count right before it: "sebanyak 1 (satu) Tujuan, 2 (dua) sasaran"
     const t = cs[i - 1];
@@ -301,7 +305,7 @@ export const countClaim: Rule = {
       // a paragraph under (or starting with) "Sasaran N :" is about one sasaran
       const prev = prose[pi - 1];
       const paraOneSasaran =
-        ONE_SASARAN.test(p.text) || (prev !== undefined && p.line.line - prev.line.line <= 1 && /^[-#\s]*sasaran\s*(?:strategis\s*)?\d/i.test(prev.text));
+        w.oneSasaran.test(p.text) || (prev !== undefined && p.line.line - prev.line.line <= 1 && w.sasaranHeading.test(prev.text));
       for (const s of sentences(p.text)) {
         const text = s.text;
         // the counts of the sentence, from the prose facts ("4 (empat) Program", "17 ASN", "36")
@@ -320,7 +324,7 @@ export const countClaim: Rule = {
             tolerance: EXACT_COUNT,
           });
         }
-        const oneSasaran = paraOneSasaran || ONE_SASARAN.test(text);
+        const oneSasaran = paraOneSasaran || w.oneSasaran.test(text);
         // programs / kegiatan / sub kegiatan: "4 (empat) Program 9 (sembilan) Kegiatan dan 18 (delapan belas) Sub Kegiatan"
         const b = budgetCounts(cs);
         if (b && tree && counts && !oneSasaran && !w.otherPlan.test(text.slice(0, b.program.index)) && w.support.test(text.slice(0, b.program.index))) {

@@ -1,5 +1,8 @@
 import type { LkipReport } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
+import { alt, phrase } from '../../parse/prose-facts.js';
 import type { SourceRef } from '../../model/values.js';
 import { formatId } from '../../parse/numbers.js';
 import { exactOf, pctAtPrinted, pctOf } from '../../parse/arith.js';
@@ -11,18 +14,59 @@ import { bodyLines, cents, isAmount, isPercent, lineNumbers, proseLines, refOf, 
 type Cat = 'operasi' | 'modal' | 'langsung' | 'tidak_langsung';
 const CAT_LABEL: Record<Cat, string> = { operasi: 'Belanja Operasi', modal: 'Belanja Modal', langsung: 'Belanja Langsung', tidak_langsung: 'Belanja Tidak Langsung' };
 const PAIR: Record<Cat, Cat> = { operasi: 'modal', modal: 'operasi', langsung: 'tidak_langsung', tidak_langsung: 'langsung' };
-const CAT_RE = /belanja\s+(operasi(?:onal)?|modal|tidak\s+langsung|langsung)\b/gi;
-const REAL_RE = /\b(realisasi|terealisasi|terserap|penyerapan|serapan)\b/i;
-/** A sentence about the realisation of the whole budget ("realisasi belanja", "realisasi penyerapan anggaran"). */
-const TOTAL_REAL_RE = /\b(?:realisasi\s+(?:penyerapan\s+)?(?:anggaran|belanja)|penyerapan\s+anggaran|total\s+realisasi)\b/i;
 
-function catOf(word: string): Cat {
-  const w = word.toLowerCase();
-  if (w.startsWith('operasi')) return 'operasi';
-  if (w === 'modal') return 'modal';
-  if (/tidak/.test(w)) return 'tidak_langsung';
-  return 'langsung';
+/** The vocabulary's words of budget shares (budgetShares, restatement.headline.realisasi / countWords), as the patterns the checks use; built once per configuration. */
+interface Words {
+  /** "Belanja Operasi", "Belanja Tidak Langsung": a category's words (global). */
+  category: RegExp;
+  catOf: Map<string, Cat>;
+  /** The words of Belanja Langsung. */
+  langsung: RegExp;
+  /** "P% merupakan Belanja X". */
+  direct: RegExp;
+  /** A realisation word. */
+  real: RegExp;
+  /** "P% dari (total) pagu": a percentage of the budget. */
+  ofBudget: RegExp;
+  /** "dari total anggaran (sebesar) Rp X", "dari Uang Persediaan Rp X": the base amount of the sentence. */
+  base: RegExp;
+  /** "kebutuhan ... sebanyak N": the count a count's share is of. */
+  countBase: RegExp;
+  /** A sentence about a revision of the budget ("refocusing", "pengurangan"): its amounts are no budget total. */
+  revision: RegExp;
+  /** "anggaran ... sebesar Rp X": the text before a budget total. */
+  budgetLead: RegExp;
+  /** A program or kegiatan named: the figure is that level's, not the whole budget's. */
+  otherLevel: RegExp;
+  /** A sentence about the realisation of the whole budget ("realisasi belanja", "realisasi penyerapan anggaran"). */
+  totalReal: RegExp;
 }
+
+const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+
+function compileWords(config: Config): Words {
+  const v = config.vocabulary?.budgetShares;
+  const r = config.vocabulary?.restatement;
+  const cats = v?.categories ?? [];
+  const all = alt(cats.flatMap((c) => c.words));
+  const whole = `(?:${alt(v?.whole ?? [])}\\s+)?`;
+  const out: Words = {
+    category: new RegExp(`(${all})\\b`, 'gi'),
+    catOf: new Map(cats.flatMap((c) => c.words.map((w) => [norm(w), c.category] as const))),
+    langsung: new RegExp(alt(cats.filter((c) => c.category === 'langsung').flatMap((c) => c.words)), 'i'),
+    direct: new RegExp(`^\\s*${alt(v?.shareVerbs ?? [])}\\s+(${all})\\b`, 'i'),
+    real: new RegExp(phrase(r?.headline.realisasi), 'i'),
+    ofBudget: new RegExp(`^\\s*${alt(v?.of ?? [])}\\s+${whole}${alt(v?.budget ?? [])}`, 'i'),
+    base: new RegExp(`\\b${alt(v?.of ?? [])}\\s+${whole}${alt(v?.base ?? [])}\\b[^%\\d]{0,25}$`, 'i'),
+    revision: new RegExp(alt(v?.revision ?? []), 'i'),
+    budgetLead: new RegExp(`\\b${alt(v?.budgetLead ?? [])}\\b[^%]{0,45}?(?:${alt(v?.budgetVerbs ?? [])})?\\s*$`, 'i'),
+    otherLevel: new RegExp(`\\b${alt(v?.otherLevels ?? [])}\\b`, 'i'),
+    totalReal: new RegExp(`\\b${alt(v?.totalRealisation ?? [])}\\b`, 'i'),
+    countBase: new RegExp(`\\b${alt(v?.countBase ?? [])}\\s+(?:\\S+\\s+){0,2}?(?:${alt(r?.countWords ?? [])}\\s+)?$`, 'i'),
+  };
+  return out;
+}
+const wordsOf = perConfig(compileWords);
 
 interface Mention {
   cat: Cat;
@@ -30,8 +74,13 @@ interface Mention {
   end: number;
 }
 
-function mentions(text: string): Mention[] {
-  return [...text.matchAll(CAT_RE)].map((m) => ({ cat: catOf(m[1]!), index: m.index!, end: m.index! + m[0].length }));
+function mentions(text: string, w: Words): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(w.category)) {
+    const cat = w.catOf.get(norm(m[1]!));
+    if (cat) out.push({ cat, index: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
 }
 
 /** The budgeted amount of each category, read from sentences and list rows that are not about realisation; only when all agree. */
@@ -48,12 +97,12 @@ function nearest(c: CatAmount, line: number): { raw: string; src: SourceRef } {
   return c.all.reduce((a, b) => (Math.abs(b.src.line - line) < Math.abs(a.src.line - line) ? b : a), c.all[0]!);
 }
 
-function categoryBudgets(lines: ProseLine[], report: LkipReport): Map<Cat, CatAmount> {
+function categoryBudgets(lines: ProseLine[], report: LkipReport, w: Words): Map<Cat, CatAmount> {
   const seen = new Map<Cat, { cents: bigint; raw: string; src: SourceRef }[]>();
   for (const l of lines) {
     for (const s of sentences(l.text)) {
-      if (REAL_RE.test(s.text)) continue;
-      const ms = mentions(s.text);
+      if (w.real.test(s.text)) continue;
+      const ms = mentions(s.text, w);
       if (ms.length === 0) continue;
       const src = refOf(report, l.line);
       // a list row's cells have no prose facts: its numbers are read as a cell is
@@ -86,7 +135,7 @@ interface Base {
 }
 
 /** Budget totals: the realisation table's total pagu, the PK total, and "anggaran ... sebesar Rp X" in the text. */
-function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
+function statedTotals(report: LkipReport, prose: ProseLine[], w: Words): Base[] {
   const out: Base[] = [];
   for (const b of report.budgets) {
     const c = cents(b.total?.pagu);
@@ -102,15 +151,15 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
     if (amount !== null) out.push({ cents: amount, raw: f.value.raw, what: `jumlah PK (baris ${f.src.line})`, src: { file: report.file, page: f.src.page, line: f.src.line, table: f.cell.table, row: 'Jumlah' } });
   }
   for (const l of prose) {
-    if (/refocus|pengurangan/i.test(l.text)) continue;
+    if (w.revision.test(l.text)) continue;
     for (const s of sentences(l.text)) {
       const src = refOf(report, l.line);
       for (const t of lineNumbers(report, l.line.line, s.text, s.offset)) {
         const c = isAmount(t) ? cents(t.value) : null;
         if (c === null) continue;
         const before = s.text.slice(Math.max(0, t.index - 60), t.index);
-        if (!/\banggaran\b[^%]{0,45}?(?:sebesar|sejumlah|adalah)?\s*$/i.test(before)) continue;
-        if (REAL_RE.test(before)) continue;
+        if (!w.budgetLead.test(before)) continue;
+        if (w.real.test(before)) continue;
         out.push({ cents: c, raw: t.raw, what: `anggaran (baris ${l.line.line})`, src });
       }
     }
@@ -121,11 +170,11 @@ function statedTotals(report: LkipReport, prose: ProseLine[]): Base[] {
 const pct = pctOf;
 
 /** A base amount named in the sentence itself: "dari total anggaran (sebesar) Rp X", "dari Uang Persediaan Rp X". */
-function inSentenceBase(text: string, toks: Token[]): Token | null {
+function inSentenceBase(text: string, toks: Token[], w: Words): Token | null {
   for (const t of toks) {
     if (!isAmount(t)) continue;
     const before = text.slice(Math.max(0, t.index - 45), t.index);
-    if (/\bdari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:anggaran|pagu|uang\s+persediaan|belanja)\b[^%\d]{0,25}$/i.test(before)) return t;
+    if (w.base.test(before)) return t;
   }
   return null;
 }
@@ -183,26 +232,27 @@ export const narrativeNumber: Rule = {
     const { report } = ctx;
     const prose = proseLines(report);
     const body = bodyLines(report);
-    const cats = categoryBudgets(body, report);
-    const totals = statedTotals(report, prose);
+    const w = wordsOf(ctx.config);
+    const cats = categoryBudgets(body, report, w);
+    const totals = statedTotals(report, prose, w);
     checkSharesOfTotal(ctx);
     for (const p of prose) {
       const src = refOf(report, p.line);
       for (const s of sentences(p.text)) {
         const toks = lineNumbers(report, p.line.line, s.text, s.offset);
         const used = new Set<number>();
-        checkShares(ctx, s.text, toks, cats, src, used);
-        checkPercentOf(ctx, s.text, toks, totals, cats, src, used);
+        checkShares(ctx, s.text, toks, cats, src, used, w);
+        checkPercentOf(ctx, s.text, toks, totals, cats, src, used, w);
       }
-      checkCountPercent(ctx, p, src);
+      checkCountPercent(ctx, p, src, w);
       checkChange(ctx, p, src, report.meta.year);
     }
     checkListSums(ctx, body);
   },
 };
 
-function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>) {
-  const ms = mentions(text);
+function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>, w: Words) {
+  const ms = mentions(text, w);
   if (ms.length === 0) return;
   for (const t of toks) {
     if (!isPercent(t)) continue;
@@ -210,13 +260,14 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
     const after = text.slice(t.end, t.end + 45);
     let m: Mention | undefined;
     // "P% dari pagu/anggaran" is a percentage of the budget, not a share of one category
-    if (/^\s*dari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:pagu|anggaran|belanja)/i.test(after)) continue;
-    const direct = /^\s*(?:merupakan|untuk|adalah)\s+belanja\s+(operasi(?:onal)?|modal|tidak\s+langsung|langsung)\b/i.exec(after);
-    if (direct) m = { cat: catOf(direct[1]!), index: t.end, end: t.end };
+    if (w.ofBudget.test(after)) continue;
+    const direct = w.direct.exec(after);
+    const directCat = direct ? w.catOf.get(norm(direct[1]!)) : undefined;
+    if (directCat) m = { cat: directCat, index: t.end, end: t.end };
     else {
       const prev = ms.filter((x) => x.end <= t.index).pop();
       // the percentage must follow its category closely, with no program or kegiatan named in between
-      if (prev && (t.index - prev.end > 100 || /\b(program|kegiatan)\b/i.test(text.slice(prev.end, t.index)))) continue;
+      if (prev && (t.index - prev.end > 100 || w.otherLevel.test(text.slice(prev.end, t.index)))) continue;
       if (prev) {
         const between = toks.filter((x) => x.index > prev.end && x.index < t.index && isPercent(x));
         if (between.length === 0) m = prev;
@@ -233,7 +284,7 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
     const d = t.value.decimals;
     if (pctAtPrinted(own.cents, total, t.value)) continue;
     // on a realisation line the percentage may be the absorption of the amount printed in the clause
-    if (REAL_RE.test(text)) {
+    if (w.real.test(text)) {
       const clauseAmount = toks.filter((x) => x.index > m.end && x.index < t.index && isAmount(x)).pop();
       const a = clauseAmount ? cents(clauseAmount.value) : null;
       if (a !== null) {
@@ -264,8 +315,8 @@ function checkShares(ctx: RuleContext, text: string, toks: Token[], cats: Return
   }
 }
 
-function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: Base[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>) {
-  const base = inSentenceBase(text, toks);
+function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: Base[], cats: ReturnType<typeof categoryBudgets>, src: SourceRef, used: Set<number>, w: Words) {
+  const base = inSentenceBase(text, toks, w);
   // the part of each percentage: the nearest amount before it (not the base) with no percentage in
   // between; one pass instead of a scan of the sentence per percentage (issue 18: 50,000 percentages
   // in one paragraph)
@@ -282,7 +333,7 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     if (!isPercent(t) || used.has(t.index) || t.value.value === null) continue;
     const after = text.slice(t.end, t.end + 60);
     const before = text.slice(Math.max(0, t.index - 3), t.index);
-    const ofBudget = /^\s*dari\s+(?:total\s+|keseluruhan\s+|jumlah\s+)?(?:pagu|anggaran|belanja)/i.exec(after);
+    const ofBudget = w.ofBudget.exec(after);
     const paren = /\(\s*$/.test(before);
     // the part: the nearest amount before the percentage, in the same clause, that is not the base
     const part = partOf.get(t);
@@ -312,11 +363,11 @@ function checkPercentOf(ctx: RuleContext, text: string, toks: Token[], totals: B
     // "Rp R atau P% dari pagu anggaran", "realisasi ... Rp R (P%)": against the totals the report states
     const direct = (/^\s*(?:,-)?\s*(?:\(|atau\b)/i.test(gap) && gap.length < 25) || (ofBudget !== null && gap.length < 90 && /\b(?:sebesar|adalah)\s*$/i.test(gap));
     if (!direct) continue;
-    if (!ofBudget && !(paren && TOTAL_REAL_RE.test(text))) continue;
+    if (!ofBudget && !(paren && w.totalReal.test(text))) continue;
     // "P% dari pagu" about one program or kegiatan has that node's pagu as its base: not a total
     const totalBase = ofBudget !== null && /\b(total|keseluruhan|seluruh)\b/i.test(ofBudget[0]);
-    if (!totalBase && /\b(program|kegiatan)\b/i.test(text.slice(0, t.index))) continue;
-    const langsung = ofBudget && /belanja\s+langsung/i.test(after) ? cats.get('langsung') : undefined;
+    if (!totalBase && w.otherLevel.test(text.slice(0, t.index))) continue;
+    const langsung = ofBudget && w.langsung.test(after) ? cats.get('langsung') : undefined;
     const cands: Base[] = [...(langsung ? [{ cents: langsung.cents, raw: langsung.raw, what: 'Belanja Langsung', src: langsung.src }] : []), ...totals].filter((b) => b.cents >= r || b.cents * 2n > r);
     if (cands.length === 0) continue;
     if (cands.some((b) => b.cents > 0n && pctAtPrinted(r, b.cents, t.value))) continue;
@@ -446,7 +497,7 @@ function checkSharesOfTotal(ctx: RuleContext): void {
  * ("idealnya sebanyak 24 orang"), a count of the same noun (the prose facts' counts). A share the
  * prose facts link to its total ("dari total ... M satker") is checkSharesOfTotal's.
  */
-function checkCountPercent(ctx: RuleContext, p: ProseLine, src: SourceRef) {
+function checkCountPercent(ctx: RuleContext, p: ProseLine, src: SourceRef, w: Words) {
   const text = p.text;
   const nums = lineNumbers(ctx.report, p.line.line, text, 0);
   for (let i = 0; i + 1 < nums.length; i++) {
@@ -459,7 +510,7 @@ function checkCountPercent(ctx: RuleContext, p: ProseLine, src: SourceRef) {
     const d = pv.value.decimals;
     const counts = nums.filter((x) => x !== c && x.fact.count?.noun === noun);
     if (counts.some((x) => x.value.value! > 0 && consistentAtPrinted((n / x.value.value!) * 100, pv.value.value!, d))) continue;
-    const base = counts.find((x) => /\b(?:idealnya|ideal|kebutuhan(?:nya)?|total|seluruh(?:nya)?|keseluruhan|dari)\s+(?:\S+\s+){0,2}?(?:sebanyak\s+|sejumlah\s+|berjumlah\s+)?$/i.test(text.slice(Math.max(0, x.index - 40), x.index)));
+    const base = counts.find((x) => w.countBase.test(text.slice(Math.max(0, x.index - 40), x.index)));
     if (!base || base.value.value === 0) continue;
     const b = base.value.value!;
     const v = (n / b) * 100;

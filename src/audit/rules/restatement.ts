@@ -6,6 +6,7 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { checkCapaian, consistentAtPrinted, sameAtPrinted, sameScale } from '../../parse/arith.js';
 import { factsByRow, partnerIn } from '../../parse/facts.js';
 import { formatId } from '../../parse/numbers.js';
+import { phrase } from '../../parse/prose-facts.js';
 import { formatNumber } from '../format.js';
 import { amount, EXACT, expectPrinted, expectQuantity, expectText, precision } from '../tolerance.js';
 import { budgetKey, nameKey, similarity } from './_match.js';
@@ -13,10 +14,6 @@ import { BODY_SECTIONS, cents, isAmount, lineAt, paragraphs, refOf, sentenceNumb
 
 type Vocab = NonNullable<NonNullable<Config['vocabulary']>['restatement']>;
 type Measure = 'capaian' | 'realisasi';
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A regex source matching any of the phrases as whole words ("rata rata" also as "rata-rata"). */
-const phrases = (list: string[]) => (list.length === 0 ? '(?!)' : `(?<![a-z])(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})(?![a-z])`);
 
 // ---------------------------------------------------------------- what the tables say
 
@@ -56,8 +53,8 @@ function plainName(label: string, labelWords: RegExp): string {
 
 /** "Sasaran Strategis 2 :", "Sub. Kegiatan :", "Indikator Kinerja 4.1": a label of the vocabulary's subject words at the start. */
 function labelWordsRe(v: Vocab): RegExp {
-  const w = phrases(v.subjectWords).split('[\\s-]+').join('[\\s.-]+');
-  return new RegExp(`^${w}\\.?(?:\\s+${phrases(v.subjectQualifiers)})*\\s*[\\d.]*\\s*:?\\s*`, 'i');
+  const w = phrase(v.subjectWords).split('[\\s-]+').join('[\\s.-]+');
+  return new RegExp(`^${w}\\.?(?:\\s+${phrase(v.subjectQualifiers)})*\\s*[\\d.]*\\s*:?\\s*`, 'i');
 }
 
 function subjectsFromFacts(report: LkipReport, labelWords: RegExp): Subject[] {
@@ -376,25 +373,25 @@ function checkClaims(ctx: RuleContext, v: Vocab, prose: Prose): void {
   if (facts.length === 0 && outputs.length === 0) return;
   const rows = factsByRow(report.facts);
   const measureWords = v.measures.flatMap((m) => m.words);
-  const wordRe = new RegExp(phrases(measureWords), 'gi');
+  const wordRe = new RegExp(phrase(measureWords), 'gi');
   const measureOf = (w: string): Measure | null => v.measures.find((m) => m.words.some((x) => x.toLowerCase() === w.toLowerCase().replace(/[\s-]+/g, ' ')))?.measure ?? null;
-  const otherRe = new RegExp(phrases(v.otherMeasures), 'i');
-  const outputRe = new RegExp(phrases(v.output), 'i');
-  const meanRe = new RegExp(phrases(v.mean), 'i');
-  const labelRe = new RegExp(`${phrases(v.subjectWords)}\\s*:?\\s*(?:\\d+(?:\\.\\d+)*\\s*:?\\s*)?[A-Z]`);
-  const referRe = new RegExp(`${phrases([...v.subjectWords, ...measureWords])}(?:\\s+\\S+)?\\s+${phrases(v.referents)}`, 'i');
-  const sinceRe = new RegExp(`${phrases(v.since)}\\s+(?:\\S+\\s+){0,2}?${phrases(v.yearWords)}\\s+((?:19|20)\\d\\d)`, 'gi');
+  const otherRe = new RegExp(phrase(v.otherMeasures), 'i');
+  const outputRe = new RegExp(phrase(v.output), 'i');
+  const meanRe = new RegExp(phrase(v.mean), 'i');
+  const labelRe = new RegExp(`${phrase(v.subjectWords)}\\s*:?\\s*(?:\\d+(?:\\.\\d+)*\\s*:?\\s*)?[A-Z]`);
+  const referRe = new RegExp(`${phrase([...v.subjectWords, ...measureWords])}(?:\\s+\\S+)?\\s+${phrase(v.referents)}`, 'i');
+  const sinceRe = new RegExp(`${phrase(v.since)}\\s+(?:\\S+\\s+){0,2}?${phrase(v.yearWords)}\\s+((?:19|20)\\d\\d)`, 'gi');
   const sinceAfterRe = new RegExp(`^\\s*${sinceRe.source}`, 'i');
-  const upRe = new RegExp(phrases(v.up), 'i');
-  const downRe = new RegExp(phrases(v.down), 'i');
-  const changeRe = new RegExp(`(${phrases([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
-  const fillerRe = new RegExp(`^(?:[\\s,]|${phrases([...v.gap, ...v.output, ...v.mean, ...v.referents, ...v.subjectWords])})*$`, 'i');
-  const targetAfterRe = new RegExp(`^\\s*(?:${phrases(v.since)})\\s+${phrases(v.targetWords)}\\s+(?:\\S+\\s+){0,2}?\\d`, 'i');
-  const anyRe = new RegExp(phrases([...measureWords, ...v.up, ...v.down]), 'i');
-  const otherBeforeRe = new RegExp(`${phrases(v.otherMeasures)}\\s+$`, 'i');
+  const upRe = new RegExp(phrase(v.up), 'i');
+  const downRe = new RegExp(phrase(v.down), 'i');
+  const changeRe = new RegExp(`(${phrase([...v.up, ...v.down])})\\s+(?:\\S+\\s+)?$`, 'i');
+  const fillerRe = new RegExp(`^(?:[\\s,]|${phrase([...v.gap, ...v.output, ...v.mean, ...v.referents, ...v.subjectWords])})*$`, 'i');
+  const targetAfterRe = new RegExp(`^\\s*(?:${phrase(v.since)})\\s+${phrase(v.targetWords)}\\s+(?:\\S+\\s+){0,2}?\\d`, 'i');
+  const anyRe = new RegExp(phrase([...measureWords, ...v.up, ...v.down]), 'i');
+  const otherBeforeRe = new RegExp(`${phrase(v.otherMeasures)}\\s+$`, 'i');
   const endRe = (() => {
     const bases = ctx.config.vocabulary?.columnQualifiers?.bases.find((b) => b.basis === 'renstra_end')?.any ?? [];
-    return new RegExp(phrases(bases.map((p) => p.join(' '))), 'i');
+    return new RegExp(phrase(bases.map((p) => p.join(' '))), 'i');
   })();
 
   for (let pi = 0; pi < prose.pars.length; pi++) {
@@ -610,12 +607,12 @@ function checkChange(ctx: RuleContext, c: ChangeClaim): void {
 function checkShares(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): void {
   if (v.units.length === 0 || v.countWords.length === 0) return;
   const { report } = ctx;
-  const unit = phrases(v.units);
+  const unit = phrase(v.units);
   const num = String.raw`(\d{1,3}(?:\.\d{3})+|\d+)`;
   const pct = String.raw`(\d{1,3}(?:[,.]\d+)?\s?%)`;
-  const shareFirst = new RegExp(`${pct}\\s*,?\\s*${phrases(v.countWords)}\\s+${num}\\s+(${unit})`, 'gi');
-  const countFirst = new RegExp(`(?<![\\d.,])${num}\\s+(${unit})\\s*,?\\s*${phrases(v.shareWords)}\\s+(?:${phrases(v.gap)}\\s+)?${pct}`, 'gi');
-  const totalRe = new RegExp(`${phrases(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrases([...v.countWords, ...v.gap])})?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
+  const shareFirst = new RegExp(`${pct}\\s*,?\\s*${phrase(v.countWords)}\\s+${num}\\s+(${unit})`, 'gi');
+  const countFirst = new RegExp(`(?<![\\d.,])${num}\\s+(${unit})\\s*,?\\s*${phrase(v.shareWords)}\\s+(?:${phrase(v.gap)}\\s+)?${pct}`, 'gi');
+  const totalRe = new RegExp(`${phrase(v.totalWords)}[^\\d.;:]{0,50}?(?:${phrase([...v.countWords, ...v.gap])})?\\s*(?<![\\d.,])${num}\\s+(${unit})`, 'gi');
   const count = (s: string) => Number(s.replace(/\./g, ''));
   const unitKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   // the totals each paragraph states, read once
@@ -732,10 +729,10 @@ function checkHeadline(ctx: RuleContext, v: Vocab, pars: readonly Paragraph[]): 
       return cs.length > 0 && cs.every((x) => x !== null) ? (cs as bigint[]).reduce((a, x) => a + x, 0n) : null;
     }).filter((x): x is bigint => x !== null);
   const accepted = { pagu: new Set([...paguTotals.map((x) => x.c), ...sums('pagu')]), realisasi: new Set([...realTotals.map((x) => x.c), ...sums('realisasi')]) };
-  const paguRe = new RegExp(phrases(v.headline.pagu), 'i');
-  const realRe = new RegExp(phrases(v.headline.realisasi), 'i');
-  const notRe = new RegExp(phrases([...v.headline.not, ...v.subjectWords]), 'i');
-  const orRe = new RegExp(phrases(v.headline.or), 'i');
+  const paguRe = new RegExp(phrase(v.headline.pagu), 'i');
+  const realRe = new RegExp(phrase(v.headline.realisasi), 'i');
+  const notRe = new RegExp(phrase([...v.headline.not, ...v.subjectWords]), 'i');
+  const orRe = new RegExp(phrase(v.headline.or), 'i');
   const year = report.meta.year;
   for (const par of pars) {
     if (!paguRe.test(par.text) && !realRe.test(par.text)) continue;

@@ -6,7 +6,7 @@ import { tableLabel } from '../../parse/structure.js';
 import { formatExpected } from '../format.js';
 import { expectMean, expectWords, precision } from '../tolerance.js';
 import { nameKey, short, similarity } from './_match.js';
-import { at, prose, SUCCESS_SENTENCE, type Prose } from './_verdict.js';
+import { at, prose, successSentence, type Prose } from './_verdict.js';
 
 /**
  * "Dari tabel diatas rata-rata capaian sasaran sebesar 75,95 %": the sasaran is the nearest
@@ -77,8 +77,9 @@ export const sasaranAverage: Rule = {
   },
   check(ctx) {
     const lines = prose(ctx.report);
+    const { sentence } = successSentence(ctx.config);
     for (const p of lines) {
-      const m = SUCCESS_SENTENCE.exec(p.text);
+      const m = sentence.exec(p.text);
       if (!m) continue;
       const v = parseValue(m[1]!, at(ctx.report, p), 'percent');
       if (v.value !== null) checkSasaranAverage(ctx, lines, p, v);

@@ -1,6 +1,9 @@
 import type { RowInfo } from '../../model/facts.js';
 import type { Table } from '../../model/report.js';
+import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule } from '../../model/rule.js';
+import { alt } from '../../parse/prose-facts.js';
 import { criterion, expectText } from '../tolerance.js';
 import { factsByRow } from '../../parse/facts.js';
 import { parseValue } from '../../parse/numbers.js';
@@ -19,15 +22,25 @@ interface Gap {
  * ".." ("sasaran.. mencapai"), a percentage with no number ("mencapai PBB %"), a decree number
  * whose sequence is blank ("065/ /35.09.25/2022").
  */
-const GAPS: Gap[] = [
-  { re: /\b(berjumlah|sebanyak)\s+(orang|indikator|sasaran|program|kegiatan|desa|jiwa|pegawai|laporan|unsur)\b/gi, what: { id: 'jumlah (angka) sebelum satuan', en: 'a count before the unit' } },
-  { re: /\(\s*jumlah\s*\)/gi, what: { id: 'angka pengganti placeholder "(jumlah)"', en: 'a number in place of the "(jumlah)" placeholder' } },
-  { re: /\(\s*\\?\*?\s*ada\s*\/\s*tidak\s+ada\s*\)/gi, what: { id: 'pilihan "ada" atau "tidak ada" (placeholder templat belum dipilih)', en: 'a choice of "ada" or "tidak ada" (template placeholder not resolved)' } },
-  { re: /\bRp\.?\s*\.{1,}(?=\s|$)(?!\s*\d)/g, what: { id: 'nilai rupiah', en: 'a rupiah amount' } },
-  { re: /\b(?!Rp\b)[A-Za-z]{3,}\.\.(?!\.)\s+(?=[a-z])/g, what: { id: 'nilai atau nama yang dihilangkan (".." di tengah kalimat)', en: 'an elided value or name (".." mid-sentence)' } },
-  { re: /\b(mencapai|sebesar|adalah)\s+(?:[A-Za-z]+\s+)?%(?=\s|[.,;]|$)/gi, what: { id: 'angka persentase sebelum "%"', en: 'a percentage figure before "%"' } },
-  { re: /\bNomor\s*:?\s*\d{2,4}\s*\/\s+\/\s*[\d.]+\s*\/\s*(?:19|20)\d\d/gi, what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
-];
+
+/** The gaps, with the vocabulary's words (templateGaps); built once per configuration. */
+function compileGaps(config: Config): Gap[] {
+  const v = config.vocabulary?.templateGaps;
+  const out: Gap[] = [
+    { re: new RegExp(`\\b${alt(v?.countWords ?? [])}\\s+${alt(v?.units ?? [])}\\b`, 'gi'), what: { id: 'jumlah (angka) sebelum satuan', en: 'a count before the unit' } },
+    { re: new RegExp(`\\(\\s*${alt(v?.placeholders ?? [])}\\s*\\)`, 'gi'), what: { id: 'angka pengganti placeholder "(jumlah)"', en: 'a number in place of the "(jumlah)" placeholder' } },
+    ...(v?.choices ?? []).map(([a, b]) => ({
+      re: new RegExp(`\\(\\s*\\\\?\\*?\\s*${alt([a])}\\s*\\/\\s*${alt([b])}\\s*\\)`, 'gi'),
+      what: { id: `pilihan "${a}" atau "${b}" (placeholder templat belum dipilih)`, en: `a choice of "${a}" or "${b}" (template placeholder not resolved)` },
+    })),
+    { re: /\bRp\.?\s*\.{1,}(?=\s|$)(?!\s*\d)/g, what: { id: 'nilai rupiah', en: 'a rupiah amount' } },
+    { re: /\b(?!Rp\b)[A-Za-z]{3,}\.\.(?!\.)\s+(?=[a-z])/g, what: { id: 'nilai atau nama yang dihilangkan (".." di tengah kalimat)', en: 'an elided value or name (".." mid-sentence)' } },
+    { re: new RegExp(`\\b${alt(v?.percentLead ?? [])}\\s+(?:[A-Za-z]+\\s+)?%(?=\\s|[.,;]|$)`, 'gi'), what: { id: 'angka persentase sebelum "%"', en: 'a percentage figure before "%"' } },
+    { re: new RegExp(`\\b${alt(v?.decreeWords ?? [])}\\s*:?\\s*\\d{2,4}\\s*\\/\\s+\\/\\s*[\\d.]+\\s*\\/\\s*(?:19|20)\\d\\d`, 'gi'), what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
+  ];
+  return out;
+}
+const gapsOf = perConfig(compileGaps);
 
 export const templateGap: Rule = {
   meta: {
@@ -48,6 +61,7 @@ export const templateGap: Rule = {
   check(ctx) {
     const { report } = ctx;
     const lines = allLines(report);
+    const gaps = gapsOf(ctx.config);
     // the table row each table line is (its row kind and label from the layout), with the facts read from it
     const byRow = factsByRow(report.facts);
     const layouts = new Map(report.layouts.map((l) => [l.table, l]));
@@ -82,7 +96,7 @@ export const templateGap: Rule = {
       for (const seg of segments) {
         const text = seg.text;
         const taken: [number, number][] = [];
-        for (const g of GAPS) {
+        for (const g of gaps) {
           g.re.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = g.re.exec(text))) {

@@ -1,7 +1,8 @@
 import type { LkipReport, Table } from '../../model/report.js';
 import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { Rule } from '../../model/rule.js';
-import { alt } from '../../parse/prose-facts.js';
+import { alt, phrase } from '../../parse/prose-facts.js';
 import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { sameAtPrinted } from '../../parse/arith.js';
 import { factsByRow } from '../../parse/facts.js';
@@ -59,7 +60,6 @@ function seriesOf(report: LkipReport): Series[] {
 const fmtSeries = (pts: Point[]) => pts.map((p) => p.value.raw.replace(/\s+/g, ' ')).join(' → ');
 const fmtYears = (pts: Point[]) => pts.map((p) => `${p.year}: ${p.value.raw.replace(/\s+/g, ' ')}`).join(', ');
 
-
 type Status = 'above' | 'equal' | 'below';
 
 interface MeasRow {
@@ -110,6 +110,10 @@ interface Words {
   above: Set<string>;
   at: Set<string>;
   notOneResult: RegExp;
+  /** The sentence is about a result ("capaian"). */
+  result: RegExp;
+  /** "indikator capaian di atas": about several indicators. */
+  severalAbove: RegExp;
   /** A change claimed for every year ("kenaikan setiap tahunnya", "meningkat tiap tahun"). */
   every: RegExp;
   /** The sentence introduces the table that follows it. */
@@ -122,15 +126,12 @@ interface Words {
   lower: Set<string>;
 }
 
-const WORDS = new WeakMap<object, Words>();
 const norm = (s: string) => s.toLowerCase().replace(/[\s-]+/g, ' ').trim();
 
-function wordsOf(config: Config): Words {
-  const hit = WORDS.get(config);
-  if (hit) return hit;
+function compileWords(config: Config): Words {
   const v = config.vocabulary?.trendClaims;
   const r = config.vocabulary?.restatement;
-  const w = (list: readonly string[] | undefined) => `(?<![a-z])${alt(list ?? [])}(?![a-z])`;
+  const w = phrase;
   const up = r?.up ?? [];
   const down = r?.down ?? [];
   const change = [...up, ...down];
@@ -139,6 +140,8 @@ function wordsOf(config: Config): Words {
     above: new Set((v?.aboveTarget ?? []).map(norm)),
     at: new Set((v?.atTarget ?? []).map(norm)),
     notOneResult: new RegExp(w(v?.notOneResult), 'i'),
+    result: new RegExp(w(v?.result), 'i'),
+    severalAbove: new RegExp(`(?<![a-z])${alt(v?.severalAbove ?? [])}`, 'i'),
     every: new RegExp(`(${w(change)})\\s+(?:\\S+\\s+)?${w(v?.everyYear)}`, 'i'),
     below: new RegExp(w(v?.tableBelow), 'i'),
     trend: new RegExp(`${w(v?.trend)}\\s+(${w(change)})`, 'i'),
@@ -147,9 +150,9 @@ function wordsOf(config: Config): Words {
     up: new Set(up.map(norm)),
     lower: new Set([...(v?.lower ?? []), ...down].map(norm)),
   };
-  WORDS.set(config, out);
   return out;
 }
+const wordsOf = perConfig(compileWords);
 
 /**
  * Trend words in the narrative against the series they describe: "tren peningkatan/penurunan"
@@ -206,7 +209,14 @@ export const trendClaim: Rule = {
         // "capaian ... melebihi / sesuai / di bawah target" for one sasaran, against the measurement table
         const tm = words.target.exec(s.text);
         // not about one result: a count of indicators above target, a wish, the plan
-        if (tm && meas.length > 0 && /\bcapaian\b/i.test(s.text) && !/\bindikator\s+(?:capaian\s+)?di\s?atas|\d+\s*(?:\([a-z ]+\)\s*)?indikator/i.test(s.text) && !words.notOneResult.test(s.text)) {
+        if (
+          tm &&
+          meas.length > 0 &&
+          words.result.test(s.text) &&
+          !words.severalAbove.test(s.text) &&
+          !lineNumbers(report, p.line.line, s.text, s.offset).some((t) => t.fact.count?.noun === 'indikator') &&
+          !words.notOneResult.test(s.text)
+        ) {
           let row = bestMatch(meas, (x) => x.indikator, s.text, 0.8);
           if (!row) {
             const h = sasaranHeading(prose, idx);

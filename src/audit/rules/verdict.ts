@@ -1,16 +1,18 @@
 import type { Config } from '../../model/config.js';
+import { perConfig } from '../../model/per-config.js';
 import type { LkipReport, PredicateScale, ScaleBand, Table } from '../../model/report.js';
 import type { Rule, RuleContext } from '../../model/rule.js';
 import type { PrintedValue } from '../../model/values.js';
 import { words } from '../../parse/columns.js';
 import { findNumbersInText, parseValue } from '../../parse/numbers.js';
 import { bandFor, normLabel } from '../../parse/performance.js';
+import { alt } from '../../parse/prose-facts.js';
 import { tableLabel } from '../../parse/structure.js';
 import { formatPrinted } from '../format.js';
 import { boundaryRule, consistentAtPrinted, criterion, expectText, scaleName } from '../tolerance.js';
 import { short } from './_match.js';
 import { efficiencyRows, type EfficiencyRow } from './_facts.js';
-import { at, num, prose, SUCCESS_SENTENCE, type Prose } from './_verdict.js';
+import { at, averageSource, num, prose, successSentence, type Prose } from './_verdict.js';
 
 // ------------------------------------------------------------------ efficiency
 
@@ -26,13 +28,55 @@ function printedVerdict(s: string, config: Config): Eff | null {
   return null;
 }
 
-/** "Sasaran 3: ... efisien" (the sentence's sasaran number and its verdict phrase), by the vocabulary's verdict phrases. */
-function sasaranVerdictRe(config: Config): RegExp | null {
-  const v = config.vocabulary?.efficiencyVerdicts;
-  if (!v) return null;
-  const phrases = [...v.inefficient, ...v.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length);
-  return new RegExp(`sasaran\\s+(\\d+)\\s*:?[^.]*?\\b(${phrases.join('|')})\\b`, 'i');
+/** The vocabulary's words of verdict claims (verdictClaims, efficiencyVerdicts), as the patterns the checks use; built once per configuration. */
+interface Words {
+  /** "Sasaran 3: ... efisien" (the sentence's sasaran number and its verdict phrase); null without verdict phrases. */
+  sasaranVerdict: RegExp | null;
+  /** A sentence about one sasaran ("Sasaran Strategis 2"). */
+  oneSasaran: RegExp;
+  /** "(tidak) ada efisiensi": the claim (1: its words before the noun). */
+  efficiencyClaim: RegExp;
+  /** The negation of an efficiency claim ("tidak"). */
+  none: RegExp;
+  /** An unfilled template choice ("ada / tidak ada"). */
+  choice: RegExp;
+  /** The average word as printed ("rata-rata", "rata rata", "ratarata"), as a regex source. */
+  average: string;
+  /** "rata-rata (capaian) mencapai X%" (1: the percentage). */
+  averageStated: RegExp;
+  /** The words before a category label in a sentence about the average ("kategori", "predikat"), as a regex source. */
+  categoryLead: string;
+  /** The conclusion word before a category label ("dikategorikan"), as a regex source. */
+  conclusion: string;
+  /** "4 indikator ... kategori X": the noun counted and the category word, as regex sources. */
+  indicator: string;
+  category: string;
 }
+
+function compileWords(config: Config): Words {
+  const v = config.vocabulary?.verdictClaims;
+  const e = config.vocabulary?.efficiencyVerdicts;
+  const phrases = e ? [...e.inefficient, ...e.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length) : null;
+  const sasaran = alt(v?.sasaranWords ?? []);
+  const average = averageSource(config);
+  const some = alt(v?.efficiency.some ?? []);
+  const not = alt(v?.efficiency.not ?? []);
+  const out: Words = {
+    sasaranVerdict: phrases ? new RegExp(`${sasaran}\\s+(\\d+)\\s*:?[^.]*?\\b(${phrases.join('|')})\\b`, 'i') : null,
+    oneSasaran: new RegExp(`\\b${sasaran}\\s*(?:${alt(v?.sasaranQualifiers ?? [])}\\s*)?\\d`, 'i'),
+    efficiencyClaim: new RegExp(`\\(?\\b((?:${not}\\s+)?${some})\\b\\)?\\s+${alt(v?.efficiency.noun ?? [])}\\b`, 'i'),
+    none: new RegExp(not, 'i'),
+    choice: new RegExp(`${some}\\s*\\/\\s*${not}|${not}\\s*\\/\\s*${some}`, 'i'),
+    average,
+    averageStated: new RegExp(`${average}\\s+(?:${alt(v?.averageOf ?? [])}\\s+)?${alt(v?.averageVerbs ?? [])}\\s+(\\d{1,3}(?:[.,]\\d+)?\\s?%)`, 'i'),
+    categoryLead: alt(v?.categoryLead ?? []),
+    conclusion: alt(v?.conclusion ?? []),
+    indicator: alt(v?.indicator ?? []),
+    category: alt(v?.category ?? []),
+  };
+  return out;
+}
+const wordsOf = perConfig(compileWords);
 
 /** Efisien when % capaian kinerja ≥ % serapan anggaran; null when the printed figures cannot tell (equal within their printed precision). */
 function computedVerdict(r: EfficiencyRow): Eff | null {
@@ -65,7 +109,8 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
     });
   }
   // "Capaian kinerja Sasaran 3: 100% dapat dikategorikan efisien ..." under the table
-  const sentence = sasaranVerdictRe(ctx.config);
+  const w = wordsOf(ctx.config);
+  const sentence = w.sasaranVerdict;
   const tables = [...new Set(rows.map((r) => r.table))];
   for (const t of tables) {
     const tRows = rows.filter((r) => r.table === t);
@@ -97,10 +142,10 @@ function checkEfficiency(ctx: RuleContext, lines: Prose[]) {
   const nE = decided.filter((v) => v === 'Efisien').length;
   const tableNames = tables.map((t) => tableLabel(t)).join(', ');
   for (const p of lines) {
-    if (/ada\s*\/\s*tidak|tidak\s*\/\s*ada/i.test(p.text)) continue; // an unfilled template choice
-    const m = /\(?\b(tidak\s+ada|ada)\b\)?\s+efisiensi\b/i.exec(p.text);
+    if (w.choice.test(p.text)) continue; // an unfilled template choice
+    const m = w.efficiencyClaim.exec(p.text);
     if (!m) continue;
-    const claimNone = /tidak/i.test(m[1]!);
+    const claimNone = w.none.test(m[1]!);
     if (claimNone ? nE === 0 : nE > 0 || decided.length < rows.length) continue;
     const claim = m[0].replace(/\s+/g, ' ');
     ctx.problem({
@@ -131,7 +176,7 @@ function hasPercent(text: string): boolean {
 }
 
 /** The report's overall average capaian: the average row of its measurement table, or "rata rata mencapai X%" just under it. */
-function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string } | null {
+function overallAverage(report: LkipReport, lines: Prose[], w: Words): { value: PrintedValue; where: string; whereEn: string; place: string; placeEn: string } | null {
   const meas = report.tables.filter((t) => t.kind === 'measurement');
   const labels = new Set(meas.map((t) => tableLabel(t)));
   const rows = report.averages.filter((a) => a.origin === 'table' && labels.has(a.table) && a.stated.value !== null);
@@ -141,7 +186,7 @@ function overallAverage(report: LkipReport, lines: Prose[]): { value: PrintedVal
   for (const t of meas) {
     for (const p of lines) {
       if (p.line <= t.endLine || p.line > t.endLine + 15) continue;
-      const m = /rata[\s-–]*rata\s+(?:capaian\s+)?(?:mencapai|sebesar|adalah)\s+(\d{1,3}(?:[.,]\d+)?\s?%)/i.exec(p.text);
+      const m = w.averageStated.exec(p.text);
       if (m) found.push({ value: parseValue(m[1]!, at(report, p), 'percent'), where: `baris ${p.line}, di bawah ${tableLabel(t)}`, whereEn: `line ${p.line}, below ${tableLabel(t)}`, place: `di bawah ${tableLabel(t)}`, placeEn: `below ${tableLabel(t)}` });
     }
   }
@@ -153,11 +198,12 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
   const scale = report.scale;
   if (!scale) return;
   const lre = labelRegex(scale);
-  const overall = overallAverage(report, lines);
+  const w = wordsOf(ctx.config);
+  const overall = overallAverage(report, lines, w);
   for (const p of lines) {
     if (hasPercent(p.text)) continue; // sentences with a percentage are the predicate rule's
     // "... rata rata masuk dalam kategori memuaskan" right under a table with one average row
-    const avgM = new RegExp(`rata[\\s-–]*rata[^.]{0,80}?(?:kategori|predikat|tergolong)\\s*\\(?\\s*${lre.source}`, 'i').exec(p.text);
+    const avgM = new RegExp(`${w.average}[^.]{0,80}?${w.categoryLead}\\s*\\(?\\s*${lre.source}`, 'i').exec(p.text);
     if (avgM) {
       const t = tableAbove(report, p.line);
       const avgs = t ? report.averages.filter((a) => a.origin === 'table' && a.table === tableLabel(t) && a.stated.value !== null) : [];
@@ -179,7 +225,7 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
       }
     }
     // the conclusion: "... dikategorikan (Baik) karena ..."
-    const conM = new RegExp(`dikategorikan\\s*\\(?\\s*${lre.source}`, 'i').exec(p.text);
+    const conM = new RegExp(`${w.conclusion}\\s*\\(?\\s*${lre.source}`, 'i').exec(p.text);
     if (conM && overall) {
       const band = bandFor(scale, overall.value.value!);
       const said = conM[1]!;
@@ -199,14 +245,15 @@ function checkCategoryWords(ctx: RuleContext, lines: Prose[]) {
   // "rata-rata capaian sasaran sebesar 86,44%, sehingga ... BERHASIL": only the clear cases are judged
   const bottom = scale.bands[scale.bands.length - 1];
   const top = scale.bands[0];
+  const said = successSentence(ctx.config);
   for (const p of lines) {
-    const m = SUCCESS_SENTENCE.exec(p.text);
+    const m = said.sentence.exec(p.text);
     if (!m) continue;
     const v = parseValue(m[1]!, at(report, p), 'percent');
     if (v.value === null) continue;
     const band = bandFor(scale, v.value);
     if (!band) continue;
-    const success = /^berhasil$/i.test(m[2]!.trim());
+    const success = said.success.test(m[2]!.trim());
     const wrong = success ? band === bottom : band === top;
     if (!wrong) continue;
     ctx.problem({
@@ -246,16 +293,18 @@ function checkCategoryCounts(ctx: RuleContext, lines: Prose[]) {
   if (caps.length === 0) return;
   const unknown = caps.filter((c) => c.band === null).length;
   const lre = labelRegex(scale);
-  const re = new RegExp(String.raw`(\d{1,3})\s*(?:\(\s*[A-Za-z ]+?\s*\)\s*)?indikator\b[^,.;\d]{0,60}?\bkategori\s+${lre.source}`, 'gi');
+  const w = wordsOf(ctx.config);
+  const re = new RegExp(String.raw`(\d{1,3})\s*(?:\(\s*[A-Za-z ]+?\s*\)\s*)?${w.indicator}\b[^,.;\d]{0,60}?\b${w.category}\s+${lre.source}`, 'gi');
+  const average = new RegExp(w.average, 'i');
   const tables = [...new Set(caps.map((c) => c.v.src.table ?? ''))].join(', ');
   for (const p of lines) {
-    if (/\bsasaran\s*(?:strategis\s*)?\d/i.test(p.text)) continue;
+    if (w.oneSasaran.test(p.text)) continue;
     const claims: { n: number; label: string; raw: string }[] = [];
     let m: RegExpExecArray | null;
     re.lastIndex = 0;
     while ((m = re.exec(p.text))) {
       // "4 indikator ... rata-rata ... kategori X" speaks of the average, not of a count per category
-      if (!/rata/i.test(m[0])) claims.push({ n: Number(m[1]), label: m[2]!, raw: m[0] });
+      if (!average.test(m[0])) claims.push({ n: Number(m[1]), label: m[2]!, raw: m[0] });
     }
     if (claims.length === 0) continue;
     const bandOf = (label: string) => scale.bands.find((b) => sameBand(label, b)) ?? null;

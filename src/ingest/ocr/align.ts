@@ -268,12 +268,15 @@ function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: numbe
   // a gap is a row boundary when it is wide, has a broken rule in it, or has numbers of one column
   // above and below it (two rows' values; a wrapped number's second line holds no whole number)
   const numbers = (r: (typeof runs)[number]) => r.words.filter((w) => isNumberWord(w.text) && w.text.replace(/\D/g, '').length >= 2);
+  const listed = (ns: WordBox[]) => ns.some((a) => ns.some((b) => b.x > a.x + a.w && b.x - (a.x + a.w) < 0.6 * th && Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y)));
   const cuts: number[] = [];
   let since = 0;
   for (let k = 1; k < runs.length; k++) {
     const gap = runs[k]!.y1 - runs[k - 1]!.y2;
     let cut = gap >= 0.5 * th || !!ruleIn?.(runs[k - 1]!.y2, runs[k]!.y1, x1, x2);
-    if (!cut) {
+    // a cell that lists several values ("100% 100%", a word space apart) holds one row's list,
+    // wrapped over its lines: its lines standing above each other are not two rows
+    if (!cut && !listed(numbers(runs[k]!)) && !runs.slice(since, k).some((r) => listed(numbers(r)))) {
       const above = runs.slice(since, k).flatMap(numbers);
       const below = numbers(runs[k]!);
       cut = above.some((a) => below.some((b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 * Math.min(a.w, b.w)));

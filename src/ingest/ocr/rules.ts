@@ -242,6 +242,90 @@ export function detectDottedRules(img: GrayImage, opts: { threshold?: number; ma
   return out;
 }
 
+/**
+ * Dashed horizontal rules: on a 1-bit scan a thin row rule breaks into dashes and dots a pixel or
+ * two tall, spaced too far apart for the run chainer of detectRules, which page OCR then reads as
+ * letters appended to the cells above or below (`6.185.600n`, `5.560.000o3`). Pieces are flat ink
+ * components (at most `maxHeight` px tall, at least twice as wide as tall, under half an inch),
+ * chained where they stand at one y (±2 px of the chain's mean) with gaps of at most 0.4 in (the dots between them go with them); a
+ * chain is a rule when it spans at least an inch with five or more pieces, covers a sixth of its
+ * span, and the pixel rows a little above and below it are nearly paper over the span (a text
+ * line's hyphens and underscores have letters at those rows, and no text line puts five hyphens
+ * an inch apart at one height). Returns the pieces' boxes, for erasing, and the rules (not layout
+ * rules: the text-alignment grid, ocr/align.ts, takes them as evidence of a row boundary through
+ * brokenRuleProbe, which no longer sees the erased dashes). Run on 1-bit pages only (see isBitonal).
+ */
+export function detectDashedRules(img: GrayImage, opts: { threshold?: number; maxHeight?: number } = {}): { pieces: { x1: number; y1: number; x2: number; y2: number }[]; rules: PixSeg[] } {
+  const T = opts.threshold ?? 200;
+  const { width: w, height: h, data } = img;
+  const maxH = opts.maxHeight ?? Math.max(3, Math.round(img.dpi / 60));
+  const maxW = Math.round(img.dpi / 2);
+  const pieces: { x1: number; x2: number; y1: number; y2: number; cy: number }[] = [];
+  // dots of the rule (narrower than twice their height): not chained, erased with the rule
+  const dots: { x1: number; x2: number; y1: number; y2: number; cy: number }[] = [];
+  forEachComponent(img, T, (c) => {
+    const wd = c.x2 - c.x1 + 1;
+    const ht = c.y2 - c.y1 + 1;
+    const box = { x1: c.x1, x2: c.x2 + 1, y1: c.y1, y2: c.y2 + 1, cy: (c.y1 + c.y2 + 1) / 2 };
+    if (ht <= maxH && wd >= 2 * ht && wd <= maxW) pieces.push(box);
+    else if (ht <= maxH && wd <= maxH) dots.push(box);
+  });
+  const maxGap = Math.round(img.dpi * 0.4);
+  const minSpan = img.dpi;
+  const off = Math.max(3, Math.round(img.dpi / 60));
+  const inkShare = (y: number, a: number, b: number) => {
+    if (y < 0 || y >= h) return 1;
+    let n = 0;
+    for (let x = a; x < b; x++) if (data[y * w + x]! < T) n++;
+    return n / Math.max(1, b - a);
+  };
+  pieces.sort((p, q) => p.cy - q.cy);
+  const used = new Uint8Array(pieces.length);
+  const out: { x1: number; y1: number; x2: number; y2: number }[] = [];
+  const rules: PixSeg[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (used[i]) continue;
+    // the pieces at this height, left to right
+    const band: number[] = [];
+    for (let k = i; k < pieces.length && pieces[k]!.cy - pieces[i]!.cy <= 4; k++) if (!used[k]) band.push(k);
+    band.sort((p, q) => pieces[p]!.x1 - pieces[q]!.x1);
+    let chain: number[] = [];
+    const flush = () => {
+      if (chain.length >= 5) {
+        const ps = chain.map((k) => pieces[k]!);
+        const a = ps[0]!.x1;
+        const b = Math.max(...ps.map((p) => p.x2));
+        const ink = ps.reduce((s, p) => s + p.x2 - p.x1, 0);
+        const cy = ps.reduce((s, p) => s + p.cy, 0) / ps.length;
+        const top = Math.min(...ps.map((p) => p.y1));
+        const bot = Math.max(...ps.map((p) => p.y2));
+        if (b - a >= minSpan && ink >= (b - a) / 6 && ps.every((p) => Math.abs(p.cy - cy) <= 2) && inkShare(top - off, a, b) < 0.1 && inkShare(bot - 1 + off, a, b) < 0.1) {
+          out.push(...ps.map((p) => ({ x1: p.x1, y1: p.y1, x2: p.x2, y2: p.y2 })));
+          rules.push({ at: cy, a, b, thick: bot - top });
+          out.push(...dots.filter((d) => d.x1 >= a && d.x2 <= b && d.y1 >= top - 1 && d.y2 <= bot + 1));
+          for (const k of chain) used[k] = 1;
+        }
+      }
+      chain = [];
+    };
+    for (const k of band) {
+      const last = chain.length ? pieces[chain[chain.length - 1]!]! : null;
+      if (last && pieces[k]!.x1 - last.x2 > maxGap) flush();
+      chain.push(k);
+    }
+    flush();
+  }
+  return { pieces: out, rules };
+}
+
+/** Whiten boxes (in place) with a margin. */
+export function eraseBoxes(img: GrayImage, boxes: readonly { x1: number; y1: number; x2: number; y2: number }[], margin = 1): void {
+  const { width: w, height: hgt, data } = img;
+  for (const r of boxes) {
+    for (let y = Math.max(0, r.y1 - margin); y < Math.min(hgt, r.y2 + margin); y++) data.fill(255, y * w + Math.max(0, r.x1 - margin), y * w + Math.min(w, r.x2 + margin));
+  }
+}
+
 /** A page scanned in 1-bit (black-and-white) mode: its render has only black and white pixels. */
 export function isBitonal(img: GrayImage): boolean {
   const d = img.data;
