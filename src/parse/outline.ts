@@ -5,6 +5,7 @@
  */
 
 import type { ContentsEntry, OutlineNumber } from '../model/report.js';
+import { escapeRe } from './regex.js';
 
 export type { ContentsEntry, OutlineNumber } from '../model/report.js';
 
@@ -47,7 +48,6 @@ export function intToRoman(n: number): string {
   return out;
 }
 
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pattern of a chapter number after one of the vocabulary's chapter words ("BAB III", "PBAB I"), built once per word list. */
 const CHAPTER_RE = new WeakMap<readonly string[], RegExp | null>();
@@ -177,7 +177,7 @@ export interface Caption {
  */
 export function captionOf(l: OutlineLine, words: readonly string[], continued: readonly string[]): Caption | null {
   if (words.length === 0) return null;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe;
   const re = new RegExp(`^[\\s.#*]*(${words.map(esc).join('|')})\\s*(\\d{1,2})(?:\\s*[.-]\\s*(\\d{1,2}))?(?!\\s*[.,-]?\\s*\\d)\\.?(?:\\s*[:.-]?\\s+(.*))?$`, 'i');
   const t = l.text.replace(/<[^>]+>/g, ' ').replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
   const m = re.exec(t);

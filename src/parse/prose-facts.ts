@@ -14,6 +14,7 @@ import type { SectionKind } from '../model/section.js';
 import { SECTION_LABEL } from './structure.js';
 import { sentences, tokens, type Token } from './sentences.js';
 import { parseTerbilang } from './terbilang.js';
+import { escapeRe } from './regex.js';
 
 /** Sections whose prose the narrative rules read (not the cover, contents or appendices). */
 export const BODY_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab1', 'bab2', 'bab3', 'bab4', 'excerpt']);
@@ -45,7 +46,7 @@ export function proseParagraphs(prose: Prose): ProseParagraph[] {
   return out;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const esc = escapeRe;
 /** A regex alternation of vocabulary words (longest first, a space matching spaces or a hyphen); never matches when empty. */
 export const alt = (list: readonly string[]) =>
   list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((w) => esc(w.toLowerCase()).replace(/ /g, '[\\s-]+')).join('|')})`;

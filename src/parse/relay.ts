@@ -20,6 +20,7 @@ import type { Config } from '../model/config.js';
 import type { DocLine, Document } from '../model/document.js';
 import { roleOf, words } from './columns.js';
 import { parseValue } from './numbers.js';
+import { escapeRe } from './regex.js';
 
 type Vocab = NonNullable<Config['vocabulary']>;
 
@@ -219,7 +220,7 @@ function valueRun(lines: DocLine[], a: number, vocab: Vocab): { values: number[]
 export function splitFormulas(text: string, vocab: Vocab): string[] | null {
   const ends = [...vocab.cellPerLine.formulaEnds].sort((a, b) => b.length - a.length);
   if (ends.length === 0) return null;
-  const esc = (e: string) => e.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*');
+  const esc = (e: string) => e.trim().split(/\s+/).map(escapeRe).join('\\s*');
   const re = new RegExp(`(?:${ends.map(esc).join('|')})(?![\\d,.])`, 'gi');
   const parts: string[] = [];
   let from = 0;

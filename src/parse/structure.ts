@@ -8,13 +8,13 @@ import type { Config } from '../model/config.js';
 import type { SourceRef } from '../model/values.js';
 import { words } from './columns.js';
 import { isLeaderEntry } from './outline.js';
+import { escapeRe } from './regex.js';
 
 // ---------------------------------------------------------------- sections
 
 type Headings = NonNullable<NonNullable<Config['vocabulary']>['sectionHeadings']>;
 type Heading = Headings['body'][number];
 
-const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The chapter pattern of the vocabulary's chapter words ("BAB III ...", "PBAB I"), built once per vocabulary. */
 const CHAPTER_RE = new WeakMap<Headings, RegExp>();

@@ -10,6 +10,7 @@ import type { PrintedValue, SourceRef } from '../../model/values.js';
 import { alt } from '../../parse/prose-facts.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
 import { allLines } from './_text.js';
+import { escapeRe } from '../../parse/regex.js';
 
 const PROSE: ReadonlySet<SectionKind> = new Set<SectionKind>(['ikhtisar', 'bab3', 'bab4']);
 
@@ -35,7 +36,7 @@ export const num = (v: PrintedValue | null): v is PrintedValue => v !== null && 
 /** The vocabulary's average words (verdictClaims.average) as a regex source: printed with spaces, hyphens or dashes between their parts, or none ("rata-rata", "ratarata"). */
 export function averageSource(config: Config): string {
   const list = config.vocabulary?.verdictClaims?.average ?? [];
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRe;
   return list.length === 0 ? '(?!)' : `(?:${[...list].sort((a, b) => b.length - a.length).map((a) => a.toLowerCase().split(' ').map(esc).join('[\\s-–]*')).join('|')})`;
 }
 

@@ -3,6 +3,7 @@ import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL, sectionAt } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten, type TextLine } from './_text.js';
 import { ocrDistance, structureDictionary } from '../../parse/ocr-words.js';
+import { escapeRe } from '../../parse/regex.js';
 
 interface Mention {
   /** Lower-case first word of the name: "pangkah", "bojongloa". */
@@ -102,7 +103,7 @@ function letterheadAddresses(ctx: Parameters<Rule['check']>[0]): void {
   }
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const esc = escapeRe;
 
 /**
  * A territorial agency (kecamatan, kemantren, distrik) has one name: the one the report prints

@@ -13,6 +13,7 @@ import { boundaryRule, consistentAtPrinted, criterion, expectText, scaleName } f
 import { short } from './_match.js';
 import { efficiencyRows, type EfficiencyRow } from './_facts.js';
 import { at, averageSource, num, prose, successSentence, type Prose } from './_verdict.js';
+import { escapeRe } from '../../parse/regex.js';
 
 // ------------------------------------------------------------------ efficiency
 
@@ -56,7 +57,7 @@ interface Words {
 function compileWords(config: Config): Words {
   const v = config.vocabulary?.verdictClaims;
   const e = config.vocabulary?.efficiencyVerdicts;
-  const phrases = e ? [...e.inefficient, ...e.efficient].map((p) => words(p).split(' ').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')).sort((a, b) => b.length - a.length) : null;
+  const phrases = e ? [...e.inefficient, ...e.efficient].map((p) => words(p).split(' ').map(escapeRe).join('\\s+')).sort((a, b) => b.length - a.length) : null;
   const sasaran = alt(v?.sasaranWords ?? []);
   const average = averageSource(config);
   const some = alt(v?.efficiency.some ?? []);

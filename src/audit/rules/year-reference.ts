@@ -3,8 +3,9 @@ import { criterion, expectText } from '../tolerance.js';
 import { SECTION_LABEL } from '../../parse/structure.js';
 import { allLines, lineAt, paragraphs, sentences, shorten, wordsToNumber } from './_text.js';
 import { voteReportYear } from './report-year.js';
+import { escapeRe } from '../../parse/regex.js';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const esc = escapeRe;
 
 const ORDINAL_WORD: Record<number, string> = { 1: 'pertama', 2: 'kedua', 3: 'ketiga', 4: 'keempat', 5: 'kelima', 6: 'keenam', 7: 'ketujuh' };
 
