@@ -10,7 +10,7 @@ import { loadConfig } from '../src/cli/config.js';
 import { textToDocument } from '../src/ingest/text.js';
 import type { Document } from '../src/model/document.js';
 import { parseReport } from '../src/parse/index.js';
-import { correctOcrNumbering, correctOcrSpilledCells, correctOcrStructureWords, followsInOutline, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
+import { correctOcrChapterNumerals, correctOcrNumbering, correctOcrSpilledCells, correctOcrStructureWords, followsInOutline, nearestStructureWord, ocrDistance, structureDictionary } from '../src/parse/ocr-words.js';
 
 const config = loadConfig();
 const dict = structureDictionary(config.vocabulary);
@@ -116,6 +116,12 @@ describe('row numbers on OCR lines', () => {
     expect(firsts(correctOcrNumbering(rows(['|', 'l'], true)))).toEqual(['|', 'l']);
   });
 
+  it('reads a numeral whose every I OCR read as l, in sequence (Kencong Tabel 3.8 on the cheap scan: lll. after II)', () => {
+    expect(firsts(correctOcrNumbering(rows(['I', '1', 'II', 'lll.', 'IV'], true)))).toEqual(['I', '1', 'II', 'III.', 'IV']);
+    // out of sequence, or digits: left as read
+    expect(firsts(correctOcrNumbering(rows(['I', 'lll.', '11'], true)))).toEqual(['I', 'lll.', '11']);
+  });
+
   it('leaves text lines alone', () => {
     const text = rows(['1', '11', '1.2', 'Il'], false);
     expect(correctOcrNumbering(text)).toBe(text);
@@ -144,5 +150,26 @@ describe('header cells that took in the rows below them (Kencong Tabel 3.1, a ru
     expect(correctOcrSpilledCells(ocr)).toBe(ocr);
     const text = doc(false);
     expect(correctOcrSpilledCells(text)).toBe(text);
+  });
+});
+
+describe('chapter numerals of OCR-read headings (the photographed Balung page: BAB Ill AKUNTABILITAS KINERJA)', () => {
+  const chapterWords = config.vocabulary!.sectionHeadings!.chapterWords;
+  const d = (texts: string[], ocr: boolean): Document => {
+    const x = textToDocument('t.txt', texts.join('\n'));
+    return ocr ? { ...x, lines: x.lines.map((l) => ({ ...l, confidence: 80 })) } : x;
+  };
+  it('reads l, 1, |, ! in a numeral after a chapter word as I', () => {
+    const out = correctOcrChapterNumerals(d(['BAB Ill AKUNTABILITAS KINERJA', 'BAB Il. PERENCANAAN KINERJA', 'Bab I|', 'BAB IV PENUTUP'], true), chapterWords);
+    expect(out.lines.map((l) => l.text)).toEqual(['BAB III AKUNTABILITAS KINERJA', 'BAB II. PERENCANAAN KINERJA', 'Bab II', 'BAB IV PENUTUP']);
+    // the parser then finds the chapter
+    const rep = parseReport(d(['BAB Ill AKUNTABILITAS KINERJA', 'A. Capaian Kinerja', 'Capaian kinerja tahun ini baik.'], true), config);
+    expect(rep.sections.map((s) => s.kind)).toContain('bab3');
+  });
+  it('leaves digits, words, numerals already right and born-digital text alone', () => {
+    const ocr = d(['BAB 1 PENDAHULUAN', 'BAB III AKUNTABILITAS', 'Babak lll dimulai', 'BABlll'], true);
+    expect(correctOcrChapterNumerals(ocr, chapterWords)).toBe(ocr);
+    const text = d(['BAB Ill AKUNTABILITAS KINERJA'], false);
+    expect(correctOcrChapterNumerals(text, chapterWords)).toBe(text);
   });
 });

@@ -12,6 +12,7 @@
 import type { Config } from '../model/config.js';
 import type { Document } from '../model/document.js';
 import { romanToInt } from './outline.js';
+import { escapeRe } from './regex.js';
 
 type Vocabulary = NonNullable<Config['vocabulary']>;
 
@@ -206,8 +207,11 @@ export function correctOcrNumbering(doc: Document): Document {
   return correctOcrRomanNumbering(lines ? { ...doc, lines } : doc);
 }
 
-/** A first cell that may be a roman row number as OCR misreads it: "Il", "II!", "In" (a speck after "I"). */
-const ROMANISH = /^(?=[^\d]*[IVX])([IVXl1!|]{1,4})([a-z]?)(\.?)$/;
+/**
+ * A first cell that may be a roman row number as OCR misreads it: "Il", "II!", "In" (a speck after
+ * "I"), "lll." (every I read as l: two l's at least, a lone `l` or `|` is a rule's remnant).
+ */
+const ROMANISH = /^(?=[^\d]*[IVX]|[^\d]*l[^\d]*l)([IVXl1!|]{1,4})([a-z]?)(\.?)$/;
 
 /**
  * Roman program numbers of OCR-read tables with letters OCR takes for `I` (`l`, `1`, `!`, `|`) or a
@@ -225,7 +229,8 @@ function correctOcrRomanNumbering(doc: Document): Document {
     }
     const c = l.cells[0];
     const t = (c?.text ?? '').trim();
-    const n = romanToInt(t.replace(/\.$/, ''));
+    // (a lower-case l is no printed numeral here: "lll" is III misread, not 150)
+    const n = /l/.test(t) ? null : romanToInt(t.replace(/\.$/, ''));
     if (n !== null) {
       prev = n;
       return;
@@ -240,6 +245,33 @@ function correctOcrRomanNumbering(doc: Document): Document {
     lines ??= [...doc.lines];
     const cells = l.cells.map((x, j) => (j === 0 ? { ...x, text: numeral + m[3] } : x));
     lines[i] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
+  });
+  return lines ? { ...doc, lines } : doc;
+}
+
+/** A chapter numeral as OCR misreads it: roman letters and the marks OCR takes for `I` (`l`, `1`, `!`, `|`), not digits alone. */
+const CHAPTER_NUMERALISH = /^(?=.*[IVXl!|])[IVXl1!|]{1,4}$/;
+
+/**
+ * Chapter numerals of OCR-read headings with marks OCR takes for `I` ("BAB Ill AKUNTABILITAS
+ * KINERJA", "BAB Il"): after a chapter word (rules/vocabulary.yaml sectionHeadings.chapterWords),
+ * a token of roman letters and `l`, `1`, `!`, `|` (one of them at least, and not digits alone: "BAB
+ * 1" is printed so) is read with those as `I` when that makes a roman numeral. The heading and the
+ * outline rules then see the chapter (the caption numbering of Bab III follows it). Only lines with
+ * an OCR confidence that are no table rows; born-digital text is never changed.
+ */
+export function correctOcrChapterNumerals(doc: Document, chapterWords: readonly string[]): Document {
+  if (!chapterWords.length) return doc;
+  const re = new RegExp(`^(\\s*(?:${chapterWords.map(escapeRe).join('|')})\\s+)(\\S+?)(\\.?(?:\\s|$))`, 'i');
+  let lines: Document['lines'] | null = null;
+  doc.lines.forEach((l, i) => {
+    if (l.cells || l.confidence === undefined) return;
+    const m = re.exec(l.text);
+    if (!m || !CHAPTER_NUMERALISH.test(m[2]!) || !/[l1!|]/.test(m[2]!)) return;
+    const numeral = m[2]!.replace(/[l1!|]/g, 'I');
+    if (romanToInt(numeral) === null) return;
+    lines ??= [...doc.lines];
+    lines[i] = { ...l, text: m[1]! + numeral + l.text.slice(m[1]!.length + m[2]!.length) };
   });
   return lines ? { ...doc, lines } : doc;
 }

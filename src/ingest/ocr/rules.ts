@@ -20,6 +20,8 @@ export interface RuleOptions {
   gap?: number;
   /** Thickest rule (pixels at the image's dpi). */
   maxThickness?: number;
+  /** Keep horizontal runs along the edges of text lines too (see besideText; default false). */
+  keepBesideText?: boolean;
 }
 
 /** A segment in pixels: along = position across the rule (y for horizontal), a..b the extent. */
@@ -118,7 +120,34 @@ export function detectRules(img: GrayImage, opts: RuleOptions = {}): { h: PixSeg
     if (inkShare(c.at - off, c.a, c.b) < 0.2 && inkShare(c.at + off, c.a, c.b) < 0.2) hr.push(c);
   }
   for (let x = 0; x < w; x++) if (vStart[x]! >= 0 && vLast[x]! - vStart[x]! + 1 >= minV) vr.push({ at: x, a: vStart[x]!, b: vLast[x]! + 1 });
-  return { h: mergeRuns(hr, maxThick, minH), v: mergeRuns(vr, maxThick, minV) };
+  // (not for vertical rules: a table's text stands closer to its column rules than to its row
+  // rules, and the photographed page's predicate table lost its column rules that way)
+  return { h: mergeRuns(hr, maxThick, minH).filter((s) => opts.keepBesideText || !besideText(s, inkShare, maxThick, off)), v: mergeRuns(vr, maxThick, minV) };
+}
+
+/**
+ * Whether a run is the edge of text rather than a rule: in a blurred or bold scan (a phone photo, a
+ * JPEG at 150 dpi) the letters of a word touch along the top of their x-height and along the
+ * baseline, and each word is then a long thin dark run there; erased as a rule, it takes the word
+ * with it. A rule is a thin dark band with paper beside it: the rows next to the run that are ink
+ * over 40% of its length or more (a thick rule, two rules edge to edge) make at most `maxThick`
+ * rows with it, and the row `off` pixels beyond that band is mostly paper too. Beside a word's edge lie its letters: the band goes on through the x-height (twice a rule's
+ * thickness) or, past a lighter row, the letters start within `off`.
+ * `share(y, a, b)` is the share of ink pixels of row y from a to b.
+ */
+export function besideText(s: PixSeg, share: (y: number, a: number, b: number) => number, maxThick: number, off: number): boolean {
+  let band = s.thick;
+  const ends: number[] = [];
+  for (const dir of [-1, 1]) {
+    let y = Math.round(s.at + (dir * (s.thick - 1)) / 2);
+    while (band <= maxThick && share(y + dir, s.a, s.b) >= 0.4) {
+      y += dir;
+      band++;
+    }
+    ends.push(y);
+  }
+  if (band > maxThick) return true;
+  return share(ends[0]! - off, s.a, s.b) >= 0.4 || share(ends[1]! + off, s.a, s.b) >= 0.4;
 }
 
 /**
