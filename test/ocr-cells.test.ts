@@ -14,6 +14,7 @@ import {
   isWellFormed,
   nextSheets,
   settle,
+  spellAsColumn,
   supports,
   type ColumnFormat,
   type Sheet,
@@ -302,5 +303,39 @@ describe('rows broken over a page (mergeRowRest)', () => {
   it('leaves born-digital cells without a confidence', () => {
     const merged = mergeRowRest([cell('Sub Kegiatan Pening-'), cell('6.185.600')], [cell('katan'), cell('')]);
     expect(merged[0]).not.toHaveProperty('confidence');
+  });
+});
+
+describe('separators as the column prints them (spellAsColumn; Kencong Tabel 3.8 on the cheap 150 dpi scan)', () => {
+  const budget = () =>
+    table([
+      ['Program/ Kegiatan', 'Target', 'Capaian', '%'],
+      ['Kegiatan A', '27.039.300', '26.538.300', '98.15'],
+      ['Kegiatan B', '144.344.500', '133.812.564', '92,70'],
+      ['Kegiatan C', '28.478.200', '21.999.564', '77,25'],
+      ['Program D', '117,230.200', '101.115.000', '86,25'],
+      ['Kegiatan E', '789.215.000', '782.140.000', '99,10 %'],
+    ]);
+  it('reads a decimal point in a column of decimal commas as the comma, and a comma between point groups as a point', () => {
+    const lines = budget();
+    expect(spellAsColumn(lines)).toBe(2);
+    expect(lines.map((l) => l.cells![3]!.text)).toEqual(['%', '98,15', '92,70', '77,25', '86,25', '99,10 %']);
+    expect(lines.map((l) => l.cells![1]!.text)).toEqual(['Target', '27.039.300', '144.344.500', '28.478.200', '117.230.200', '789.215.000']);
+    expect(lines[1]!.text).toBe('Kegiatan A\t27.039.300\t26.538.300\t98,15');
+    // the cell keeps its confidence (a misread stays as doubtful as it was)
+    expect(lines[4]!.cells![1]!.confidence).toBe(90);
+  });
+  it('leaves a column without a definite format, row numbers, amounts in English notation and born-digital lines alone', () => {
+    const mixed = table([
+      ['No', 'Nilai', 'Jumlah'],
+      ['1.1', '72.21', '29,700,000'],
+      ['1.2', '72,21', '1,234.567'],
+      ['1.3', '10.5', '2.000.000'],
+    ]);
+    const before = JSON.stringify(mixed);
+    expect(spellAsColumn(mixed)).toBe(0);
+    expect(JSON.stringify(mixed)).toBe(before);
+    const text = budget().map(({ confidence: _, ...l }) => l as ConfidentLine);
+    expect(spellAsColumn(text)).toBe(0);
   });
 });

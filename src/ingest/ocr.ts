@@ -37,7 +37,7 @@ import { layoutPage, resolveJoins, AMBIGUOUS_JOIN, type LayoutStats } from './pd
 import { joinParagraphs } from './pdf/paragraphs.js';
 import type { PageLine } from './pdf/types.js';
 import { alignGrid } from './ocr/align.js';
-import { applySheet, buildSheets, doubtfulCells, nextSheets, type Sheet, type Slot } from './ocr/cells.js';
+import { applySheet, buildSheets, doubtfulCells, nextSheets, spellAsColumn, type Sheet, type Slot } from './ocr/cells.js';
 import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { despeckle, estimateTextHeight, findPhotoPage, flattenLight, rectify, scaleGray, smoothEdges, stretchInk, textScale } from './ocr/prepare.js';
@@ -111,6 +111,8 @@ export interface OcrIngestStats {
   /** Doubtful table cells read again on the cell sheet / changed by that. */
   cellsReread?: number;
   cellsChanged?: number;
+  /** Numeric cells respelt with their column's separators (a decimal point in a column of decimal commas; ocr/cells.ts spellAsColumn). */
+  cellsRespelt?: number;
   /** Numeric cells whose first re-reading did not settle them (read as cut, then binarised unless that settles them). */
   cellsUnsettled?: number;
   /**
@@ -402,6 +404,10 @@ export function ocrPageImage(
       }
       if (changed) l.text = l.cells.map((c) => c.text).join('\t');
     }
+    // a decimal point in a column of decimal commas, a comma between point-grouped thousands: the
+    // column's separator misread (ocr/cells.ts spellAsColumn)
+    const respelt = spellAsColumn(lines);
+    if (respelt) stats.cellsRespelt = (stats.cellsRespelt ?? 0) + respelt;
     ph('layout', performance.now() - tl);
     return { ...geom, lines };
   });

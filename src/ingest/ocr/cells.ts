@@ -555,3 +555,59 @@ const lineConfidence = (line: ConfidentLine) => {
   const cs = line.cells!.filter((c) => c.confidence !== undefined).map((c) => c.confidence!);
   return cs.length ? Math.min(...cs) : line.confidence;
 };
+
+// ---------------------------------------------------------------------------------------------
+// separators as the column prints them
+
+/** A decimal with a point and nothing else: `64.21`, `98.15 %`. */
+const POINT_DECIMAL = /^(\d+)\.(\d{1,2}\s*%?)$/;
+/** Groups of three with a comma before points: `117,230.200` (no Indonesian number has a comma before a point). */
+const COMMA_IN_GROUPS = /^(Rp\.?\s?)?\d{1,3}(,\d{3})+(\.\d{3})+(,\d{1,2})?$/;
+const POINT_GROUPED = /^(Rp\.?\s?)?\d{1,3}(\.\d{3})+(,\d{1,2})?$/;
+
+/**
+ * Numbers of OCR-read table cells spelt with the separators their column prints (issue 13): at 150
+ * dpi a comma and a point differ by a few pixels, and every reading may take one for the other. In a
+ * column of decimal commas (the definite format of columnFit, from the cells as read), a number with
+ * one decimal point and one or two decimals (`64.21`) is the comma misread: the same number, now in
+ * the column's spelling. In a column of amounts grouped by points (three or more such cells, 80% of
+ * its amounts), a comma between groups of three before a point (`117,230.200`, which the parser takes
+ * for 117230.2 in English notation) is the point misread. Nothing else is changed; the cell keeps its
+ * confidence. Returns the number of cells changed.
+ */
+export function spellAsColumn(lines: ConfidentLine[]): number {
+  const cols = new Map<string, ColumnFormat & { grouped: number; amounts: number }>();
+  for (const line of lines) {
+    if (!line.table || !line.cells || line.confidence === undefined) continue;
+    line.cells.forEach((c, i) => {
+      const t = cleanReading(c.text);
+      if (!isNumericReading(t)) return;
+      const k = `${line.table!.id}|${i}`;
+      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, grouped: 0, amounts: 0 };
+      addToFormat(e, t);
+      if (/\d{4}|\d[.,]\d{3}/.test(t)) e.amounts++;
+      if (POINT_GROUPED.test(t)) e.grouped++;
+      cols.set(k, e);
+    });
+  }
+  let changed = 0;
+  for (const line of lines) {
+    if (!line.table || !line.cells || line.confidence === undefined) continue;
+    let lineChanged = false;
+    line.cells.forEach((c, i) => {
+      const col = cols.get(`${line.table!.id}|${i}`);
+      if (!col) return;
+      const t = c.text.trim();
+      let next = t;
+      const m = POINT_DECIMAL.exec(t);
+      if (m && col.comma >= 2 && col.comma / Math.max(1, col.comma + col.dot) >= 0.8) next = `${m[1]},${m[2]}`;
+      else if (COMMA_IN_GROUPS.test(t) && col.grouped >= 3 && col.grouped >= 0.8 * col.amounts) next = t.replace(/^((?:Rp\.?\s?)?[\d.,]*?)(,\d{1,2})?$/, (_, body: string, dec: string | undefined) => body.replace(/,/g, '.') + (dec ?? ''));
+      if (next === t) return;
+      c.text = next;
+      lineChanged = true;
+      changed++;
+    });
+    if (lineChanged) line.text = line.cells.map((c) => c.text).join('\t');
+  }
+  return changed;
+}
