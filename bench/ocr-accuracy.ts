@@ -2,7 +2,10 @@
  * OCR accuracy on the scanned fixtures (issue 5), against the born-digital PDF of the same pages
  * (the text path):
  *  - numeric-cell accuracy: numeric cells of the text path's table rows, matched to OCR cells by
- *    box overlap, exact text (spaces ignored), before and after repair;
+ *    box overlap, exact text (spaces ignored), as OCR read them ("before repair") and as the audit
+ *    reads them ("after": the parser's corrections of OCR readings that keep the cells in place,
+ *    parse/ocr-words.ts correctOcrReadings, e.g. a row number `11` read `1.1` by its table's
+ *    outline, then the arithmetic repairs);
  *  - findings: share of the text path's findings the OCR path reproduces (same rule, page, and
  *    printed or expected value), and OCR findings of error severity the text path does not make
  *    ("false errors"), before and after repair.
@@ -26,6 +29,7 @@ import { createOcrPool, type OcrPool } from '../src/ingest/ocr/tesseract.js';
 import type { Box, Document } from '../src/model/document.js';
 import type { Finding } from '../src/model/finding.js';
 import { parseReport } from '../src/parse/index.js';
+import { correctOcrReadings } from '../src/parse/ocr-words.js';
 import { parseValue } from '../src/parse/numbers.js';
 import { repairReport, type Repair } from '../src/parse/repair.js';
 import { reviewOcrFindings } from '../src/audit/review.js';
@@ -177,7 +181,7 @@ async function main() {
   const getPool = async () => (pool ??= await createOcrPool({ workers: WORKERS }));
   const newRow = () => ({ pages: 0, cells: 0, cellsRight: 0, ref: 0, reproduced: 0, extra: 0, falseErrors: 0 });
   const byProfile: Record<string, ReturnType<typeof newRow>> = {};
-  const tot = { extra: 0, ms: 0, nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0, cellReads: 0, unsettled: 0, cached: 0 };
+  const tot = { extra: 0, ms: 0, nBefore: 0, nAfter: 0, values: 0, vBefore: 0, vAfter: 0, cells: 0, before: 0, after: 0, ref: 0, repBefore: 0, repAfter: 0, falseBefore: 0, falseAfter: 0, falseRepairOnly: 0, refErrors: 0, repairs: 0, pages: 0, cellReads: 0, unsettled: 0, cached: 0, sheets: {} as Record<string, { sheets: number; cells: number; ms: number; text: number }> };
   try {
     for (const spec of SPECS) {
       if (ONLY && !spec.seed.startsWith(ONLY)) continue;
@@ -198,7 +202,7 @@ async function main() {
       const after = reviewOcrFindings(afterRaw, repaired, ocr);
       const mr = matchFindings(refFindings, afterRaw);
       const cellsBefore = numericCells(ref, ocr);
-      const cellsAfter = numericCells(ref, applyRepairs(ocr, repairs));
+      const cellsAfter = numericCells(ref, applyRepairs(correctOcrReadings(ocr, config), repairs));
       const mb = matchFindings(refFindings, before);
       const ma = matchFindings(refFindings, after);
       console.log(`\n## ${spec.name} (${spec.seed}, pages ${spec.pages.join(',')})${cached ? ' [cached OCR]' : ` OCR ${(stats.totalMs / 1000).toFixed(1)} s`}`);
@@ -248,6 +252,13 @@ async function main() {
       tot.pages += spec.pages.length;
       tot.cellReads += stats.cellsReread ?? 0;
       tot.unsettled += stats.cellsUnsettled ?? 0;
+      for (const [k, v] of Object.entries(stats.sheets ?? {})) {
+        const t = (tot.sheets[k] ??= { sheets: 0, cells: 0, ms: 0, text: 0 });
+        t.sheets += v.sheets;
+        t.cells += v.cells;
+        t.text += v.text;
+        t.ms += v.ms;
+      }
       if (cached) tot.cached++;
     }
   } finally {
@@ -267,6 +278,8 @@ async function main() {
   }
   console.log(`false error findings caused by OCR: ${tot.falseBefore} before repair, ${tot.falseRepairOnly} after repair, ${tot.falseAfter} after repair + review marking`);
   if (!tot.cached) console.log(`cell readings on cell sheets: ${tot.cellReads} (${tot.unsettled} numeric cells not settled by their first reading)`);
+  if (!tot.cached)
+    console.log(`  by sheet kind: ${Object.entries(tot.sheets).map(([k, v]) => `${k} ${v.sheets} sheets, ${v.cells} cells (${v.text} text), ${(v.ms / 1000).toFixed(1)} s`).join('; ')}`);
 }
 
 await main();

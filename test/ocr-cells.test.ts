@@ -15,6 +15,7 @@ import {
   nextSheets,
   settle,
   spellAsColumn,
+  columnKeys,
   supports,
   type ColumnFormat,
   type Sheet,
@@ -337,5 +338,87 @@ describe('separators as the column prints them (spellAsColumn; Kencong Tabel 3.8
     expect(JSON.stringify(mixed)).toBe(before);
     const text = budget().map(({ confidence: _, ...l }) => l as ConfidentLine);
     expect(spellAsColumn(text)).toBe(0);
+  });
+});
+
+/** Rows of one table that the layout split into grids (`grid` per row), column edges jittered per grid. */
+function grids(rows: { grid: number; cells: string[] }[], shift = (g: number) => g * 7): ConfidentLine[] {
+  return rows.map(({ grid, cells }, i) => ({
+    text: cells.join('\t'),
+    box: { x: 0, y: i * 20, w: 400, h: 20 },
+    size: 10,
+    table: { id: grid, columns: cells.length },
+    cells: cells.map((t, k) => ({ text: t, box: { x: k === 0 ? 0 : k * 100 + shift(grid), y: i * 20, w: k === 0 ? 100 + shift(grid) : 100, h: 20 }, confidence: 90 })),
+    confidence: 90,
+  }));
+}
+
+describe('columns across the grids of one table (columnKeys; Kencong Tabel 3.8 at 150 dpi came out as 5 grids)', () => {
+  it('joins consecutive grids whose columns overlap, and keeps apart grids with other columns or text between them', () => {
+    const lines = grids([
+      { grid: 1, cells: ['No', 'Uraian', 'Pagu', '%'] },
+      { grid: 2, cells: ['1.', 'Kegiatan A', '2.186.200', '99,12'] },
+      { grid: 3, cells: ['2.', 'Kegiatan B', '87.750.200', '82.81'] },
+    ]);
+    const key = columnKeys(lines);
+    expect(lines.map((l) => key(l, 3))).toEqual(['1|3', '1|3', '1|3']);
+    const other = grids([
+      { grid: 1, cells: ['No', 'Uraian', 'Pagu', '%'] },
+      { grid: 2, cells: ['1.', 'Kegiatan A', '2.186.200'] },
+    ]);
+    expect(other.map((l) => columnKeys(other)(l, 1))).toEqual(['1|1', '2|1']);
+    // columns shifted by more than half a column are other columns
+    const moved = grids([{ grid: 1, cells: ['No', 'Uraian', 'Pagu', '%'] }, { grid: 2, cells: ['1.', 'Kegiatan A', '2.186.200', '99,12'] }], (g) => (g === 2 ? 60 : 0));
+    expect(moved.map((l) => columnKeys(moved)(l, 2))).toEqual(['1|2', '2|2']);
+    const apart = [lines[0]!, { text: 'Tabel 3.9', box: { x: 0, y: 30, w: 100, h: 10 }, size: 10, confidence: 95 } as ConfidentLine, lines[1]!];
+    expect([apart[0]!, apart[2]!].map((l) => columnKeys(apart)(l, 3))).toEqual(['1|3', '2|3']);
+  });
+
+  it('a decimal point in a one-row grid is respelt by the whole column (Kencong: `82.81` under `82,81`)', () => {
+    const lines = grids([
+      { grid: 1, cells: ['1.', 'Kegiatan A', '2.186.200', '99,12'] },
+      { grid: 1, cells: ['2.', 'Kegiatan B', '13.171.600', '96,72'] },
+      { grid: 2, cells: ['3.', 'Kegiatan C', '87.750.200', '82,81'] },
+      { grid: 3, cells: ['4.', 'Kegiatan D', '87.750.200', '82.81'] },
+    ]);
+    expect(spellAsColumn(lines)).toBe(1);
+    expect(lines[3]!.cells![3]!.text).toBe('82,81');
+  });
+});
+
+describe('separators and marks a scan lost, as the column prints them (spellAsColumn)', () => {
+  it('points back into an amount read without any, a dot after a row number, a % after a percentage', () => {
+    const lines = table([
+      ['No', 'Kegiatan', 'Pagu', 'Realisasi', 'Capaian'],
+      ['1.', 'Kegiatan A', '2.329.800', '2225000', '95,50%'],
+      ['2', 'Kegiatan B', '13.171.600', '12.739.000', '96,72%'],
+      ['3.', 'Kegiatan C', '27.039.300', '26.538.300', '94,29'],
+      ['4.', 'Kegiatan D', 'Rp.9277000,00', '4.273.000', '46,06%'],
+      ['5.', 'Kegiatan E', '43.501.000', '29.445.500', '67,69%'],
+      ['6.', 'Kegiatan F', '51.607.600', '29.805.000', '57,75%'],
+    ]);
+    expect(spellAsColumn(lines)).toBe(4);
+    expect(lines.map((l) => l.cells!.map((c) => c.text).join(' '))).toEqual([
+      'No Kegiatan Pagu Realisasi Capaian',
+      '1. Kegiatan A 2.329.800 2.225.000 95,50%',
+      '2. Kegiatan B 13.171.600 12.739.000 96,72%',
+      '3. Kegiatan C 27.039.300 26.538.300 94,29%',
+      '4. Kegiatan D Rp.9.277.000,00 4.273.000 46,06%',
+      '5. Kegiatan E 43.501.000 29.445.500 67,69%',
+      '6. Kegiatan F 51.607.600 29.805.000 57,75%',
+    ]);
+  });
+
+  it('never where the column does not print so: bare row numbers, amounts without points, a column of plain numbers', () => {
+    const lines = table([
+      ['No', 'Uraian', 'Jumlah', 'Nilai'],
+      ['1', 'Pegawai', '2225000', '94,29'],
+      ['2.', 'Desa', '1250000', '80,10'],
+      ['3', 'Dusun', '1.500.000', '81%'],
+      ['4', 'RT', '980000', '77,5'],
+    ]);
+    const before = JSON.stringify(lines);
+    expect(spellAsColumn(lines)).toBe(0);
+    expect(JSON.stringify(lines)).toBe(before);
   });
 });

@@ -115,6 +115,8 @@ export interface OcrIngestStats {
   cellsRespelt?: number;
   /** Numeric cells whose first re-reading did not settle them (read as cut, then binarised unless that settles them). */
   cellsUnsettled?: number;
+  /** Per sheet kind (text cells as cut 'plain', numeric cells 'large' then 'plain' / 'binary'): sheets, cells on them, ms from hand-over to result. */
+  sheets?: Record<string, { sheets: number; cells: number; ms: number; text: number }>;
   /**
    * Milliseconds per phase, summed over pages: image (decode or render), skew (estimate + rotate),
    * rules (detect + erase + PGM) on the main thread; pageOcr / cellOcr from handing the image to
@@ -378,7 +380,13 @@ export function ocrPageImage(
           ph('layout', performance.now() - tl);
           const tc = performance.now();
           const again = await pool.recognizeBlock(toPgm(sheet.image));
-          ph('cellOcr', performance.now() - tc);
+          const ms = performance.now() - tc;
+          ph('cellOcr', ms);
+          const k = (stats.sheets ??= {})[sheet.kind] ??= { sheets: 0, cells: 0, ms: 0, text: 0 };
+          k.sheets++;
+          k.cells += sheet.slots.length;
+          k.text += sheet.slots.filter((x) => !x.reads).length;
+          k.ms += ms;
           tl = performance.now();
           const sheetWords = wordsOf(again, 1);
           correctStructureWords(sheetWords);

@@ -11,7 +11,7 @@ import { printedPageNumbers, tocEntries } from './outline.js';
 import { buildProse, printed as printedText } from './prose.js';
 import { proseFacts } from './prose-facts.js';
 import { IndicatorRegistry, extractPerformance, flattenedRowPredicates, parseScale, parseScaleByContent, scaleFromConfig, textAverages, textPredicates } from './performance.js';
-import { correctOcrChapterNumerals, correctOcrNumbering, correctOcrSpilledCells, correctOcrStructureWords } from './ocr-words.js';
+import { correctOcrReadings, correctOcrSpilledCells } from './ocr-words.js';
 import { relayTables } from './relay.js';
 import { SECTION_LABEL, findSections, findTables, sectionAt, tableLabel } from './structure.js';
 
@@ -63,8 +63,7 @@ export function parseReport(printed: Document, config: Config): LkipReport {
   // tables printed without cell separators, laid back into cells where their layout is certain
   // and, on OCR-read lines, header and row-label words misread by OCR read as the vocabulary's words
   // and row numbers whose dot was lost read by the table's outline; chapter numerals "Ill" as "III"
-  const ocrRead = correctOcrChapterNumerals(printed, config.vocabulary?.sectionHeadings?.chapterWords ?? []);
-  const relaid = relayTables(correctOcrSpilledCells(correctOcrNumbering(correctOcrStructureWords(ocrRead, config))), config);
+  const relaid = relayTables(correctOcrSpilledCells(correctOcrReadings(printed, config)), config);
   const doc = relaid.doc;
   const sections = findSections(doc, config);
   const tables = findTables(doc, sections, config);

@@ -310,3 +310,14 @@ export function correctOcrSpilledCells(doc: Document): Document {
   });
   return lines ? { ...doc, lines } : doc;
 }
+
+/**
+ * The corrections of OCR readings that keep a document's lines and cells as they are (chapter
+ * numerals, header and row-label words, row numbers by the table's outline), in the order the
+ * parser applies them; born-digital lines are never changed. bench/ocr-accuracy.ts scores the
+ * cells the audit reads with it.
+ */
+export function correctOcrReadings(doc: Document, config: Config): Document {
+  const chapters = correctOcrChapterNumerals(doc, config.vocabulary?.sectionHeadings?.chapterWords ?? []);
+  return correctOcrNumbering(correctOcrStructureWords(chapters, config));
+}

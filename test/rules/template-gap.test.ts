@@ -49,6 +49,12 @@ describe('template-gap', () => {
           text: bab3('Dari analisis yang dilakukan (\\* Ada / tidak ada) efisiensi dalam penggunaan anggaran.', 'Keputusan Camat Jelbuk Nomor : 065/ /35.09.25/2021 Tahun 2021;'),
           findings: [{ line: 3, reported: '(Ada / tidak ada)' }, { line: 5, reported: 'Nomor : 065/ /35.09.25/2021' }],
         },
+        {
+          // a scan's colon read as a dash or a point (Jelbuk 2021 at 200 dpi, 1-bit: `Nomor - 065/ /…`)
+          name: 'blank decree number after another separator',
+          text: bab3('Keputusan Camat Jelbuk Nomor - 065/ /35.09.25/2021 Tahun 2021,', 'Keputusan Camat Jelbuk Nomor. 065/ /35.09.25/2021 Tahun 2021,'),
+          findings: [{ line: 3, reported: 'Nomor - 065/ /35.09.25/2021' }, { line: 5, reported: 'Nomor. 065/ /35.09.25/2021' }],
+        },
       ],
     },
     it,

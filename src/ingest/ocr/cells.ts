@@ -231,6 +231,59 @@ export function chooseNumericReading(page: Reading, sheet: Reading[], col?: Colu
 }
 
 // ---------------------------------------------------------------------------------------------
+// columns across the grids of one table
+
+/**
+ * The column of each table cell, across the grids of one table. Where a row rule is faint or
+ * broken (a cheap scan, a merged row), the layout makes one table into several grids one below the
+ * other, and a column's format (columnFit, spellAsColumn) would be judged from a few cells, or one.
+ * Consecutive grids (no other line between them) with the same number of columns, each column
+ * overlapping the other grid's same column by half the narrower one's width or more (a faint rule
+ * is found a little aside in each grid), count as one table here. Returns a key per (line, cell index).
+ */
+export function columnKeys(lines: ConfidentLine[]): (line: ConfidentLine, i: number) => string {
+  const edges = new Map<number, ([number, number] | undefined)[]>();
+  for (const l of lines) {
+    if (!l.table || !l.cells) continue;
+    const e = edges.get(l.table.id) ?? [];
+    l.cells.forEach((c, i) => {
+      if (c.box && !e[i]) e[i] = [c.box.x, c.box.x + c.box.w];
+    });
+    edges.set(l.table.id, e);
+  }
+  const group = new Map<number, number>();
+  let prev: { id: number; cols: number } | null = null;
+  for (const l of lines) {
+    if (!l.table || !l.cells) {
+      prev = null;
+      continue;
+    }
+    const id = l.table.id;
+    if (group.has(id)) {
+      prev = { id, cols: l.table.columns };
+      continue;
+    }
+    let g = id;
+    if (prev && prev.id !== id && prev.cols === l.table.columns) {
+      const a = edges.get(prev.id)!;
+      const b = edges.get(id)!;
+      let compared = 0;
+      let same = true;
+      for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if (!a[i] || !b[i]) continue;
+        compared++;
+        const [p, q] = [a[i]!, b[i]!];
+        if (Math.min(p[1], q[1]) - Math.max(p[0], q[0]) < 0.5 * Math.min(p[1] - p[0], q[1] - q[0])) same = false;
+      }
+      if (same && compared >= 2) g = group.get(prev.id)!;
+    }
+    group.set(id, g);
+    prev = { id, cols: l.table.columns };
+  }
+  return (line, i) => `${group.get(line.table!.id) ?? line.table!.id}|${i}`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // which cells
 
 /** Characters (spaces aside) up to which a text cell counts as short: a header, a code, a name. */
@@ -250,12 +303,13 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
   const out: Crop[] = [];
   // per table column: how its numbers look, and how many of its non-empty cells are numbers
   const cols = new Map<string, ColumnFormat & { filled: number }>();
+  const keyOf = columnKeys(lines);
   for (const line of lines) {
     if (!line.table || !line.cells) continue;
     line.cells.forEach((c, i) => {
       const t = cleanReading(c.text);
       if (!t) return;
-      const k = `${line.table!.id}|${i}`;
+      const k = keyOf(line, i);
       const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, filled: 0 };
       e.filled++;
       if (isNumericReading(t)) addToFormat(e, t);
@@ -267,7 +321,7 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
     for (const [i, cell] of line.cells.entries()) {
       if (!cell.box) continue;
       const t = cleanReading(cell.text);
-      const col = cols.get(`${line.table.id}|${i}`);
+      const col = cols.get(keyOf(line, i));
       const numCol = !!col && col.n >= 2 && col.n / col.filled >= 0.5;
       const conf = cell.confidence ?? 100;
       const digits = t.replace(/[^\d]/g, '').length;
@@ -564,29 +618,46 @@ const POINT_DECIMAL = /^(\d+)\.(\d{1,2}\s*%?)$/;
 /** Groups of three with a comma before points: `117,230.200` (no Indonesian number has a comma before a point). */
 const COMMA_IN_GROUPS = /^(Rp\.?\s?)?\d{1,3}(,\d{3})+(\.\d{3})+(,\d{1,2})?$/;
 const POINT_GROUPED = /^(Rp\.?\s?)?\d{1,3}(\.\d{3})+(,\d{1,2})?$/;
+/** An amount with every group separator lost: `2225000`. */
+const UNGROUPED = /^(Rp\.?\s?)?(\d{4,})(,\d{1,2})?$/;
+/** A row number: `3` or `3.`. */
+const BARE_NUMBER = /^\d{1,2}$/;
+/** A number without its `%`: `94,29`, `100`. */
+const NO_PERCENT = /^\d{1,3}(,\d{1,2})?$/;
+
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, '.');
 
 /**
  * Numbers of OCR-read table cells spelt with the separators their column prints (issue 13): at 150
- * dpi a comma and a point differ by a few pixels, and every reading may take one for the other. In a
- * column of decimal commas (the definite format of columnFit, from the cells as read), a number with
- * one decimal point and one or two decimals (`64.21`) is the comma misread: the same number, now in
- * the column's spelling. In a column of amounts grouped by points (three or more such cells, 80% of
- * its amounts), a comma between groups of three before a point (`117,230.200`, which the parser takes
- * for 117230.2 in English notation) is the point misread. Nothing else is changed; the cell keeps its
- * confidence. Returns the number of cells changed.
+ * dpi a comma and a point differ by a few pixels, a dot or a `%` is a few pixels more, and every
+ * reading may take one for the other or lose it. Only the spelling changes, never the number:
+ *  - in a column of decimal commas (the definite format of columnFit, from the cells as read), a
+ *    number with one decimal point and one or two decimals (`64.21`) is the comma misread;
+ *  - in a column of amounts grouped by points (three or more such cells, 80% of its amounts), a
+ *    comma between groups of three before a point (`117,230.200`, which the parser takes for
+ *    117230.2 in English notation) is the point misread, and an amount of four digits or more
+ *    with no separator at all (`2225000`) has lost its points;
+ *  - in a column of row numbers `N.` (two or more, 60% of its one- or two-digit numbers), a bare
+ *    `N` has lost its dot;
+ *  - in a column of percentages (three or more, 80% of its numbers), a number without `%` (`94,29`)
+ *    has lost it.
+ * The column is the table's across its grids (columnKeys). Nothing else is changed; the cell keeps
+ * its confidence. Returns the number of cells changed.
  */
 export function spellAsColumn(lines: ConfidentLine[]): number {
-  const cols = new Map<string, ColumnFormat & { grouped: number; amounts: number }>();
+  const cols = new Map<string, ColumnFormat & { grouped: number; amounts: number; small: number }>();
+  const keyOf = columnKeys(lines);
   for (const line of lines) {
     if (!line.table || !line.cells || line.confidence === undefined) continue;
     line.cells.forEach((c, i) => {
       const t = cleanReading(c.text);
       if (!isNumericReading(t)) return;
-      const k = `${line.table!.id}|${i}`;
-      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, grouped: 0, amounts: 0 };
+      const k = keyOf(line, i);
+      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, grouped: 0, amounts: 0, small: 0 };
       addToFormat(e, t);
       if (/\d{4}|\d[.,]\d{3}/.test(t)) e.amounts++;
       if (POINT_GROUPED.test(t)) e.grouped++;
+      if (/^\d{1,2}\.?$/.test(t)) e.small++;
       cols.set(k, e);
     });
   }
@@ -595,13 +666,18 @@ export function spellAsColumn(lines: ConfidentLine[]): number {
     if (!line.table || !line.cells || line.confidence === undefined) continue;
     let lineChanged = false;
     line.cells.forEach((c, i) => {
-      const col = cols.get(`${line.table!.id}|${i}`);
+      const col = cols.get(keyOf(line, i));
       if (!col) return;
       const t = c.text.trim();
       let next = t;
       const m = POINT_DECIMAL.exec(t);
+      const u = UNGROUPED.exec(t);
+      const groupedColumn = col.grouped >= 3 && col.grouped >= 0.8 * col.amounts;
       if (m && col.comma >= 2 && col.comma / Math.max(1, col.comma + col.dot) >= 0.8) next = `${m[1]},${m[2]}`;
-      else if (COMMA_IN_GROUPS.test(t) && col.grouped >= 3 && col.grouped >= 0.8 * col.amounts) next = t.replace(/^((?:Rp\.?\s?)?[\d.,]*?)(,\d{1,2})?$/, (_, body: string, dec: string | undefined) => body.replace(/,/g, '.') + (dec ?? ''));
+      else if (COMMA_IN_GROUPS.test(t) && groupedColumn) next = t.replace(/^((?:Rp\.?\s?)?[\d.,]*?)(,\d{1,2})?$/, (_, body: string, dec: string | undefined) => body.replace(/,/g, '.') + (dec ?? ''));
+      else if (u && groupedColumn) next = `${u[1] ?? ''}${grouped(u[2]!)}${u[3] ?? ''}`;
+      else if (BARE_NUMBER.test(t) && col.numbering >= 2 && col.numbering >= 0.6 * col.small) next = `${t}.`;
+      else if (NO_PERCENT.test(t) && col.pct >= 3 && col.pct >= 0.8 * col.n) next = `${t}%`;
       if (next === t) return;
       c.text = next;
       lineChanged = true;
