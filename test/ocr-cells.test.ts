@@ -421,4 +421,25 @@ describe('separators and marks a scan lost, as the column prints them (spellAsCo
     expect(spellAsColumn(lines)).toBe(0);
     expect(JSON.stringify(lines)).toBe(before);
   });
+
+  it('a percentage with a decimal point in a short table, on a page whose decimals are commas (Jelbuk Tabel 3.3: `86.44%`)', () => {
+    const budget = table([
+      ['Kegiatan', 'Pagu', '%'],
+      ['A', '2.186.200', '99,12'],
+      ['B', '13.171.600', '96,72'],
+      ['C', '27.039.300', '98,15'],
+      ['D', '9.277.000', '46,06'],
+    ]);
+    const caption = { text: 'Tabel 3.3', box: { x: 0, y: 120, w: 100, h: 10 }, size: 10, confidence: 95 } as ConfidentLine;
+    const short = table([
+      ['No', 'Indikator', 'Target', 'Capaian'],
+      ['1.1', 'Nilai SKM', '86,44%', '86.44%'],
+    ]).map((l) => ({ ...l, table: { id: 2, columns: 4 } }));
+    const lines = [...budget, caption, ...short];
+    expect(spellAsColumn(lines)).toBe(1);
+    expect(short[1]!.cells!.map((c) => c.text)).toEqual(['1.1', 'Nilai SKM', '86,44%', '86,44%']);
+    // a page of decimal points: left alone
+    const points = [...table([['A', '99.12'], ['B', '96.72'], ['C', '98.15'], ['D', '46.06']]), caption, ...table([['No', 'Capaian'], ['1', '86.44%']]).map((l) => ({ ...l, table: { id: 2, columns: 2 } }))];
+    expect(spellAsColumn(points)).toBe(0);
+  });
 });

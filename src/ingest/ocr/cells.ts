@@ -632,7 +632,9 @@ const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, '.');
  * dpi a comma and a point differ by a few pixels, a dot or a `%` is a few pixels more, and every
  * reading may take one for the other or lose it. Only the spelling changes, never the number:
  *  - in a column of decimal commas (the definite format of columnFit, from the cells as read), a
- *    number with one decimal point and one or two decimals (`64.21`) is the comma misread;
+ *    number with one decimal point and one or two decimals (`64.21`) is the comma misread; so is a
+ *    percentage spelt so (`86.44%`) in a column too short to tell (under two decimal commas, at
+ *    most one point) on a page whose table decimals are commas (four or more, 80%);
  *  - in a column of amounts grouped by points (three or more such cells, 80% of its amounts), a
  *    comma between groups of three before a point (`117,230.200`, which the parser takes for
  *    117230.2 in English notation) is the point misread, and an amount of four digits or more
@@ -661,6 +663,14 @@ export function spellAsColumn(lines: ConfidentLine[]): number {
       cols.set(k, e);
     });
   }
+  // the page's decimals: a percentage with a decimal point in a column too short to tell
+  let pageComma = 0;
+  let pageDot = 0;
+  for (const c of cols.values()) {
+    pageComma += c.comma;
+    pageDot += c.dot;
+  }
+  const commaPage = pageComma >= 4 && pageComma >= 0.8 * (pageComma + pageDot);
   let changed = 0;
   for (const line of lines) {
     if (!line.table || !line.cells || line.confidence === undefined) continue;
@@ -673,7 +683,9 @@ export function spellAsColumn(lines: ConfidentLine[]): number {
       const m = POINT_DECIMAL.exec(t);
       const u = UNGROUPED.exec(t);
       const groupedColumn = col.grouped >= 3 && col.grouped >= 0.8 * col.amounts;
-      if (m && col.comma >= 2 && col.comma / Math.max(1, col.comma + col.dot) >= 0.8) next = `${m[1]},${m[2]}`;
+      const commaColumn = col.comma >= 2 && col.comma / Math.max(1, col.comma + col.dot) >= 0.8;
+      const undecided = col.comma < 2 && col.dot <= 1;
+      if (m && (commaColumn || (undecided && commaPage && /%$/.test(t)))) next = `${m[1]},${m[2]}`;
       else if (COMMA_IN_GROUPS.test(t) && groupedColumn) next = t.replace(/^((?:Rp\.?\s?)?[\d.,]*?)(,\d{1,2})?$/, (_, body: string, dec: string | undefined) => body.replace(/,/g, '.') + (dec ?? ''));
       else if (u && groupedColumn) next = `${u[1] ?? ''}${grouped(u[2]!)}${u[3] ?? ''}`;
       else if (BARE_NUMBER.test(t) && col.numbering >= 2 && col.numbering >= 0.6 * col.small) next = `${t}.`;
