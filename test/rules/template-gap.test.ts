@@ -50,10 +50,10 @@ describe('template-gap', () => {
           findings: [{ line: 3, reported: '(Ada / tidak ada)' }, { line: 5, reported: 'Nomor : 065/ /35.09.25/2021' }],
         },
         {
-          // a scan's colon read as a dash or a point (Jelbuk 2021 at 200 dpi, 1-bit: `Nomor - 065/ /…`)
+          // a scan's colon read as a dash or a point, or lost with the space between the slashes (Jelbuk 2021 at 200 dpi, 1-bit: `Nomor - 065/ /…`; at 300 dpi: `Nomor 065//…`)
           name: 'blank decree number after another separator',
-          text: bab3('Keputusan Camat Jelbuk Nomor - 065/ /35.09.25/2021 Tahun 2021,', 'Keputusan Camat Jelbuk Nomor. 065/ /35.09.25/2021 Tahun 2021,'),
-          findings: [{ line: 3, reported: 'Nomor - 065/ /35.09.25/2021' }, { line: 5, reported: 'Nomor. 065/ /35.09.25/2021' }],
+          text: bab3('Keputusan Camat Jelbuk Nomor - 065/ /35.09.25/2021 Tahun 2021,', 'Keputusan Camat Jelbuk Nomor. 065/ /35.09.25/2021 Tahun 2021,', 'Keputusan Camat Jelbuk Nomor 065//35.09.25/2021 Tahun 2021,'),
+          findings: [{ line: 3, reported: 'Nomor - 065/ /35.09.25/2021' }, { line: 5, reported: 'Nomor. 065/ /35.09.25/2021' }, { line: 7, reported: 'Nomor 065//35.09.25/2021' }],
         },
       ],
     },

@@ -36,7 +36,7 @@ function compileGaps(config: Config): Gap[] {
     { re: /\bRp\.?\s*\.{1,}(?=\s|$)(?!\s*\d)/g, what: { id: 'nilai rupiah', en: 'a rupiah amount' } },
     { re: /\b(?!Rp\b)[A-Za-z]{3,}\.\.(?!\.)\s+(?=[a-z])/g, what: { id: 'nilai atau nama yang dihilangkan (".." di tengah kalimat)', en: 'an elided value or name (".." mid-sentence)' } },
     { re: new RegExp(`\\b${alt(v?.percentLead ?? [])}\\s+(?:[A-Za-z]+\\s+)?%(?=\\s|[.,;]|$)`, 'gi'), what: { id: 'angka persentase sebelum "%"', en: 'a percentage figure before "%"' } },
-    { re: new RegExp(`\\b${alt(v?.decreeWords ?? [])}\\s*[:.;\\-–]?\\s*\\d{2,4}\\s*\\/\\s+\\/\\s*[\\d.]+\\s*\\/\\s*(?:19|20)\\d\\d`, 'gi'), what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
+    { re: new RegExp(`\\b${alt(v?.decreeWords ?? [])}\\s*[:.;\\-–]?\\s*\\d{2,4}\\s*\\/\\s*\\/\\s*[\\d.]+\\s*\\/\\s*(?:19|20)\\d\\d`, 'gi'), what: { id: 'nomor urut keputusan (kosong di antara garis miring)', en: 'the decree sequence number (blank between the slashes)' } },
   ];
   return out;
 }
