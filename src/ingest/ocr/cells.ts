@@ -251,36 +251,60 @@ export function columnKeys(lines: ConfidentLine[]): (line: ConfidentLine, i: num
     });
     edges.set(l.table.id, e);
   }
+  // the same columns: each pair of same-index edges known on both sides overlaps by half the narrower (two pairs at least)
+  const sameColumns = (a: ([number, number] | undefined)[], b: ([number, number] | undefined)[]) => {
+    const pairs = a.flatMap((p, i) => (p && b[i] ? [[p, b[i]!] as const] : []));
+    return pairs.length >= 2 && pairs.every(([p, q]) => Math.min(p[1], q[1]) - Math.max(p[0], q[0]) >= 0.5 * Math.min(p[1] - p[0], q[1] - q[0]));
+  };
   const group = new Map<number, number>();
-  let prev: { id: number; cols: number } | null = null;
+  let prev: { id: number; columns: number } | null = null;
   for (const l of lines) {
     if (!l.table || !l.cells) {
       prev = null;
       continue;
     }
     const id = l.table.id;
-    if (group.has(id)) {
-      prev = { id, cols: l.table.columns };
-      continue;
+    if (!group.has(id)) {
+      const joins = prev && prev.id !== id && prev.columns === l.table.columns && sameColumns(edges.get(prev.id)!, edges.get(id)!);
+      group.set(id, joins ? group.get(prev!.id)! : id);
     }
-    let g = id;
-    if (prev && prev.id !== id && prev.cols === l.table.columns) {
-      const a = edges.get(prev.id)!;
-      const b = edges.get(id)!;
-      let compared = 0;
-      let same = true;
-      for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        if (!a[i] || !b[i]) continue;
-        compared++;
-        const [p, q] = [a[i]!, b[i]!];
-        if (Math.min(p[1], q[1]) - Math.max(p[0], q[0]) < 0.5 * Math.min(p[1] - p[0], q[1] - q[0])) same = false;
-      }
-      if (same && compared >= 2) g = group.get(prev.id)!;
-    }
-    group.set(id, g);
-    prev = { id, cols: l.table.columns };
+    prev = l.table;
   }
   return (line, i) => `${group.get(line.table!.id) ?? line.table!.id}|${i}`;
+}
+
+/** How the cells of one table column read: its numbers' format, with the counts spellAsColumn needs. */
+interface ColumnCounts extends ColumnFormat {
+  /** Non-empty cells. */
+  filled: number;
+  /** Amounts (four digits running, or a group of three); those grouped by points; one- or two-digit numbers (`3`, `3.`). */
+  amounts: number;
+  grouped: number;
+  small: number;
+}
+
+/** The columns of the tables in `lines` (across grids, see columnKeys) and how their cells read; `ocrOnly`: only lines OCR read. */
+function columnCounts(lines: ConfidentLine[], ocrOnly = false) {
+  const keyOf = columnKeys(lines);
+  const cols = new Map<string, ColumnCounts>();
+  for (const line of lines) {
+    if (!line.table || !line.cells || (ocrOnly && line.confidence === undefined)) continue;
+    line.cells.forEach((c, i) => {
+      const t = cleanReading(c.text);
+      if (!t) return;
+      const k = keyOf(line, i);
+      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, filled: 0, amounts: 0, grouped: 0, small: 0 };
+      e.filled++;
+      if (isNumericReading(t)) {
+        addToFormat(e, t);
+        if (/\d{4}|\d[.,]\d{3}/.test(t)) e.amounts++;
+        if (POINT_GROUPED.test(t)) e.grouped++;
+        if (/^\d{1,2}\.?$/.test(t)) e.small++;
+      }
+      cols.set(k, e);
+    });
+  }
+  return { keyOf, cols };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,20 +326,7 @@ export function doubtfulCells(lines: ConfidentLine[], img: GrayImage, below = 85
   const s = img.dpi / 72;
   const out: Crop[] = [];
   // per table column: how its numbers look, and how many of its non-empty cells are numbers
-  const cols = new Map<string, ColumnFormat & { filled: number }>();
-  const keyOf = columnKeys(lines);
-  for (const line of lines) {
-    if (!line.table || !line.cells) continue;
-    line.cells.forEach((c, i) => {
-      const t = cleanReading(c.text);
-      if (!t) return;
-      const k = keyOf(line, i);
-      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, filled: 0 };
-      e.filled++;
-      if (isNumericReading(t)) addToFormat(e, t);
-      cols.set(k, e);
-    });
-  }
+  const { keyOf, cols } = columnCounts(lines);
   for (const line of lines) {
     if (!line.table || !line.cells) continue;
     for (const [i, cell] of line.cells.entries()) {
@@ -647,22 +658,7 @@ const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, '.');
  * its confidence. Returns the number of cells changed.
  */
 export function spellAsColumn(lines: ConfidentLine[]): number {
-  const cols = new Map<string, ColumnFormat & { grouped: number; amounts: number; small: number }>();
-  const keyOf = columnKeys(lines);
-  for (const line of lines) {
-    if (!line.table || !line.cells || line.confidence === undefined) continue;
-    line.cells.forEach((c, i) => {
-      const t = cleanReading(c.text);
-      if (!isNumericReading(t)) return;
-      const k = keyOf(line, i);
-      const e = cols.get(k) ?? { n: 0, pct: 0, comma: 0, dot: 0, numbering: 0, grouped: 0, amounts: 0, small: 0 };
-      addToFormat(e, t);
-      if (/\d{4}|\d[.,]\d{3}/.test(t)) e.amounts++;
-      if (POINT_GROUPED.test(t)) e.grouped++;
-      if (/^\d{1,2}\.?$/.test(t)) e.small++;
-      cols.set(k, e);
-    });
-  }
+  const { keyOf, cols } = columnCounts(lines, true);
   // the page's decimals: a percentage with a decimal point in a column too short to tell
   let pageComma = 0;
   let pageDot = 0;
