@@ -31,6 +31,16 @@ NO.\tSASARAN STRATEGIS\tINDIKATOR SASARAN\tTARGET AKHIR RENSTRA\tREALISASI Th. 2
     expect(kinds(t)).toEqual(['item']);
   });
 
+  it('a column-number row with a lone bracket in a cell of its own (a scan cut "(1)" at a rule remnant) is still no data', () => {
+    const t = `(\t(1)\t(2)\t(3)\t(4)
+\t1\tMeningkatnya Kualitas Pelayanan\tNilai SKM\t85%
+\t2\tMeningkatnya Koordinasi\tPersentase Rekomendasi\t80%
+`;
+    expect(parse(t).tables[0]!.rows.map((r) => r.cells[1])).toEqual(['1', '2']);
+    // only a lone mark is let pass: a word there makes the row data
+    expect(parse(t.replace('(\t(1)', 'Rp\t(1)')).tables[0]!.rows).toHaveLength(3);
+  });
+
   it('survey tables: the answer columns are shares with their rank on the survey scale, Total and Unsur have roles, the Rata-rata unsur row is a mean of the scores', () => {
     const t = `NO\tUNSUR\tTidak Baik\tKurang Baik\tBaik\tSangat Baik (%)\tTotal
 1\tPersyaratan\t0%\t0%\t100%\t0%\t100%

@@ -117,6 +117,22 @@ describe('alignGrid: rows from text between vertical rules', () => {
     const wrapped = [word('Sasaran', 60, 100), num('85', 330, 100), word('lanjutan', 60, 110), word('Sasaran', 60, 122), num('80%', 330, 122), word('Sasaran', 60, 134), num('90%', 330, 134)];
     expect(alignGrid(wrapped, { hsegs: [], vsegs }).grids[0]!.rows).toHaveLength(4);
   });
+  it('makes a line of column numbers "(1) (2) (3)" a row of its own where the first row reaches into its height', () => {
+    // the numbering line at y 100 and the first row at y 107.5: the boxes overlap by half a point
+    const vsegs = [55, 200, 340].map((x) => ({ x, y1: 96, y2: 160 }));
+    const rowsBelow = (first: number) => [word('Sasaran', 60, first), num('85%', 330, first), word('Sasaran', 60, first + 14), num('80%', 330, first + 14), word('Sasaran', 60, first + 28), num('90%', 330, first + 28)];
+    const numbered = [word('(1)', 60, 100), word('12', 210, 100), word('3)', 320, 100), ...rowsBelow(107.5)];
+    const g = alignGrid(numbered, { hsegs: [], vsegs }).grids[0]!;
+    expect(g.rows).toHaveLength(5);
+    expect(g.rows[1]!).toBeGreaterThan(107);
+    expect(g.rows[1]!).toBeLessThan(108.5);
+    const lines = layoutPage({ width: 595, height: 842, runs: runs(numbered), hsegs: alignGrid(numbered, { hsegs: [], vsegs }).hsegs, vsegs: alignGrid(numbered, { hsegs: [], vsegs }).vsegs });
+    expect(lines.filter((l) => l.table).map((l) => l.cells!.map((c) => c.text))[1]).toEqual(['Sasaran', '85%']);
+    // words of a label ("Tahun 2 dan 3") are no numbering line: the same words without brackets stay in the first row
+    const plain = [word('1', 60, 100), word('12', 210, 100), word('3', 320, 100), ...rowsBelow(107.5)];
+    expect(alignGrid(plain, { hsegs: [], vsegs }).grids[0]!.rows).toHaveLength(4);
+  });
+
   it('keeps a cell that lists several values a word space apart ("100% 100%" on each line) in one row', () => {
     // one row of a PK: indicators wrapped in one cell, their targets listed two a line, lines 10 pt apart
     const words: W[] = [];
@@ -240,5 +256,28 @@ describe('brokenRuleProbe', () => {
     expect(probe(100, 110, 50, 450)).toBe(false);
     // a found rule in the gap counts as well
     expect(brokenRuleProbe(img, [{ y: 105, x1: 40, x2: 460 }])(100, 110, 50, 450)).toBe(true);
+  });
+
+  it('takes a dashed rule found just above the gap (inside the upper line\'s boxes) as the row boundary', () => {
+    const img = image(2000, 1000, () => undefined);
+    // detectDashedRules found one at 119.2 pt over 70% of the width; the gap between the boxes is 120..123
+    const dashed = [{ y: 119.2, x1: 120, x2: 400 }];
+    expect(brokenRuleProbe(img, [], dashed)(120, 123, 50, 450)).toBe(true);
+    // too far from the gap, or over a third of the width only: no boundary
+    expect(brokenRuleProbe(img, [], [{ y: 116, x1: 120, x2: 400 }])(120, 123, 50, 450)).toBe(false);
+    expect(brokenRuleProbe(img, [], [{ y: 119.2, x1: 120, x2: 250 }])(120, 123, 50, 450)).toBe(false);
+  });
+
+  it('sees a band of ink just above the gap with paper above it (a rule under a header line), not a text line\'s bottom', () => {
+    // gap 120..123 pt (500..512 px); a dashed rule 2 px tall at 496 px, 4 px inside the upper line's boxes
+    const rule = image(2000, 1000, (set) => {
+      for (let x = 208; x < 1875; x += 40) for (let dx = 0; dx < 20; dx++) for (let dy = 0; dy < 2; dy++) set(x + dx, 496 + dy);
+    });
+    expect(brokenRuleProbe(rule, [])(120, 123, 50, 450)).toBe(true);
+    // the same ink as the bottom rows of letters (strokes from 470 down to 497): ink above it, no rule
+    const letters = image(2000, 1000, (set) => {
+      for (let x = 208; x < 1875; x += 40) for (let dx = 0; dx < 20; dx++) for (let y = 470; y < 498; y++) if (dx < 3 || dx > 16 || y >= 496) set(x + dx, y);
+    });
+    expect(brokenRuleProbe(letters, [])(120, 123, 50, 450)).toBe(false);
   });
 });

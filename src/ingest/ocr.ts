@@ -354,6 +354,7 @@ export function ocrPageImage(
     stats.edgesSmoothed = (stats.edgesSmoothed ?? 0) + 1;
   }
   const rules = toPoints(segs, img.dpi);
+  const dashedRules = toPoints({ h: dashed.rules, v: [] }, img.dpi).hsegs;
   const pgm = toPgm(img);
   ph('rules', performance.now() - tr);
   const to = performance.now();
@@ -368,7 +369,7 @@ export function ocrPageImage(
     // from the text's alignment (ocr/align.ts), only where the found rules make none. On 1-bit
     // pages only: run on every page, it also made grids on gray degraded pages and lost numeric cells
     // (dim150 68 → 58 of 68, office200 108 → 103 of 109; bench/ocr-accuracy.ts --set degraded)
-    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(beforeDashes ?? img, rules.hsegs)) : { ...rules, grids: [] };
+    const aligned = bitonal ? alignGrid(words, rules, brokenRuleProbe(beforeDashes ?? img, rules.hsegs, dashedRules)) : { ...rules, grids: [] };
     if (aligned.grids.length) stats.alignedGrids = (stats.alignedGrids ?? 0) + aligned.grids.length;
     const lines = attachConfidence(layoutPage({ width: geom.width, height: geom.height, runs: wordsToRuns(words), hsegs: aligned.hsegs, vsegs: aligned.vsegs }, layoutStats), words);
     if (opts.cellPass !== false) {

@@ -155,8 +155,9 @@ function segment(doc: Document): RawTable[] {
 const HEADER_WORDS =
   /\b(no|sasaran|indikator|target|realisasi|capaian|program|kegiatan|anggaran|pagu|tujuan|uraian|predikat|kategori|nilai|interpretasi|kriteria|jumlah|keterangan|serapan|efisiensi|iku|formulasi|misi|unsur|skor|total|satuan|kinerja|tahun|strategi|kebijakan|pangkat|golongan|pendidikan|jabatan|sumber|kondisi)\b/i;
 
+/** A row of column numbers ("(1) (2) (3)"); a cell of a lone bracket or mark beside them (a scan's rule remnant cut off a number) is no cell. */
 function isNumberingRow(cells: string[]): boolean {
-  const ne = cells.filter((c) => c.trim() !== '');
+  const ne = cells.filter((c) => c.trim() !== '' && !/^[()[\]|.,:;'`]{1,2}$/.test(c.trim()));
   return ne.length >= 3 && ne.every((c) => /^\(?\d{1,2}\)?$|^\d \(.*\)$|^\d+\s*\(\d.*\)$/.test(c.trim()));
 }
 

@@ -12,9 +12,10 @@
  * (long horizontal rules for 60% of the text rows' boundaries, and two long vertical ones):
  *  1. vertical rules found (on a 1-bit page: dotted ones, rules.ts detectDottedRules) but the row
  *     rules lost: the columns stay the rules', row boundaries come from the text: white gaps of
- *     half a text height, a broken rule's dashes in a narrower gap (rules.ts brokenRuleProbe), or
- *     whole numbers of one column standing above each other (two rows' values; a number wrapped in
- *     its narrow cell leaves only a digit or "%" on its second line);
+ *     half a text height, a broken rule's dashes in a narrower gap or just above it (rules.ts
+ *     brokenRuleProbe), whole numbers of one column standing above each other (two rows' values; a
+ *     number wrapped in its narrow cell leaves only a digit or "%" on its second line), or either
+ *     side of a line of column numbers `(1) (2) (3)`;
  *  2. no rules at all: a region is a run of at least three lines that hold a number standing apart
  *     (a gap of a text height) right of other text, close together; its number lines must leave a
  *     gutter (a white band 0.8 text heights wide, wider than a word space, crossed by no word) and
@@ -252,11 +253,16 @@ function extent(region: Line[]): Extent {
  * a rule). Words much taller than the text (a rule remnant read into a word) are left out.
  */
 function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: number[]; pad: number } | null {
-  const ws = lines.flatMap((l) => l.words).filter((w) => w.h <= 1.6 * th).sort((a, b) => a.y - b.y);
-  const x1 = Math.min(...ws.map((w) => w.x));
-  const x2 = Math.max(...ws.map((w) => w.x + w.w));
+  const all = lines.flatMap((l) => l.words).filter((w) => w.h <= 1.6 * th);
+  const x1 = Math.min(...all.map((w) => w.x));
+  const x2 = Math.max(...all.map((w) => w.x + w.w));
+  // a line of column numbers is a row of its own, even where the header above or the first row
+  // below reaches into its height
+  const numbering = new Set(lines.filter(isColumnNumbering).flatMap((l) => l.words));
+  const ws = all.filter((w) => !numbering.has(w)).sort((a, b) => a.y - b.y);
   // the y-projection of the words: runs of overlapping words, and the white gaps between them
-  const runs: { y1: number; y2: number; words: WordBox[] }[] = [];
+  type Run = { y1: number; y2: number; words: WordBox[]; numbering?: boolean };
+  const runs: Run[] = [];
   for (const w of ws) {
     const last = runs[runs.length - 1];
     if (last && w.y < last.y2) {
@@ -264,6 +270,13 @@ function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: numbe
       last.words.push(w);
     } else runs.push({ y1: w.y, y2: w.y + w.h, words: [w] });
   }
+  for (const l of lines.filter(isColumnNumbering)) {
+    const mine = l.words.filter((w) => numbering.has(w) && w.h <= 1.6 * th);
+    if (mine.length) runs.push({ y1: Math.min(...mine.map((w) => w.y)), y2: Math.max(...mine.map((w) => w.y + w.h)), words: mine, numbering: true });
+  }
+  runs.sort((a, b) => a.y1 - b.y1);
+  // (each standing clear of the other's middle: a numbering line inside a taller run is no row)
+  const apart = (a: Run, b: Run) => (a.y1 + a.y2) / 2 < b.y1 && (b.y1 + b.y2) / 2 > a.y2;
   if (runs.length < 2) return null;
   // a gap is a row boundary when it is wide, has a broken rule in it, or has numbers of one column
   // above and below it (two rows' values; a wrapped number's second line holds no whole number)
@@ -273,7 +286,7 @@ function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: numbe
   let since = 0;
   for (let k = 1; k < runs.length; k++) {
     const gap = runs[k]!.y1 - runs[k - 1]!.y2;
-    let cut = gap >= 0.5 * th || !!ruleIn?.(runs[k - 1]!.y2, runs[k]!.y1, x1, x2);
+    let cut = gap >= 0.5 * th || ((runs[k - 1]!.numbering || runs[k]!.numbering) && apart(runs[k - 1]!, runs[k]!)) || !!ruleIn?.(runs[k - 1]!.y2, runs[k]!.y1, x1, x2);
     // a cell that lists several values ("100% 100%", a word space apart) holds one row's list,
     // wrapped over its lines: its lines standing above each other are not two rows
     if (!cut && !listed(numbers(runs[k]!)) && !runs.slice(since, k).some((r) => listed(numbers(r)))) {
@@ -290,6 +303,14 @@ function rowBounds(lines: Line[], th: number, ruleIn?: RuleProbe): { rows: numbe
   const gapsY = cuts.map((k) => runs[k]!.y1 - runs[k - 1]!.y2);
   const pad = Math.max(1, Math.min(0.5 * th, median(gapsY) / 2));
   return { rows: [runs[0]!.y1 - pad, ...cuts.map((k) => (runs[k - 1]!.y2 + runs[k]!.y1) / 2), runs[runs.length - 1]!.y2 + pad], pad };
+}
+
+/**
+ * A line of column numbers under a table's header, `(1) (2) (3) (4)`: three or more numbers of one
+ * or two digits, half of them at least in parentheses (OCR loses some: `(1) 12 3) 4)`).
+ */
+function isColumnNumbering(l: Line): boolean {
+  return l.words.length >= 3 && l.words.every((w) => /^[([]?\d{1,2}[)\]]?$/.test(w.text)) && l.words.filter((w) => /[()[\]]/.test(w.text)).length >= l.words.length / 2;
 }
 
 /** Whether a broken horizontal rule lies between y1 and y2 over x1..x2 (points). */

@@ -369,27 +369,47 @@ export function isBitonal(img: GrayImage): boolean {
   return black > 0 && black + white >= 0.998 * n;
 }
 
+/** Points a dashed rule may stand outside the white gap between two text rows' word boxes (brokenRuleProbe). */
+const DASHED_SLACK = 1.5;
+
 /**
  * A probe for broken horizontal rules in a white gap between text rows (ocr/align.ts): true when a
  * found rule lies in the gap over half its width, or when, on some three neighbouring pixel rows
  * of the gap, a fifth of the columns from x1 to x2 have ink (a thin rule broken into dashes on a
- * 1-bit scan, stair-stepped over two or three rows). Coordinates in points.
+ * 1-bit scan, stair-stepped over two or three rows). Also true for a dashed rule (`dashed`, from
+ * detectDashedRules, in points) over 40% of the width within DASHED_SLACK of the gap: such a rule
+ * has paper just above and below it, so it is no part of a text line, but the word boxes of the
+ * line above may reach down to it (descenders, a box OCR drew tall), leaving it just outside the
+ * gap between the boxes; the same for a band of ink within DASHED_SLACK above the gap with paper just
+ * above it. Coordinates in points.
  */
-export function brokenRuleProbe(img: GrayImage, hsegs: readonly HSeg[], threshold = 200): (y1: number, y2: number, x1: number, x2: number) => boolean {
+export function brokenRuleProbe(img: GrayImage, hsegs: readonly HSeg[], dashed: readonly HSeg[] = [], threshold = 200): (y1: number, y2: number, x1: number, x2: number) => boolean {
   const s = img.dpi / 72;
   const { width: w, height: h, data } = img;
   return (y1, y2, x1, x2) => {
     if (hsegs.some((r) => r.y >= y1 && r.y <= y2 && Math.min(r.x2, x2) - Math.max(r.x1, x1) >= 0.5 * (x2 - x1))) return true;
+    if (dashed.some((r) => r.y >= y1 - DASHED_SLACK && r.y <= y2 + DASHED_SLACK && Math.min(r.x2, x2) - Math.max(r.x1, x1) >= 0.4 * (x2 - x1))) return true;
     const a = Math.max(0, Math.round(x1 * s));
     const b = Math.min(w, Math.round(x2 * s));
     const top = Math.max(1, Math.ceil(y1 * s));
     const bot = Math.min(h - 2, Math.floor(y2 * s));
     if (b - a < 8) return false;
-    for (let y = top; y <= bot; y++) {
+    const dark = (y: number) => {
+      let n = 0;
+      for (let x = a; x < b; x++) if (data[y * w + x]! < threshold) n++;
+      return n / (b - a);
+    };
+    // (the rows just above the gap too, inside the upper line's boxes, where paper lies above the
+    // band: a rule under a header line that OCR drew its boxes down to)
+    const reach = Math.round(DASHED_SLACK * s);
+    for (let y = Math.max(5, top - reach); y <= bot; y++) {
       let n = 0;
       for (let x = a; x < b; x++) if (data[(y - 1) * w + x]! < threshold || data[y * w + x]! < threshold || data[(y + 1) * w + x]! < threshold) n++;
-      if (n >= 0.2 * (b - a)) return true;
+      if (n >= 0.2 * (b - a) && (y >= top || (dark(y - 3) <= PAPER && dark(y - 4) <= PAPER))) return true;
     }
     return false;
   };
 }
+
+/** Share of dark pixels up to which a pixel row counts as paper (brokenRuleProbe). */
+const PAPER = 0.03;
