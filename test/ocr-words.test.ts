@@ -109,6 +109,19 @@ describe('row numbers on OCR lines', () => {
     expect(firsts(correctOcrNumbering(rows(['10', '11', '12'], true)))).toEqual(['10', '11', '12']);
   });
 
+  it('reads a row number with a dotted rule\'s specks before it by the outline around it (Jelbuk: i i2 after 1)', () => {
+    expect(firsts(correctOcrNumbering(rows(['1', 'i i2', '3'], true)))).toEqual(['1', '2', '3']);
+    expect(firsts(correctOcrNumbering(rows(['1', 'i i2'], true)))).toEqual(['1', '2']);
+    // the next table's numbers, after a line of text, are not the row below (Jelbuk p9: the IKU table's 1.)
+    const two = textToDocument('t.txt', ['No\tSasaran\tTarget', '1\tSasaran A\t100%', 'ii2\tSasaran B\t100%', 'Indikator Kinerja Utama berikut.', 'No\tIKU\tTarget', '1.\tIKU A\t100%', '2.\tIKU B\t90%'].join('\n'));
+    for (const l of two.lines) l.confidence = 90;
+    expect(correctOcrNumbering(two).lines.filter((l) => l.cells).map((l) => l.cells![0]!.text)).toEqual(['No', '1', '2', 'No', '1.', '2.']);
+    // out of sequence, a speck that may be a digit (l), or not an OCR reading: left as read
+    expect(firsts(correctOcrNumbering(rows(['1', 'i i5', '3'], true)))).toEqual(['1', 'i i5', '3']);
+    expect(firsts(correctOcrNumbering(rows(['1', 'l2', '3'], true)))).toEqual(['1', 'l2', '3']);
+    expect(firsts(correctOcrNumbering(rows(['1', 'i i2', '3'], false)))).toEqual(['1', 'i i2', '3']);
+  });
+
   it('reads roman program numbers OCR misread, in sequence, and leaves one wrong in print (Jelbuk: In, Il, II!, VI)', () => {
     expect(firsts(correctOcrNumbering(rows(['In', 'Il', '1', 'II!', '1', 'VI'], true)))).toEqual(['I', 'II', '1', 'III', '1', 'VI']);
     expect(firsts(correctOcrNumbering(rows(['I', 'Ik.', 'Ill.', 'IV.'], true)))).toEqual(['I', 'II.', 'III.', 'IV.']);

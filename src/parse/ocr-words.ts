@@ -179,25 +179,47 @@ export function followsInOutline(a: string, b: string): boolean {
   return y.every((v, i) => (i < y.length - 1 ? v === x[i] : v === x[i]! + 1));
 }
 
+/** A row number with specks read before it: dots and marks, and `i` (a dot over a stub: a dotted rule's), not `l`, `|`, `!` (which may be a 1 or an I). */
+const SPECKED = /^(?:[i.,'`:;]\s?){1,3}(\d{1,2}(?:\.\d{1,2})*\.?)$/;
+
 /**
  * Row numbers of OCR-read tables whose dot OCR lost ("11" for "1.1"): a two-digit number in a
  * table's first column is read with a dot after its first digit when that reading, and not the
  * number as read, follows the row number above it and is followed by the next one below (the
- * table's own outline confirms it). Lines without OCR confidences are left alone.
+ * table's own outline confirms it). A row number with specks read before it (`i i2`, `.3`) is read
+ * as the number when that follows the row number above and the next one below follows it (rows of
+ * the same table: no line without cells between). Lines
+ * without OCR confidences are left alone.
  */
 export function correctOcrNumbering(doc: Document): Document {
   const idx: number[] = [];
   doc.lines.forEach((l, i) => {
-    if (l.cells && OUTLINE.test((l.cells[0]?.text ?? '').trim())) idx.push(i);
+    const t = (l.cells?.[0]?.text ?? '').trim();
+    if (l.cells && (OUTLINE.test(t) || SPECKED.test(t))) idx.push(i);
   });
   let lines: Document['lines'] | null = null;
   idx.forEach((li, k) => {
     const l = doc.lines[li]!;
     const c = l.cells![0]!;
     const t = c.text.trim();
-    if (!/^\d\d$/.test(t) || (l.confidence === undefined && c.confidence === undefined) || k === 0) return;
+    if ((l.confidence === undefined && c.confidence === undefined) || k === 0) return;
     const prev = doc.lines[idx[k - 1]!]!.cells![0]!.text.trim();
     const next = k + 1 < idx.length ? doc.lines[idx[k + 1]!]!.cells![0]!.text.trim() : null;
+    // specks before the number ("i i2": a dotted rule's dots read as letters): the number, when the
+    // outline around it confirms it
+    const sp = SPECKED.exec(t);
+    if (sp) {
+      const n = sp[1]!;
+      // the rows around it in the same table (no line without cells between)
+      const run = (a: number, b: number) => doc.lines.slice(a, b + 1).every((x) => x.cells);
+      const after = next !== null && run(li, idx[k + 1]!) ? next : null;
+      if (!run(idx[k - 1]!, li) || !OUTLINE.test(prev) || !followsInOutline(prev, n) || (after !== null && OUTLINE.test(after) && !followsInOutline(n, after))) return;
+      lines ??= [...doc.lines];
+      const cells = l.cells!.map((x, j) => (j === 0 ? { ...x, text: n } : x));
+      lines[li] = { ...l, cells, text: cells.map((x) => x.text).join('\t') };
+      return;
+    }
+    if (!/^\d\d$/.test(t)) return;
     const dotted = `${t[0]}.${t[1]}`;
     if (followsInOutline(prev, t) || !followsInOutline(prev, dotted) || (next !== null && !followsInOutline(dotted, next))) return;
     lines ??= [...doc.lines];
