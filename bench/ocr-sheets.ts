@@ -15,16 +15,16 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Tesseract from 'tesseract.js';
 import { ocrPdfToDocument } from '../src/ingest/ocr.js';
-import { createOcrPool, languageFiles, type OcrPage } from '../src/ingest/ocr/tesseract.js';
+import { toPgm } from '../src/ingest/ocr/render.js';
+import { createOcrPool, languageFiles, newWorker, workerParams, type OcrPage } from '../src/ingest/ocr/tesseract.js';
 import { wordsOf } from '../src/ingest/ocr/words.js';
 import { SPECS } from '../scripts/make-scanned-fixtures.js';
 import { DEGRADED_DIR } from '../scripts/make-degraded-fixtures.js';
 
 const DIR = path.join(os.tmpdir(), 'lkip-ocr-sheets');
 const name = (i: number) => String(i).padStart(3, '0');
-const texts = (r: OcrPage) => wordsOf(r as never, 1).map((w) => w.text);
+const texts = (r: OcrPage) => wordsOf(r, 1).map((w) => w.text);
 
 /** A PGM at half its width and height (every other pixel of every other row). */
 function half(pgm: Buffer): Buffer {
@@ -33,9 +33,9 @@ function half(pgm: Buffer): Buffer {
   const data = pgm.subarray(m[0].length);
   const W = w >> 1;
   const H = h >> 1;
-  const out = Buffer.alloc(W * H);
+  const out = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out[y * W + x] = data[2 * y * w + 2 * x]!;
-  return Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`), out]);
+  return Buffer.from(toPgm({ width: W, height: H, data: out, dpi: 300 }));
 }
 
 if (process.argv[2] === 'capture') {
@@ -70,10 +70,10 @@ if (process.argv[2] === 'capture') {
   if (!files.length) throw new Error(`no sheets in ${DIR}: run "capture" first`);
   const langPath = mkdtempSync(path.join(os.tmpdir(), 'lkip-ocr-sheets-lang-'));
   for (const f of languageFiles()) copyFileSync(f.file, path.join(langPath, `${f.lang}.traineddata.gz`));
-  const w = await Tesseract.createWorker(langs, Tesseract.OEM.LSTM_ONLY, { langPath, gzip: true, cacheMethod: 'none', logger: () => undefined, errorHandler: () => undefined });
+  const w = await newWorker(langPath, langs);
   try {
-    // the cell-sheet worker's settings (ocr/tesseract.ts, ocr/pool.ts), then the extra ones
-    await w.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK, user_defined_dpi: '300', debug_file: '/dev/null', ...extra });
+    // the cell-sheet worker's settings (PSM 6, ocr/pool.ts), then the extra ones
+    await w.setParameters({ ...workerParams('6'), ...extra });
     let ms = 0;
     let words = 0;
     let differ = 0;

@@ -29,6 +29,24 @@ export function languageFiles(): { lang: string; file: string }[] {
   });
 }
 
+/** A worker on the language data copied into `langPath` (gzipped, nothing cached), quiet. */
+export const newWorker = (langPath: string, langs: readonly string[] = OCR_LANGS) =>
+  Tesseract.createWorker([...langs], Tesseract.OEM.LSTM_ONLY, {
+    langPath,
+    gzip: true,
+    cacheMethod: 'none',
+    logger: () => undefined,
+    errorHandler: () => undefined,
+  });
+
+/** The parameters of a worker for a page segmentation mode, on images of `dpi`. */
+export const workerParams = (psm: string, dpi = 300): Partial<Tesseract.WorkerParams> => ({
+  tessedit_pageseg_mode: psm as Tesseract.PSM,
+  user_defined_dpi: String(dpi),
+  // tesseract's own diagnostics ("Detected 17 diacritics") would go to stdout
+  debug_file: '/dev/null',
+});
+
 export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool> {
   const files = languageFiles();
   for (const f of files) {
@@ -40,20 +58,8 @@ export async function createOcrPool(opts: OcrPoolOptions = {}): Promise<OcrPool>
   return poolOf({
     workers: Math.max(1, Math.floor(opts.workers ?? (os.availableParallelism?.() ?? os.cpus().length))),
     psm: opts.psm,
-    newWorker: () =>
-      Tesseract.createWorker([...OCR_LANGS], Tesseract.OEM.LSTM_ONLY, {
-        langPath,
-        gzip: true,
-        cacheMethod: 'none',
-        logger: () => undefined,
-        errorHandler: () => undefined,
-      }),
-    params: (psm) => ({
-      tessedit_pageseg_mode: psm as Tesseract.PSM,
-      user_defined_dpi: String(opts.dpi ?? 300),
-      // tesseract's own diagnostics ("Detected 17 diacritics") would go to stdout
-      debug_file: '/dev/null',
-    }),
+    newWorker: () => newWorker(langPath),
+    params: (psm) => workerParams(psm, opts.dpi),
     // tesseract.js in Node wants a Buffer (it checks Buffer.isBuffer before reading bytes).
     image: (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
     eagerBlockWorker: true,
