@@ -50,6 +50,8 @@ const DIR = SET === 'degraded' ? DEGRADED_DIR : OUT_DIR;
 const ROUNDS = Number(arg('--rounds') ?? 3);
 const WORKERS = (arg('--workers') ?? '1,2').split(',').map(Number);
 const PIPELINE = process.argv.includes('--pipeline');
+/** Print each round's timeline of page and cell-sheet jobs (when the page workers wait). */
+const TIMELINE = process.argv.includes('--timeline');
 const PAGES = arg('--pages') ?? (SET === 'degraded' ? 'profiles' : '4');
 
 interface PageRef {
@@ -105,15 +107,19 @@ async function render(refs: PageRef[]): Promise<Page[]> {
 class Busy {
   ms = 0;
   jobs = 0;
+  /** Each job's hand-over and result (ms, performance.now()). */
+  spans: [number, number][] = [];
   private open = 0;
   private since = 0;
   async run<T>(f: () => Promise<T>): Promise<T> {
     this.jobs++;
-    if (this.open++ === 0) this.since = performance.now();
+    const t = performance.now();
+    if (this.open++ === 0) this.since = t;
     try {
       return await f();
     } finally {
       if (--this.open === 0) this.ms += performance.now() - this.since;
+      this.spans.push([t, performance.now()]);
     }
   }
 }
@@ -154,6 +160,28 @@ async function bare(pages: Page[], pool: OcrPool) {
   const c = cpuNow();
   await Promise.all(pages.map((p) => pool.recognize(p.prepared!)));
   return { wall: (performance.now() - t) / 1000 / pages.length, cpu: (cpuNow() - c) / pages.length };
+}
+
+/** Union of spans, in order. */
+function union(spans: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** The jobs of one run of ours, seconds from its start: page jobs, cell-sheet jobs, and the gaps when no page job was outstanding. */
+function printTimeline(t0: number, page: [number, number][], cells: [number, number][]) {
+  const s = (ms: number) => ((ms - t0) / 1000).toFixed(1);
+  console.log(`    page jobs: ${page.map(([a, b]) => `${s(a)}–${s(b)}`).join(' ')}`);
+  console.log(`    sheet jobs: ${cells.map(([a, b]) => `${s(a)}–${s(b)}`).join(' ')}`);
+  const busy = union(page);
+  const gaps = busy.slice(1).map((u, i) => [busy[i]![1], u[0]] as const);
+  const end = Math.max(...page.map((x) => x[1]), ...cells.map((x) => x[1]));
+  console.log(`    no page job outstanding: before the first ${s(busy[0]![0])}, between ${gaps.map(([a, b]) => `${s(a)}–${s(b)}`).join(' ')} (${(gaps.reduce((x, [a, b]) => x + b - a, 0) / 1000).toFixed(1)} s), after the last ${((end - busy[busy.length - 1]![1]) / 1000).toFixed(1)} s`);
 }
 
 const cpuNow = () => {
@@ -210,7 +238,9 @@ for (const workers of WORKERS) {
       const runOurs = async () => {
         const ins = instrumented(raw);
         const stats = newStats();
+        const t0 = performance.now();
         const o = await ours(pages, ins.pool, stats);
+        if (TIMELINE) printTimeline(t0, ins.page.spans, ins.cells.spans);
         cfg.ours.push(o);
         cfg.digests.add(o.digest);
         const ph = stats.phases!;

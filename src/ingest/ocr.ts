@@ -376,24 +376,31 @@ export function ocrPageImage(
       // doubtful table cells, read again one by one (see ocr/cells.ts)
       // numeric cells that their readings do not settle yet are read again (up to twice more)
       const unsettled: Slot[] = [];
+      // a stage's sheets are handed over at once (the pool reads them on every idle worker) and
+      // applied in order, so the result does not depend on which finished first
       const readSheets = async (sheets: Sheet[]) => {
-        for (const sheet of sheets) {
-          ph('layout', performance.now() - tl);
-          const tc = performance.now();
-          const again = await pool.recognizeBlock(toPgm(sheet.image));
-          const ms = performance.now() - tc;
+        ph('layout', performance.now() - tl);
+        const read = await Promise.all(
+          sheets.map(async (sheet) => {
+            const tc = performance.now();
+            const res = await pool.recognizeBlock(toPgm(sheet.image));
+            return { res, ms: performance.now() - tc };
+          }),
+        );
+        tl = performance.now();
+        sheets.forEach((sheet, i) => {
+          const { res, ms } = read[i]!;
           ph('cellOcr', ms);
           const k = (stats.sheets ??= {})[sheet.kind] ??= { sheets: 0, cells: 0, ms: 0, text: 0 };
           k.sheets++;
           k.cells += sheet.slots.length;
           k.text += sheet.slots.filter((x) => !x.reads).length;
           k.ms += ms;
-          tl = performance.now();
-          const sheetWords = wordsOf(again, 1);
+          const sheetWords = wordsOf(res, 1);
           correctStructureWords(sheetWords);
           stats.cellsReread = (stats.cellsReread ?? 0) + sheet.slots.length;
           stats.cellsChanged = (stats.cellsChanged ?? 0) + applySheet(sheet, sheetWords, unsettled);
-        }
+        });
       };
       await readSheets(buildSheets(img, doubtfulCells(lines, img)));
       stats.cellsUnsettled = (stats.cellsUnsettled ?? 0) + unsettled.length;

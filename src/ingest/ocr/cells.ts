@@ -489,11 +489,19 @@ export function settle(page: Reading, got: Reading[], col?: ColumnFormat): Readi
   return all.filter((r) => r.confidence >= SETTLED_CONFIDENCE).length >= 2 ? chosen : null;
 }
 
-/** `cells` on sheets of `kind`, each below `maxHeight` (tesseract.js fails on very tall images). */
+/**
+ * Cells per sheet, at most: a stage's cells go on sheets of equal size, so that the pool can read
+ * them on every idle worker at once (the last page's sheets, a one-page scan) and no sheet is
+ * much longer than the others.
+ */
+export const MAX_SHEET_CELLS = 40;
+
+/** `cells` on sheets of `kind`, each below `maxHeight` (tesseract.js fails on very tall images) and MAX_SHEET_CELLS. */
 function sheetsOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Crop, PendingReads>, maxHeight: number): Sheet[] {
   const out: Sheet[] = [];
   let part: Crop[] = [];
   let h = 2 * PAD;
+  const per = Math.ceil(cells.length / Math.ceil(cells.length / MAX_SHEET_CELLS));
   const flush = () => {
     if (part.length) out.push(sheetOf(img, part, kind, reads));
     part = [];
@@ -502,7 +510,7 @@ function sheetsOf(img: GrayImage, cells: Crop[], kind: SheetKind, reads: Map<Cro
   for (const c of cells) {
     const pl = placement(img, c, kind);
     const ch = pl.src.h * pl.scale + GAP;
-    if (part.length && h + ch > maxHeight) flush();
+    if (part.length && (h + ch > maxHeight || part.length >= per)) flush();
     part.push(c);
     h += ch;
   }

@@ -42,7 +42,7 @@ export interface PoolSetup {
   params: (psm: string) => Partial<Tesseract.WorkerParams>;
   /** The bytes as tesseract.js wants them here (a Buffer in Node). */
   image: (bytes: Uint8Array) => Tesseract.ImageLike;
-  /** Start the cell-sheet worker with the others (Node: its start-up is not charged to the first page) or on first use. */
+  /** Start the cell-sheet worker with the others (Node: its start-up is not charged to the first page) or on first use (the browser: one worker less in memory for a page without tables). */
   eagerBlockWorker?: boolean;
   /** Runs before the workers start (e.g. copy language data); a failure stops the pool. */
   prepare?: () => Promise<void>;
@@ -52,46 +52,112 @@ export interface PoolSetup {
 
 const OUTPUT = { blocks: true, text: true };
 
+interface Job {
+  image: Uint8Array;
+  resolve: (p: OcrPage) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * The pool. Jobs wait in two queues, pages and sheets. A page worker takes the next page, or, when
+ * no page waits, the next sheet (switching to PSM 6 for it and back for the next page): the sheets
+ * of the last page, or of a one-page scan, are read on every idle worker instead of one after the
+ * other while the page workers wait. The cell-sheet worker takes sheets only, so that sheets never
+ * wait behind a long run of pages. A sheet's reading does not depend on the worker (same data,
+ * same parameters; tesseract's LSTM keeps no state between images).
+ */
 export async function poolOf(setup: PoolSetup): Promise<OcrPool> {
-  const scheduler = Tesseract.createScheduler();
+  const pageQ: Job[] = [];
+  const sheetQ: Job[] = [];
+  const idle: (() => void)[] = [];
+  const all: Tesseract.Worker[] = [];
   let terminated = false;
-  let blockWorker: Promise<Tesseract.Worker> | null = null;
-  const startBlockWorker = () => {
-    blockWorker ??= setup.newWorker().then(async (w) => {
-      await w.setParameters(setup.params('6'));
-      return w;
-    });
-    return blockWorker;
+  let sheetWorker: Promise<void> | null = null;
+  let startSheetWorker: () => Promise<void> = () => Promise.resolve();
+  const pagePsm = setup.psm ?? '3';
+  const wake = () => {
+    for (const w of idle.splice(0)) w();
+  };
+  const run = async (w: Tesseract.Worker, job: Job) => {
+    try {
+      job.resolve((await w.recognize(setup.image(job.image), {}, OUTPUT)).data);
+    } catch (e) {
+      job.reject(e);
+    }
+  };
+  /** A worker's loop: `pages` workers take pages first; every worker takes sheets. */
+  const serve = async (w: Tesseract.Worker, pages: boolean) => {
+    let psm = pages ? pagePsm : '6';
+    const use = async (want: string) => {
+      if (psm === want) return;
+      await w.setParameters(setup.params(want));
+      psm = want;
+    };
+    while (!terminated) {
+      const page = pages ? pageQ.shift() : undefined;
+      const job = page ?? sheetQ.shift();
+      if (!job) {
+        await new Promise<void>((r) => idle.push(r));
+        continue;
+      }
+      try {
+        await use(page ? pagePsm : '6');
+      } catch (e) {
+        job.reject(e);
+        continue;
+      }
+      await run(w, job);
+    }
   };
   const terminate = async () => {
     if (terminated) return;
     terminated = true;
-    if (blockWorker) await blockWorker.then((w) => w.terminate()).catch(() => undefined);
-    await scheduler.terminate().catch(() => undefined);
+    wake();
+    for (const j of [...pageQ.splice(0), ...sheetQ.splice(0)]) j.reject(new Error('OCR pool terminated'));
+    await Promise.all(all.map((w) => w.terminate().catch(() => undefined)));
     await setup.cleanup?.().catch(() => undefined);
   };
   try {
     await setup.prepare?.();
-    if (setup.eagerBlockWorker) startBlockWorker().catch(() => undefined); // awaited below; no unhandled rejection meanwhile
-    const workers = await Promise.all(Array.from({ length: setup.workers }, setup.newWorker));
-    for (const w of workers) {
-      await w.setParameters(setup.params(setup.psm ?? '3'));
-      scheduler.addWorker(w);
-    }
-    if (blockWorker) await blockWorker;
+    const start = async (pages: boolean) => {
+      const w = await setup.newWorker();
+      all.push(w);
+      // started while the pool was being terminated: terminated too
+      if (terminated) {
+        await w.terminate().catch(() => undefined);
+        throw new Error('OCR pool terminated');
+      }
+      await w.setParameters(setup.params(pages ? pagePsm : '6'));
+      return w;
+    };
+    startSheetWorker = () => {
+      sheetWorker ??= start(false).then((w) => void serve(w, false));
+      return sheetWorker;
+    };
+    const pageWorkers = Array.from({ length: setup.workers }, () => start(true));
+    // started with the others: its start-up is not charged to the first page
+    const eager = setup.eagerBlockWorker ? startSheetWorker() : null;
+    eager?.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
+    for (const w of await Promise.all(pageWorkers)) void serve(w, true);
+    await eager;
   } catch (e) {
     await terminate();
     throw e;
   }
+  const enqueue = (q: Job[], image: Uint8Array) => {
+    if (terminated) return Promise.reject(new Error('OCR pool terminated'));
+    return new Promise<OcrPage>((resolve, reject) => {
+      q.push({ image, resolve, reject });
+      wake();
+    });
+  };
   return {
     workers: setup.workers,
-    async recognize(image: Uint8Array) {
-      if (terminated) throw new Error('OCR pool terminated');
-      return (await scheduler.addJob('recognize', setup.image(image), {}, OUTPUT)).data;
-    },
-    async recognizeBlock(image: Uint8Array) {
-      if (terminated) throw new Error('OCR pool terminated');
-      return (await (await startBlockWorker()).recognize(setup.image(image), {}, OUTPUT)).data;
+    recognize: (image) => enqueue(pageQ, image),
+    recognizeBlock: (image) => {
+      // a failure to start the sheet worker leaves the sheets to the page workers
+      startSheetWorker().catch(() => undefined);
+      return enqueue(sheetQ, image);
     },
     terminate,
   };
