@@ -18,12 +18,14 @@
  * (`process.cpuUsage`: every thread of the process, tesseract's worker threads included). Pool
  * start-up is excluded; the first (capturing) pass is the warm-up. Where the time goes: the
  * main-thread preparation (photo, light, stretch, skew, rotation, despeckle / rules, PGM), the time
- * a page worker is busy, the time the cell-sheet worker is busy (a worker of its own, PSM 6, which
- * the pool has besides its page workers) and layout. Every round's results are hashed: the same
- * hash before and after a speed change means byte-identical OCR results.
+ * a page job is outstanding, the time a cell-sheet job is outstanding (read by the pool's
+ * cell-sheet worker, PSM 6, or by a page worker that has no page waiting) and layout; the words of
+ * page OCR per page against the cell readings. `--timeline`: each round's page and sheet jobs (hand-over
+ * to result, seconds from the start) and when no page job was outstanding. Every round's results
+ * are hashed: the same hash before and after a speed change means byte-identical OCR results.
  *
  *   npx tsx bench/ocr-speed.ts [--set degraded|scanned] [--pages profiles|all|N|000:1,003:3]
- *                              [--rounds 3] [--workers 1,2] [--pipeline]
+ *                              [--rounds 3] [--workers 1,2] [--pipeline] [--timeline]
  *
  * `--pages profiles` (default for the degraded set): the first page of each degradation profile (8
  * pages); `N`: N pages spread over the set; `000:1`: page 1 of the fixture whose name starts 000.
@@ -217,13 +219,15 @@ interface Config {
   layout: number[];
   cellJobs: number;
   cellsReread: number;
+  /** Words the page OCR read, per page. */
+  words: number;
 }
 const configs = new Map<number, Config>();
 const pdfs = PIPELINE ? await Promise.all([...new Set(refs.map((r) => r.seed))].map(async (seed) => ({ seed, bytes: await pickPages(path.join(DIR, `${seed}.pdf`), refs.filter((r) => r.seed === seed).map((r) => r.page)) }))) : [];
 
 for (const workers of WORKERS) {
   const raw = await createOcrPool({ workers });
-  const cfg: Config = { bare: [], ours: [], pipeline: [], digests: new Set(), loads: [], prep: [], pageBusy: [], cellBusy: [], layout: [], cellJobs: 0, cellsReread: 0 };
+  const cfg: Config = { bare: [], ours: [], pipeline: [], digests: new Set(), loads: [], prep: [], pageBusy: [], cellBusy: [], layout: [], cellJobs: 0, cellsReread: 0, words: 0 };
   configs.set(workers, cfg);
   try {
     // warm-up and capture: the prepared image of each page is what ocrPageImage hands to recognize
@@ -250,6 +254,7 @@ for (const workers of WORKERS) {
         cfg.cellBusy.push(ins.cells.ms / N);
         cfg.cellJobs = ins.cells.jobs;
         cfg.cellsReread = stats.cellsReread ?? 0;
+        cfg.words = stats.words / N;
       };
       const runBare = async () => void cfg.bare.push(await bare(pages, raw));
       const runPipeline = async () => {
@@ -293,7 +298,7 @@ for (const [w, cfg] of configs) {
   console.log(
     `  where the time goes, ms per page (medians): bare recognize ${b.toFixed(0)}; ours ${o.toFixed(0)} = ` +
       `preparation ${median(cfg.prep).toFixed(0)} (main thread, overlaps the previous page's OCR), page worker busy ${median(cfg.pageBusy).toFixed(0)}, ` +
-      `cell-sheet worker busy ${median(cfg.cellBusy).toFixed(0)} (${(cfg.cellJobs / N).toFixed(1)} sheets, ${(cfg.cellsReread / N).toFixed(1)} cell readings per page), layout ${median(cfg.layout).toFixed(0)}`,
+      `sheets outstanding (the cell-sheet worker or an idle page worker reading them) ${median(cfg.cellBusy).toFixed(0)} (${(cfg.cellJobs / N).toFixed(1)} sheets, ${(cfg.cellsReread / N).toFixed(1)} cell readings per page against ${cfg.words.toFixed(0)} words of page OCR), layout ${median(cfg.layout).toFixed(0)}`,
   );
   console.log(`  results: ${cfg.digests.size === 1 ? `identical in every round, sha256 ${[...cfg.digests][0]}` : `DIFFER between rounds: ${[...cfg.digests].join(' ')}`}`);
 }
