@@ -8,8 +8,8 @@
  *    PDF keeps its text pages from that path.
  * 2. OCR pages: rendered by pdfjs through the document's own canvasFactory (@napi-rs/canvas) at
  *    300 dpi, gray; skew estimated and corrected; ruling lines found in the pixels and whitened;
- *    the image (PGM) goes to a tesseract.js scheduler (one worker per core, ind+eng from the npm
- *    data packages, offline); all of that from the image on is `ocrPageImage`. Rendering runs
+ *    the image (PGM) goes to the OCR pool (ocr/pool.ts: one page worker per core and a cell-sheet
+ *    worker, ind+eng from the npm data packages, offline); all of that from the image on is `ocrPageImage`. Rendering runs
  *    ahead of the workers by at most one page per worker, so memory stays bounded whatever the
  *    page count.
  * 3. Words (boxes, confidences) and the detected rules go through the shared `layoutPage`, so a

@@ -16,8 +16,8 @@
  * settled (see settle) when that reading confirms a well-formed page reading in the column's format
  * (most cells), or is itself a confident one where the page read no number (a cell garbled across
  * columns); otherwise it is read as cut (1×), and, unless two readings then agree with none against
- * them, once more cut to its ink, enlarged 2× and binarised (Otsu); one sheet per kind, since PSM 6
- * expects one text size (see buildSheets, nextSheets).
+ * them, once more cut to its ink, enlarged 2× and binarised (Otsu); sheets of one kind each, since PSM 6
+ * expects one text size, of at most MAX_SHEET_CELLS cells (see buildSheets, nextSheets).
  * OCR is confidently wrong on them in ways that no single reading
  * avoids (`%` read as `90`/`94`/`96`, `72,21` read as `72.21`, `1` read as `4`); the readings vote
  * (see chooseNumericReading): a reading must look like a number; a well-formed one supported by

@@ -1,8 +1,8 @@
 /**
  * The tesseract.js worker pool shared by Node (ocr/tesseract.ts: language data in a temp folder,
  * Buffers) and the browser (src/web/ocr-browser.ts: everything served by the app): page workers
- * behind one scheduler with the page segmentation mode, and one worker of its own for cell sheets
- * (PSM 6). The caller says how a worker is made and how bytes are handed to tesseract.js. No Node
+ * with the page segmentation mode, and one worker of its own for cell sheets (PSM 6), which the
+ * page workers help when no page waits (see poolOf). The caller says how a worker is made and how bytes are handed to tesseract.js. No Node
  * API here: both builds import it.
  */
 import Tesseract from 'tesseract.js';
