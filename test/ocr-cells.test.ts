@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applySheet,
   buildSheets,
+  MAX_SHEET_CELLS,
   chooseNumericReading,
   cleanReading,
   columnFit,
@@ -184,6 +185,24 @@ describe('cell sheets', () => {
     const small = buildSheets(img, crops, 120);
     expect(small.length).toBeGreaterThan(1);
     expect(small.flatMap((s) => s.slots).length).toBe(3);
+  });
+
+  it('spreads a stage\'s cells over sheets of equal size, at most MAX_SHEET_CELLS each, in reading order', () => {
+    const n = 2 * MAX_SHEET_CELLS + 1;
+    const rows = [['Uraian', 'Capaian'], ...Array.from({ length: n }, (_, i) => [`Baris ${i + 1}`, `${i + 1},5%`])];
+    const long = table(rows, 88);
+    const tall = page(
+      200,
+      rows.length * 20,
+      long.flatMap((l) => l.cells!.map((c) => ({ x: c.box!.x + 10, y: c.box!.y + 6, w: 30, h: 8 }))),
+    );
+    const sheets = buildSheets(tall, doubtfulCells(long, tall));
+    // 2 × MAX + 1 cells: three sheets, not two full ones and a sheet of one
+    const sizes = sheets.map((x) => x.slots.length);
+    expect(sizes.length).toBe(3);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_SHEET_CELLS);
+    expect(sheets.flatMap((x) => x.slots.map((sl) => sl.cell.text))).toEqual(rows.slice(1).map((r) => r[1]));
   });
 
   it('does not read again a confident, well-formed number in its column\'s definite format', () => {
