@@ -42,7 +42,7 @@ import { correctStructureWords } from './ocr/lexicon.js';
 import { canvasFactoryOf, estimateSkew, renderPageGray, rotateGray, toPgm, type GrayImage } from './ocr/render.js';
 import { despeckle, estimateTextHeight, findPhotoPage, flattenLight, rectify, scaleGray, smoothEdges, stretchInk, textScale } from './ocr/prepare.js';
 import { brokenRuleProbe, detectDashedRules, detectDottedRules, detectRules, eraseBoxes, eraseRules, isBitonal, toPoints } from './ocr/rules.js';
-import { createOcrPool, type OcrPool } from './ocr/tesseract.js';
+import { createOcrPool, type OcrPage, type OcrPool } from './ocr/tesseract.js';
 import { attachConfidence, wordsOf, wordsToRuns, type ConfidentLine } from './ocr/words.js';
 
 export interface OcrIngestOptions {
@@ -376,15 +376,20 @@ export function ocrPageImage(
       // doubtful table cells, read again one by one (see ocr/cells.ts)
       // numeric cells that their readings do not settle yet are read again (up to twice more)
       const unsettled: Slot[] = [];
-      // a stage's sheets are handed over at once (the pool reads them on every idle worker) and
-      // applied in order, so the result does not depend on which finished first
+      // a stage's sheets are handed over at once, the costliest first (the pool reads them on
+      // every idle worker: started longest first, the workers finish about together; tesseract's
+      // time goes with the characters it reads, here as the page read them) and applied in order,
+      // so the result does not depend on which finished first
       const readSheets = async (sheets: Sheet[]) => {
         ph('layout', performance.now() - tl);
-        const read = await Promise.all(
-          sheets.map(async (sheet) => {
+        const cost = (x: Sheet) => x.slots.reduce((a, sl) => a + sl.cell.text.replace(/\s+/g, '').length + 4, 0);
+        const largestFirst = sheets.map((_, i) => i).sort((a, b) => cost(sheets[b]!) - cost(sheets[a]!) || a - b);
+        const read: { res: OcrPage; ms: number }[] = [];
+        await Promise.all(
+          largestFirst.map(async (i) => {
             const tc = performance.now();
-            const res = await pool.recognizeBlock(toPgm(sheet.image));
-            return { res, ms: performance.now() - tc };
+            const res = await pool.recognizeBlock(toPgm(sheets[i]!.image));
+            read[i] = { res, ms: performance.now() - tc };
           }),
         );
         tl = performance.now();
