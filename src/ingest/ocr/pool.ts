@@ -24,8 +24,8 @@ export interface OcrPool {
   /** OCR one image (PGM/PNG/JPEG bytes); words with boxes and confidences in `blocks`. */
   recognize(image: Uint8Array): Promise<OcrPage>;
   /**
-   * OCR a sheet of stacked table cells (see cells.ts) as one uniform block of text (PSM 6), on a
-   * worker of its own so the page workers keep their settings.
+   * OCR a sheet of stacked table cells (see cells.ts) as one uniform block of text (PSM 6), on the
+   * cell-sheet worker or on a page worker that has no page waiting (see poolOf).
    */
   recognizeBlock(image: Uint8Array): Promise<OcrPage>;
   /** Terminate the workers (and whatever the caller's `cleanup` removes). Idempotent. */
@@ -51,6 +51,8 @@ export interface PoolSetup {
 }
 
 const OUTPUT = { blocks: true, text: true };
+/** Cell sheets are read as one uniform block of text. */
+const SHEET_PSM = '6';
 
 interface Job {
   image: Uint8Array;
@@ -78,21 +80,9 @@ export async function poolOf(setup: PoolSetup): Promise<OcrPool> {
   const wake = () => {
     for (const w of idle.splice(0)) w();
   };
-  const run = async (w: Tesseract.Worker, job: Job) => {
-    try {
-      job.resolve((await w.recognize(setup.image(job.image), {}, OUTPUT)).data);
-    } catch (e) {
-      job.reject(e);
-    }
-  };
   /** A worker's loop: `pages` workers take pages first; every worker takes sheets. */
   const serve = async (w: Tesseract.Worker, pages: boolean) => {
-    let psm = pages ? pagePsm : '6';
-    const use = async (want: string) => {
-      if (psm === want) return;
-      await w.setParameters(setup.params(want));
-      psm = want;
-    };
+    let psm = pages ? pagePsm : SHEET_PSM;
     while (!terminated) {
       const page = pages ? pageQ.shift() : undefined;
       const job = page ?? sheetQ.shift();
@@ -101,12 +91,15 @@ export async function poolOf(setup: PoolSetup): Promise<OcrPool> {
         continue;
       }
       try {
-        await use(page ? pagePsm : '6');
+        const want = page ? pagePsm : SHEET_PSM;
+        if (psm !== want) {
+          await w.setParameters(setup.params(want));
+          psm = want;
+        }
+        job.resolve((await w.recognize(setup.image(job.image), {}, OUTPUT)).data);
       } catch (e) {
         job.reject(e);
-        continue;
       }
-      await run(w, job);
     }
   };
   const terminate = async () => {
@@ -127,7 +120,7 @@ export async function poolOf(setup: PoolSetup): Promise<OcrPool> {
         await w.terminate().catch(() => undefined);
         throw new Error('OCR pool terminated');
       }
-      await w.setParameters(setup.params(pages ? pagePsm : '6'));
+      await w.setParameters(setup.params(pages ? pagePsm : SHEET_PSM));
       return w;
     };
     startSheetWorker = () => {
