@@ -382,8 +382,8 @@ export function ocrPageImage(
       // so the result does not depend on which finished first
       const readSheets = async (sheets: Sheet[]) => {
         ph('layout', performance.now() - tl);
-        const cost = (x: Sheet) => x.slots.reduce((a, sl) => a + sl.cell.text.replace(/\s+/g, '').length + 4, 0);
-        const largestFirst = sheets.map((_, i) => i).sort((a, b) => cost(sheets[b]!) - cost(sheets[a]!) || a - b);
+        const cost = sheets.map((x) => x.slots.reduce((a, sl) => a + sl.cell.text.replace(/\s+/g, '').length + 4, 0));
+        const largestFirst = sheets.map((_, i) => i).sort((a, b) => cost[b]! - cost[a]! || a - b);
         const read: { res: OcrPage; ms: number }[] = [];
         await Promise.all(
           largestFirst.map(async (i) => {
