@@ -225,6 +225,15 @@ describe('checks across a batch: documents of one agency', () => {
     expect(f.message.en).toContain('differs');
   });
 
+  it('a copy of 002 with LaTeX commands broken over lines as a PDF gives them (`{\\ text{`, `\\ times`): the same formulas', () => {
+    const wrapped = SEED_002.replace(/\}\{\\text\{/g, '}{\\ text{').replace(/\\times/g, '\\ times').replace(/\$\\frac/g, '$\\ frac');
+    expect(wrapped).not.toBe(SEED_002);
+    expect(values(crossDocumentFindings([lkip, summary('sk-iku-pdf.txt', wrapped)]))).toEqual([]);
+    // a changed word is still found through the broken commands
+    const changed = edit(wrapped, '{\\ text{Jumlah indikator program}}', '{\\ text{Jumlah seluruh program}}');
+    expect(values(crossDocumentFindings([lkip, summary('sk-iku-pdf-ubah.txt', changed)])).map((f) => f.where.row)).toEqual(['Persentase Indikator Program yang tercapai']);
+  });
+
   it('rules.cross-document and rules.cross-document-citation in the configuration: disabled, or another severity, each its own', () => {
     const changed = summary('sk-iku-ubah.txt', edit(SEED_002, '{\\text{Jumlah indikator program}}', '{\\text{Jumlah seluruh program}}'));
     const byMessage = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.messageId} ${f.category} ${f.severity}`);

@@ -211,11 +211,15 @@ function yearOf(report: LkipReport): number | null {
   return null;
 }
 
-/** Text of a formula cell as words: markup, LaTeX commands, fraction bars and "x 100%" layout dropped. */
+/**
+ * Text of a formula cell as words: markup, LaTeX commands, fraction bars and "x 100%" layout dropped.
+ * A command broken over two lines of the cell comes out of a PDF with a space after its backslash
+ * (`{\ text{`, `\ times`): a command too.
+ */
 export function formulaWords(s: string): string[] {
   const words = s
     .replace(/<[^>]+>/g, ' ')
-    .replace(/\\[a-zA-Z]+/g, ' ')
+    .replace(/\\\s*[a-zA-Z]+/g, ' ')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '' && w !== 'x');
